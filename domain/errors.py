@@ -1,0 +1,41 @@
+"""Exceptions a use case raises when a rule refuses an action.
+
+Only `bot/` turns them into chat text; the domain never talks to a person.
+"""
+
+
+class DomainError(Exception):
+    """A rule refused the action; nothing was changed."""
+
+
+class InvalidInput(DomainError):
+    """A typed value broke a validation rule; `reason` says which, for the person."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+class NotFound(DomainError):
+    """The thing does not exist or is not the caller's (deliberately indistinguishable)."""
+
+
+class NotACoach(DomainError):
+    """A coach-only action by someone who is not a coach."""
+
+
+class NotAllowed(DomainError):
+    """The caller lacks the role the action needs (e.g. admin)."""
+
+
+class RegistrationClosed(DomainError):
+    """`/becomecoach` while coach registration is closed and the user is not listed."""
+
+
+class PlanRequired(DomainError):
+    """The feature needs a higher plan than the coach has."""
+
+    def __init__(self, needed: str) -> None:
+        super().__init__(f"needs the {needed} plan")
+        self.needed = needed

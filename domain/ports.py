@@ -1,0 +1,49 @@
+"""Ports: what the use cases need from storage, as small Protocols.
+
+`persistence/` implements them with SQLAlchemy; unit tests use in-memory fakes.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.model import Coach, User
+
+
+class Users(Protocol):
+    async def get(self, telegram_id: int) -> User | None: ...
+
+    async def add(self, user: User) -> None: ...
+
+    async def save(self, user: User) -> None: ...
+
+
+class Coaches(Protocol):
+    async def get(self, user_id: int) -> Coach | None: ...
+
+    async def by_slug(self, slug: str) -> Coach | None: ...
+
+    async def add(self, coach: Coach) -> None: ...
+
+    async def save(self, coach: Coach) -> None: ...
+
+    async def all_user_ids(self) -> list[int]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Leaving the block without `commit()` rolls back."""
+
+    users: Users
+    coaches: Coaches
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...

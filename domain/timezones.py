@@ -1,0 +1,49 @@
+"""IANA time zone validation and rendering helpers (stdlib zoneinfo only)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from domain.errors import InvalidInput
+
+COMMON_TIMEZONES: tuple[str, ...] = (
+    "UTC",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "Asia/Dubai",
+    "Asia/Kolkata",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+)
+
+
+@lru_cache(maxsize=1)
+def _known_zones() -> dict[str, str]:
+    return {name.lower(): name for name in available_timezones()}
+
+
+def parse_timezone(text: str) -> str:
+    """Return the canonical IANA name for `text` (case-insensitive), or raise InvalidInput."""
+    candidate = text.strip().replace(" ", "_")
+    canonical = _known_zones().get(candidate.lower())
+    if canonical is None:
+        raise InvalidInput(
+            "timezone", f"“{text.strip()[:64]}” is not a time zone I know (try Europe/Berlin)"
+        )
+    try:
+        ZoneInfo(canonical)
+    except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - tzdata mismatch
+        raise InvalidInput("timezone", f"“{canonical}” cannot be loaded") from exc
+    return canonical
+
+
+def to_local(moment: datetime, timezone: str) -> datetime:
+    """Convert an aware UTC datetime to the viewer's zone (DST-correct)."""
+    return moment.astimezone(ZoneInfo(timezone))
