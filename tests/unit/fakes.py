@@ -47,14 +47,22 @@ class FakeCoaches:
 
 
 class FakeUnitOfWork:
-    """Commits are counted; state is shared across `async with` blocks like a database."""
+    """Shared state like a database; leaving a block rolls back to the last commit.
+
+    Every attribute with a `rows` dict is a repository and takes part in the rollback.
+    """
 
     def __init__(self) -> None:
         self.users = FakeUsers()
         self.coaches = FakeCoaches(self.users)
         self.commits = 0
+        self._snapshot: dict[str, object] = {}
+
+    def _repos(self) -> dict[str, object]:
+        return {name: repo for name, repo in vars(self).items() if hasattr(repo, "rows")}
 
     async def __aenter__(self) -> Self:
+        self._snapshot = {name: copy.deepcopy(repo.rows) for name, repo in self._repos().items()}
         return self
 
     async def __aexit__(
@@ -63,7 +71,9 @@ class FakeUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        return None
+        for name, repo in self._repos().items():
+            repo.rows = copy.deepcopy(self._snapshot[name])  # type: ignore[attr-defined]
 
     async def commit(self) -> None:
         self.commits += 1
+        self._snapshot = {name: copy.deepcopy(repo.rows) for name, repo in self._repos().items()}
