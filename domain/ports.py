@@ -8,6 +8,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol, Self
 
+from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
 
 
@@ -36,6 +37,9 @@ class UnitOfWork(Protocol):
 
     users: Users
     coaches: Coaches
+    services: Services
+    series: SeriesCatalog
+    packages: Packages
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,0 +1,1 @@
+"""The coach's catalog: services, group series and packages."""
