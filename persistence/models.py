@@ -1,0 +1,200 @@
+"""SQLAlchemy 2 typed models. Every change here needs an Alembic revision."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out, on every backend (SQLite keeps no offset by itself)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UtcDateTime}
+
+
+class UserRow(Base):
+    __tablename__ = "app_user"
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    first_name: Mapped[str] = mapped_column(String(64), default="")
+    timezone: Mapped[str | None] = mapped_column(String(64))
+
+
+class CoachRow(Base):
+    __tablename__ = "coach"
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("app_user.telegram_id"), primary_key=True, autoincrement=False
+    )
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    plan: Mapped[str] = mapped_column(String(10))
+    display_name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    __table_args__ = (CheckConstraint("plan IN ('free', 'growth', 'pro')", name="plan"),)
+
+
+class ServiceRow(Base):
+    __tablename__ = "service"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class SeriesRow(Base):
+    __tablename__ = "series"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int] = mapped_column(Integer)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (CheckConstraint("capacity BETWEEN 1 AND 500", name="capacity"),)
+
+
+class OccurrenceRow(Base):
+    __tablename__ = "series_occurrence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("series.id", ondelete="CASCADE"), index=True
+    )
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    seats_taken: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (
+        UniqueConstraint("series_id", "starts_at", name="uq_occurrence_series_start"),
+        CheckConstraint("seats_taken >= 0", name="seats_taken"),
+    )
+
+
+class PackageRow(Base):
+    __tablename__ = "package"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    public_id: Mapped[str] = mapped_column(String(24), unique=True)
+    title: Mapped[str] = mapped_column(String(100))
+    description: Mapped[str] = mapped_column(Text, default="")
+    price_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    validity_days: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("price_minor >= 0", name="price"),
+        CheckConstraint(
+            "validity_days IS NULL OR validity_days BETWEEN 1 AND 3650", name="validity"
+        ),
+    )
+
+
+class PackageItemRow(Base):
+    __tablename__ = "package_item"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[int] = mapped_column(
+        ForeignKey("package.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("quantity BETWEEN 1 AND 100", name="quantity"),
+        CheckConstraint(
+            "(service_id IS NULL) <> (series_id IS NULL)", name="exactly_one_target"
+        ),
+    )
+
+
+class SoldPackageRow(Base):
+    """One purchase: a snapshot of the package at purchase time (filled by the buying issue)."""
+
+    __tablename__ = "sold_package"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    client_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    title: Mapped[str] = mapped_column(String(100))
+    price_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    access_token: Mapped[str] = mapped_column(String(43), unique=True)
+    purchased_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+
+
+class EntitlementRow(Base):
+    """One item of a sold package. `removed_at` is set when its service/series is deleted."""
+
+    __tablename__ = "entitlement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sold_package_id: Mapped[int] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
+    )
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    quantity: Mapped[int] = mapped_column(Integer)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("used >= 0 AND used <= quantity", name="used_within_quantity"),
+    )
+
+
+class PtbStateRow(Base):
+    """python-telegram-bot persistence: conversation states and user/chat data as JSON."""
+
+    __tablename__ = "ptb_state"
+    kind: Mapped[str] = mapped_column(String(80), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    data: Mapped[Any] = mapped_column(JSON)
+
+
+Index("ix_package_coach_visible", PackageRow.coach_id, PackageRow.deleted_at, PackageRow.hidden)

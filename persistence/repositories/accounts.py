@@ -1,0 +1,87 @@
+"""Users and coaches."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.model import Coach, Plan, User
+from persistence.models import CoachRow, UserRow
+
+
+def _user(row: UserRow) -> User:
+    return User(telegram_id=row.telegram_id, first_name=row.first_name, timezone=row.timezone)
+
+
+def _coach(row: CoachRow, user: UserRow) -> Coach:
+    return Coach(
+        user_id=row.user_id,
+        slug=row.slug,
+        plan=Plan(row.plan),
+        display_name=row.display_name,
+        timezone=user.timezone or "UTC",
+        created_at=row.created_at,
+    )
+
+
+class SqlUsers:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, telegram_id: int) -> User | None:
+        row = await self._session.get(UserRow, telegram_id)
+        return _user(row) if row else None
+
+    async def add(self, user: User) -> None:
+        self._session.add(
+            UserRow(telegram_id=user.telegram_id, first_name=user.first_name, timezone=user.timezone)
+        )
+        await self._session.flush()
+
+    async def save(self, user: User) -> None:
+        row = await self._session.get(UserRow, user.telegram_id)
+        if row is None:
+            await self.add(user)
+            return
+        row.first_name = user.first_name
+        row.timezone = user.timezone
+        await self._session.flush()
+
+
+class SqlCoaches:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def _one(self, *where: object) -> Coach | None:
+        stmt = select(CoachRow, UserRow).join(UserRow, UserRow.telegram_id == CoachRow.user_id)
+        found = (await self._session.execute(stmt.where(*where))).first()  # type: ignore[arg-type]
+        return _coach(found[0], found[1]) if found else None
+
+    async def get(self, user_id: int) -> Coach | None:
+        return await self._one(CoachRow.user_id == user_id)
+
+    async def by_slug(self, slug: str) -> Coach | None:
+        return await self._one(CoachRow.slug == slug)
+
+    async def add(self, coach: Coach) -> None:
+        self._session.add(
+            CoachRow(
+                user_id=coach.user_id,
+                slug=coach.slug,
+                plan=coach.plan.value,
+                display_name=coach.display_name,
+                created_at=coach.created_at,
+            )
+        )
+        await self._session.flush()
+
+    async def save(self, coach: Coach) -> None:
+        row = await self._session.get(CoachRow, coach.user_id)
+        if row is None:
+            raise LookupError(f"coach {coach.user_id} does not exist")
+        row.plan = coach.plan.value
+        row.display_name = coach.display_name
+        await self._session.flush()
+
+    async def all_user_ids(self) -> list[int]:
+        return list((await self._session.scalars(select(CoachRow.user_id))).all())

@@ -1,0 +1,46 @@
+"""SQLAlchemy unit of work: one session, one transaction per `async with`."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from persistence.repositories.accounts import SqlCoaches, SqlUsers
+
+
+class SqlUnitOfWork:
+    """`async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
+
+    users: SqlUsers
+    coaches: SqlCoaches
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+        self._session: AsyncSession | None = None
+
+    async def __aenter__(self) -> Self:
+        if self._session is not None:
+            raise RuntimeError("unit of work is already open")
+        session = self._sessions()
+        self._session = session
+        self.users = SqlUsers(session)
+        self.coaches = SqlCoaches(session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            await session.rollback()
+            await session.close()
+
+    async def commit(self) -> None:
+        if self._session is None:
+            raise RuntimeError("commit outside the unit of work")
+        await self._session.commit()
