@@ -21,6 +21,7 @@ only private chats (chat_id == user_id) are modelled.
 from __future__ import annotations
 
 import asyncio
+import html
 import inspect
 import json
 import logging
@@ -39,6 +40,7 @@ JSON: TypeAlias = dict[str, Any]
 Matcher: TypeAlias = "str | re.Pattern[str] | Callable[[SentMessage], bool] | None"
 
 _log = logging.getLogger(__name__)
+_TAG = re.compile(r"<[^>]+>")
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
@@ -86,8 +88,12 @@ class SentMessage:
 
     @property
     def content(self) -> str:
-        """Text used for matching: text, else caption, else invoice title."""
-        return self.text or self.caption or (self.invoice or {}).get("title") or ""
+        """What the person reads, used for matching: text, else caption, else invoice title.
+        HTML messages are shown as Telegram renders them: tags dropped, entities decoded."""
+        raw = self.text or self.caption or (self.invoice or {}).get("title") or ""
+        if (self.parse_mode or "").lower() == "html":
+            return html.unescape(_TAG.sub("", raw))
+        return raw
 
     @property
     def buttons(self) -> list[JSON]:
@@ -246,10 +252,12 @@ class FakeBotApi:
         self._closing = True
         self._notify()
         self._server.close()
-        if self._busy:
+        if self._busy:  # e.g. long polls that were just released: let them answer
             await asyncio.wait(set(self._busy), timeout=1.0)
         for writer in list(self._writers):
-            writer.close()
+            writer.close()  # idle keep-alive connections see EOF and end their loop
+        if self._conns:
+            await asyncio.wait(set(self._conns), timeout=1.0)
         for task in list(self._conns):
             task.cancel()
         await asyncio.gather(*self._conns, return_exceptions=True)
@@ -684,6 +692,10 @@ class FakeBotApi:
                     break
         except (ConnectionError, asyncio.IncompleteReadError, ValueError):
             pass  # client went away or sent garbage: drop the connection
+        except asyncio.CancelledError:
+            # Only stop() cancels these tasks; don't propagate it into asyncio.streams, whose
+            # done-callback would log the cancellation as an "Exception in callback".
+            pass
         finally:
             self._busy.discard(task)
             self._conns.discard(task)

@@ -1,0 +1,56 @@
+"""`packages-bot` (run the bot) and `packages-bot migrate` (upgrade the schema only)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from urllib.parse import urlparse
+
+from telegram import Update
+
+from bot.app import build_application
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import setup_logging
+from persistence.migrate import upgrade_to_head
+
+log = logging.getLogger("packages-bot")
+USAGE = "usage: packages-bot [migrate]"
+
+
+def run(settings: Settings) -> None:
+    app = build_application(settings)
+    if settings.webhook_url:
+        secret = settings.webhook_secret.get_secret_value() or None
+        app.run_webhook(
+            listen=settings.webhook_listen or "0.0.0.0",
+            port=settings.webhook_port or 8443,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args not in ([], ["migrate"]):
+        print(USAGE, file=sys.stderr)
+        return 2
+    try:
+        settings = load_settings(require_token=not args)
+    except ConfigError as exc:
+        print(f"packages-bot: {exc}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level_number)
+    upgrade_to_head(settings.database_url)
+    log.info("database schema is up to date")
+    if args == ["migrate"]:
+        return 0
+    run(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The one bootstrap: settings → engine, unit of work, clock, persistence → Application."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.constants import ParseMode
+
+from bot.config import Settings
+from bot.context import BotContext, Deps, PackagesApplication
+from bot.errors import on_error
+from bot.handlers import common, timezone
+from persistence.db import create_engine, session_factory
+from persistence.ptb_persistence import DatabasePersistence
+from persistence.uow import SqlUnitOfWork
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_application(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    persistence_interval: float = 5,
+) -> PackagesApplication:
+    """The Application `packages-bot` runs; tests build the very same one."""
+    assert settings.telegram_bot_token is not None
+    engine = create_engine(settings.database_url)
+    sessions = session_factory(engine)
+    deps = Deps(
+        settings=settings,
+        policy=settings.coach_policy(),
+        uow_factory=lambda: SqlUnitOfWork(sessions),
+        clock=clock,
+    )
+    root = settings.telegram_api_base_url
+
+    app = (
+        ApplicationBuilder()
+        .application_class(PackagesApplication, kwargs={"deps": deps, "engine": engine})
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .context_types(ContextTypes(context=BotContext))
+        .persistence(DatabasePersistence(sessions, update_interval=persistence_interval))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
+        .build()
+    )
+    assert isinstance(app, PackagesApplication)
+    add_handlers(app)
+    return app
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(timezone.build())
+    common.add_handlers(app)
+    common.add_fallback_handlers(app)
+    app.add_error_handler(on_error)  # type: ignore[arg-type]

@@ -1,0 +1,27 @@
+"""Command menus (setMyCommands): clients see the default scope, each coach their own chat."""
+
+from __future__ import annotations
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+
+CLIENT_COMMANDS = [
+    BotCommand("start", "Welcome and how links work"),
+    BotCommand("timezone", "Choose your time zone"),
+    BotCommand("help", "What you can do"),
+    BotCommand("cancel", "Leave the current step"),
+]
+
+COACH_COMMANDS = [
+    BotCommand("start", "Coach home and booking-page link"),
+    BotCommand("timezone", "Your time zone"),
+    BotCommand("help", "All coach commands"),
+    BotCommand("cancel", "Leave the current step"),
+]
+
+
+async def register_client_commands(bot: Bot) -> None:
+    await bot.set_my_commands(CLIENT_COMMANDS, scope=BotCommandScopeDefault())
+
+
+async def register_coach_commands(bot: Bot, coach_id: int) -> None:
+    await bot.set_my_commands(COACH_COMMANDS, scope=BotCommandScopeChat(chat_id=coach_id))

@@ -1,0 +1,151 @@
+"""Settings: one pydantic-settings class read from the environment and `.env`.
+
+The keys and defaults are a contract (DESIGN.md, "Settings"): other tools set them.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from domain.accounts import CoachPolicy
+from domain.errors import InvalidInput
+from domain.model import Plan
+from domain.parsing import parse_offsets
+from domain.timezones import parse_timezone
+
+PUBLIC_BOT_API = "https://api.telegram.org"
+
+IdSet = Annotated[frozenset[int], NoDecode]
+Offsets = Annotated[tuple[timedelta, ...], NoDecode]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = PUBLIC_BOT_API
+    database_url: str = "sqlite+aiosqlite:///./packages.db"
+    default_timezone: str = "UTC"
+    admin_telegram_ids: IdSet = frozenset()
+    coach_telegram_ids: IdSet = frozenset()
+    coach_registration: Literal["open", "closed"] = "closed"
+    default_plan: Plan = Plan.FREE
+    payment_provider_token: SecretStr = SecretStr("")
+    expiry_reminder_offsets: Offsets = (timedelta(days=7), timedelta(days=1))
+    session_reminder_offsets: Offsets = (timedelta(hours=24), timedelta(hours=1))
+    reminder_sweep_seconds: int = Field(default=60, ge=1, le=86_400)
+    webhook_url: str = ""
+    webhook_listen: str = ""
+    webhook_port: int | None = Field(default=None, ge=1, le=65_535)
+    webhook_secret: SecretStr = SecretStr("")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("webhook_port", mode="before")
+    @classmethod
+    def _empty_port(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_telegram_ids", "coach_telegram_ids", mode="before")
+    @classmethod
+    def _ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("must be comma-separated numeric Telegram user ids")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("expiry_reminder_offsets", "session_reminder_offsets", mode="before")
+    @classmethod
+    def _offsets(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return parse_offsets(value)
+            except InvalidInput as exc:
+                raise ValueError(exc.reason) from exc
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            return parse_timezone(value)
+        except InvalidInput as exc:
+            raise ValueError(exc.reason) from exc
+
+    @field_validator("coach_registration", "default_plan", mode="before")
+    @classmethod
+    def _fold_case(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: Any) -> Any:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("telegram_api_base_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _db_url(cls, value: str) -> str:
+        try:
+            url = make_url(value)
+        except ArgumentError as exc:
+            raise ValueError("is not a database URL (see .env.example)") from exc
+        if url.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    def coach_policy(self) -> CoachPolicy:
+        return CoachPolicy(
+            coach_ids=self.coach_telegram_ids,
+            admin_ids=self.admin_telegram_ids,
+            registration_open=self.coach_registration == "open",
+            default_plan=self.default_plan,
+            default_timezone=self.default_timezone,
+        )
+
+    @property
+    def log_level_number(self) -> int:
+        return int(logging.getLevelName(self.log_level))
+
+
+class ConfigError(Exception):
+    """A setting is wrong; the message is one line naming the key."""
+
+
+TOKEN_HELP = (
+    "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather in Telegram (/newbot), "
+    "then put TELEGRAM_BOT_TOKEN=<the token> in .env next to where you run packages-bot."
+)
+
+
+def load_settings(require_token: bool = True, **overrides: Any) -> Settings:
+    """Read settings; raise ConfigError with one line per bad key (no traceback)."""
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            key = str(error["loc"][0]).upper() if error["loc"] else "settings"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            lines.append(f"{key}: {message}")
+        raise ConfigError("Invalid setting " + "; ".join(lines)) from None
+    if require_token and not (settings.telegram_bot_token and settings.telegram_bot_token.get_secret_value()):
+        raise ConfigError(TOKEN_HELP)
+    return settings

@@ -1,0 +1,65 @@
+"""What handlers reach: dependencies on the Application, read through a typed context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.commands import register_client_commands, register_coach_commands
+from bot.config import Settings
+from domain.accounts import CoachPolicy
+from domain.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Deps:
+    settings: Settings
+    policy: CoachPolicy
+    uow_factory: Callable[[], UnitOfWork]
+    clock: Callable[[], datetime]
+
+
+class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
+    """The PTB Application carrying the wired dependencies."""
+
+    def __init__(self, *, deps: Deps, engine: AsyncEngine, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.deps = deps
+        self._engine = engine
+
+    async def initialize(self) -> None:
+        """Also registers the command menus (runs in polling, webhook and tests alike)."""
+        await super().initialize()
+        await register_client_commands(self.bot)
+        async with self.deps.uow_factory() as uow:
+            coach_ids = await uow.coaches.all_user_ids()
+        for coach_id in sorted(set(coach_ids) | self.deps.policy.coach_ids):
+            await register_coach_commands(self.bot, coach_id)
+
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        await self._engine.dispose()
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], dict[str, Any]]):
+    """Typed access to the dependencies; no string keys scattered over bot_data."""
+
+    @property
+    def deps(self) -> Deps:
+        return cast(PackagesApplication, self.application).deps
+
+    def uow(self) -> UnitOfWork:
+        return self.deps.uow_factory()
+
+    def now(self) -> datetime:
+        return self.deps.clock()
+
+    @property
+    def bot_username(self) -> str:
+        return self.bot.username

@@ -1,0 +1,67 @@
+"""The error handler: domain refusals become friendly text; bugs are logged with context
+and the person hears that nothing was changed. No traceback ever reaches a chat."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, NetworkError
+
+from bot import texts
+from bot.context import BotContext
+from domain.errors import (
+    DomainError,
+    InvalidInput,
+    NotACoach,
+    NotAllowed,
+    NotFound,
+    PlanRequired,
+    RegistrationClosed,
+)
+
+log = logging.getLogger(__name__)
+
+
+def describe(error: DomainError) -> str:
+    """Chat text for a domain refusal."""
+    if isinstance(error, InvalidInput):
+        return f"Sorry, {error.reason}. Nothing was changed."
+    if isinstance(error, PlanRequired):
+        return f"That needs the {error.needed} plan or higher. Nothing was changed."
+    known: dict[type[DomainError], str] = {
+        NotACoach: texts.NOT_A_COACH,
+        NotFound: texts.NOT_FOUND,
+        NotAllowed: texts.NOT_ALLOWED,
+        RegistrationClosed: texts.REGISTRATION_CLOSED,
+    }
+    return known.get(type(error), texts.SOMETHING_WENT_WRONG)
+
+
+async def on_error(update: object, context: BotContext) -> None:
+    """Answers every failure in the chat it came from."""
+    error = context.error
+    chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    if isinstance(error, DomainError):
+        text = describe(error)
+    else:
+        user_id = update.effective_user.id if isinstance(update, Update) and update.effective_user else None
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error(
+            "update %s from user %s failed: %s",
+            update_id,
+            user_id,
+            type(error).__name__,
+            exc_info=error,
+        )
+        if isinstance(error, Forbidden | NetworkError):
+            return
+        text = texts.SOMETHING_WENT_WRONG
+    if chat_id is None:
+        return
+    if isinstance(update, Update) and update.callback_query is not None:
+        try:
+            await update.callback_query.answer()
+        except Exception:  # noqa: BLE001 - answering a stale query may fail; the text still goes
+            log.debug("could not answer callback query", exc_info=True)
+    await context.bot.send_message(chat_id, text)

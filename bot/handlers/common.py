@@ -1,0 +1,114 @@
+"""/start (with deep links), /help, /becomecoach, /setplan and the /cancel outside flows."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler
+
+from bot import texts
+from bot.commands import register_coach_commands
+from bot.context import BotContext
+from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
+from domain import accounts
+from domain.errors import NotFound
+
+LinkRoute = Callable[[Update, BotContext, DeepLink], Awaitable[None]]
+DEEP_LINK_ROUTES: dict[LinkKind, LinkRoute] = {}
+
+
+async def reply(update: Update, text: str, **kwargs: object) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, **kwargs)  # type: ignore[arg-type]
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greets a client, shows a coach their home, or opens a deep link."""
+    if context.args:
+        await open_deep_link(update, context, context.args[0])
+        return
+    user = update.effective_user
+    assert user is not None
+    greeting = await accounts.greet(
+        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
+    )
+    if greeting.coach is None:
+        await reply(update, texts.CLIENT_WELCOME.format(name=user.first_name))
+        return
+    booking = link(context.bot_username, LinkKind.COACH, greeting.coach.slug)
+    await reply(update, texts.coach_home(greeting.coach, booking))
+
+
+async def open_deep_link(update: Update, context: BotContext, payload: str) -> None:
+    """Opens a booking page, package or access link; anything else gets one polite refusal."""
+    parsed = parse_payload(payload)
+    route = DEEP_LINK_ROUTES.get(parsed.kind) if parsed else None
+    if parsed is None or route is None:
+        await reply(update, texts.INVALID_LINK)
+        return
+    try:
+        await route(update, context, parsed)
+    except NotFound:
+        await reply(update, texts.INVALID_LINK)
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    """Lists what this person can do."""
+    user = update.effective_user
+    assert user is not None
+    greeting = await accounts.greet(
+        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
+    )
+    if greeting.coach is not None:
+        text = texts.COACH_HELP.format(zone=greeting.coach.timezone)
+    else:
+        zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
+        text = texts.CLIENT_HELP.format(zone=zone)
+    if user.id in context.deps.policy.admin_ids:
+        text += texts.ADMIN_HELP
+    await reply(update, text)
+
+
+async def become_coach(update: Update, context: BotContext) -> None:
+    """Makes the person a coach when registration is open (or they are listed)."""
+    user = update.effective_user
+    assert user is not None
+    coach, created = await accounts.become_coach(
+        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
+    )
+    if created:
+        await register_coach_commands(context.bot, coach.user_id)
+    await reply(update, texts.became_coach(coach, created))
+
+
+async def set_plan(update: Update, context: BotContext) -> None:
+    """An admin moves a coach to another plan."""
+    user = update.effective_user
+    assert user is not None
+    args = context.args or []
+    if user.id in context.deps.policy.admin_ids and (len(args) != 2 or not args[0].isdigit()):
+        await reply(update, texts.SETPLAN_USAGE)
+        return
+    coach_id = int(args[0]) if args and args[0].isdigit() else 0
+    plan = args[1] if len(args) > 1 else ""
+    coach = await accounts.set_plan(context.uow(), user.id, coach_id, plan, context.deps.policy)
+    await reply(update, texts.plan_set(coach))
+
+
+async def cancel_outside_flow(update: Update, context: BotContext) -> None:
+    """/cancel when no flow is open."""
+    await reply(update, texts.NOTHING_TO_CANCEL)
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(CommandHandler("start", start))
+    app.add_handler(CommandHandler("help", help_command))
+    app.add_handler(CommandHandler("becomecoach", become_coach))
+    app.add_handler(CommandHandler("setplan", set_plan))
+
+
+def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    """Registered after every flow, so a flow's own /cancel wins while it is open."""
+    app.add_handler(CommandHandler("cancel", cancel_outside_flow))

@@ -1,0 +1,83 @@
+"""/timezone: a small persistent conversation that validates an IANA zone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.context import BotContext
+from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
+from bot.handlers.common import reply
+from bot.keyboards import TZ_PREFIX, timezone_choices
+from domain import accounts
+from domain.errors import InvalidInput
+from domain.timezones import to_local
+
+ASK = "tz.ask"
+
+
+async def ask(update: Update, context: BotContext) -> str:
+    """Shows the current zone and offers common ones."""
+    user = update.effective_user
+    assert user is not None
+    greeting = await accounts.greet(
+        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
+    )
+    zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
+    await reply(update, texts.TIMEZONE_ASK.format(zone=zone), reply_markup=timezone_choices())
+    return ASK
+
+
+async def _save(update: Update, context: BotContext, text: str) -> str | int:
+    user = update.effective_user
+    assert user is not None
+    try:
+        zone = await accounts.set_timezone(context.uow(), user.id, user.first_name, text)
+    except InvalidInput as exc:
+        await reply(update, texts.TIMEZONE_BAD.format(reason=exc.reason))
+        return ASK
+    local = to_local(context.now(), zone).strftime("%H:%M, %a %d %b")
+    await reply(update, texts.TIMEZONE_SET.format(zone=zone, local=local))
+    return ConversationHandler.END
+
+
+async def typed(update: Update, context: BotContext) -> str | int:
+    """Saves a typed zone name."""
+    assert update.message is not None and update.message.text is not None
+    return await _save(update, context, update.message.text)
+
+
+async def picked(update: Update, context: BotContext) -> str | int:
+    """Saves the zone of the pressed button."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    if query.message is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    return await _save(update, context, query.data.removeprefix(TZ_PREFIX))
+
+
+def build() -> ConversationHandler:  # type: ignore[type-arg]
+    return ConversationHandler(
+        entry_points=[CommandHandler("timezone", ask)],
+        states={
+            ASK: [
+                CallbackQueryHandler(picked, pattern=f"^{TZ_PREFIX}"),
+                MessageHandler(filters.TEXT & ~filters.COMMAND, typed),
+            ],
+            **TIMEOUT_HANDLERS,
+        },
+        fallbacks=fallbacks(),
+        name="timezone",
+        persistent=True,
+        conversation_timeout=timedelta(minutes=30).total_seconds(),
+    )

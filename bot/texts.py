@@ -1,0 +1,79 @@
+"""Every sentence the bot says about people, links and errors. Wording changes live here."""
+
+from __future__ import annotations
+
+from html import escape
+
+from domain.model import Coach
+
+INVALID_LINK = "Sorry, this link is not valid. Please ask your coach for a fresh one."
+SOMETHING_WENT_WRONG = (
+    "Something went wrong on our side, and nothing was changed. Please try again in a moment."
+)
+NOT_A_COACH = (
+    "That command is for coaches. If you coach and want to sell packages here, "
+    "send /becomecoach."
+)
+NOT_FOUND = "I couldn't find that. It may have been deleted."
+NOT_ALLOWED = "Sorry, only an administrator can do that."
+REGISTRATION_CLOSED = (
+    "Coach registration is closed on this bot. Ask the bot's owner to add you as a coach."
+)
+NOTHING_TO_CANCEL = "There is nothing to cancel. Send /help to see what you can do."
+CANCELLED = "Cancelled. Nothing was changed."
+USE_BUTTONS = "Please choose one of the buttons above, or send /cancel to stop."
+FLOW_TIMED_OUT = "I stopped waiting for an answer, so nothing was changed. Start again any time."
+
+CLIENT_WELCOME = (
+    "Hi {name}! I help you book sessions with your coach.\n\n"
+    "• Your coach's booking page link shows the packages they offer.\n"
+    "• After you get a package, you receive a private <b>access link</b>: open it any time to "
+    "see how many sessions are left and to book them. Keep it to yourself — whoever has it "
+    "can use it.\n\n"
+    "Send /timezone to see times in your own time zone, /help for everything else."
+)
+
+CLIENT_HELP = (
+    "<b>What you can do</b>\n"
+    "• Open your coach's booking-page link to see their packages.\n"
+    "• Open your access link to see what is left in your package and book sessions.\n"
+    "/timezone — choose your time zone (now: {zone})\n"
+    "/cancel — leave whatever you are doing\n"
+    "/becomecoach — sell your own packages (if the bot allows it)"
+)
+
+COACH_HELP = (
+    "<b>Coach commands</b>\n"
+    "/start — your coach home and booking-page link\n"
+    "/timezone — your time zone (now: {zone}); times you type are read in it\n"
+    "/cancel — leave whatever you are doing\n"
+    "/help — this list"
+)
+
+ADMIN_HELP = "\n\n<b>Admin</b>\n/setplan &lt;coach user id&gt; &lt;free|growth|pro&gt;"
+
+SETPLAN_USAGE = "Usage: /setplan <coach user id> <free|growth|pro>, e.g. /setplan 12345 growth"
+
+TIMEZONE_ASK = (
+    "Your time zone is now <b>{zone}</b>.\nChoose a new one below, or type its IANA name "
+    "(for example <code>Europe/Berlin</code> or <code>America/Sao_Paulo</code>). /cancel to stop."
+)
+TIMEZONE_SET = "Done: times are now shown in <b>{zone}</b> (local time there: {local})."
+TIMEZONE_BAD = "Sorry, {reason}. Type an IANA name such as Europe/Berlin, or pick a button."
+
+
+def coach_home(coach: Coach, booking_link: str) -> str:
+    return (
+        f"<b>Coach home</b> — {escape(coach.display_name)}\n"
+        f"Plan: {coach.plan.value} · Time zone: {coach.timezone}\n\n"
+        f"Your booking page (share it with clients):\n{booking_link}"
+    )
+
+
+def became_coach(coach: Coach, created: bool) -> str:
+    first = "You are now a coach" if created else "You are already a coach"
+    return f"{first}, {escape(coach.display_name)}! Send /start for your coach home."
+
+
+def plan_set(coach: Coach) -> str:
+    return f"{escape(coach.display_name)} ({coach.user_id}) is now on the {coach.plan.value} plan."

@@ -1,0 +1,121 @@
+"""Settings: the design's keys and defaults; bad values stop start-up with one clear line."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.__main__ import main
+from bot.config import ConfigError, Settings, load_settings
+from domain.model import Plan
+
+KEYS = {
+    "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "DATABASE_URL", "DEFAULT_TIMEZONE",
+    "ADMIN_TELEGRAM_IDS", "COACH_TELEGRAM_IDS", "COACH_REGISTRATION", "DEFAULT_PLAN",
+    "PAYMENT_PROVIDER_TOKEN", "EXPIRY_REMINDER_OFFSETS", "SESSION_REMINDER_OFFSETS",
+    "REMINDER_SWEEP_SECONDS", "WEBHOOK_URL", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "WEBHOOK_SECRET",
+    "LOG_LEVEL",
+}
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in KEYS:
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)  # no developer .env is read
+
+
+def test_keys_match_the_design_and_env_example() -> None:
+    assert {name.upper() for name in Settings.model_fields} == KEYS
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    listed = {
+        line.split("=", 1)[0]
+        for line in example.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    assert listed == KEYS
+
+
+def test_defaults_are_the_designs() -> None:
+    s = load_settings(require_token=False)
+    assert s.telegram_api_base_url == "https://api.telegram.org"
+    assert s.database_url == "sqlite+aiosqlite:///./packages.db"
+    assert s.default_timezone == "UTC"
+    assert s.admin_telegram_ids == frozenset() and s.coach_telegram_ids == frozenset()
+    assert s.coach_registration == "closed"
+    assert s.default_plan is Plan.FREE
+    assert s.payment_provider_token.get_secret_value() == ""
+    assert s.expiry_reminder_offsets == (timedelta(days=7), timedelta(days=1))
+    assert s.session_reminder_offsets == (timedelta(hours=24), timedelta(hours=1))
+    assert s.reminder_sweep_seconds == 60
+    assert (s.webhook_url, s.webhook_listen, s.webhook_port) == ("", "", None)
+    assert s.log_level == "INFO"
+
+
+def test_values_are_read_from_env_and_dotenv(monkeypatch: pytest.MonkeyPatch) -> None:
+    Path(".env").write_text("TELEGRAM_BOT_TOKEN=1:abc\nDEFAULT_PLAN=Growth\n", encoding="utf-8")
+    monkeypatch.setenv("COACH_TELEGRAM_IDS", "1, 2,3")
+    monkeypatch.setenv("EXPIRY_REMINDER_OFFSETS", "3d,12h,30m")
+    monkeypatch.setenv("WEBHOOK_PORT", "")
+    s = load_settings()
+    assert s.telegram_bot_token is not None
+    assert s.telegram_bot_token.get_secret_value() == "1:abc"
+    assert s.default_plan is Plan.GROWTH
+    assert s.coach_telegram_ids == frozenset({1, 2, 3})
+    assert s.expiry_reminder_offsets == (
+        timedelta(days=3), timedelta(hours=12), timedelta(minutes=30)
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("DEFAULT_PLAN", "platinum"),
+        ("EXPIRY_REMINDER_OFFSETS", "7x"),
+        ("SESSION_REMINDER_OFFSETS", "24h,,1h"),
+        ("DEFAULT_TIMEZONE", "Mars/Base"),
+        ("TELEGRAM_API_BASE_URL", "ftp://example"),
+        ("WEBHOOK_URL", "not a url"),
+        ("DATABASE_URL", "mysql://x"),
+        ("DATABASE_URL", "::::"),
+        ("COACH_TELEGRAM_IDS", "12,abc"),
+        ("COACH_REGISTRATION", "sometimes"),
+        ("REMINDER_SWEEP_SECONDS", "0"),
+        ("WEBHOOK_PORT", "70000"),
+        ("LOG_LEVEL", "LOUD"),
+    ],
+)
+def test_a_bad_value_is_one_line_naming_the_key(
+    monkeypatch: pytest.MonkeyPatch, key: str, value: str
+) -> None:
+    monkeypatch.setenv(key, value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(require_token=False)
+    message = str(caught.value)
+    assert key in message
+    assert "\n" not in message
+
+
+def test_missing_token_says_how_to_get_one() -> None:
+    with pytest.raises(ConfigError, match="BotFather"):
+        load_settings()
+
+
+def test_start_up_prints_one_line_and_exits_2_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:abc")
+    monkeypatch.setenv("EXPIRY_REMINDER_OFFSETS", "7x")
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "EXPIRY_REMINDER_OFFSETS" in err
+    assert "Traceback" not in err
+    assert main(["frobnicate"]) == 2
+
+
+def test_migrate_command_builds_the_schema_without_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "sqlite+aiosqlite:///./migrated.db")
+    assert main(["migrate"]) == 0
+    assert Path("migrated.db").stat().st_size > 0
