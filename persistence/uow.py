@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.catalog.ports import Packages, SeriesCatalog, Services
+from domain.ports import Coaches, UnitOfWork, Users
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
+from persistence.repositories.packages import SqlPackages
+from persistence.repositories.series import SqlSeriesCatalog
+from persistence.repositories.services import SqlServices
 
 
 class SqlUnitOfWork:
     """`async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
 
-    users: SqlUsers
-    coaches: SqlCoaches
+    users: Users
+    coaches: Coaches
+    services: Services
+    series: SeriesCatalog
+    packages: Packages
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -27,6 +35,9 @@ class SqlUnitOfWork:
         self._session = session
         self.users = SqlUsers(session)
         self.coaches = SqlCoaches(session)
+        self.services = SqlServices(session)
+        self.series = SqlSeriesCatalog(session)
+        self.packages = SqlPackages(session)
         return self
 
     async def __aexit__(
@@ -44,3 +55,9 @@ class SqlUnitOfWork:
         if self._session is None:
             raise RuntimeError("commit outside the unit of work")
         await self._session.commit()
+
+
+if TYPE_CHECKING:
+    # mypy proves here that this class implements the domain's UnitOfWork port.
+    def _implements_port(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWork:
+        return SqlUnitOfWork(sessions)

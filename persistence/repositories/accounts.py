@@ -34,7 +34,9 @@ class SqlUsers:
 
     async def add(self, user: User) -> None:
         self._session.add(
-            UserRow(telegram_id=user.telegram_id, first_name=user.first_name, timezone=user.timezone)
+            UserRow(
+                telegram_id=user.telegram_id, first_name=user.first_name, timezone=user.timezone
+            )
         )
         await self._session.flush()
 

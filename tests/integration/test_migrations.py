@@ -11,7 +11,9 @@ async def _tables(url: str) -> set[str]:
     try:
         async with engine.connect() as conn:
             names = await conn.run_sync(lambda sync: inspect(sync).get_table_names())
-            version = (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+            version = (
+                await conn.execute(text("SELECT version_num FROM alembic_version"))
+            ).scalar()
     finally:
         await engine.dispose()
     assert version is not None
