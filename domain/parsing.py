@@ -103,7 +103,7 @@ def parse_local_datetime(text: str, tz: str, now: datetime) -> datetime:
 
 
 def parse_recurrence(text: str, tz: str, now: datetime) -> list[datetime]:
-    """"every Tuesday 18:00 for 8 weeks": the UTC starts, the first one after `now`."""
+    """Weekly starts ("every Tuesday 18:00 for 8 weeks") as UTC, the first one after `now`."""
     match = _RECURRENCE.fullmatch(text.strip())
     if match is None:
         raise InvalidInput("schedule", "type it like: every Tuesday 18:00 for 8 weeks")

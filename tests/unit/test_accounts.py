@@ -8,7 +8,9 @@ from domain.model import Plan
 from tests.unit.fakes import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-POLICY = CoachPolicy(coach_ids=frozenset({1}), admin_ids=frozenset({9}), default_timezone="Europe/Berlin")
+POLICY = CoachPolicy(
+    coach_ids=frozenset({1}), admin_ids=frozenset({9}), default_timezone="Europe/Berlin"
+)
 
 
 async def test_listed_coach_gets_a_coach_profile_on_first_greeting() -> None:

@@ -12,10 +12,22 @@ from bot.config import ConfigError, Settings, load_settings
 from domain.model import Plan
 
 KEYS = {
-    "TELEGRAM_BOT_TOKEN", "TELEGRAM_API_BASE_URL", "DATABASE_URL", "DEFAULT_TIMEZONE",
-    "ADMIN_TELEGRAM_IDS", "COACH_TELEGRAM_IDS", "COACH_REGISTRATION", "DEFAULT_PLAN",
-    "PAYMENT_PROVIDER_TOKEN", "EXPIRY_REMINDER_OFFSETS", "SESSION_REMINDER_OFFSETS",
-    "REMINDER_SWEEP_SECONDS", "WEBHOOK_URL", "WEBHOOK_LISTEN", "WEBHOOK_PORT", "WEBHOOK_SECRET",
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "DATABASE_URL",
+    "DEFAULT_TIMEZONE",
+    "ADMIN_TELEGRAM_IDS",
+    "COACH_TELEGRAM_IDS",
+    "COACH_REGISTRATION",
+    "DEFAULT_PLAN",
+    "PAYMENT_PROVIDER_TOKEN",
+    "EXPIRY_REMINDER_OFFSETS",
+    "SESSION_REMINDER_OFFSETS",
+    "REMINDER_SWEEP_SECONDS",
+    "WEBHOOK_URL",
+    "WEBHOOK_LISTEN",
+    "WEBHOOK_PORT",
+    "WEBHOOK_SECRET",
     "LOG_LEVEL",
 }
 
@@ -65,7 +77,9 @@ def test_values_are_read_from_env_and_dotenv(monkeypatch: pytest.MonkeyPatch) ->
     assert s.default_plan is Plan.GROWTH
     assert s.coach_telegram_ids == frozenset({1, 2, 3})
     assert s.expiry_reminder_offsets == (
-        timedelta(days=3), timedelta(hours=12), timedelta(minutes=30)
+        timedelta(days=3),
+        timedelta(hours=12),
+        timedelta(minutes=30),
     )
 
 
@@ -115,7 +129,9 @@ def test_start_up_prints_one_line_and_exits_2_without_traceback(
     assert main(["frobnicate"]) == 2
 
 
-def test_migrate_command_builds_the_schema_without_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migrate_command_builds_the_schema_without_a_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("DATABASE_URL", "sqlite+aiosqlite:///./migrated.db")
     assert main(["migrate"]) == 0
     assert Path("migrated.db").stat().st_size > 0

@@ -1,0 +1,112 @@
+"""Bounds of the catalog (DESIGN.md rule 1 and friends) as small validators.
+
+Each validator returns the clean value or raises InvalidInput with a reason for the person.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from domain.errors import InvalidInput, PlanRequired
+from domain.model import Plan
+from domain.money import currency
+
+TITLE_MAX = 100
+DESCRIPTION_MAX = 1000
+DURATION_MIN = 15
+DURATION_MAX = 480
+CAPACITY_MIN = 1
+CAPACITY_MAX = 500
+ITEMS_MIN = 1
+ITEMS_MAX = 20
+QUANTITY_MIN = 1
+QUANTITY_MAX = 100
+VALIDITY_MIN = 1
+VALIDITY_MAX = 3650
+
+CLONE_SUFFIX = " (copy)"
+_PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,62}")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def validate_title(text: str) -> str:
+    """Whitespace runs (newlines too) become one space: a title is one line on a button."""
+    title = _WHITESPACE.sub(" ", text).strip()
+    if not title:
+        raise InvalidInput("title", "the title cannot be empty")
+    if len(title) > TITLE_MAX:
+        raise InvalidInput("title", f"at most {TITLE_MAX} characters (this is {len(title)})")
+    return title
+
+
+def validate_description(text: str) -> str:
+    """Line breaks are kept; empty means no description."""
+    description = text.strip()
+    if len(description) > DESCRIPTION_MAX:
+        raise InvalidInput(
+            "description", f"at most {DESCRIPTION_MAX} characters (this is {len(description)})"
+        )
+    return description
+
+
+def validate_duration(minutes: int) -> int:
+    if not DURATION_MIN <= minutes <= DURATION_MAX:
+        raise InvalidInput("duration", "a session lasts from 15 minutes to 8 hours")
+    return minutes
+
+
+def validate_capacity(seats: int) -> int:
+    return _within("capacity", seats, CAPACITY_MIN, CAPACITY_MAX, "seats")
+
+
+def validate_quantity(quantity: int) -> int:
+    return _within("quantity", quantity, QUANTITY_MIN, QUANTITY_MAX, "sessions per item")
+
+
+def validate_item_count(count: int) -> int:
+    if count < ITEMS_MIN:
+        raise InvalidInput("items", "add at least one service or series")
+    if count > ITEMS_MAX:
+        raise InvalidInput("items", f"a package holds at most {ITEMS_MAX} items")
+    return count
+
+
+def validate_price(minor: int, currency_code: str) -> int:
+    """Price ≥ 0 in minor units of a supported currency, within its cap."""
+    cur = currency(currency_code)
+    if minor < 0:
+        raise InvalidInput("price", "a price cannot be negative")
+    if minor > cur.max_minor():
+        raise InvalidInput("price", f"the price is too large for {cur.code}")
+    return minor
+
+
+def validate_validity(days: int | None, plan: Plan) -> int | None:
+    """None means no time limit; a limit needs a plan that allows it (rule 2)."""
+    if days is None:
+        return None
+    if not plan.allows_time_limited_packages:
+        raise PlanRequired(Plan.GROWTH.value)
+    return _within("validity", days, VALIDITY_MIN, VALIDITY_MAX, "days")
+
+
+def new_public_id() -> str:
+    """11 URL-safe characters (64 random bits): `p_<id>` fits a deep link easily."""
+    return secrets.token_urlsafe(8)
+
+
+def is_public_id(text: str) -> bool:
+    """Cheap shape check before a lookup; any deep-link value shape is allowed."""
+    return _PUBLIC_ID.fullmatch(text) is not None
+
+
+def clone_title(title: str) -> str:
+    """The clone's title "<title> (copy)", shortened so the whole fits TITLE_MAX."""
+    return title[: TITLE_MAX - len(CLONE_SUFFIX)].rstrip() + CLONE_SUFFIX
+
+
+def _within(field: str, value: int, lo: int, hi: int, unit: str) -> int:
+    if not lo <= value <= hi:
+        raise InvalidInput(field, f"{lo} to {hi} {unit}")
+    return value
