@@ -21,7 +21,7 @@ REGISTRATION_CLOSED = (
 )
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /help to see what you can do."
 CANCELLED = "Cancelled. Nothing was changed."
-USE_BUTTONS = "Please choose one of the buttons above, or send /cancel to stop."
+USE_BUTTONS = "Please answer the question above (or use its buttons), or send /cancel to stop."
 FLOW_TIMED_OUT = "I stopped waiting for an answer, so nothing was changed. Start again any time."
 
 CLIENT_WELCOME = (
