@@ -42,6 +42,10 @@ async def on_error(update: object, context: BotContext) -> None:
     """Answers every failure in the chat it came from."""
     error = context.error
     chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    if update is None and isinstance(error, NetworkError):
+        # Polling hiccups: PTB retries by itself; one line is enough.
+        log.warning("network error talking to the Bot API: %s", error)
+        return
     if isinstance(error, DomainError):
         text = describe(error)
     else:
