@@ -146,6 +146,8 @@ def load_settings(require_token: bool = True, **overrides: Any) -> Settings:
             message = str(error["msg"]).removeprefix("Value error, ")
             lines.append(f"{key}: {message}")
         raise ConfigError("Invalid setting " + "; ".join(lines)) from None
-    if require_token and not (settings.telegram_bot_token and settings.telegram_bot_token.get_secret_value()):
+    if require_token and not (
+        settings.telegram_bot_token and settings.telegram_bot_token.get_secret_value()
+    ):
         raise ConfigError(TOKEN_HELP)
     return settings

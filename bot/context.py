@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from telegram.ext import Application, CallbackContext, ExtBot
-
 from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings

@@ -41,7 +41,9 @@ def describe(error: DomainError) -> str:
 async def on_error(update: object, context: BotContext) -> None:
     """Answers every failure in the chat it came from."""
     error = context.error
-    chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    chat_id = (
+        update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
+    )
     if update is None and isinstance(error, NetworkError):
         # Polling hiccups: PTB retries by itself; one line is enough.
         log.warning("network error talking to the Bot API: %s", error)
@@ -49,7 +51,11 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, DomainError):
         text = describe(error)
     else:
-        user_id = update.effective_user.id if isinstance(update, Update) and update.effective_user else None
+        user_id = (
+            update.effective_user.id
+            if isinstance(update, Update) and update.effective_user
+            else None
+        )
         update_id = update.update_id if isinstance(update, Update) else None
         log.error(
             "update %s from user %s failed: %s",

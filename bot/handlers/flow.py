@@ -15,7 +15,6 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-
 from telegram.warnings import PTBUserWarning
 
 from bot import texts

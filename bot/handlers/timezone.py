@@ -15,8 +15,8 @@ from telegram.ext import (
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
 from bot.handlers.common import reply
+from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
 from bot.keyboards import TZ_PREFIX, timezone_choices
 from domain import accounts
 from domain.errors import InvalidInput
