@@ -11,7 +11,7 @@ from telegram.constants import ParseMode
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
-from bot.handlers import common, timezone
+from bot.handlers import common, packages, series, services, storefront, timezone
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
@@ -58,6 +58,10 @@ def build_application(
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(timezone.build())
+    packages.add_handlers(app)
+    storefront.add_handlers(app)
+    services.add_handlers(app)
+    series.add_handlers(app)
     common.add_handlers(app)
     common.add_fallback_handlers(app)
     app.add_error_handler(on_error)  # type: ignore[arg-type]

@@ -13,6 +13,12 @@ CLIENT_COMMANDS = [
 
 COACH_COMMANDS = [
     BotCommand("start", "Coach home and booking-page link"),
+    BotCommand("newservice", "Create a 1:1 service"),
+    BotCommand("services", "Your 1:1 services: edit, hide, delete"),
+    BotCommand("newseries", "Create a group series"),
+    BotCommand("series", "Your group series and their dates"),
+    BotCommand("newpackage", "Create a package of sessions"),
+    BotCommand("packages", "Your packages: edit, clone, hide, link"),
     BotCommand("timezone", "Your time zone"),
     BotCommand("help", "All coach commands"),
     BotCommand("cancel", "Leave the current step"),

@@ -4,6 +4,7 @@ and the person hears that nothing was changed. No traceback ever reaches a chat.
 from __future__ import annotations
 
 import logging
+from html import escape
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 def describe(error: DomainError) -> str:
     """Chat text for a domain refusal."""
     if isinstance(error, InvalidInput):
-        return f"Sorry, {error.reason}. Nothing was changed."
+        return f"Sorry, {escape(error.reason)}. Nothing was changed."
     if isinstance(error, PlanRequired):
         return f"That needs the {error.needed} plan or higher. Nothing was changed."
     known: dict[type[DomainError], str] = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from domain.catalog.overview import CatalogCounts
 from domain.model import Coach
 
 INVALID_LINK = "Sorry, this link is not valid. Please ask your coach for a fresh one."
@@ -45,6 +46,12 @@ CLIENT_HELP = (
 COACH_HELP = (
     "<b>Coach commands</b>\n"
     "/start — your coach home and booking-page link\n"
+    "/newservice — create a 1:1 service (a session type your packages sell)\n"
+    "/services — your services: view, edit, hide, delete\n"
+    "/newseries — create a group series with a capacity, then add its dates\n"
+    "/series — your series: dates with seats taken, add or remove dates, edit, hide, delete\n"
+    "/newpackage — bundle sessions of your services and series into a package\n"
+    "/packages — your packages: edit, clone, hide, delete, get their links\n"
     "/timezone — your time zone (now: {zone}); times you type are read in it\n"
     "/cancel — leave whatever you are doing\n"
     "/help — this list"
@@ -62,10 +69,12 @@ TIMEZONE_SET = "Done: times are now shown in <b>{zone}</b> (local time there: {l
 TIMEZONE_BAD = "Sorry, {reason}. Type an IANA name such as Europe/Berlin, or pick a button."
 
 
-def coach_home(coach: Coach, booking_link: str) -> str:
+def coach_home(coach: Coach, booking_link: str, counts: CatalogCounts) -> str:
     return (
         f"<b>Coach home</b> — {escape(coach.display_name)}\n"
-        f"Plan: {coach.plan.value} · Time zone: {coach.timezone}\n\n"
+        f"Plan: {coach.plan.value} · Time zone: {coach.timezone}\n"
+        f"Services: {counts.services} · Series: {counts.series} · "
+        f"Packages: {counts.packages}\n\n"
         f"Your booking page (share it with clients):\n{booking_link}"
     )
 

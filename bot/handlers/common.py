@@ -12,7 +12,9 @@ from bot import texts
 from bot.commands import register_coach_commands
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
+from bot.views.home import coach_home_keyboard
 from domain import accounts
+from domain.catalog.overview import catalog_counts
 from domain.errors import NotFound
 
 LinkRoute = Callable[[Update, BotContext, DeepLink], Awaitable[None]]
@@ -38,7 +40,12 @@ async def start(update: Update, context: BotContext) -> None:
         await reply(update, texts.CLIENT_WELCOME.format(name=user.first_name))
         return
     booking = link(context.bot_username, LinkKind.COACH, greeting.coach.slug)
-    await reply(update, texts.coach_home(greeting.coach, booking))
+    counts = await catalog_counts(context.uow(), greeting.coach.user_id)
+    await reply(
+        update,
+        texts.coach_home(greeting.coach, booking, counts),
+        reply_markup=coach_home_keyboard(counts),
+    )
 
 
 async def open_deep_link(update: Update, context: BotContext, payload: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from html import escape
 
 from telegram import Update
 from telegram.ext import (
@@ -43,7 +44,7 @@ async def _save(update: Update, context: BotContext, text: str) -> str | int:
     try:
         zone = await accounts.set_timezone(context.uow(), user.id, user.first_name, text)
     except InvalidInput as exc:
-        await reply(update, texts.TIMEZONE_BAD.format(reason=exc.reason))
+        await reply(update, texts.TIMEZONE_BAD.format(reason=escape(exc.reason)))
         return ASK
     local = to_local(context.now(), zone).strftime("%H:%M, %a %d %b")
     await reply(update, texts.TIMEZONE_SET.format(zone=zone, local=local))

@@ -79,7 +79,12 @@ class Package:
 
 @dataclass(frozen=True)
 class Usage:
-    """How many packages and sold packages include a service or series."""
+    """How many packages and sold packages include a service or series.
+
+    `packages_left_empty`: packages holding nothing else, which a delete would leave with no
+    items (so it hides them). Repositories leave it 0; the usage use cases count it.
+    """
 
     packages: int
     sold_packages: int
+    packages_left_empty: int = 0

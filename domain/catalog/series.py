@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from domain.catalog.access import own_series, require_coach
-from domain.catalog.model import Occurrence, Series, Usage
+from domain.catalog.model import ItemKind, Occurrence, Series, Usage
 from domain.catalog.rules import (
     CAPACITY_MAX,
     CAPACITY_MIN,
@@ -16,7 +16,12 @@ from domain.catalog.rules import (
     validate_duration,
     validate_title,
 )
-from domain.catalog.services import SERVICE_FIELDS, set_common_field
+from domain.catalog.services import (
+    SERVICE_FIELDS,
+    hide_packages,
+    packages_only_of,
+    set_common_field,
+)
 from domain.errors import InvalidInput, NotFound
 from domain.pagination import Page, fetch_page
 from domain.parsing import parse_local_datetime, parse_positive_int, parse_recurrence
@@ -33,17 +38,20 @@ class SeriesDraft:
     description: str
     capacity: int
     duration_minutes: int
+    hidden: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SeriesDraft:
+        """A missing `hidden` (drafts saved before it existed) means visible."""
         return cls(
             str(data["title"]),
             str(data["description"]),
             int(data["capacity"]),
             int(data["duration_minutes"]),
+            bool(data.get("hidden", False)),
         )
 
 
@@ -61,6 +69,7 @@ async def create_series(uow: UnitOfWork, coach_id: int, draft: SeriesDraft) -> S
         description=validate_description(draft.description),
         capacity=validate_capacity(draft.capacity),
         duration_minutes=validate_duration(draft.duration_minutes),
+        hidden=draft.hidden,
     )
     async with uow:
         await require_coach(uow, coach_id)
@@ -117,18 +126,25 @@ async def set_series_hidden(
 
 
 async def series_usage(uow: UnitOfWork, coach_id: int, series_id: int) -> Usage:
-    """The coach learns how many packages and sold packages a delete would touch."""
+    """The coach learns how many packages and sold packages a delete would touch, and how
+    many packages it is the only item of."""
     async with uow:
         await own_series(uow, coach_id, series_id)
-        return await uow.series.usage(series_id)
+        usage = await uow.series.usage(series_id)
+        left_empty = await packages_only_of(uow, coach_id, ItemKind.SERIES, series_id)
+    return replace(usage, packages_left_empty=len(left_empty))
 
 
-async def delete_series(uow: UnitOfWork, coach_id: int, series_id: int, now: datetime) -> None:
-    """The coach deletes a series: it leaves every package and sold package (rule 6)."""
+async def delete_series(uow: UnitOfWork, coach_id: int, series_id: int, now: datetime) -> int:
+    """The coach deletes a series: it leaves every package and sold package (rule 6).
+    Packages it was the only item of are hidden; returns how many."""
     async with uow:
         await own_series(uow, coach_id, series_id)
+        left_empty = await packages_only_of(uow, coach_id, ItemKind.SERIES, series_id)
         await uow.series.delete(series_id, now)
+        await hide_packages(uow, coach_id, left_empty)
         await uow.commit()
+    return len(left_empty)
 
 
 async def add_occurrence(

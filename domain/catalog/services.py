@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from domain.catalog.access import own_service, require_coach
-from domain.catalog.model import Series, Service, Usage
+from domain.catalog.model import ItemKind, Series, Service, Usage
 from domain.catalog.rules import validate_description, validate_duration, validate_title
 from domain.errors import InvalidInput
 from domain.pagination import Page, fetch_page
@@ -24,13 +24,20 @@ class ServiceDraft:
     title: str
     description: str
     duration_minutes: int
+    hidden: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ServiceDraft:
-        return cls(str(data["title"]), str(data["description"]), int(data["duration_minutes"]))
+        """A missing `hidden` (drafts saved before it existed) means visible."""
+        return cls(
+            str(data["title"]),
+            str(data["description"]),
+            int(data["duration_minutes"]),
+            bool(data.get("hidden", False)),
+        )
 
 
 def set_common_field(item: Service | Series, field: str, text: str) -> None:
@@ -53,6 +60,7 @@ async def create_service(uow: UnitOfWork, coach_id: int, draft: ServiceDraft) ->
         title=validate_title(draft.title),
         description=validate_description(draft.description),
         duration_minutes=validate_duration(draft.duration_minutes),
+        hidden=draft.hidden,
     )
     async with uow:
         await require_coach(uow, coach_id)
@@ -106,15 +114,45 @@ async def set_service_hidden(
 
 
 async def service_usage(uow: UnitOfWork, coach_id: int, service_id: int) -> Usage:
-    """The coach learns how many packages and sold packages a delete would touch."""
+    """The coach learns how many packages and sold packages a delete would touch, and how
+    many packages it is the only item of."""
     async with uow:
         await own_service(uow, coach_id, service_id)
-        return await uow.services.usage(service_id)
+        usage = await uow.services.usage(service_id)
+        left_empty = await packages_only_of(uow, coach_id, ItemKind.SERVICE, service_id)
+    return replace(usage, packages_left_empty=len(left_empty))
 
 
-async def delete_service(uow: UnitOfWork, coach_id: int, service_id: int, now: datetime) -> None:
-    """The coach deletes a service: it leaves every package and sold package (rule 6)."""
+async def delete_service(uow: UnitOfWork, coach_id: int, service_id: int, now: datetime) -> int:
+    """The coach deletes a service: it leaves every package and sold package (rule 6).
+    Packages it was the only item of are hidden, never left listed with nothing inside;
+    returns how many."""
     async with uow:
         await own_service(uow, coach_id, service_id)
+        left_empty = await packages_only_of(uow, coach_id, ItemKind.SERVICE, service_id)
         await uow.services.delete(service_id, now)
+        await hide_packages(uow, coach_id, left_empty)
         await uow.commit()
+    return len(left_empty)
+
+
+async def packages_only_of(
+    uow: UnitOfWork, coach_id: int, kind: ItemKind, ref_id: int
+) -> list[int]:
+    """Ids of the coach's live packages whose every item is this service or series."""
+    return [
+        package.id
+        for package in await uow.packages.list(coach_id)
+        if package.id is not None
+        and package.items
+        and all((item.kind, item.ref_id) == (kind, ref_id) for item in package.items)
+    ]
+
+
+async def hide_packages(uow: UnitOfWork, coach_id: int, package_ids: list[int]) -> None:
+    """Hide these packages, read again so the items a delete just withdrew stay withdrawn."""
+    for package_id in package_ids:
+        package = await uow.packages.get(coach_id, package_id)
+        if package is not None and not package.hidden:
+            package.hidden = True
+            await uow.packages.save(package)

@@ -312,10 +312,25 @@ class FakeBotApi:
                                  + "\n".join(found))
         if "callback_data" not in button:
             raise AssertionError(f"Button {label!r} has no callback_data: {button}")
+        return self._push_callback(chat_id, msg, str(button["callback_data"]))
+
+    def press_callback(self, chat_id: int, data: str, message_id: int | None = None) -> str:
+        """Inject a callback query with arbitrary ``data`` (e.g. forged by a client) from the
+        newest bot message in the chat (or ``message_id``), whatever its buttons; returns the
+        callback query id."""
+        candidates = [h[-1] for h in reversed(self._messages.get(chat_id, {}).values())]
+        if message_id is not None:
+            candidates = [m for m in candidates if m.message_id == message_id]
+        if not candidates:
+            where = f"message {message_id}" if message_id is not None else "any message"
+            raise AssertionError(f"No bot {where} in chat {chat_id} to attach the query to")
+        return self._push_callback(chat_id, candidates[0], data)
+
+    def _push_callback(self, chat_id: int, msg: SentMessage, data: str) -> str:
         query_id = self._new_query_id("cbq")
         self._push_update("callback_query", {
             "id": query_id, "from": self.user(chat_id).to_json(), "chat_instance": str(chat_id),
-            "message": self._message_json(msg), "data": button["callback_data"]})
+            "message": self._message_json(msg), "data": data})
         return query_id
 
     def pre_checkout(self, user_id: int, invoice_payload: str, total_amount: int,

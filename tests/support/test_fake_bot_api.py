@@ -161,6 +161,25 @@ async def test_press_button(api: FakeBotApi, bot: Bot) -> None:
         api.press_button(CHAT, "Pay")
 
 
+async def test_press_callback_sends_any_data(api: FakeBotApi, bot: Bot) -> None:
+    with pytest.raises(AssertionError, match="No bot any message in chat"):
+        api.press_callback(CHAT, "svc:view:1")
+    first = await bot.send_message(CHAT, "plain text, no buttons")
+    await bot.send_message(CHAT, "newest", reply_markup=keyboard("Buy"))
+    query_id = api.press_callback(CHAT, "svc:view:999")
+    (update,) = await bot.get_updates()
+    query = update.callback_query
+    assert query is not None and query.id == query_id and query.data == "svc:view:999"
+    assert query.message is not None and query.message.text == "newest"
+
+    api.press_callback(CHAT, "forged", message_id=first.message_id)
+    (_, update) = await bot.get_updates(offset=update.update_id)
+    assert update.callback_query and update.callback_query.message
+    assert update.callback_query.message.message_id == first.message_id
+    with pytest.raises(AssertionError, match="No bot message 999"):
+        api.press_callback(CHAT, "x", message_id=999)
+
+
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_fault_injection(api: FakeBotApi, bot: Bot) -> None:
     api.fail("sendMessage", chat_id=CHAT, retry_after=7)

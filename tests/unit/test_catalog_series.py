@@ -261,11 +261,49 @@ async def test_deleting_a_series_removes_it_from_packages_and_sold_packages(
     package = await create_package(uow, ANNA, draft, NOW)
     assert package.id is not None
     uow.sales.sell(package)
-    assert await series_usage(uow, ANNA, series_id) == Usage(packages=1, sold_packages=1)
+    assert await series_usage(uow, ANNA, series_id) == Usage(
+        packages=1, sold_packages=1, packages_left_empty=1
+    )
 
-    await delete_series(uow, ANNA, series_id, NOW)
+    assert await delete_series(uow, ANNA, series_id, NOW) == 1
 
     with pytest.raises(NotFound):
         await get_series(uow, ANNA, series_id)
-    assert (await get_package(uow, ANNA, package.id)).items == []
+    emptied = await get_package(uow, ANNA, package.id)
+    assert emptied.items == [] and emptied.hidden  # hidden, not listed with nothing inside
     assert all(not sale.refs for sale in uow.sales.rows.values())
+    assert uow.series.rows[series_id].deleted_at == NOW  # soft delete
+
+
+async def test_a_package_holding_more_than_the_deleted_series_stays_visible(
+    uow: FakeUnitOfWork,
+) -> None:
+    _, series_id = await _series(uow)
+    _, other_id = await _series(uow)
+    draft = PackageDraft()
+    draft_set_title(draft, "Two bootcamps")
+    draft_add_item(draft, ItemKind.SERIES, series_id, "4")
+    draft_add_item(draft, ItemKind.SERIES, other_id, "4")
+    draft_set_price(draft, "0", "XTR")
+    package = await create_package(uow, ANNA, draft, NOW)
+    assert package.id is not None
+    assert (await series_usage(uow, ANNA, series_id)).packages_left_empty == 0
+
+    assert await delete_series(uow, ANNA, series_id, NOW) == 0
+
+    kept = await get_package(uow, ANNA, package.id)
+    assert not kept.hidden and [i.ref_id for i in kept.items] == [other_id]
+
+
+def test_a_series_draft_remembers_hidden_and_old_drafts_load_visible() -> None:
+    hidden = SeriesDraft("Bootcamp", "", 10, 60, hidden=True)
+    assert SeriesDraft.from_dict(hidden.to_dict()) == hidden
+    old = {"title": "Bootcamp", "description": "", "capacity": 10, "duration_minutes": 60}
+    assert SeriesDraft.from_dict(old).hidden is False
+    assert SeriesDraft.from_dict(old) == SeriesDraft("Bootcamp", "", 10, 60)
+
+
+async def test_a_series_can_be_created_hidden(uow: FakeUnitOfWork) -> None:
+    series = await create_series(uow, ANNA, SeriesDraft("Secret", "", 5, 30, hidden=True))
+    assert series.id is not None
+    assert (await get_series(uow, ANNA, series.id)).hidden

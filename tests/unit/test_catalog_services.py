@@ -155,11 +155,14 @@ async def test_usage_counts_the_packages_and_sold_packages_that_include_a_servic
     uow: FakeUnitOfWork,
 ) -> None:
     service = await create_service(uow, ANNA, YOGA)
-    assert service.id is not None
+    other = await create_service(uow, ANNA, ServiceDraft("Pilates", "", 45))
+    assert service.id is not None and other.id is not None
     first = await _package_with(uow, service.id)
-    await _package_with(uow, service.id)
+    await _package_with(uow, service.id, other.id)
     uow.sales.sell(await get_package(uow, ANNA, first))
-    assert await service_usage(uow, ANNA, service.id) == Usage(packages=2, sold_packages=1)
+    assert await service_usage(uow, ANNA, service.id) == Usage(
+        packages=2, sold_packages=1, packages_left_empty=1
+    )
 
 
 async def test_deleting_a_service_removes_it_from_packages_and_sold_packages(
@@ -177,6 +180,69 @@ async def test_deleting_a_service_removes_it_from_packages_and_sold_packages(
         await get_service(uow, ANNA, yoga.id)
     package = await get_package(uow, ANNA, package_id)
     assert [(i.ref_id, i.title) for i in package.items] == [(pilates.id, "Pilates")]
-    assert await service_usage(uow, ANNA, pilates.id) == Usage(packages=1, sold_packages=1)
+    assert await service_usage(uow, ANNA, pilates.id) == Usage(
+        packages=1, sold_packages=1, packages_left_empty=1
+    )
     assert uow.services.rows[yoga.id].deleted_at == NOW  # soft delete
     assert all((ItemKind.SERVICE, yoga.id) not in sale.refs for sale in uow.sales.rows.values())
+    assert not package.hidden  # it still holds Pilates
+
+
+async def test_a_package_whose_only_item_is_the_deleted_service_is_hidden_not_left_empty(
+    uow: FakeUnitOfWork,
+) -> None:
+    yoga = await create_service(uow, ANNA, YOGA)
+    pilates = await create_service(uow, ANNA, ServiceDraft("Pilates", "", 45))
+    assert yoga.id is not None and pilates.id is not None
+    only_yoga = await _package_with(uow, yoga.id)
+    also_already_hidden = await _package_with(uow, yoga.id)
+    mixed = await _package_with(uow, yoga.id, pilates.id)
+    only_pilates = await _package_with(uow, pilates.id)
+    uow.packages.rows[also_already_hidden].hidden = True
+    assert (await service_usage(uow, ANNA, yoga.id)).packages_left_empty == 2
+
+    assert await delete_service(uow, ANNA, yoga.id, NOW) == 2
+
+    emptied = [await get_package(uow, ANNA, i) for i in (only_yoga, also_already_hidden)]
+    assert [(p.hidden, p.items) for p in emptied] == [(True, []), (True, [])]
+    assert not (await get_package(uow, ANNA, mixed)).hidden
+    assert not (await get_package(uow, ANNA, only_pilates)).hidden
+    assert (await get_package(uow, ANNA, mixed)).items[0].ref_id == pilates.id
+
+
+async def test_a_refused_delete_hides_no_package(uow: FakeUnitOfWork) -> None:
+    yoga = await create_service(uow, ANNA, YOGA)
+    assert yoga.id is not None
+    package_id = await _package_with(uow, yoga.id)
+    with pytest.raises(NotFound):
+        await delete_service(uow, BORIS, yoga.id, NOW)
+    package = await get_package(uow, ANNA, package_id)
+    assert not package.hidden and [i.ref_id for i in package.items] == [yoga.id]
+
+
+async def test_another_coachs_packages_are_never_hidden_by_a_delete(uow: FakeUnitOfWork) -> None:
+    yoga = await create_service(uow, ANNA, YOGA)
+    boris_service = await create_service(uow, BORIS, YOGA)
+    assert yoga.id is not None and boris_service.id is not None
+    draft = PackageDraft()
+    draft_set_title(draft, "Boris pass")
+    draft_add_item(draft, ItemKind.SERVICE, boris_service.id, "3")
+    draft_set_price(draft, "0", "XTR")
+    boris_package = await create_package(uow, BORIS, draft, NOW)
+    assert boris_package.id is not None
+
+    assert await delete_service(uow, ANNA, yoga.id, NOW) == 0
+    assert not (await get_package(uow, BORIS, boris_package.id)).hidden
+
+
+def test_a_service_draft_remembers_hidden_and_old_drafts_load_visible() -> None:
+    hidden = ServiceDraft("Yoga", "", 60, hidden=True)
+    assert ServiceDraft.from_dict(hidden.to_dict()) == hidden
+    old = {"title": "Yoga", "description": "", "duration_minutes": 60}
+    assert ServiceDraft.from_dict(old).hidden is False
+
+
+async def test_a_service_can_be_created_hidden(uow: FakeUnitOfWork) -> None:
+    service = await create_service(uow, ANNA, ServiceDraft("Secret", "", 30, hidden=True))
+    assert service.id is not None
+    assert (await get_service(uow, ANNA, service.id)).hidden

@@ -1,0 +1,219 @@
+"""/newpackage: one persistent conversation that creates a package step by step, and that
+also edits (or, after cloning, adjusts) a stored one with the very same steps."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.context import BotContext
+from bot.errors import describe
+from bot.handlers import package_items, package_summary
+from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
+from bot.handlers.package_flow import (
+    AMOUNT,
+    CURRENCY,
+    DESCRIPTION,
+    END,
+    FIELD,
+    HIDDEN,
+    TITLE,
+    VALIDITY,
+    Flow,
+    advance,
+    begin,
+    coach_plan,
+    data,
+    greet,
+    send,
+    settle,
+    show_summary,
+    step,
+    typed,
+    user_id,
+)
+from bot.views import new_package as views
+from domain.catalog.drafts import (
+    PackageDraft,
+    draft_set_description,
+    draft_set_hidden,
+    draft_set_price,
+    draft_set_title,
+    draft_set_validity,
+)
+from domain.catalog.overview import choices_for_items
+from domain.catalog.packages import clone_package, package_draft
+from domain.errors import InvalidInput, PlanRequired
+from domain.money import SUPPORTED_CURRENCIES
+
+EDIT = re.compile(r"^pkg:edit:(\d{1,9})$")
+CLONE = re.compile(r"^pkg:clone:(\d{1,9})$")
+PICK_CURRENCY = re.compile(r"^np:cur:([A-Z]{3})$")
+PICK_HIDDEN = re.compile(r"^np:hide:([01])$")
+TEXT = filters.TEXT & ~filters.COMMAND
+
+
+async def new_package(update: Update, context: BotContext) -> str | int:
+    """The coach starts a new package, or learns to create a service or series first."""
+    await greet(update, context)
+    if not await choices_for_items(context.uow(), user_id(update)):
+        await settle(update)
+        await send(update, views.NO_CATALOG)
+        return END
+    await settle(update)
+    begin(context, Flow(PackageDraft()))
+    await send(update, views.ASK_TITLE)
+    return TITLE
+
+
+async def edit_package(update: Update, context: BotContext) -> str:
+    """The coach changes any field of their package, with the same questions and checks."""
+    match = EDIT.match(data(update))
+    assert match is not None and update.callback_query is not None
+    draft = await package_draft(context.uow(), user_id(update), int(match[1]))
+    await update.callback_query.answer()
+    begin(context, Flow(draft, package_id=int(match[1]), to_summary=True))
+    await send(
+        update, views.field_menu(draft, views.editing_intro(draft.title)), views.field_keyboard()
+    )
+    return FIELD
+
+
+async def clone(update: Update, context: BotContext) -> str:
+    """The coach gets an independent copy of a package, opened for editing."""
+    match = CLONE.match(data(update))
+    assert match is not None and update.callback_query is not None
+    copy = await clone_package(context.uow(), user_id(update), int(match[1]), context.now())
+    await update.callback_query.answer()
+    draft = PackageDraft.of(copy)
+    begin(context, Flow(draft, package_id=copy.id, to_summary=True))
+    await send(
+        update, views.field_menu(draft, views.cloned_intro(copy.title)), views.field_keyboard()
+    )
+    return FIELD
+
+
+@step
+async def title(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """The typed title, or what is wrong with it."""
+    try:
+        draft_set_title(flow.draft, typed(update))
+    except InvalidInput as exc:
+        await send(update, views.bad_input(exc.reason, views.ASK_TITLE_AGAIN))
+        return TITLE
+    return await advance(update, context, flow, "title")
+
+
+@step
+async def description(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """The typed description, or none (a button or /skip)."""
+    said = update.message.text if update.message is not None else None
+    text = "" if said is None or said.startswith("/") else said  # /skip or the button
+    await settle(update)
+    try:
+        draft_set_description(flow.draft, text)
+    except InvalidInput as exc:
+        await send(update, views.bad_input(exc.reason, views.ASK_DESCRIPTION))
+        return DESCRIPTION
+    return await advance(update, context, flow, "description")
+
+
+@step
+async def currency(update: Update, context: BotContext, flow: Flow) -> str:
+    """The currency from its button; then the amount is typed."""
+    await settle(update)
+    match = PICK_CURRENCY.match(data(update))
+    if match is None or match[1] not in SUPPORTED_CURRENCIES:
+        await send(update, views.ASK_CURRENCY, views.currency_keyboard())
+        return CURRENCY
+    flow.currency = match[1]
+    await send(update, views.ask_amount(match[1]))
+    return AMOUNT
+
+
+@step
+async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """The typed price in the chosen currency ("49.90"; 0 is free), or what is wrong."""
+    if flow.currency is None:
+        await send(update, views.ASK_CURRENCY, views.currency_keyboard())
+        return CURRENCY
+    try:
+        draft_set_price(flow.draft, typed(update), flow.currency)
+    except InvalidInput as exc:
+        await send(update, views.bad_input(exc.reason, views.ask_amount(flow.currency)))
+        return AMOUNT
+    return await advance(update, context, flow, "price")
+
+
+@step
+async def hidden(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """Shown on the booking page, or sold through its direct link only."""
+    await settle(update)
+    match = PICK_HIDDEN.match(data(update))
+    assert match is not None
+    draft_set_hidden(flow.draft, match[1] == "1")
+    return await advance(update, context, flow, "hidden")
+
+
+@step
+async def validity(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """Days of use after purchase (typed), or no expiry (the button)."""
+    await settle(update)
+    text = typed(update) if update.message is not None else None
+    try:
+        draft_set_validity(flow.draft, text, await coach_plan(update, context))
+    except InvalidInput as exc:
+        await send(
+            update, views.bad_input(exc.reason, views.ASK_VALIDITY), views.validity_keyboard()
+        )
+        return VALIDITY
+    except PlanRequired as exc:
+        await send(update, describe(exc))
+        return await show_summary(update, flow)
+    return await advance(update, context, flow, "validity")
+
+
+def build() -> ConversationHandler:  # type: ignore[type-arg]
+    return ConversationHandler(
+        entry_points=[
+            CommandHandler("newpackage", new_package),
+            CallbackQueryHandler(new_package, pattern="^np:new$"),
+            CallbackQueryHandler(edit_package, pattern=EDIT),
+            CallbackQueryHandler(clone, pattern=CLONE),
+        ],
+        states={
+            TITLE: [MessageHandler(TEXT, title)],
+            DESCRIPTION: [
+                MessageHandler(TEXT, description),
+                CommandHandler("skip", description),
+                CallbackQueryHandler(description, pattern="^np:nodesc$"),
+            ],
+            **package_items.states(),
+            CURRENCY: [CallbackQueryHandler(currency, pattern=PICK_CURRENCY)],
+            AMOUNT: [
+                MessageHandler(TEXT, amount),
+                CallbackQueryHandler(currency, pattern=PICK_CURRENCY),
+            ],
+            HIDDEN: [CallbackQueryHandler(hidden, pattern=PICK_HIDDEN)],
+            VALIDITY: [
+                MessageHandler(TEXT, validity),
+                CallbackQueryHandler(validity, pattern="^np:noexp$"),
+            ],
+            **package_summary.states(),
+            **TIMEOUT_HANDLERS,
+        },
+        fallbacks=fallbacks(),
+        name="new_package",
+        persistent=True,
+        allow_reentry=True,
+        conversation_timeout=timedelta(minutes=30).total_seconds(),
+    )

@@ -1,0 +1,236 @@
+"""The package flow's state and navigation, shared by its step handlers.
+
+The whole state lives in `user_data["draft"]` as plain JSON: the `PackageDraft.to_dict()`
+fields, "flow" naming this flow and "where" saying where in it we are. So it survives
+restarts (the conversation is persistent), and the shared /cancel and timeout, which drop
+"draft", drop all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ConversationHandler
+
+from bot.context import BotContext
+from bot.handlers.common import reply
+from bot.views import new_package as views
+from domain import accounts
+from domain.catalog.drafts import PackageDraft
+from domain.catalog.overview import ItemChoice, choices_for_items
+from domain.errors import NotACoach
+from domain.model import Plan
+
+DRAFT_KEY = "draft"
+FLOW_NAME = "package"  # draft["flow"], as every flow tags its draft
+
+TITLE = "np.title"
+DESCRIPTION = "np.description"
+PICK = "np.pick"
+QUANTITY = "np.quantity"
+ITEMS = "np.items"
+REMOVE = "np.remove"
+CURRENCY = "np.currency"
+AMOUNT = "np.amount"
+HIDDEN = "np.hidden"
+VALIDITY = "np.validity"
+SUMMARY = "np.summary"
+FIELD = "np.field"
+
+ORDER = ("title", "description", "items", "price", "hidden", "validity")
+END = ConversationHandler.END
+
+
+@dataclass
+class Flow:
+    """The draft, plus: which stored package it edits (None: a new one), whether the summary
+    was reached (then every step returns to it), the item whose quantity is asked, and the
+    currency chosen before the amount is typed."""
+
+    draft: PackageDraft
+    package_id: int | None = None
+    to_summary: bool = False
+    pick: dict[str, Any] | None = None
+    currency: str | None = None
+
+    @property
+    def editing(self) -> bool:
+        return self.package_id is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        where = {
+            "package_id": self.package_id,
+            "to_summary": self.to_summary,
+            "pick": self.pick,
+            "currency": self.currency,
+        }
+        return {**self.draft.to_dict(), "flow": FLOW_NAME, "where": where}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Flow | None:
+        """None when "draft" is missing or belongs to another flow (it is one shared key)."""
+        if not isinstance(data, dict) or data.get("flow") != FLOW_NAME:
+            return None
+        where = data.get("where")
+        where = where if isinstance(where, dict) else {}
+        package_id = where.get("package_id")
+        return cls(
+            draft=PackageDraft.from_dict(data),
+            package_id=None if package_id is None else int(package_id),
+            to_summary=bool(where.get("to_summary")),
+            pick=where.get("pick"),
+            currency=where.get("currency"),
+        )
+
+
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, str | int]]
+Step = Callable[[Update, BotContext, Flow], Awaitable[str | int]]
+
+
+def begin(context: BotContext, flow: Flow) -> None:
+    assert context.user_data is not None
+    context.user_data[DRAFT_KEY] = flow.to_dict()
+
+
+def step(handler: Step) -> Handler:
+    """Loads the flow before a step and stores it after (or drops it when the flow ends)."""
+
+    @wraps(handler)
+    async def run(update: Update, context: BotContext) -> str | int:
+        assert context.user_data is not None
+        flow = Flow.from_dict(context.user_data.get(DRAFT_KEY))
+        if flow is None:
+            await settle(update)
+            await reply(update, views.FLOW_LOST)
+            return END
+        state = await handler(update, context, flow)
+        if state == END:
+            context.user_data.pop(DRAFT_KEY, None)
+        else:
+            context.user_data[DRAFT_KEY] = flow.to_dict()
+        return state
+
+    return run
+
+
+async def settle(update: Update, answer: str | None = None) -> None:
+    """Answers a pressed button and takes the keyboard off its message, so an old question
+    cannot be answered twice."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer(answer)
+    if isinstance(query.message, Message):  # not an old, inaccessible one
+        await quiet_edit(query.edit_message_reply_markup(reply_markup=None))
+
+
+async def quiet_edit(edit: Awaitable[object]) -> None:
+    """An edit that may find the message already as wanted (a double tap)."""
+    try:
+        await edit
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            raise
+
+
+def user_id(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+def typed(update: Update) -> str:
+    assert update.message is not None and update.message.text is not None
+    return update.message.text
+
+
+def data(update: Update) -> str:
+    assert update.callback_query is not None and update.callback_query.data is not None
+    return update.callback_query.data
+
+
+async def greet(update: Update, context: BotContext) -> None:
+    """Registers the person first, as /start does: a listed coach whose first message is a
+    coach command (their menu shows them) is a coach from that message on."""
+    user = update.effective_user
+    assert user is not None
+    await accounts.greet(
+        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
+    )
+
+
+async def coach_plan(update: Update, context: BotContext) -> Plan:
+    coach = await accounts.get_coach(context.uow(), user_id(update))
+    if coach is None:
+        raise NotACoach()
+    return coach.plan
+
+
+async def choices(update: Update, context: BotContext) -> list[ItemChoice]:
+    return await choices_for_items(context.uow(), user_id(update))
+
+
+async def send(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:
+    await reply(update, text, reply_markup=keyboard)
+
+
+async def ask(update: Update, context: BotContext, flow: Flow, field: str) -> str | int:
+    """Asks for one field and returns the state that waits for the answer."""
+    if field == "title":
+        await send(update, views.ASK_TITLE_AGAIN if flow.to_summary else views.ASK_TITLE)
+        return TITLE
+    if field == "description":
+        await send(update, views.ASK_DESCRIPTION, views.description_keyboard())
+        return DESCRIPTION
+    if field == "items":
+        return await ask_items(update, context, flow)
+    if field == "price":
+        await send(update, views.ASK_CURRENCY, views.currency_keyboard())
+        return CURRENCY
+    if field == "hidden":
+        await send(update, views.ASK_HIDDEN, views.hidden_keyboard())
+        return HIDDEN
+    if not (await coach_plan(update, context)).allows_time_limited_packages:
+        flow.draft.validity_days = None
+        await send(update, views.VALIDITY_NEEDS_PLAN)
+        return await show_summary(update, flow)
+    await send(update, views.ASK_VALIDITY, views.validity_keyboard())
+    return VALIDITY
+
+
+async def ask_items(update: Update, context: BotContext, flow: Flow) -> str:
+    """The items so far with what can be done next, or straight the list to pick from."""
+    if flow.draft.items:
+        await send(
+            update, views.items_menu(flow.draft.items), views.items_keyboard(flow.draft.items)
+        )
+        return ITEMS
+    return await ask_pick(update, context)
+
+
+async def ask_pick(update: Update, context: BotContext) -> str:
+    found = await choices(update, context)
+    if not found:
+        await send(update, views.NO_CATALOG, views.items_keyboard([]))
+        return ITEMS
+    await send(update, views.PICK_ITEM, views.pick_keyboard(found, 1))
+    return PICK
+
+
+async def advance(update: Update, context: BotContext, flow: Flow, done: str) -> str | int:
+    """After a valid answer: the next step, or the summary once it was reached."""
+    if flow.to_summary or done == ORDER[-1]:
+        return await show_summary(update, flow)
+    return await ask(update, context, flow, ORDER[ORDER.index(done) + 1])
+
+
+async def show_summary(update: Update, flow: Flow) -> str:
+    flow.to_summary = True
+    await send(
+        update, views.summary(flow.draft, flow.editing), views.summary_keyboard(flow.editing)
+    )
+    return SUMMARY

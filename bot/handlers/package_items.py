@@ -1,0 +1,147 @@
+"""The items step of the package flow: pick a service or series, type how many sessions,
+repeat, remove one, done."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from bot.context import BotContext
+from bot.handlers.package_flow import (
+    ITEMS,
+    PICK,
+    QUANTITY,
+    REMOVE,
+    Flow,
+    advance,
+    ask_pick,
+    choices,
+    data,
+    quiet_edit,
+    send,
+    settle,
+    step,
+    typed,
+)
+from bot.views import new_package as views
+from domain.catalog.drafts import draft_add_item, draft_remove_item
+from domain.catalog.rules import validate_item_count
+from domain.errors import InvalidInput
+
+ADD = re.compile(r"^np:add:(service|series):(\d{1,9})$")
+PAGE = re.compile(r"^np:page:(\d{1,3})$")
+DELETE = re.compile(r"^np:del:(service|series):(\d{1,9})$")
+
+
+@step
+async def picked(update: Update, context: BotContext, flow: Flow) -> str:
+    """The coach picked a service or series: ask how many sessions of it."""
+    await settle(update)
+    match = ADD.match(data(update))
+    assert match is not None
+    kind, ref_id = match[1], int(match[2])
+    found = [
+        c for c in await choices(update, context) if (c.kind.value, c.ref_id) == (kind, ref_id)
+    ]
+    if not found:
+        await send(update, views.ITEM_GONE)
+        return await ask_pick(update, context)
+    flow.pick = {"kind": kind, "ref_id": ref_id, "title": found[0].title}
+    await send(update, views.ask_quantity(found[0].title))
+    return QUANTITY
+
+
+async def paged(update: Update, context: BotContext) -> str:
+    """Another page of services and series to pick from."""
+    query = update.callback_query
+    assert query is not None
+    match = PAGE.match(data(update))
+    assert match is not None
+    await query.answer()
+    keyboard = views.pick_keyboard(await choices(update, context), int(match[1]))
+    await quiet_edit(query.edit_message_reply_markup(reply_markup=keyboard))
+    return PICK
+
+
+@step
+async def quantity(update: Update, context: BotContext, flow: Flow) -> str:
+    """The typed number of sessions: added to the draft, or asked again."""
+    pick = flow.pick
+    if pick is None:
+        return await ask_pick(update, context)
+    try:
+        draft_add_item(flow.draft, pick["kind"], int(pick["ref_id"]), typed(update), pick["title"])
+    except InvalidInput as exc:
+        await send(update, views.bad_input(exc.reason, views.ask_quantity(pick["title"])))
+        return QUANTITY
+    flow.pick = None
+    return await _menu(update, flow)
+
+
+@step
+async def more(update: Update, context: BotContext, flow: Flow) -> str:
+    """Add another service or series."""
+    await settle(update)
+    return await ask_pick(update, context)
+
+
+@step
+async def remove(update: Update, context: BotContext, flow: Flow) -> str:
+    """Which item to take out."""
+    await settle(update)
+    await send(update, views.ASK_REMOVE, views.remove_keyboard(flow.draft.items))
+    return REMOVE
+
+
+@step
+async def removed(update: Update, context: BotContext, flow: Flow) -> str:
+    """Takes the item out (a stale button changes nothing) and shows what is left."""
+    await settle(update)
+    match = DELETE.match(data(update))
+    assert match is not None
+    draft_remove_item(flow.draft, match[1], int(match[2]))
+    return await _menu(update, flow)
+
+
+@step
+async def back(update: Update, context: BotContext, flow: Flow) -> str:
+    await settle(update)
+    return await _menu(update, flow)
+
+
+@step
+async def done(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """Items finished: at least one is needed, then on to the price (or the summary)."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        validate_item_count(len(flow.draft.items))
+    except InvalidInput as exc:
+        await query.answer(f"Sorry, {exc.reason}.", show_alert=True)
+        return ITEMS
+    await settle(update)
+    return await advance(update, context, flow, "items")
+
+
+async def _menu(update: Update, flow: Flow) -> str:
+    await send(update, views.items_menu(flow.draft.items), views.items_keyboard(flow.draft.items))
+    return ITEMS
+
+
+def states() -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
+    pick = CallbackQueryHandler(picked, pattern=ADD)
+    return {
+        PICK: [pick, CallbackQueryHandler(paged, pattern=PAGE)],
+        QUANTITY: [MessageHandler(filters.TEXT & ~filters.COMMAND, quantity), pick],
+        ITEMS: [
+            CallbackQueryHandler(more, pattern="^np:more$"),
+            CallbackQueryHandler(remove, pattern="^np:rm$"),
+            CallbackQueryHandler(done, pattern="^np:done$"),
+        ],
+        REMOVE: [
+            CallbackQueryHandler(removed, pattern=DELETE),
+            CallbackQueryHandler(back, pattern="^np:back$"),
+        ],
+    }

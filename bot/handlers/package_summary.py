@@ -1,0 +1,114 @@
+"""The end of the package flow: the summary with Save / Edit a field / Cancel, and the menu
+that jumps back to one step (which then returns to the summary)."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from bot import texts
+from bot.context import BotContext
+from bot.errors import describe
+from bot.handlers.package_flow import (
+    END,
+    FIELD,
+    ORDER,
+    SUMMARY,
+    Flow,
+    ask,
+    coach_plan,
+    data,
+    send,
+    settle,
+    show_summary,
+    step,
+    user_id,
+)
+from bot.views import new_package as views
+from domain.catalog.packages import create_package, update_package
+from domain.errors import InvalidInput, NotFound, PlanRequired
+
+PICK_FIELD = re.compile(r"^np:field:(title|description|items|price|hidden|validity)$")
+
+
+@step
+async def save(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """Stores the package (new, or the changes); the domain checks the whole draft again."""
+    await settle(update)
+    coach = user_id(update)
+    try:
+        if flow.package_id is None:
+            package = await create_package(context.uow(), coach, flow.draft, context.now())
+        else:
+            package = await update_package(context.uow(), coach, flow.package_id, flow.draft)
+    except InvalidInput as exc:
+        await send(update, views.bad_input(exc.reason, views.FIX_AND_SAVE))
+        return await show_summary(update, flow)
+    except PlanRequired as exc:
+        await send(update, describe(exc))
+        return await show_summary(update, flow)
+    except NotFound as exc:
+        await send(update, describe(exc))
+        return END
+    assert package.id is not None
+    await send(
+        update,
+        views.saved(package.title, created=not flow.editing),
+        views.saved_keyboard(package.id),
+    )
+    return END
+
+
+@step
+async def fields(update: Update, context: BotContext, flow: Flow) -> str:
+    """Which field to change."""
+    await settle(update)
+    await send(update, views.field_menu(flow.draft), views.field_keyboard())
+    return FIELD
+
+
+@step
+async def field(update: Update, context: BotContext, flow: Flow) -> str | int:
+    """Jumps to one step; it returns to the summary. Validity is refused on the free plan."""
+    match = PICK_FIELD.match(data(update))
+    assert match is not None and update.callback_query is not None
+    plan = await coach_plan(update, context) if match[1] == "validity" else None
+    if plan is not None and not plan.allows_time_limited_packages:
+        await update.callback_query.answer(views.VALIDITY_NEEDS_PLAN_SHORT, show_alert=True)
+        return FIELD
+    await settle(update)
+    flow.to_summary = True
+    assert match[1] in ORDER
+    return await ask(update, context, flow, match[1])
+
+
+@step
+async def summary(update: Update, context: BotContext, flow: Flow) -> str:
+    await settle(update)
+    return await show_summary(update, flow)
+
+
+@step
+async def cancel(update: Update, context: BotContext, flow: Flow) -> int:
+    """Leaves the flow from its button; nothing unsaved is kept."""
+    await settle(update)
+    await send(update, texts.CANCELLED)
+    return END
+
+
+def states() -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
+    cancel_button = CallbackQueryHandler(cancel, pattern="^np:cancel$")
+    return {
+        SUMMARY: [
+            CallbackQueryHandler(save, pattern="^np:save$"),
+            CallbackQueryHandler(fields, pattern="^np:fields$"),
+            cancel_button,
+        ],
+        FIELD: [
+            CallbackQueryHandler(field, pattern=PICK_FIELD),
+            CallbackQueryHandler(summary, pattern="^np:summary$"),
+            cancel_button,
+        ],
+    }

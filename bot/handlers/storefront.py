@@ -1,0 +1,66 @@
+"""What clients open through links: a coach's booking page (`c_<slug>`) and one package
+(`p_<public id>`, hidden or not). Buying comes with a later issue."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.context import BotContext
+from bot.deeplinks import DeepLink, LinkKind
+from bot.handlers.common import DEEP_LINK_ROUTES, reply
+from bot.handlers.package_flow import quiet_edit
+from bot.views import storefront as views
+from domain.catalog.storefront import booking_page, package_for_link
+
+OPEN_PACKAGE = re.compile(r"^shop:pkg:([A-Za-z0-9_-]{1,54})$")
+PAGE = re.compile(r"^shop:c:([A-Za-z0-9_-]{1,48}):(\d{1,3})$")
+
+
+async def open_booking_page(update: Update, context: BotContext, target: DeepLink) -> None:
+    """A client gets the coach's visible packages with their prices and sessions."""
+    coach, packages = await booking_page(context.uow(), target.value)
+    page = views.paged(packages, 1)
+    text, keyboard = views.booking_page(coach, page), views.booking_keyboard(target.value, page)
+    await reply(update, text, reply_markup=keyboard)
+
+
+async def booking_page_turned(update: Update, context: BotContext) -> None:
+    """Another page of the booking page (◀ ▶), in the same message."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    match = PAGE.match(query.data)
+    assert match is not None
+    coach, packages = await booking_page(context.uow(), match[1])
+    page = views.paged(packages, int(match[2]))
+    await query.answer()
+    keyboard = views.booking_keyboard(match[1], page)
+    await quiet_edit(
+        query.edit_message_text(views.booking_page(coach, page), reply_markup=keyboard)
+    )
+
+
+async def open_package(update: Update, context: BotContext, target: DeepLink) -> None:
+    """A client gets one package's details, even a hidden one (its link is how it is sold)."""
+    package = await package_for_link(context.uow(), target.value)
+    await reply(update, views.package_page(package))
+
+
+async def package_button(update: Update, context: BotContext) -> None:
+    """A package pressed on a booking page: its details, as its link would show them."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    match = OPEN_PACKAGE.match(query.data)
+    assert match is not None
+    package = await package_for_link(context.uow(), match[1])
+    await query.answer()
+    await reply(update, views.package_page(package))
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    DEEP_LINK_ROUTES[LinkKind.COACH] = open_booking_page
+    DEEP_LINK_ROUTES[LinkKind.PACKAGE] = open_package
+    app.add_handler(CallbackQueryHandler(package_button, pattern=OPEN_PACKAGE))
+    app.add_handler(CallbackQueryHandler(booking_page_turned, pattern=PAGE))

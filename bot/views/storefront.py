@@ -1,0 +1,58 @@
+"""What a client reads through a coach's links: the booking page and one package."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.views.packages import details, items_inline, price_label, validity_label
+from domain.catalog.drafts import PackageDraft
+from domain.catalog.model import Package
+from domain.model import Coach
+from domain.pagination import Page, page_window
+
+PER_PAGE = 5
+NOTHING_ON_SALE = "There are no packages on sale right now. Please check back later."
+NOT_AVAILABLE = "This package has nothing left in it, so it is not available right now."
+
+
+def paged(packages: list[Package], page: int) -> Page[Package]:
+    page, pages, offset = page_window(page, PER_PAGE, len(packages))
+    return Page(packages[offset : offset + PER_PAGE], page, pages, len(packages))
+
+
+def booking_page(coach: Coach, page: Page[Package]) -> str:
+    head = f"<b>{escape(coach.display_name)}</b> — packages"
+    if not page.items:
+        return f"{head}\n\n{NOTHING_ON_SALE}"
+    if page.pages > 1:
+        head += f" (page {page.page} of {page.pages})"
+    entries = [
+        f"<b>{escape(p.title)}</b> — {price_label(p.price_minor, p.currency)}\n"
+        f"{items_inline(p.items)} · {validity_label(p.validity_days)}"
+        for p in page.items
+    ]
+    return "\n\n".join([head, *entries, "Tap a package to see its details."])
+
+
+def booking_keyboard(slug: str, page: Page[Package]) -> InlineKeyboardMarkup | None:
+    """Public ids in the data: having the button is having the package's link anyway, and
+    integer ids would let anyone walk through hidden packages."""
+    rows = [
+        [InlineKeyboardButton(p.title, callback_data=f"shop:pkg:{p.public_id}")]
+        for p in page.items
+    ]
+    paging = []
+    if page.has_previous:
+        paging.append(InlineKeyboardButton("◀", callback_data=f"shop:c:{slug}:{page.page - 1}"))
+    if page.has_next:
+        paging.append(InlineKeyboardButton("▶", callback_data=f"shop:c:{slug}:{page.page + 1}"))
+    if paging:
+        rows.append(paging)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def package_page(package: Package) -> str:
+    text = details(PackageDraft.of(package), for_coach=False)
+    return f"{text}\n\n{NOT_AVAILABLE}" if not package.items else text
