@@ -59,7 +59,7 @@ COACH_HELP = (
 
 ADMIN_HELP = "\n\n<b>Admin</b>\n/setplan &lt;coach user id&gt; &lt;free|growth|pro&gt;"
 
-SETPLAN_USAGE = "Usage: /setplan <coach user id> <free|growth|pro>, e.g. /setplan 12345 growth"
+SETPLAN_USAGE = "Usage: /setplan &lt;coach user id&gt; &lt;free|growth|pro&gt;, e.g. /setplan 12345 growth"
 
 TIMEZONE_ASK = (
     "Your time zone is now <b>{zone}</b>.\nChoose a new one below, or type its IANA name "

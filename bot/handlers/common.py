@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from html import escape
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -37,7 +38,7 @@ async def start(update: Update, context: BotContext) -> None:
         context.uow(), user.id, user.first_name, context.deps.policy, context.now()
     )
     if greeting.coach is None:
-        await reply(update, texts.CLIENT_WELCOME.format(name=user.first_name))
+        await reply(update, texts.CLIENT_WELCOME.format(name=escape(user.first_name)))
         return
     booking = link(context.bot_username, LinkKind.COACH, greeting.coach.slug)
     counts = await catalog_counts(context.uow(), greeting.coach.user_id)

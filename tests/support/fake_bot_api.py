@@ -561,6 +561,8 @@ class FakeBotApi:
     def _send_message(self, p: JSON) -> JSON:
         if not p.get("text"):
             raise _ApiError(400, "Bad Request: message text is empty")
+        _check_text(str(p["text"]), p.get("parse_mode"))
+        _check_markup(p.get("reply_markup"))
         return self._store(p, "sendMessage", text=str(p["text"]))
 
     def _send_invoice(self, p: JSON) -> JSON:
@@ -592,6 +594,7 @@ class FakeBotApi:
         if not history:
             raise _ApiError(400, "Bad Request: message to edit not found")
         current = history[-1]
+        _check_markup(p.get("reply_markup"))
         new = replace(current, reply_markup=p.get("reply_markup"), edited=True, method=method,
                       params=p)
         if method == "editMessageText":
@@ -599,6 +602,7 @@ class FakeBotApi:
                 raise _ApiError(400, "Bad Request: there is no text in the message to edit")
             if not p.get("text"):
                 raise _ApiError(400, "Bad Request: message text is empty")
+            _check_text(str(p["text"]), p.get("parse_mode"))
             new = replace(new, text=str(p["text"]), parse_mode=p.get("parse_mode"))
         if (new.text, new.reply_markup) == (current.text, current.reply_markup):
             raise _ApiError(400, _NOT_MODIFIED)
@@ -719,6 +723,57 @@ class FakeBotApi:
 
 
 # ---------------------------------------------------------------------- parsing helpers
+_HTML_TAG = re.compile(
+    r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=\"[^\"]*\"|='[^']*'|=[^\s>]+)?)*)\s*>"
+)
+_HTML_TAGS = frozenset(
+    "b strong i em u ins s strike del a code pre tg-spoiler span blockquote tg-emoji".split()
+)
+_MAX_TEXT = 4096
+
+
+def _check_html(text: str) -> None:
+    """Reject HTML the way Telegram does: unknown or unbalanced tags, a bare '<'."""
+    stack: list[str] = []
+    for i, char in enumerate(text):
+        if char != "<":
+            continue
+        m = _HTML_TAG.match(text, i)
+        if m is None or m[2].lower() not in _HTML_TAGS:
+            raise _ApiError(400, "Bad Request: can't parse entities: Unsupported start tag "
+                                 f"at byte offset {i}")
+        name = m[2].lower()
+        if not m[1]:
+            stack.append(name)
+        elif not stack or stack.pop() != name:
+            raise _ApiError(400, f"Bad Request: can't parse entities: Unmatched end tag at "
+                                 f"byte offset {i}")
+    if stack:
+        raise _ApiError(400, "Bad Request: can't parse entities: Can't find end tag "
+                             f"corresponding to start tag \"{stack[-1]}\"")
+
+
+def _check_text(text: str, parse_mode: str | None) -> None:
+    """Telegram's limits on a message text (counted after entities are parsed)."""
+    shown = text
+    if (parse_mode or "").lower() == "html":
+        _check_html(text)
+        shown = html.unescape(_TAG.sub("", text))
+    if len(shown) > _MAX_TEXT:
+        raise _ApiError(400, "Bad Request: message is too long")
+
+
+def _check_markup(markup: Any) -> None:
+    """Inline buttons need a label and at most 64 bytes of callback data."""
+    rows = (markup or {}).get("inline_keyboard") if isinstance(markup, dict) else None
+    for row in rows or []:
+        for button in row:
+            data = button.get("callback_data")
+            if not button.get("text") or (data is not None and not 1 <= len(
+                    str(data).encode()) <= 64):
+                raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
 def _reason(status: int) -> str:
     try:
         return HTTPStatus(status).phrase

@@ -282,3 +282,30 @@ async def test_stop_releases_pending_long_poll() -> None:
     assert await poll == ()
     assert time.monotonic() - started < 1
     await bot.shutdown()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sorry, “<b” is not a zone", "<b>open", "<b>x</i>", "<script>x</script>", "a < b"],
+)
+async def test_html_that_telegram_would_reject_is_rejected(text: str) -> None:
+    async with FakeBotApi() as api:
+        bot = Bot(api.token, base_url=api.base_url, base_file_url=api.base_file_url)
+        async with bot:
+            with pytest.raises(BadRequest, match="(?i)can't parse entities"):
+                await bot.send_message(42, text, parse_mode="HTML")
+            ok = await bot.send_message(42, "<b>fine</b> &lt;3 <a href=\"https://x\">x</a>",
+                                        parse_mode="HTML")
+            assert ok.message_id > 0
+            assert api.last_message(42).content == "fine <3 x"
+
+
+async def test_too_long_text_and_oversized_callback_data_are_rejected() -> None:
+    async with FakeBotApi() as api:
+        bot = Bot(api.token, base_url=api.base_url, base_file_url=api.base_file_url)
+        async with bot:
+            with pytest.raises(BadRequest, match="(?i)too long"):
+                await bot.send_message(42, "x" * 4097)
+            keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data="d" * 65)]])
+            with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+                await bot.send_message(42, "hi", reply_markup=keyboard)
