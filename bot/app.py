@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
@@ -64,4 +64,4 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     series.add_handlers(app)
     common.add_handlers(app)
     common.add_fallback_handlers(app)
-    app.add_error_handler(on_error)  # type: ignore[arg-type]
+    app.add_error_handler(on_error)

@@ -12,8 +12,7 @@ SOMETHING_WENT_WRONG = (
     "Something went wrong on our side, and nothing was changed. Please try again in a moment."
 )
 NOT_A_COACH = (
-    "That command is for coaches. If you coach and want to sell packages here, "
-    "send /becomecoach."
+    "That command is for coaches. If you coach and want to sell packages here, send /becomecoach."
 )
 NOT_FOUND = "I couldn't find that. It may have been deleted."
 NOT_ALLOWED = "Sorry, only an administrator can do that."
@@ -23,6 +22,13 @@ REGISTRATION_CLOSED = (
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /help to see what you can do."
 CANCELLED = "Cancelled. Nothing was changed."
 USE_BUTTONS = "Please answer the question above (or use its buttons), or send /cancel to stop."
+BUSY_IN_FLOW = (
+    "You are in the middle of something: answer the question above, "
+    "or send /cancel to leave it before starting anything else."
+)
+UNKNOWN_COMMAND = "I don't know that command. /help lists what you can do."
+UNEXPECTED_TEXT = "I'm not sure what to do with that. /help lists what you can do."
+STALE_BUTTON = "This button is out of date."
 FLOW_TIMED_OUT = "I stopped waiting for an answer, so nothing was changed. Start again any time."
 
 CLIENT_WELCOME = (
@@ -59,7 +65,9 @@ COACH_HELP = (
 
 ADMIN_HELP = "\n\n<b>Admin</b>\n/setplan &lt;coach user id&gt; &lt;free|growth|pro&gt;"
 
-SETPLAN_USAGE = "Usage: /setplan &lt;coach user id&gt; &lt;free|growth|pro&gt;, e.g. /setplan 12345 growth"
+SETPLAN_USAGE = (
+    "Usage: /setplan &lt;coach user id&gt; &lt;free|growth|pro&gt;, e.g. /setplan 12345 growth"
+)
 
 TIMEZONE_ASK = (
     "Your time zone is now <b>{zone}</b>.\nChoose a new one below, or type its IANA name "

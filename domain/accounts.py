@@ -49,9 +49,7 @@ async def _ensure_user(uow: UnitOfWork, user_id: int, first_name: str) -> User:
     return user
 
 
-async def _create_coach(
-    uow: UnitOfWork, user: User, policy: CoachPolicy, now: datetime
-) -> Coach:
+async def _create_coach(uow: UnitOfWork, user: User, policy: CoachPolicy, now: datetime) -> Coach:
     if user.timezone is None:
         user.timezone = policy.default_timezone
         await uow.users.save(user)

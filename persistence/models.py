@@ -102,9 +102,7 @@ class SeriesRow(Base):
 class OccurrenceRow(Base):
     __tablename__ = "series_occurrence"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    series_id: Mapped[int] = mapped_column(
-        ForeignKey("series.id", ondelete="CASCADE"), index=True
-    )
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
     seats_taken: Mapped[int] = mapped_column(Integer, default=0)
     __table_args__ = (
@@ -146,9 +144,7 @@ class PackageItemRow(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     __table_args__ = (
         CheckConstraint("quantity BETWEEN 1 AND 100", name="quantity"),
-        CheckConstraint(
-            "(service_id IS NULL) <> (series_id IS NULL)", name="exactly_one_target"
-        ),
+        CheckConstraint("(service_id IS NULL) <> (series_id IS NULL)", name="exactly_one_target"),
     )
 
 

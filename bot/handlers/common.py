@@ -7,7 +7,13 @@ from html import escape
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot import texts
 from bot.commands import register_coach_commands
@@ -117,6 +123,25 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("setplan", set_plan))
 
 
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """A command no handler knows."""
+    await reply(update, texts.UNKNOWN_COMMAND)
+
+
+async def unexpected_text(update: Update, context: BotContext) -> None:
+    """Text outside any flow."""
+    await reply(update, texts.UNEXPECTED_TEXT)
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button whose screen or flow is over."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(texts.STALE_BUTTON)
+
+
 def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Registered after every flow, so a flow's own /cancel wins while it is open."""
+    """Registered after every flow and screen: they answer only what nothing else took."""
     app.add_handler(CommandHandler("cancel", cancel_outside_flow))
+    app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT, unexpected_text))
+    app.add_handler(CallbackQueryHandler(stale_button))

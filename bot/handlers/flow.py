@@ -50,13 +50,25 @@ async def use_buttons(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(texts.USE_BUTTONS, parse_mode=ParseMode.HTML)
 
 
-def fallbacks() -> list[BaseHandler]:  # type: ignore[type-arg]
-    """/cancel, then a reminder for stray messages and buttons (other commands pass through)."""
+async def busy(update: Update, context: BotContext) -> None:
+    """Another command inside a flow: one flow at a time, so say how to leave this one."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(texts.BUSY_IN_FLOW)
+
+
+Handler = BaseHandler[Update, BotContext, object]
+
+
+def fallbacks() -> list[Handler]:
+    """/cancel, then a reminder for other commands, stray messages and stale buttons."""
     return [
         CommandHandler("cancel", cancel),
+        MessageHandler(filters.COMMAND, busy),
         MessageHandler(~filters.COMMAND, use_buttons),
         CallbackQueryHandler(use_buttons),
     ]
 
 
-TIMEOUT_HANDLERS = {ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)]}
+TIMEOUT_HANDLERS: dict[object, list[Handler]] = {
+    ConversationHandler.TIMEOUT: [TypeHandler(Update, timed_out)]
+}

@@ -127,3 +127,17 @@ async def test_an_unexpected_failure_is_answered_not_silent(harness: BotHarness)
     reply = await harness.api.next_message(CLIENT, "Something went wrong")
     assert "nothing was changed" in reply.text
     assert "exploded" not in reply.text
+
+
+async def test_one_flow_at_a_time_and_nothing_goes_unanswered(harness: BotHarness) -> None:
+    api = harness.api
+    api.send_text(COACH, "/timezone")
+    await api.next_message(COACH, "Choose a new one below")
+    api.send_text(COACH, "/newservice")
+    await api.next_message(COACH, "You are in the middle of something")
+    api.send_text(COACH, "Asia/Tokyo")  # the open flow still takes its answer
+    await api.next_message(COACH, "times are now shown in Asia/Tokyo")
+    api.send_text(COACH, "/frobnicate")
+    await api.next_message(COACH, "I don't know that command")
+    api.send_text(COACH, "hello?")
+    await api.next_message(COACH, "I'm not sure what to do with that")

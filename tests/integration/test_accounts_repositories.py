@@ -11,9 +11,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 async def test_users_and_coaches_roundtrip(make_uow) -> None:
     async with make_uow() as uow:
         await uow.users.add(User(telegram_id=10, first_name="Anna", timezone="Europe/Berlin"))
-        await uow.coaches.add(
-            Coach(10, "anna-abc123", Plan.GROWTH, "Anna", "Europe/Berlin", NOW)
-        )
+        await uow.coaches.add(Coach(10, "anna-abc123", Plan.GROWTH, "Anna", "Europe/Berlin", NOW))
         await uow.commit()
     async with make_uow() as uow:
         coach = await uow.coaches.by_slug("anna-abc123")

@@ -46,8 +46,13 @@ _NOT_MODIFIED = (
     "are exactly the same as a current content and reply markup of the message"
 )
 _DEFAULT_DESCRIPTIONS = {
-    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden: bot was blocked by the user",
-    404: "Not Found", 409: "Conflict", 500: "Internal Server Error", 502: "Bad Gateway",
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden: bot was blocked by the user",
+    404: "Not Found",
+    409: "Conflict",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
 }
 # Form/multipart values are JSON-encoded by PTB unless they are plain strings; these
 # parameters are always strings and must never be JSON-decoded.
@@ -147,7 +152,9 @@ class FakeUser:
         return self.api.press_button(self.id, label, message_id)
 
     async def next_message(
-        self, match: Matcher = None, timeout: float = 5.0  # noqa: ASYNC109
+        self,
+        match: Matcher = None,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> SentMessage:
         return await self.api.next_message(self.id, match, timeout)
 
@@ -177,8 +184,14 @@ class _ApiError(Exception):
 class FakeBotApi:
     """Fake Telegram Bot API server. See the module docstring for usage."""
 
-    def __init__(self, *, bot_id: int = 123456, bot_username: str = "packages_test_bot",
-                 bot_first_name: str = "Packages Test Bot", host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        *,
+        bot_id: int = 123456,
+        bot_username: str = "packages_test_bot",
+        bot_first_name: str = "Packages Test Bot",
+        host: str = "127.0.0.1",
+    ) -> None:
         self.bot_id, self.bot_username, self.bot_first_name = bot_id, bot_username, bot_first_name
         self.token = f"{bot_id}:TEST-TOKEN"
         self.host, self.port = host, 0
@@ -206,19 +219,30 @@ class FakeBotApi:
         self._busy: set[asyncio.Task[Any]] = set()
         self._writers: set[asyncio.StreamWriter] = set()
         handlers: dict[str, Callable[[JSON], Any]] = {
-            "getMe": lambda p: {**self.bot_user, "can_join_groups": True,
-                                "can_read_all_group_messages": False,
-                                "supports_inline_queries": False},
-            "getUpdates": self._get_updates, "deleteWebhook": self._delete_webhook,
-            "setWebhook": self._set_webhook, "getWebhookInfo": self._webhook_info,
-            "setMyCommands": self._set_commands, "getMyCommands": self._get_commands,
-            "deleteMyCommands": self._delete_commands, "sendMessage": self._send_message,
+            "getMe": lambda p: {
+                **self.bot_user,
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            },
+            "getUpdates": self._get_updates,
+            "deleteWebhook": self._delete_webhook,
+            "setWebhook": self._set_webhook,
+            "getWebhookInfo": self._webhook_info,
+            "setMyCommands": self._set_commands,
+            "getMyCommands": self._get_commands,
+            "deleteMyCommands": self._delete_commands,
+            "sendMessage": self._send_message,
             "editMessageText": lambda p: self._edit(p, "editMessageText"),
             "editMessageReplyMarkup": lambda p: self._edit(p, "editMessageReplyMarkup"),
-            "answerCallbackQuery": self._answer_callback, "sendInvoice": self._send_invoice,
+            "answerCallbackQuery": self._answer_callback,
+            "sendInvoice": self._send_invoice,
             "answerPreCheckoutQuery": self._answer_pre_checkout,
-            "sendDocument": self._send_document, "deleteMessage": self._delete_message,
-            "sendChatAction": lambda p: True, "close": lambda p: True, "logOut": lambda p: True,
+            "sendDocument": self._send_document,
+            "deleteMessage": self._delete_message,
+            "sendChatAction": lambda p: True,
+            "close": lambda p: True,
+            "logOut": lambda p: True,
         }
         self._handlers = {name.lower(): (name, fn) for name, fn in handlers.items()}
 
@@ -237,8 +261,12 @@ class FakeBotApi:
 
     @property
     def bot_user(self) -> JSON:
-        return {"id": self.bot_id, "is_bot": True, "first_name": self.bot_first_name,
-                "username": self.bot_username}
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": self.bot_first_name,
+            "username": self.bot_username,
+        }
 
     async def start(self) -> None:
         self._closing = False
@@ -272,8 +300,13 @@ class FakeBotApi:
         await self.stop()
 
     # ------------------------------------------------------------------ injecting updates
-    def user(self, user_id: int, first_name: str | None = None, username: str | None = None,
-             language_code: str | None = None) -> FakeUser:
+    def user(
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = None,
+    ) -> FakeUser:
         """Get (creating with defaults if needed) a user; given fields overwrite existing."""
         u = self._users.setdefault(user_id, FakeUser(self, user_id, "Test User"))
         u.first_name = first_name or u.first_name
@@ -305,11 +338,13 @@ class FakeBotApi:
             if button is not None:
                 break
         else:
-            found = [f"  message {m.message_id}: {m.button_labels}" for m in candidates
-                     if m.buttons] or ["  (no inline buttons)"]
+            found = [
+                f"  message {m.message_id}: {m.button_labels}" for m in candidates if m.buttons
+            ] or ["  (no inline buttons)"]
             where = f"message {message_id}" if message_id is not None else f"chat {chat_id}"
-            raise AssertionError(f"No inline button {label!r} in {where}. Available buttons:\n"
-                                 + "\n".join(found))
+            raise AssertionError(
+                f"No inline button {label!r} in {where}. Available buttons:\n" + "\n".join(found)
+            )
         if "callback_data" not in button:
             raise AssertionError(f"Button {label!r} has no callback_data: {button}")
         return self._push_callback(chat_id, msg, str(button["callback_data"]))
@@ -328,29 +363,55 @@ class FakeBotApi:
 
     def _push_callback(self, chat_id: int, msg: SentMessage, data: str) -> str:
         query_id = self._new_query_id("cbq")
-        self._push_update("callback_query", {
-            "id": query_id, "from": self.user(chat_id).to_json(), "chat_instance": str(chat_id),
-            "message": self._message_json(msg), "data": data})
+        self._push_update(
+            "callback_query",
+            {
+                "id": query_id,
+                "from": self.user(chat_id).to_json(),
+                "chat_instance": str(chat_id),
+                "message": self._message_json(msg),
+                "data": data,
+            },
+        )
         return query_id
 
-    def pre_checkout(self, user_id: int, invoice_payload: str, total_amount: int,
-                     currency: str) -> str:
+    def pre_checkout(
+        self, user_id: int, invoice_payload: str, total_amount: int, currency: str
+    ) -> str:
         """Inject a pre_checkout_query; returns its id (see ``pre_checkout_answers``)."""
         query_id = self._new_query_id("pcq")
-        self._push_update("pre_checkout_query", {
-            "id": query_id, "from": self.user(user_id).to_json(), "currency": currency,
-            "total_amount": total_amount, "invoice_payload": invoice_payload})
+        self._push_update(
+            "pre_checkout_query",
+            {
+                "id": query_id,
+                "from": self.user(user_id).to_json(),
+                "currency": currency,
+                "total_amount": total_amount,
+                "invoice_payload": invoice_payload,
+            },
+        )
         return query_id
 
-    def successful_payment(self, user_id: int, invoice_payload: str, total_amount: int,
-                           currency: str, telegram_payment_charge_id: str,
-                           provider_payment_charge_id: str = "provider-charge") -> int:
+    def successful_payment(
+        self,
+        user_id: int,
+        invoice_payload: str,
+        total_amount: int,
+        currency: str,
+        telegram_payment_charge_id: str,
+        provider_payment_charge_id: str = "provider-charge",
+    ) -> int:
         """Inject a service message with ``successful_payment``; returns its message id."""
-        msg = self._user_message(user_id, successful_payment={
-            "currency": currency, "total_amount": total_amount,
-            "invoice_payload": invoice_payload,
-            "telegram_payment_charge_id": telegram_payment_charge_id,
-            "provider_payment_charge_id": provider_payment_charge_id})
+        msg = self._user_message(
+            user_id,
+            successful_payment={
+                "currency": currency,
+                "total_amount": total_amount,
+                "invoice_payload": invoice_payload,
+                "telegram_payment_charge_id": telegram_payment_charge_id,
+                "provider_payment_charge_id": provider_payment_charge_id,
+            },
+        )
         self._push_update("message", msg)
         return int(msg["message_id"])
 
@@ -377,7 +438,10 @@ class FakeBotApi:
         return list(self.my_commands.get(self._commands_key(scope, language_code), []))
 
     async def next_message(
-        self, chat_id: int, match: Matcher = None, timeout: float = 5.0  # noqa: ASYNC109
+        self,
+        chat_id: int,
+        match: Matcher = None,
+        timeout: float = 5.0,  # noqa: ASYNC109
     ) -> SentMessage:
         """Wait for the next output (send or edit, see ``SentMessage.edited``) to ``chat_id``
         after the chat's cursor that matches ``match`` (substring / regex search on
@@ -395,17 +459,28 @@ class FakeBotApi:
 
         if await self._wait_until(scan, timeout):
             return found[0]
-        unseen = self._outputs.get(chat_id, [])[self._cursors.get(chat_id, 0):]
-        lines = [f"  #{m.message_id} {'edited' if m.edited else 'sent'}: {m.content!r}"
-                 + (f" buttons={m.button_labels}" if m.buttons else "") for m in unseen]
-        errors = [f"  {c.method} -> {c.status} {c.response.get('description')}"
-                  for c in self.calls if c.status != 200 and _chat_of(c.params) == chat_id]
+        unseen = self._outputs.get(chat_id, [])[self._cursors.get(chat_id, 0) :]
+        lines = [
+            f"  #{m.message_id} {'edited' if m.edited else 'sent'}: {m.content!r}"
+            + (f" buttons={m.button_labels}" if m.buttons else "")
+            for m in unseen
+        ]
+        errors = [
+            f"  {c.method} -> {c.status} {c.response.get('description')}"
+            for c in self.calls
+            if c.status != 200 and _chat_of(c.params) == chat_id
+        ]
         raise AssertionError(
             f"No message matching {match!r} to chat {chat_id} within {timeout}s.\n"
-            "Unconsumed output to this chat:\n" + ("\n".join(lines) or "  (nothing)")
+            "Unconsumed output to this chat:\n"
+            + ("\n".join(lines) or "  (nothing)")
             + ("\nFailed API calls for this chat:\n" + "\n".join(errors) if errors else "")
-            + ("\nErrors inside FakeBotApi:\n" + "\n".join(self.server_errors)
-               if self.server_errors else ""))
+            + (
+                "\nErrors inside FakeBotApi:\n" + "\n".join(self.server_errors)
+                if self.server_errors
+                else ""
+            )
+        )
 
     async def wait_for_call(
         self,
@@ -429,21 +504,30 @@ class FakeBotApi:
         if await self._wait_until(scan, timeout):
             return found[0]
         seen = [f"  {c.params!r} -> {c.status}" for c in self.calls if c.method.lower() == key]
-        raise AssertionError(f"No matching {method} call within {timeout}s. Calls so far:\n"
-                             + ("\n".join(seen) or "  (none)"))
+        raise AssertionError(
+            f"No matching {method} call within {timeout}s. Calls so far:\n"
+            + ("\n".join(seen) or "  (none)")
+        )
 
     # ------------------------------------------------------------------ fault injection
-    def fail(self, method: str, chat_id: int | str | None = None, error_code: int = 429,
-             retry_after: int | None = None, description: str | None = None,
-             times: int = 1) -> None:
+    def fail(
+        self,
+        method: str,
+        chat_id: int | str | None = None,
+        error_code: int = 429,
+        retry_after: int | None = None,
+        description: str | None = None,
+        times: int = 1,
+    ) -> None:
         """Make the next ``times`` calls of ``method`` (to ``chat_id`` if given) fail."""
         if error_code == 429:
             retry_after = 1 if retry_after is None else retry_after
             description = description or f"Too Many Requests: retry after {retry_after}"
         description = description or _DEFAULT_DESCRIPTIONS.get(error_code, "Error")
         params = {"retry_after": retry_after} if retry_after is not None else None
-        self._faults.append(_Fault(method.lower(), chat_id, error_code, description, params,
-                                   times))
+        self._faults.append(
+            _Fault(method.lower(), chat_id, error_code, description, params, times)
+        )
 
     # ------------------------------------------------------------------ internals: state
     def _notify(self) -> None:
@@ -483,12 +567,21 @@ class FakeBotApi:
         return {**chat, "username": u.username} if u.username else chat
 
     def _user_message(self, user_id: int, **fields: Any) -> JSON:
-        return {"message_id": self._next_message_id(user_id), "date": int(time.time()),
-                "from": self.user(user_id).to_json(), "chat": self._chat_json(user_id), **fields}
+        return {
+            "message_id": self._next_message_id(user_id),
+            "date": int(time.time()),
+            "from": self.user(user_id).to_json(),
+            "chat": self._chat_json(user_id),
+            **fields,
+        }
 
     def _message_json(self, m: SentMessage) -> JSON:
-        data: JSON = {"message_id": m.message_id, "date": m.date, "from": self.bot_user,
-                      "chat": self._chat_json(m.chat_id)}
+        data: JSON = {
+            "message_id": m.message_id,
+            "date": m.date,
+            "from": self.bot_user,
+            "chat": self._chat_json(m.chat_id),
+        }
         if m.text is not None:
             data["text"] = m.text
         if m.caption is not None:
@@ -506,9 +599,18 @@ class FakeBotApi:
 
     def _store(self, p: JSON, method: str, **content: Any) -> JSON:
         chat_id = _require_chat(p)
-        msg = SentMessage(chat_id, self._next_message_id(chat_id), content.pop("text", None),
-                          p.get("reply_markup"), p.get("parse_mode"), False, method,
-                          params=p, date=int(time.time()), **content)
+        msg = SentMessage(
+            chat_id,
+            self._next_message_id(chat_id),
+            content.pop("text", None),
+            p.get("reply_markup"),
+            p.get("parse_mode"),
+            False,
+            method,
+            params=p,
+            date=int(time.time()),
+            **content,
+        )
         self._messages.setdefault(chat_id, {})[msg.message_id] = [msg]
         self._outputs.setdefault(chat_id, []).append(msg)
         self._notify()
@@ -521,15 +623,19 @@ class FakeBotApi:
     # ------------------------------------------------------------------ internals: methods
     async def _get_updates(self, p: JSON) -> list[JSON]:
         if self.webhook_url:
-            raise _ApiError(409, "Conflict: can't use getUpdates method while webhook is "
-                                 "active; use deleteWebhook to delete the webhook first")
+            raise _ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is "
+                "active; use deleteWebhook to delete the webhook first",
+            )
         offset, limit = int(p.get("offset") or 0), min(max(int(p.get("limit") or 100), 1), 100)
         if offset > 0:
             self._pending = [u for u in self._pending if u["update_id"] >= offset]
         elif offset < 0:
             self._pending = self._pending[offset:]
-        await self._wait_until(lambda: bool(self._pending) or self._closing,
-                               float(p.get("timeout") or 0))
+        await self._wait_until(
+            lambda: bool(self._pending) or self._closing, float(p.get("timeout") or 0)
+        )
         return self._pending[:limit]
 
     def _delete_webhook(self, p: JSON) -> bool:
@@ -543,8 +649,11 @@ class FakeBotApi:
         return True
 
     def _webhook_info(self, p: JSON) -> JSON:
-        return {"url": self.webhook_url, "has_custom_certificate": False,
-                "pending_update_count": len(self._pending)}
+        return {
+            "url": self.webhook_url,
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending),
+        }
 
     def _set_commands(self, p: JSON) -> bool:
         key = self._commands_key(p.get("scope"), p.get("language_code"))
@@ -568,7 +677,7 @@ class FakeBotApi:
     def _send_invoice(self, p: JSON) -> JSON:
         for key in ("title", "description", "payload", "currency", "prices"):
             if not p.get(key):
-                raise _ApiError(400, f"Bad Request: parameter \"{key}\" is required")
+                raise _ApiError(400, f'Bad Request: parameter "{key}" is required')
         total = sum(int(price["amount"]) for price in p["prices"])
         invoice = {k: v for k, v in p.items() if k not in ("chat_id", "reply_markup")}
         invoice.update(start_parameter=p.get("start_parameter") or "", total_amount=total)
@@ -578,9 +687,13 @@ class FakeBotApi:
         doc = p.get("document")
         if isinstance(doc, UploadedFile):
             file_id = self._new_query_id("doc")
-            info: JSON = {"file_id": file_id, "file_unique_id": f"u{file_id}",
-                          "file_name": doc.filename, "mime_type": doc.content_type,
-                          "file_size": len(doc.data)}
+            info: JSON = {
+                "file_id": file_id,
+                "file_unique_id": f"u{file_id}",
+                "file_name": doc.filename,
+                "mime_type": doc.content_type,
+                "file_size": len(doc.data),
+            }
         elif isinstance(doc, str) and doc:
             info = {"file_id": doc, "file_unique_id": f"u{doc}"}
         else:
@@ -595,8 +708,9 @@ class FakeBotApi:
             raise _ApiError(400, "Bad Request: message to edit not found")
         current = history[-1]
         _check_markup(p.get("reply_markup"))
-        new = replace(current, reply_markup=p.get("reply_markup"), edited=True, method=method,
-                      params=p)
+        new = replace(
+            current, reply_markup=p.get("reply_markup"), edited=True, method=method, params=p
+        )
         if method == "editMessageText":
             if current.text is None:
                 raise _ApiError(400, "Bad Request: there is no text in the message to edit")
@@ -620,8 +734,11 @@ class FakeBotApi:
     def _answer_callback(self, p: JSON) -> bool:
         query_id = str(p.get("callback_query_id"))
         if not query_id.startswith("cbq-") or query_id in self.callback_answers:
-            raise _ApiError(400, "Bad Request: query is too old and response timeout expired "
-                                 "or query ID is invalid")
+            raise _ApiError(
+                400,
+                "Bad Request: query is too old and response timeout expired "
+                "or query ID is invalid",
+            )
         self.callback_answers[query_id] = p
         return True
 
@@ -633,8 +750,9 @@ class FakeBotApi:
         return True
 
     # ------------------------------------------------------------------ internals: HTTP
-    async def _dispatch(self, target: str, headers: dict[str, str],
-                        body: bytes) -> tuple[int, JSON]:
+    async def _dispatch(
+        self, target: str, headers: dict[str, str], body: bytes
+    ) -> tuple[int, JSON]:
         url = urlsplit(target)
         route = re.fullmatch(r"/bot([^/]+)/([A-Za-z0-9_]+)/?", url.path)
         if route is None:
@@ -667,14 +785,16 @@ class FakeBotApi:
     def _raise_fault(self, method: str, params: JSON) -> None:
         for fault in self._faults:
             if fault.method == method.lower() and (
-                    fault.chat_id is None or str(params.get("chat_id")) == str(fault.chat_id)):
+                fault.chat_id is None or str(params.get("chat_id")) == str(fault.chat_id)
+            ):
                 fault.times -= 1
                 if fault.times <= 0:
                     self._faults.remove(fault)
                 raise _ApiError(fault.error_code, fault.description, fault.parameters)
 
-    async def _serve_connection(self, reader: asyncio.StreamReader,
-                                writer: asyncio.StreamWriter) -> None:
+    async def _serve_connection(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
         task = asyncio.current_task()
         assert task is not None
         self._conns.add(task)
@@ -698,13 +818,15 @@ class FakeBotApi:
                 status, payload = await self._dispatch(target, headers, body)
                 connection = headers.get("connection", "").lower()
                 keep_alive = connection != "close" and (
-                    version.strip() == "HTTP/1.1" or connection == "keep-alive")
+                    version.strip() == "HTTP/1.1" or connection == "keep-alive"
+                )
                 data = json.dumps(payload).encode()
                 writer.write(
                     f"HTTP/1.1 {status} {_reason(status)}\r\nContent-Type: application/json\r\n"
                     f"Content-Length: {len(data)}\r\n"
-                    f"Connection: {'keep-alive' if keep_alive else 'close'}\r\n\r\n"
-                    .encode() + data)
+                    f"Connection: {'keep-alive' if keep_alive else 'close'}\r\n\r\n".encode()
+                    + data
+                )
                 await writer.drain()
                 self._busy.discard(task)
                 if not keep_alive:
@@ -740,17 +862,22 @@ def _check_html(text: str) -> None:
             continue
         m = _HTML_TAG.match(text, i)
         if m is None or m[2].lower() not in _HTML_TAGS:
-            raise _ApiError(400, "Bad Request: can't parse entities: Unsupported start tag "
-                                 f"at byte offset {i}")
+            raise _ApiError(
+                400, f"Bad Request: can't parse entities: Unsupported start tag at byte offset {i}"
+            )
         name = m[2].lower()
         if not m[1]:
             stack.append(name)
         elif not stack or stack.pop() != name:
-            raise _ApiError(400, f"Bad Request: can't parse entities: Unmatched end tag at "
-                                 f"byte offset {i}")
+            raise _ApiError(
+                400, f"Bad Request: can't parse entities: Unmatched end tag at byte offset {i}"
+            )
     if stack:
-        raise _ApiError(400, "Bad Request: can't parse entities: Can't find end tag "
-                             f"corresponding to start tag \"{stack[-1]}\"")
+        raise _ApiError(
+            400,
+            "Bad Request: can't parse entities: Can't find end tag "
+            f'corresponding to start tag "{stack[-1]}"',
+        )
 
 
 def _check_text(text: str, parse_mode: str | None) -> None:
@@ -769,8 +896,9 @@ def _check_markup(markup: Any) -> None:
     for row in rows or []:
         for button in row:
             data = button.get("callback_data")
-            if not button.get("text") or (data is not None and not 1 <= len(
-                    str(data).encode()) <= 64):
+            if not button.get("text") or (
+                data is not None and not 1 <= len(str(data).encode()) <= 64
+            ):
                 raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
 
 
@@ -844,8 +972,10 @@ def _parse_multipart(body: bytes, boundary: str) -> JSON:
         if not sep:
             continue  # the closing "--" delimiter
         data = data[:-2] if data.endswith(b"\r\n") else data
-        part_headers = {k.strip().lower(): v.strip() for k, _, v in
-                        (ln.partition(":") for ln in head.decode().split("\r\n") if ln)}
+        part_headers = {
+            k.strip().lower(): v.strip()
+            for k, _, v in (ln.partition(":") for ln in head.decode().split("\r\n") if ln)
+        }
         disposition = part_headers.get("content-disposition", "")
         name, filename = _header_param(disposition, "name"), _header_param(disposition, "filename")
         if name is None:
@@ -853,8 +983,9 @@ def _parse_multipart(body: bytes, boundary: str) -> JSON:
         if filename is None:
             fields.append((name, data.decode()))
         else:
-            files[name] = UploadedFile(name, filename, part_headers.get(
-                "content-type", "application/octet-stream"), data)
+            files[name] = UploadedFile(
+                name, filename, part_headers.get("content-type", "application/octet-stream"), data
+            )
     return {**_decode_form(fields), **files}
 
 

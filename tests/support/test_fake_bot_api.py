@@ -212,7 +212,9 @@ async def test_commands_invoice_payments_and_documents(api: FakeBotApi, bot: Bot
     assert update.pre_checkout_query and update.pre_checkout_query.invoice_payload == "pkg:5"
     await update.pre_checkout_query.answer(ok=False, error_message="Sold out")
     assert api.pre_checkout_answers[query_id] == {
-        "pre_checkout_query_id": query_id, "ok": False, "error_message": "Sold out"
+        "pre_checkout_query_id": query_id,
+        "ok": False,
+        "error_message": "Sold out",
     }
     api.successful_payment(CHAT, "pkg:5", 500, "XTR", "tg-charge-1")
     (update,) = await bot.get_updates(offset=update.update_id + 1)
@@ -294,8 +296,9 @@ async def test_html_that_telegram_would_reject_is_rejected(text: str) -> None:
         async with bot:
             with pytest.raises(BadRequest, match="(?i)can't parse entities"):
                 await bot.send_message(42, text, parse_mode="HTML")
-            ok = await bot.send_message(42, "<b>fine</b> &lt;3 <a href=\"https://x\">x</a>",
-                                        parse_mode="HTML")
+            ok = await bot.send_message(
+                42, '<b>fine</b> &lt;3 <a href="https://x">x</a>', parse_mode="HTML"
+            )
             assert ok.message_id > 0
             assert api.last_message(42).content == "fine <3 x"
 
