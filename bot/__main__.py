@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 from urllib.parse import urlparse
 
 from telegram import Update
@@ -17,18 +18,22 @@ log = logging.getLogger("packages-bot")
 USAGE = "usage: packages-bot [migrate]"
 
 
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """How PTB's webhook server listens: it serves WEBHOOK_URL's path and registers the URL."""
+    return {
+        "listen": settings.webhook_listen or "0.0.0.0",
+        "port": settings.webhook_port or 8443,
+        "url_path": urlparse(settings.webhook_url).path.lstrip("/"),
+        "webhook_url": settings.webhook_url,
+        "secret_token": settings.webhook_secret.get_secret_value() or None,
+        "allowed_updates": Update.ALL_TYPES,
+    }
+
+
 def run(settings: Settings) -> None:
     app = build_application(settings)
     if settings.webhook_url:
-        secret = settings.webhook_secret.get_secret_value() or None
-        app.run_webhook(
-            listen=settings.webhook_listen or "0.0.0.0",
-            port=settings.webhook_port or 8443,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        app.run_webhook(**webhook_options(settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 

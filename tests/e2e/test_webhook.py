@@ -1,0 +1,78 @@
+"""Webhook mode: the bot registers WEBHOOK_URL with its secret and answers updates posted to
+that URL's path on WEBHOOK_LISTEN:WEBHOOK_PORT; a wrong secret is refused."""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+
+from bot.__main__ import webhook_options
+from bot.app import build_application
+from bot.config import load_settings
+from tests.e2e.conftest import CLIENT
+from tests.support.fake_bot_api import FakeBotApi
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _start_update(update_id: int) -> dict[str, object]:
+    person = {"id": CLIENT, "is_bot": False, "first_name": "Cleo"}
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": 1_764_072_000,
+            "chat": {"id": CLIENT, "type": "private", "first_name": "Cleo"},
+            "from": person,
+            "text": "/start",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+        },
+    }
+
+
+async def test_webhook_mode_registers_the_url_and_answers_posted_updates(
+    api: FakeBotApi, database_url: str
+) -> None:
+    port = _free_port()
+    settings = load_settings(
+        _env_file=None,
+        telegram_bot_token=api.token,
+        telegram_api_base_url=api.root,
+        database_url=database_url,
+        webhook_url="https://bot.example.com/hook/abc123",
+        webhook_listen="127.0.0.1",
+        webhook_port=str(port),
+        webhook_secret="tg-secret",
+    )
+    app = build_application(settings)
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_webhook(**webhook_options(settings))
+    try:
+        registered = await api.wait_for_call("setWebhook")
+        assert registered.params["url"] == "https://bot.example.com/hook/abc123"
+        assert registered.params["secret_token"] == "tg-secret"
+        url = f"http://127.0.0.1:{port}/hook/abc123"
+        async with httpx.AsyncClient() as client:
+            forged = await client.post(
+                url, json=_start_update(1), headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
+            real = await client.post(
+                url,
+                json=_start_update(2),
+                headers={"X-Telegram-Bot-Api-Secret-Token": "tg-secret"},
+            )
+        assert forged.status_code == 403
+        assert real.status_code == 200
+        await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
+        assert len(api.messages(CLIENT)) == 1
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
