@@ -141,3 +141,12 @@ async def test_one_flow_at_a_time_and_nothing_goes_unanswered(harness: BotHarnes
     await api.next_message(COACH, "I don't know that command")
     api.send_text(COACH, "hello?")
     await api.next_message(COACH, "I'm not sure what to do with that")
+
+
+async def test_a_flood_limit_from_telegram_is_waited_out_not_lost(harness: BotHarness) -> None:
+    api = harness.api
+    api.fail("sendMessage", chat_id=CLIENT, error_code=429, retry_after=1)
+    api.send_text(CLIENT, "/start")
+    await api.next_message(CLIENT, "I help you book sessions", timeout=10)
+    refused = [c for c in api.calls if c.method == "sendMessage" and c.status == 429]
+    assert len(refused) == 1
