@@ -1,40 +1,20 @@
 """/newseries (title → description or /skip → capacity → duration → hidden → Save) and
-editing one field of a series. Drafts are plain dicts in user_data["draft"]; nothing is
-stored before Save (or, for an edit, before a valid value)."""
+editing one field of a series: the flows of new_entry.py and edit_entry.py, given what is a
+series' own (its words, draft, use cases and the capacity step). States `ser.*`,
+conversations `new_series` and `edit_series`."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.errors import describe
-from bot.handlers.catalog_common import (
-    current_draft,
-    end_draft,
-    greet_coach,
-    keep_typed,
-    pressed,
-    start_draft,
-    step,
-    typed_text,
-    user_id,
-)
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, cancel, fallbacks
+from bot.handlers.edit_entry import EditEntryFlow
+from bot.handlers.new_entry import NewEntryFlow, Typed
 from bot.handlers.series_dates import send_series
-from bot.views import catalog
 from bot.views import series as views
-from bot.views.catalog import parse_callback
-from domain.catalog.rules import validate_description, validate_title
+from bot.views.entries import SAVED
+from domain.catalog.model import Series
 from domain.catalog.series import (
     SeriesDraft,
     create_series,
@@ -42,198 +22,44 @@ from domain.catalog.series import (
     parse_capacity,
     update_series,
 )
-from domain.errors import DomainError, InvalidInput
-from domain.parsing import parse_duration_minutes
-
-TITLE, DESCRIPTION, CAPACITY, DURATION, HIDDEN, CONFIRM = (
-    "ser.title",
-    "ser.description",
-    "ser.capacity",
-    "ser.duration",
-    "ser.hidden",
-    "ser.confirm",
-)
-EDIT_VALUE = "ser.edit"
-NEW, EDIT = "new-series", "edit-series"  # draft["flow"]
-FLOW = views.FLOW
-TEXT = filters.TEXT & ~filters.COMMAND
-TIMEOUT = timedelta(minutes=30).total_seconds()
 
 
-async def start(update: Update, context: BotContext) -> str:
-    """A coach starts a new group series and is asked for its title."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    await greet_coach(update, context)
-    start_draft(
-        context, NEW, title="", description="", capacity=0, duration_minutes=0, hidden=False
-    )
-    await reply(update, catalog.ask_title(views.NOUN))
-    return TITLE
-
-
-@step
-async def got_title(update: Update, context: BotContext) -> str:
-    """Keeps the title and asks for a description."""
-    if not await keep_typed(update, context, NEW, "title", validate_title):
-        return TITLE
-    await reply(update, catalog.ask_description(views.NOUN))
-    return DESCRIPTION
-
-
-@step
-async def got_description(update: Update, context: BotContext) -> str:
-    """Keeps the description (or none, on /skip) and asks for the capacity."""
-    skipped = typed_text(update).startswith("/skip")
-    parse = (lambda _: "") if skipped else validate_description
-    if not await keep_typed(update, context, NEW, "description", parse):
-        return DESCRIPTION
-    await reply(update, views.ASK_CAPACITY)
-    return CAPACITY
-
-
-@step
-async def got_capacity(update: Update, context: BotContext) -> str:
-    """Keeps the seats per meeting (1..500) and asks for the duration."""
-    if not await keep_typed(update, context, NEW, "capacity", parse_capacity):
-        return CAPACITY
-    await reply(update, catalog.ASK_DURATION, reply_markup=catalog.duration_keyboard(FLOW))
-    return DURATION
-
-
-@step
-async def got_duration(update: Update, context: BotContext) -> str:
-    """Keeps a typed duration ("60", "1h30") and asks whether to hide the series."""
-    again = catalog.duration_keyboard(FLOW)
-    if not await keep_typed(
-        update, context, NEW, "duration_minutes", parse_duration_minutes, again
-    ):
-        return DURATION
-    return await ask_hidden(update)
-
-
-@step
-async def picked_duration(update: Update, context: BotContext) -> str:
-    """Keeps a duration from the buttons and asks whether to hide the series."""
-    minutes = int((await pressed(update)).rsplit(":", 1)[1])
-    current_draft(context, NEW)["duration_minutes"] = minutes
-    return await ask_hidden(update)
-
-
-async def ask_hidden(update: Update) -> str:
-    await reply(update, catalog.ask_hidden(views.NOUN), reply_markup=catalog.hidden_keyboard(FLOW))
-    return HIDDEN
-
-
-@step
-async def picked_hidden(update: Update, context: BotContext) -> str:
-    """Keeps the hidden choice and shows the summary with Save / Cancel."""
-    hidden = (await pressed(update)).endswith(":1")
-    draft = current_draft(context, NEW)
-    draft["hidden"] = hidden
-    await reply(update, views.summary(draft), reply_markup=catalog.summary_keyboard(FLOW))
-    return CONFIRM
-
-
-@step
-async def save(update: Update, context: BotContext) -> int:
-    """Stores the series and shows it, ready for its dates."""
-    await pressed(update)
-    draft = SeriesDraft.from_dict(current_draft(context, NEW))
-    series = await create_series(context.uow(), user_id(update), draft)
-    end_draft(context)
+async def send_saved(update: Update, context: BotContext, series: Series) -> None:
+    """The saved series as a new message, ready for its dates."""
     assert series.id is not None
-    await send_series(update, context, series.id, views.SAVED)
-    return ConversationHandler.END
+    await send_series(update, context, series.id, SAVED)
 
 
-async def cancel_button(update: Update, context: BotContext) -> int:
-    """Cancel on the summary: nothing is stored."""
-    await pressed(update)
-    return await cancel(update, context)
+async def update(
+    context: BotContext, coach_id: int, series_id: int, field: str, text: str
+) -> Series:
+    """The edit flow's new value, stored in the series."""
+    return await update_series(context.uow(), coach_id, series_id, field, text, context.now())
+
+
+NEW: NewEntryFlow[SeriesDraft, Series] = NewEntryFlow(
+    screens=views.SCREENS,
+    states="ser",
+    blank=SeriesDraft(title="", description="", capacity=0, duration_minutes=0).to_dict(),
+    summary=views.summary,
+    draft=SeriesDraft.from_dict,
+    create=create_series,
+    send=send_saved,
+    extra=(Typed("ser.capacity", "capacity", views.ASK_CAPACITY, parse_capacity),),
+)
+EDIT: EditEntryFlow[Series] = EditEntryFlow(
+    screens=views.SCREENS,
+    states="ser",
+    ask_new_value=views.ASK_NEW_VALUE,
+    get=get_series,
+    update=update,
+    send=send_saved,
+)
 
 
 def new_series() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
-        entry_points=[
-            CommandHandler("newseries", start),
-            CallbackQueryHandler(start, pattern=f"^{FLOW}:new$"),
-        ],
-        states={
-            TITLE: [MessageHandler(TEXT, got_title)],
-            DESCRIPTION: [
-                MessageHandler(TEXT, got_description),
-                CommandHandler("skip", got_description),
-            ],
-            CAPACITY: [MessageHandler(TEXT, got_capacity)],
-            DURATION: [
-                MessageHandler(TEXT, got_duration),
-                CallbackQueryHandler(picked_duration, pattern=f"^{FLOW}:dur:[0-9]{{2}}$"),
-            ],
-            HIDDEN: [CallbackQueryHandler(picked_hidden, pattern=f"^{FLOW}:hidden:[01]$")],
-            CONFIRM: [
-                CallbackQueryHandler(save, pattern=f"^{FLOW}:save$"),
-                CallbackQueryHandler(cancel_button, pattern=f"^{FLOW}:cancel$"),
-            ],
-            **TIMEOUT_HANDLERS,
-        },
-        fallbacks=fallbacks(),
-        name="new_series",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT,
-    )
-
-
-async def start_edit(update: Update, context: BotContext) -> str:
-    """The coach picked a field to edit and is asked for its new value."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    cb = parse_callback(views.SER, query.data)
-    await get_series(context.uow(), user_id(update), cb.item_id)  # not found: no question
-    field = cb.arg or ""
-    start_draft(context, EDIT, series_id=cb.item_id, field=field)
-    await reply(update, views.ASK_NEW_VALUE[field])
-    return EDIT_VALUE
-
-
-@step
-async def got_new_value(update: Update, context: BotContext) -> str | int:
-    """Saves a valid new value and shows the series; otherwise says why and asks again."""
-    draft = current_draft(context, EDIT)
-    series_id, field = int(draft["series_id"]), str(draft["field"])
-    text = "" if typed_text(update).startswith("/skip") else typed_text(update)
-    try:
-        await update_series(context.uow(), user_id(update), series_id, field, text, context.now())
-    except InvalidInput as exc:
-        await reply(update, catalog.try_again(exc.reason))
-        return EDIT_VALUE
-    except DomainError as exc:  # deleted meanwhile: say so and leave the flow
-        end_draft(context)
-        await reply(update, describe(exc))
-        return ConversationHandler.END
-    end_draft(context)
-    await send_series(update, context, series_id, views.SAVED)
-    return ConversationHandler.END
+    return NEW.build()
 
 
 def edit_series() -> ConversationHandler:  # type: ignore[type-arg]
-    fields = "|".join(views.ASK_NEW_VALUE)
-    return ConversationHandler(
-        entry_points=[
-            CallbackQueryHandler(start_edit, pattern=f"^{views.SER}:edit:[0-9]{{1,9}}:({fields})$")
-        ],
-        states={
-            EDIT_VALUE: [
-                MessageHandler(TEXT, got_new_value),
-                CommandHandler("skip", got_new_value),
-            ],
-            **TIMEOUT_HANDLERS,
-        },
-        fallbacks=fallbacks(),
-        name="edit_series",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=TIMEOUT,
-    )
+    return EDIT.build()

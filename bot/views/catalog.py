@@ -132,34 +132,3 @@ def paging_row(prefix: str, page: Page[Any]) -> list[InlineKeyboardButton]:
 def list_header(title: str, page: Page[Any]) -> str:
     header = f"<b>{title}</b> ({page.total})"
     return header + (f" · page {page.page} of {page.pages}" if page.pages > 1 else "")
-
-
-def usage_lines(noun: str, packages: int, sold: int, left_empty: int) -> str:
-    """What a delete would touch, for the confirmation question."""
-    if not packages and not sold:
-        return f"No package includes this {noun}."
-    lines = [
-        f"It is in {plural(packages, 'package')} and {plural(sold, 'sold package')}. "
-        f"Deleting removes it from them: clients can no longer book it "
-        "(sessions already booked stay booked)."
-    ]
-    if left_empty:
-        one = left_empty == 1
-        lines.append(
-            f"⚠️ {plural(left_empty, 'package')} {'holds' if one else 'hold'} only this {noun}, "
-            f"so deleting leaves {'it' if one else 'them'} empty: "
-            f"{'it' if one else 'they'} will be hidden."
-        )
-    lines.append(f"You can hide the {noun} instead: packages keep booking it.")
-    return "\n".join(lines)
-
-
-def deleted_lines(noun: str, title: str, hidden: int) -> str:
-    text = (
-        f"Deleted <b>{escape(title)}</b>. It is no longer in any package, and sold packages "
-        "can no longer book it."
-    )
-    if hidden:
-        verb = "is" if hidden == 1 else "are"
-        text += f"\n{plural(hidden, 'package')} that held only this {noun} {verb} now hidden."
-    return text

@@ -1,5 +1,6 @@
-"""What a coach reads about their group series: the paged list, one series with its upcoming
-dates (in the coach's time zone), adding and removing dates, deleting."""
+"""What a coach reads about their group series: one series with its upcoming dates (in the
+coach's time zone), adding and removing dates. The paged list and deleting, which a series
+shares with a service, are in `entries`."""
 
 from __future__ import annotations
 
@@ -8,19 +9,10 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
-from bot.views.catalog import (
-    PER_PAGE,
-    button,
-    callback,
-    deleted_lines,
-    duration_text,
-    hidden_text,
-    list_header,
-    paging_row,
-    plural,
-    usage_lines,
-)
-from domain.catalog.model import Occurrence, Series, Usage
+from bot.views import entries
+from bot.views.catalog import button, callback, duration_text, hidden_text, plural
+from bot.views.entries import EntryScreens, fields_text
+from domain.catalog.model import Occurrence, Series
 from domain.pagination import Page
 from domain.timezones import to_local
 
@@ -39,17 +31,20 @@ EMPTY_LIST = (
 LIST_HINT = "Tap a series to see its dates, add or remove dates, edit, hide or delete it."
 ASK_CAPACITY = "How many <b>seats</b> does one meeting have? Type a number from 1 to 500."
 ASK_NEW_VALUE = {
-    "title": "Type the new <b>title</b> (up to 100 characters), or /cancel.",
-    "description": "Type the new <b>description</b>, or /skip to clear it, or /cancel.",
+    **entries.ASK_NEW_VALUE,
     "capacity": "Type the new <b>capacity</b>: seats per meeting, 1 to 500; or /cancel.",
-    "duration": "Type the new <b>duration</b> (e.g. <code>60</code> or <code>1h30</code>), "
-    "or /cancel.",
 }
-SAVED = "Saved."
-HIDDEN_NOTE = "Hidden: clients don't see it, and packages that include it still book it."
-SHOWN_NOTE = "Visible to clients again."
 DATES_STOPPED = "Stopped adding dates. The dates added so far are kept."
 NOTHING_NEW = "The series already meets at all of those times, so nothing was added."
+SCREENS: EntryScreens[Series] = EntryScreens(
+    prefix=SER,
+    flow=FLOW,
+    noun=NOUN,
+    plural="series",
+    empty=EMPTY_LIST,
+    hint=LIST_HINT,
+    details=lambda s: f"{s.capacity} seats, {duration_text(s.duration_minutes)}",
+)
 
 
 def summary(draft: dict[str, Any]) -> str:
@@ -62,29 +57,6 @@ def summary(draft: dict[str, Any]) -> str:
         f"Shown: {hidden_text(bool(draft['hidden']))}\n"
         "You add its dates after saving.\n\nSave it?"
     )
-
-
-def list_text(page: Page[Series]) -> str:
-    if page.total == 0:
-        return EMPTY_LIST
-    first = (page.page - 1) * PER_PAGE + 1
-    entries = [
-        f"{n}. <b>{escape(s.title)}</b> — {s.capacity} seats, {duration_text(s.duration_minutes)}"
-        + (" · hidden" if s.hidden else "")
-        for n, s in enumerate(page.items, start=first)
-    ]
-    return "\n\n".join([list_header("Your series", page), "\n".join(entries), LIST_HINT])
-
-
-def list_keyboard(page: Page[Series]) -> InlineKeyboardMarkup:
-    first = (page.page - 1) * PER_PAGE + 1
-    rows = [
-        [button(f"{n}. {s.title}", callback(SER, "view", s.id))]
-        for n, s in enumerate(page.items, start=first)
-    ]
-    paging = paging_row(SER, page)
-    rows += [paging] if paging else []
-    return InlineKeyboardMarkup([*rows, [button("➕ New series", f"{FLOW}:new")]])
 
 
 def occurrence_label(occurrence: Occurrence, timezone: str, capacity: int) -> str:
@@ -112,7 +84,6 @@ def series_text(series: Series, upcoming: list[Occurrence], timezone: str, note:
 
 def series_keyboard(series: Series, has_upcoming: bool) -> InlineKeyboardMarkup:
     sid = series.id
-    hide = ("👁 Unhide", "show") if series.hidden else ("🙈 Hide", "hide")
     dates = [button("➕ Add dates", callback(SER, "add", sid))]
     if has_upcoming:
         dates.append(button("➖ Remove a date", callback(SER, "rm", sid, 1)))
@@ -127,11 +98,8 @@ def series_keyboard(series: Series, has_upcoming: bool) -> InlineKeyboardMarkup:
                 button("✏️ Capacity", callback(SER, "edit", sid, "capacity")),
                 button("✏️ Duration", callback(SER, "edit", sid, "duration")),
             ],
-            [
-                button(hide[0], callback(SER, hide[1], sid)),
-                button("🗑 Delete", callback(SER, "del", sid)),
-            ],
-            [button("◀ All series", callback(SER, "list", 1))],
+            SCREENS.hide_delete_row(series),
+            SCREENS.back_row(),
         ]
     )
 
@@ -201,33 +169,10 @@ def removed_note(occurrence: Occurrence, timezone: str, seats: int) -> str:
     return f"{note} {plural(seats, 'client')} had a seat in it." if seats else note
 
 
-def delete_question(series: Series, usage: Usage) -> str:
-    return f"Delete <b>{escape(series.title)}</b>?\n\n" + usage_lines(
-        NOUN, usage.packages, usage.sold_packages, usage.packages_left_empty
-    )
-
-
-def delete_keyboard(series: Series) -> InlineKeyboardMarkup:
-    sid = series.id
-    rows = [[button("🗑 Delete", callback(SER, "delok", sid))]]
-    if not series.hidden:
-        rows.append([button("🙈 Hide instead", callback(SER, "hide", sid))])
-    rows.append([button("Keep", callback(SER, "view", sid))])
-    return InlineKeyboardMarkup(rows)
-
-
-def deleted_text(series: Series, hidden_packages: int) -> str:
-    return deleted_lines(NOUN, series.title, hidden_packages)
-
-
-def back_to_list() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button("◀ All series", callback(SER, "list", 1))]])
-
-
 def _fields(title: str, description: str, capacity: int, minutes: int) -> str:
-    lines = [f"<b>{escape(title)}</b>"]
-    if description:
-        lines.append(escape(description))
-    lines += ["", f"Capacity: {plural(capacity, 'seat')} per meeting"]
-    lines.append(f"Duration: {duration_text(minutes)}")
-    return "\n".join(lines)
+    return fields_text(
+        title,
+        description,
+        f"Capacity: {plural(capacity, 'seat')} per meeting",
+        f"Duration: {duration_text(minutes)}",
+    )

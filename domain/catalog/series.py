@@ -1,12 +1,25 @@
-"""Use cases of a coach's group series and their dated occurrences."""
+"""Use cases of a coach's group series and their dated occurrences. What a series shares
+with a service is written once in `entries`."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
 from domain.catalog.access import own_series, require_coach
+from domain.catalog.entries import (
+    COMMON_FIELDS,
+    EntryKind,
+    add_entry,
+    delete_entry,
+    edit_entry,
+    entry_usage,
+    get_entry,
+    list_entries,
+    set_common_field,
+    set_entry_hidden,
+)
 from domain.catalog.model import ItemKind, Occurrence, Series, Usage
 from domain.catalog.rules import (
     CAPACITY_MAX,
@@ -16,18 +29,13 @@ from domain.catalog.rules import (
     validate_duration,
     validate_title,
 )
-from domain.catalog.services import (
-    SERVICE_FIELDS,
-    hide_packages,
-    packages_only_of,
-    set_common_field,
-)
 from domain.errors import InvalidInput, NotFound
-from domain.pagination import Page, fetch_page
+from domain.pagination import Page
 from domain.parsing import parse_local_datetime, parse_positive_int, parse_recurrence
 from domain.ports import UnitOfWork
 
-SERIES_FIELDS = (*SERVICE_FIELDS, "capacity")  # what `update_series` edits
+SERIES_FIELDS = (*COMMON_FIELDS, "capacity")  # what `update_series` edits
+SERIES: EntryKind[Series] = EntryKind(ItemKind.SERIES, lambda uow: uow.series, own_series)
 
 
 @dataclass(frozen=True)
@@ -71,80 +79,52 @@ async def create_series(uow: UnitOfWork, coach_id: int, draft: SeriesDraft) -> S
         duration_minutes=validate_duration(draft.duration_minutes),
         hidden=draft.hidden,
     )
-    async with uow:
-        await require_coach(uow, coach_id)
-        series = await uow.series.add(series)
-        await uow.commit()
-    return series
+    return await add_entry(uow, SERIES, series)
 
 
 async def list_series(
     uow: UnitOfWork, coach_id: int, page: int = 1, per_page: int = 10
 ) -> Page[Series]:
     """The coach gets one page of their series, hidden ones included."""
-    async with uow:
-        await require_coach(uow, coach_id)
-        return await fetch_page(
-            lambda: uow.series.count(coach_id),
-            lambda offset, limit: uow.series.list(coach_id, offset, limit),
-            page,
-            per_page,
-        )
+    return await list_entries(uow, SERIES, coach_id, page, per_page)
 
 
 async def get_series(uow: UnitOfWork, coach_id: int, series_id: int) -> Series:
     """The coach gets one of their series."""
-    async with uow:
-        return await own_series(uow, coach_id, series_id)
+    return await get_entry(uow, SERIES, coach_id, series_id)
 
 
 async def update_series(
     uow: UnitOfWork, coach_id: int, series_id: int, field: str, text: str, now: datetime
 ) -> Series:
     """The coach changes one field (title, description, duration, capacity) of a series."""
-    async with uow:
-        series = await own_series(uow, coach_id, series_id)
+
+    async def change(series: Series) -> None:
         if field == "capacity":
             series.capacity = await _capacity_for(uow, series_id, text, now)
         else:
             set_common_field(series, field, text)
-        await uow.series.save(series)
-        await uow.commit()
-    return series
+
+    return await edit_entry(uow, SERIES, coach_id, series_id, change)
 
 
 async def set_series_hidden(
     uow: UnitOfWork, coach_id: int, series_id: int, hidden: bool
 ) -> Series:
     """The coach hides or shows a series; packages that contain it still book it (rule 7)."""
-    async with uow:
-        series = await own_series(uow, coach_id, series_id)
-        series.hidden = hidden
-        await uow.series.save(series)
-        await uow.commit()
-    return series
+    return await set_entry_hidden(uow, SERIES, coach_id, series_id, hidden)
 
 
 async def series_usage(uow: UnitOfWork, coach_id: int, series_id: int) -> Usage:
     """The coach learns how many packages and sold packages a delete would touch, and how
     many packages it is the only item of."""
-    async with uow:
-        await own_series(uow, coach_id, series_id)
-        usage = await uow.series.usage(series_id)
-        left_empty = await packages_only_of(uow, coach_id, ItemKind.SERIES, series_id)
-    return replace(usage, packages_left_empty=len(left_empty))
+    return await entry_usage(uow, SERIES, coach_id, series_id)
 
 
 async def delete_series(uow: UnitOfWork, coach_id: int, series_id: int, now: datetime) -> int:
     """The coach deletes a series: it leaves every package and sold package (rule 6).
     Packages it was the only item of are hidden; returns how many."""
-    async with uow:
-        await own_series(uow, coach_id, series_id)
-        left_empty = await packages_only_of(uow, coach_id, ItemKind.SERIES, series_id)
-        await uow.series.delete(series_id, now)
-        await hide_packages(uow, coach_id, left_empty)
-        await uow.commit()
-    return len(left_empty)
+    return await delete_entry(uow, SERIES, coach_id, series_id, now)
 
 
 async def add_occurrence(

@@ -1,0 +1,110 @@
+"""Editing one field of a service or a series: the field's button asks for the new value,
+which is stored once valid. The draft (which entry, which field) is a plain dict in
+user_data["draft"].
+
+Conversation states and drafts are persisted, so the names made here never change: state
+`<states>.edit`, conversation `edit_<noun>`, draft flow `edit-<noun>` holding `<noun>_id`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Generic
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+
+from bot.context import BotContext
+from bot.errors import describe
+from bot.handlers.catalog_common import (
+    current_draft,
+    end_draft,
+    start_draft,
+    step,
+    typed_text,
+    user_id,
+)
+from bot.handlers.common import reply
+from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
+from bot.handlers.new_entry import TEXT, TIMEOUT
+from bot.views import catalog
+from bot.views.catalog import parse_callback
+from bot.views.entries import E, EntryScreens
+from domain.errors import DomainError, InvalidInput
+from domain.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class EditEntryFlow(Generic[E]):
+    """The edit-a-field flow of one kind of entry."""
+
+    screens: EntryScreens[E]  # noun, callback data of the entry's buttons
+    states: str  # "svc": state "svc.edit"
+    ask_new_value: Mapping[str, str]  # field → question; also which fields can be edited
+    get: Callable[[UnitOfWork, int, int], Awaitable[E]]
+    update: Callable[[BotContext, int, int, str, str], Awaitable[E]]  # id, field, typed text
+    send: Callable[[Update, BotContext, E], Awaitable[None]]  # "Saved." and the entry's screen
+
+    @property
+    def state(self) -> str:
+        return f"{self.states}.edit"
+
+    @property
+    def draft_flow(self) -> str:
+        return f"edit-{self.screens.noun}"  # draft["flow"]
+
+    @property
+    def id_key(self) -> str:
+        return f"{self.screens.noun}_id"  # draft[id_key]
+
+    async def start_edit(self, update: Update, context: BotContext) -> str:
+        """The coach picked a field to edit and is asked for its new value."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        cb = parse_callback(self.screens.prefix, query.data)
+        await self.get(context.uow(), user_id(update), cb.item_id)  # not found: no question
+        field = cb.arg or ""
+        start_draft(context, self.draft_flow, **{self.id_key: cb.item_id, "field": field})
+        await reply(update, self.ask_new_value[field])
+        return self.state
+
+    async def got_new_value(self, update: Update, context: BotContext) -> str | int:
+        """Saves a valid new value and shows the entry; otherwise says why and asks again."""
+        draft = current_draft(context, self.draft_flow)
+        entry_id, field = int(draft[self.id_key]), str(draft["field"])
+        text = "" if typed_text(update).startswith("/skip") else typed_text(update)
+        try:
+            entry = await self.update(context, user_id(update), entry_id, field, text)
+        except InvalidInput as exc:
+            await reply(update, catalog.try_again(exc.reason))
+            return self.state
+        except DomainError as exc:  # deleted meanwhile: say so and leave the flow
+            end_draft(context)
+            await reply(update, describe(exc))
+            return ConversationHandler.END
+        end_draft(context)
+        await self.send(update, context, entry)
+        return ConversationHandler.END
+
+    def build(self) -> ConversationHandler:  # type: ignore[type-arg]
+        prefix, fields = self.screens.prefix, "|".join(self.ask_new_value)
+        return ConversationHandler(
+            entry_points=[
+                CallbackQueryHandler(
+                    self.start_edit, pattern=f"^{prefix}:edit:[0-9]{{1,9}}:({fields})$"
+                )
+            ],
+            states={
+                self.state: [
+                    MessageHandler(TEXT, step(self.got_new_value)),
+                    CommandHandler("skip", step(self.got_new_value)),
+                ],
+                **TIMEOUT_HANDLERS,
+            },
+            fallbacks=fallbacks(),
+            name=f"edit_{self.screens.noun}",
+            persistent=True,
+            allow_reentry=True,
+            conversation_timeout=TIMEOUT,
+        )

@@ -1,0 +1,99 @@
+"""The list and buttons a service and a series share: /services or /series, paging, view,
+hide/unhide, delete. Callback data `<prefix>:<action>:<id>[:<arg>]`; `<prefix>:list:<page>`
+is also what the coach home sends. Each kind says only what differs (`services.py`,
+`series.py`): its words, its use cases and how one entry's screen is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.context import BotContext
+from bot.handlers.catalog_common import Action, greet_coach, router, show, stale_button, user_id
+from bot.handlers.flow import Handler
+from bot.views.catalog import PER_PAGE, Callback
+from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
+from domain.catalog.model import Usage
+from domain.pagination import Page
+from domain.ports import UnitOfWork
+
+ShowEntry = Callable[[Update, BotContext, int, str], Awaitable[None]]  # id, note
+
+
+@dataclass(frozen=True)
+class EntryActions(Generic[E]):
+    """The list command and buttons of one kind of entry."""
+
+    screens: EntryScreens[E]
+    command: str  # "services": /services
+    list_entries: Callable[[UnitOfWork, int, int, int], Awaitable[Page[E]]]  # page, per page
+    get_entry: Callable[[UnitOfWork, int, int], Awaitable[E]]
+    set_hidden: Callable[[UnitOfWork, int, int, bool], Awaitable[E]]
+    entry_usage: Callable[[UnitOfWork, int, int], Awaitable[Usage]]
+    delete_entry: Callable[[UnitOfWork, int, int, datetime], Awaitable[int]]
+    show_entry: ShowEntry  # the entry's screen in place of the pressed message, with a note
+
+    async def list_command(self, update: Update, context: BotContext) -> None:
+        """The coach gets the first page of their services or series."""
+        await greet_coach(update, context)
+        await self.show_list(update, context, 1)
+
+    async def show_list(self, update: Update, context: BotContext, page_number: int) -> None:
+        page = await self.list_entries(context.uow(), user_id(update), page_number, PER_PAGE)
+        await show(update, self.screens.list_text(page), self.screens.list_keyboard(page))
+
+    async def list_page(self, update: Update, context: BotContext, cb: Callback) -> None:
+        """The coach pages through their services or series in the same message."""
+        await self.show_list(update, context, cb.item_id)
+
+    async def view(self, update: Update, context: BotContext, cb: Callback) -> None:
+        """The coach sees one entry with its buttons."""
+        await self.show_entry(update, context, cb.item_id, "")
+
+    async def hide(self, update: Update, context: BotContext, cb: Callback) -> None:
+        """The coach hides an entry (also "Hide instead" of deleting it)."""
+        await self.set_hidden(context.uow(), user_id(update), cb.item_id, True)
+        await self.show_entry(update, context, cb.item_id, HIDDEN_NOTE)
+
+    async def unhide(self, update: Update, context: BotContext, cb: Callback) -> None:
+        """The coach shows a hidden entry again."""
+        await self.set_hidden(context.uow(), user_id(update), cb.item_id, False)
+        await self.show_entry(update, context, cb.item_id, SHOWN_NOTE)
+
+    async def ask_delete(self, update: Update, context: BotContext, cb: Callback) -> None:
+        """The coach learns what a delete would touch and picks Delete, Hide instead or Keep."""
+        entry = await self.get_entry(context.uow(), user_id(update), cb.item_id)
+        usage = await self.entry_usage(context.uow(), user_id(update), cb.item_id)
+        screens = self.screens
+        await show(update, screens.delete_question(entry, usage), screens.delete_keyboard(entry))
+
+    async def delete(self, update: Update, context: BotContext, cb: Callback) -> None:
+        """The coach deletes the entry (soft); packages holding only it are hidden."""
+        entry = await self.get_entry(context.uow(), user_id(update), cb.item_id)
+        hidden = await self.delete_entry(context.uow(), user_id(update), cb.item_id, context.now())
+        await show(update, self.screens.deleted_text(entry, hidden), self.screens.back_to_list())
+
+    def actions(self) -> dict[str, Action]:
+        return {
+            "list": self.list_page,
+            "view": self.view,
+            "hide": self.hide,
+            "show": self.unhide,
+            "del": self.ask_delete,
+            "delok": self.delete,
+        }
+
+    def handlers(self) -> list[Handler]:
+        """The command, the buttons, and a word for a flow's buttons pressed after it ended;
+        after the kind's flows, so their entry buttons win over this router."""
+        prefix, flow = self.screens.prefix, self.screens.flow
+        return [
+            CommandHandler(self.command, self.list_command),
+            CallbackQueryHandler(router(prefix, self.actions()), pattern=f"^{prefix}:"),
+            CallbackQueryHandler(stale_button, pattern=f"^{flow}:"),
+        ]

@@ -1,0 +1,210 @@
+"""/new<noun>, the flow a service and a series share: title → description or /skip → the
+kind's own typed answers → duration → hidden → Save. The draft is a plain dict in
+user_data["draft"]; nothing is stored before Save.
+
+Conversation states and drafts are persisted, so the names made here never change: states
+`<states>.title` … `<states>.confirm`, conversation `new_<noun>`, draft flow `new-<noun>`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, Generic, TypeVar
+
+from telegram import Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.context import BotContext
+from bot.handlers.catalog_common import (
+    Step,
+    current_draft,
+    end_draft,
+    greet_coach,
+    keep_typed,
+    pressed,
+    start_draft,
+    step,
+    typed_text,
+    user_id,
+)
+from bot.handlers.common import reply
+from bot.handlers.flow import TIMEOUT_HANDLERS, Handler, cancel, fallbacks
+from bot.views import catalog
+from bot.views.entries import E, EntryScreens
+from domain.catalog.rules import validate_description, validate_title
+from domain.parsing import parse_duration_minutes
+from domain.ports import UnitOfWork
+
+TEXT = filters.TEXT & ~filters.COMMAND
+TIMEOUT = timedelta(minutes=30).total_seconds()
+D = TypeVar("D")  # the kind's draft class
+
+
+@dataclass(frozen=True)
+class Typed:
+    """An answer a kind asks for between description and duration (a series' capacity)."""
+
+    state: str
+    key: str  # in the draft dict
+    question: str
+    parse: Callable[[str], object]
+
+
+@dataclass(frozen=True)
+class NewEntryFlow(Generic[D, E]):
+    """The new-entry flow of one kind of entry."""
+
+    screens: EntryScreens[E]  # noun, callback data of the entry's and the flow's buttons
+    states: str  # "svc": states "svc.title" … "svc.confirm"
+    blank: Mapping[str, object]  # the draft before the first answer
+    summary: Callable[[dict[str, Any]], str]  # the draft before Save
+    draft: Callable[[dict[str, Any]], D]  # the draft class, from the flow's plain dict
+    create: Callable[[UnitOfWork, int, D], Awaitable[E]]
+    send: Callable[[Update, BotContext, E], Awaitable[None]]  # "Saved." and the entry's screen
+    extra: tuple[Typed, ...] = ()
+
+    def state(self, name: str) -> str:
+        return f"{self.states}.{name}"
+
+    @property
+    def draft_flow(self) -> str:
+        return f"new-{self.screens.noun}"  # draft["flow"]
+
+    async def start(self, update: Update, context: BotContext) -> str:
+        """A coach starts a new service or series and is asked for its title."""
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await greet_coach(update, context)
+        start_draft(context, self.draft_flow, **self.blank)
+        await reply(update, catalog.ask_title(self.screens.noun))
+        return self.state("title")
+
+    async def got_title(self, update: Update, context: BotContext) -> str:
+        """Keeps the title and asks for a description."""
+        if not await keep_typed(update, context, self.draft_flow, "title", validate_title):
+            return self.state("title")
+        await reply(update, catalog.ask_description(self.screens.noun))
+        return self.state("description")
+
+    async def got_description(self, update: Update, context: BotContext) -> str:
+        """Keeps the description (or none, on /skip) and asks the next question."""
+        skipped = typed_text(update).startswith("/skip")
+        parse = (lambda _: "") if skipped else validate_description
+        if not await keep_typed(update, context, self.draft_flow, "description", parse):
+            return self.state("description")
+        return await self.ask_from(update, 0)
+
+    def got_extra(self, index: int) -> Step:
+        typed = self.extra[index]
+
+        async def got(update: Update, context: BotContext) -> str:
+            """Keeps the kind's own answer (a series' seats) and asks the next question."""
+            if not await keep_typed(update, context, self.draft_flow, typed.key, typed.parse):
+                return typed.state
+            return await self.ask_from(update, index + 1)
+
+        return got
+
+    async def ask_from(self, update: Update, index: int) -> str:
+        """Asks the kind's own question `index`, or for the duration after the last one."""
+        if index < len(self.extra):
+            await reply(update, self.extra[index].question)
+            return self.extra[index].state
+        markup = catalog.duration_keyboard(self.screens.flow)
+        await reply(update, catalog.ASK_DURATION, reply_markup=markup)
+        return self.state("duration")
+
+    async def got_duration(self, update: Update, context: BotContext) -> str:
+        """Keeps a typed duration ("60", "1h30") and asks whether to hide the entry."""
+        again = catalog.duration_keyboard(self.screens.flow)
+        key = "duration_minutes"
+        if not await keep_typed(
+            update, context, self.draft_flow, key, parse_duration_minutes, again
+        ):
+            return self.state("duration")
+        return await self.ask_hidden(update)
+
+    async def picked_duration(self, update: Update, context: BotContext) -> str:
+        """Keeps a duration from the buttons and asks whether to hide the entry."""
+        minutes = int((await pressed(update)).rsplit(":", 1)[1])
+        current_draft(context, self.draft_flow)["duration_minutes"] = minutes
+        return await self.ask_hidden(update)
+
+    async def ask_hidden(self, update: Update) -> str:
+        noun, markup = self.screens.noun, catalog.hidden_keyboard(self.screens.flow)
+        await reply(update, catalog.ask_hidden(noun), reply_markup=markup)
+        return self.state("hidden")
+
+    async def picked_hidden(self, update: Update, context: BotContext) -> str:
+        """Keeps the hidden choice and shows the summary with Save / Cancel."""
+        hidden = (await pressed(update)).endswith(":1")
+        draft = current_draft(context, self.draft_flow)
+        draft["hidden"] = hidden
+        markup = catalog.summary_keyboard(self.screens.flow)
+        await reply(update, self.summary(draft), reply_markup=markup)
+        return self.state("confirm")
+
+    async def save(self, update: Update, context: BotContext) -> int:
+        """Stores the new entry and shows it with its buttons."""
+        await pressed(update)
+        draft = self.draft(current_draft(context, self.draft_flow))
+        entry = await self.create(context.uow(), user_id(update), draft)
+        end_draft(context)
+        await self.send(update, context, entry)
+        return ConversationHandler.END
+
+    def build(self) -> ConversationHandler:  # type: ignore[type-arg]
+        flow, noun = self.screens.flow, self.screens.noun
+        return ConversationHandler(
+            entry_points=[
+                CommandHandler(f"new{noun}", self.start),
+                CallbackQueryHandler(self.start, pattern=f"^{flow}:new$"),
+            ],
+            states={**self.states_handlers(), **TIMEOUT_HANDLERS},
+            fallbacks=fallbacks(),
+            name=f"new_{noun}",
+            persistent=True,
+            allow_reentry=True,
+            conversation_timeout=TIMEOUT,
+        )
+
+    def states_handlers(self) -> dict[object, list[Handler]]:
+        flow = self.screens.flow
+        extra: dict[object, list[Handler]] = {
+            t.state: [MessageHandler(TEXT, step(self.got_extra(i)))]
+            for i, t in enumerate(self.extra)
+        }
+        return {
+            self.state("title"): [MessageHandler(TEXT, step(self.got_title))],
+            self.state("description"): [
+                MessageHandler(TEXT, step(self.got_description)),
+                CommandHandler("skip", step(self.got_description)),
+            ],
+            **extra,
+            self.state("duration"): [
+                MessageHandler(TEXT, step(self.got_duration)),
+                CallbackQueryHandler(
+                    step(self.picked_duration), pattern=f"^{flow}:dur:[0-9]{{2}}$"
+                ),
+            ],
+            self.state("hidden"): [
+                CallbackQueryHandler(step(self.picked_hidden), pattern=f"^{flow}:hidden:[01]$")
+            ],
+            self.state("confirm"): [
+                CallbackQueryHandler(step(self.save), pattern=f"^{flow}:save$"),
+                CallbackQueryHandler(cancel_button, pattern=f"^{flow}:cancel$"),
+            ],
+        }
+
+
+async def cancel_button(update: Update, context: BotContext) -> int:
+    """Cancel on the summary: nothing is stored."""
+    await pressed(update)
+    return await cancel(update, context)
