@@ -85,7 +85,6 @@ ASK_DURATION = (
     "How long is one session? Type minutes or hours, for example <code>60</code>, "
     "<code>90 min</code> or <code>1h30</code>, or pick one:"
 )
-USE_PICK = "Please pick one of the buttons above, or send /cancel to stop."
 STALE_BUTTON = "This button belongs to a step that is over. Start again from the command."
 DRAFT_GONE = "That draft is no longer open, so nothing was saved. Start again any time."
 

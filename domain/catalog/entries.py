@@ -20,7 +20,6 @@ from domain.parsing import parse_duration_minutes
 from domain.ports import UnitOfWork
 
 EntryT = TypeVar("EntryT", Service, Series)
-COMMON_FIELDS = ("title", "description", "duration")  # what every entry's edit changes
 
 
 class Entries(Protocol[EntryT]):

@@ -9,22 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.catalog.access import is_live_and_owned, own_package, require_coach
-from domain.catalog.drafts import (
-    PackageDraft,
-    check_draft,
-    draft_set_description,
-    draft_set_price,
-    draft_set_title,
-    draft_set_validity,
-)
+from domain.catalog.drafts import PackageDraft, check_draft
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.catalog.rules import clone_title, new_public_id
 from domain.errors import InvalidInput
-from domain.model import Plan
 from domain.pagination import Page, page_window
 from domain.ports import UnitOfWork
-
-PACKAGE_FIELDS = ("title", "description", "price", "validity")  # `update_package_field`
 
 
 @dataclass(frozen=True)
@@ -76,27 +66,6 @@ async def update_package(
     return package
 
 
-async def update_package_field(
-    uow: UnitOfWork,
-    coach_id: int,
-    package_id: int,
-    field: str,
-    text: str | None,
-    currency: str | None = None,
-) -> Package:
-    """The coach changes one field: title, description, price (text + optional currency,
-    else the current one) or validity (text, or None for no limit)."""
-    async with uow:
-        coach = await require_coach(uow, coach_id)
-        package = await own_package(uow, coach_id, package_id)
-        draft = PackageDraft.of(package)
-        _set_field(draft, field, text, currency or package.currency, coach.plan)
-        _copy_fields(draft, package)
-        await uow.packages.save(package)
-        await uow.commit()
-    return package
-
-
 async def clone_package(uow: UnitOfWork, coach_id: int, package_id: int, now: datetime) -> Package:
     """The coach gets an independent copy of a package titled "<title> (copy)" (rule 4)."""
     async with uow:
@@ -143,23 +112,6 @@ async def list_packages(
         sold = await uow.packages.count_sold([p.id for p in packages if p.id is not None])
     items = [PackageSummary(p, sold.get(p.id or 0, 0)) for p in packages]
     return Page(items=items, page=page, pages=pages, total=total)
-
-
-def _set_field(
-    draft: PackageDraft, field: str, text: str | None, currency: str, plan: Plan
-) -> None:
-    if field == "validity":
-        draft_set_validity(draft, text, plan)
-    elif text is None:
-        raise InvalidInput(field, "type a value")
-    elif field == "title":
-        draft_set_title(draft, text)
-    elif field == "description":
-        draft_set_description(draft, text)
-    elif field == "price":
-        draft_set_price(draft, text, currency)
-    else:
-        raise InvalidInput("field", f"“{field[:32]}” cannot be edited")
 
 
 def _copy_fields(draft: PackageDraft, package: Package) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 
 from domain.catalog.access import own_series, require_coach
 from domain.catalog.entries import (
-    COMMON_FIELDS,
     EntryKind,
     add_entry,
     delete_entry,
@@ -34,7 +33,6 @@ from domain.pagination import Page
 from domain.parsing import parse_local_datetime, parse_positive_int, parse_recurrence
 from domain.ports import UnitOfWork
 
-SERIES_FIELDS = (*COMMON_FIELDS, "capacity")  # what `update_series` edits
 SERIES: EntryKind[Series] = EntryKind(ItemKind.SERIES, lambda uow: uow.series, own_series)
 
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from domain.catalog.access import own_service
 from domain.catalog.entries import (
-    COMMON_FIELDS,
     EntryKind,
     add_entry,
     delete_entry,
@@ -25,7 +24,6 @@ from domain.catalog.rules import validate_description, validate_duration, valida
 from domain.pagination import Page
 from domain.ports import UnitOfWork
 
-SERVICE_FIELDS = COMMON_FIELDS  # what `update_service` edits
 SERVICES: EntryKind[Service] = EntryKind(ItemKind.SERVICE, lambda uow: uow.services, own_service)
 
 

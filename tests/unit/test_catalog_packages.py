@@ -1,4 +1,4 @@
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -7,6 +7,7 @@ from domain.catalog.drafts import (
     PackageDraft,
     draft_add_item,
     draft_remove_item,
+    draft_set_description,
     draft_set_price,
     draft_set_title,
     draft_set_validity,
@@ -21,7 +22,6 @@ from domain.catalog.packages import (
     package_draft,
     set_package_hidden,
     update_package,
-    update_package_field,
 )
 from domain.catalog.series import SeriesDraft, create_series
 from domain.catalog.services import ServiceDraft, create_service, delete_service
@@ -33,6 +33,8 @@ from tests.unit.fakes import FakeUnitOfWork, seed_coach
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 LATER = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 ANNA, BORIS, CLIENT = 1, 2, 3
+
+Change = Callable[[PackageDraft], None]
 
 
 class Catalog:
@@ -76,6 +78,13 @@ async def cat() -> Catalog:
     catalog = Catalog()
     await catalog.setup()
     return catalog
+
+
+async def edit(cat: Catalog, package_id: int, change: Change) -> Package:
+    """What the bot does: a draft of the stored package, one step on it, then `update_package`."""
+    draft = await package_draft(cat.uow, ANNA, package_id)
+    change(draft)
+    return await update_package(cat.uow, ANNA, package_id, draft)
 
 
 async def test_a_coach_creates_a_package_with_its_own_public_link(cat: Catalog) -> None:
@@ -133,9 +142,12 @@ async def test_a_coach_moved_to_growth_may_then_set_a_validity(cat: Catalog) -> 
     package = await cat.package()
     assert package.id is not None
     with pytest.raises(PlanRequired):
-        await update_package_field(cat.uow, ANNA, package.id, "validity", "30")
+        await edit(cat, package.id, lambda d: draft_set_validity(d, "30", Plan.FREE))
+    with pytest.raises(PlanRequired):  # a draft set up on growth is checked again on save
+        await edit(cat, package.id, lambda d: draft_set_validity(d, "30", Plan.GROWTH))
+    assert (await get_package(cat.uow, ANNA, package.id)).validity_days is None
     seed_coach(cat.uow, ANNA, Plan.GROWTH)
-    updated = await update_package_field(cat.uow, ANNA, package.id, "validity", "30")
+    updated = await edit(cat, package.id, lambda d: draft_set_validity(d, "30", Plan.GROWTH))
     assert updated.validity_days == 30
 
 
@@ -146,7 +158,6 @@ async def test_another_coachs_package_looks_exactly_like_a_missing_one(cat: Cata
         get_package(cat.uow, BORIS, package.id),
         package_draft(cat.uow, BORIS, package.id),
         update_package(cat.uow, BORIS, package.id, cat.draft()),
-        update_package_field(cat.uow, BORIS, package.id, "title", "Mine"),
         clone_package(cat.uow, BORIS, package.id, NOW),
         set_package_hidden(cat.uow, BORIS, package.id, True),
         delete_package(cat.uow, BORIS, package.id, NOW),
@@ -159,51 +170,54 @@ async def test_another_coachs_package_looks_exactly_like_a_missing_one(cat: Cata
 
 
 @pytest.mark.parametrize(
-    ("field", "text", "currency", "attribute", "value"),
+    ("change", "attribute", "value"),
     [
-        ("title", " Premium ", None, "title", "Premium"),
-        ("description", "All in", None, "description", "All in"),
-        ("price", "59,50", None, "price_minor", 5950),
-        ("price", "500", "XTR", "currency", "XTR"),
-        ("validity", "90 days", None, "validity_days", 90),
-        ("validity", None, None, "validity_days", None),
+        (lambda d: draft_set_title(d, " Premium "), "title", "Premium"),
+        (lambda d: draft_set_description(d, "All in"), "description", "All in"),
+        (lambda d: draft_set_price(d, "59,50", "EUR"), "price_minor", 5950),
+        (lambda d: draft_set_price(d, "500", "XTR"), "currency", "XTR"),
+        (lambda d: draft_set_validity(d, "90 days", Plan.GROWTH), "validity_days", 90),
+        (lambda d: draft_set_validity(d, None, Plan.GROWTH), "validity_days", None),
     ],
+    ids=["title", "description", "price", "currency", "validity", "no-limit"],
 )
 async def test_a_coach_edits_one_field_of_a_package(
-    cat: Catalog,
-    field: str,
-    text: str | None,
-    currency: str | None,
-    attribute: str,
-    value: object,
+    cat: Catalog, change: Change, attribute: str, value: object
 ) -> None:
     package = await cat.package("30")
     assert package.id is not None
-    await update_package_field(cat.uow, ANNA, package.id, field, text, currency)
+    await edit(cat, package.id, change)
     stored = await get_package(cat.uow, ANNA, package.id)
     assert getattr(stored, attribute) == value
     assert stored.items == package.items and stored.public_id == package.public_id
 
 
 @pytest.mark.parametrize(
-    ("field", "text", "currency"),
+    "change",
     [
-        ("title", "x" * 101, None),
-        ("title", None, None),
-        ("description", "d" * 1001, None),
-        ("price", "-1", None),
-        ("price", "1.5", "JPY"),
-        ("validity", "3651", None),
-        ("public_id", "mine", None),
+        lambda d: draft_set_title(d, "x" * 101),
+        lambda d: draft_set_title(d, "  "),
+        lambda d: draft_set_description(d, "d" * 1001),
+        lambda d: draft_set_price(d, "-1", "EUR"),
+        lambda d: draft_set_price(d, "1.5", "JPY"),
+        lambda d: draft_set_validity(d, "3651", Plan.GROWTH),
+    ],
+    ids=[
+        "long-title",
+        "empty-title",
+        "long-description",
+        "negative-price",
+        "jpy-cents",
+        "validity",
     ],
 )
 async def test_an_invalid_package_edit_is_refused_and_changes_nothing(
-    cat: Catalog, field: str, text: str | None, currency: str | None
+    cat: Catalog, change: Change
 ) -> None:
     package = await cat.package("30")
     assert package.id is not None
     with pytest.raises(InvalidInput):
-        await update_package_field(cat.uow, ANNA, package.id, field, text, currency)
+        await edit(cat, package.id, change)
     assert await get_package(cat.uow, ANNA, package.id) == package
 
 
@@ -231,7 +245,7 @@ async def test_an_update_that_empties_the_package_is_refused(cat: Catalog) -> No
 async def test_a_clone_copies_every_field_and_item_under_a_new_link(cat: Catalog) -> None:
     created = await cat.package("30")
     assert created.id is not None
-    await update_package_field(cat.uow, ANNA, created.id, "description", "Full programme")
+    await edit(cat, created.id, lambda d: draft_set_description(d, "Full programme"))
     original = await set_package_hidden(cat.uow, ANNA, created.id, True)
     assert original.id is not None
 
@@ -250,7 +264,7 @@ async def test_a_clone_is_independent_of_its_original(cat: Catalog) -> None:
     assert original.id is not None
     copy = await clone_package(cat.uow, ANNA, original.id, NOW)
     assert copy.id is not None
-    await update_package_field(cat.uow, ANNA, copy.id, "price", "1")
+    await edit(cat, copy.id, lambda d: draft_set_price(d, "1", "EUR"))
     draft = await package_draft(cat.uow, ANNA, copy.id)
     draft_remove_item(draft, ItemKind.SERIES, cat.camp)
     await update_package(cat.uow, ANNA, copy.id, draft)
@@ -263,7 +277,7 @@ async def test_a_clone_is_independent_of_its_original(cat: Catalog) -> None:
 async def test_a_clone_of_a_100_character_title_fits(cat: Catalog) -> None:
     package = await cat.package()
     assert package.id is not None
-    await update_package_field(cat.uow, ANNA, package.id, "title", "t" * 100)
+    await edit(cat, package.id, lambda d: draft_set_title(d, "t" * 100))
     copy = await clone_package(cat.uow, ANNA, package.id, NOW)
     assert len(copy.title) == 100 and copy.title.endswith(" (copy)")
 
