@@ -1,5 +1,5 @@
-"""What the service and series handlers share: who asks, flow drafts, typed and pressed
-answers, and showing a screen in place."""
+"""What the service and series handlers share: flow drafts, typed and pressed answers,
+button routing, and showing a screen in place (update readers live in `updates`)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.handlers.common import reply
+from bot.handlers.updates import callback_data, quiet_edit, settle, typed_text
 from bot.views.catalog import DRAFT_GONE, STALE_BUTTON, Callback, parse_callback, try_again
-from domain import accounts
-from domain.errors import InvalidInput, NotACoach, NotFound
-from domain.model import Coach
+from domain.errors import InvalidInput, NotFound
 
 State = str | int
 Step = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
@@ -26,37 +24,6 @@ Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
 
 class DraftGone(Exception):
     """The flow's draft was dropped or replaced (another flow was cancelled or started)."""
-
-
-def user_id(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
-
-
-def typed_text(update: Update) -> str:
-    assert update.message is not None and update.message.text is not None
-    return update.message.text
-
-
-async def require_coach(update: Update, context: BotContext) -> Coach:
-    """The coach asking, or NotACoach (the error handler explains)."""
-    coach = await accounts.get_coach(context.uow(), user_id(update))
-    if coach is None:
-        raise NotACoach()
-    return coach
-
-
-async def greet_coach(update: Update, context: BotContext) -> Coach:
-    """Like `require_coach`, registering the person first as /start does: a listed coach's
-    first message may well be a command from their menu."""
-    user = update.effective_user
-    assert user is not None
-    greeting = await accounts.greet(
-        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
-    )
-    if greeting.coach is None:
-        raise NotACoach()
-    return greeting.coach
 
 
 def start_draft(context: BotContext, flow: str, **values: Any) -> dict[str, Any]:
@@ -113,12 +80,8 @@ async def keep_typed(
 
 async def pressed(update: Update) -> str:
     """Answer the button and take its keyboard away (no double presses); its data."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    await query.answer()
-    if isinstance(query.message, Message):
-        await query.edit_message_reply_markup(reply_markup=None)
-    return query.data
+    await settle(update)
+    return callback_data(update)
 
 
 async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
@@ -127,11 +90,7 @@ async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None) -
     if query is None or not isinstance(query.message, Message):
         await reply(update, text, reply_markup=markup)
         return
-    try:
-        await query.edit_message_text(text, reply_markup=markup)
-    except BadRequest as exc:
-        if "not modified" not in exc.message.lower():  # the same page pressed twice is fine
-            raise
+    await quiet_edit(query.edit_message_text(text, reply_markup=markup))
 
 
 def router(prefix: str, actions: dict[str, Action]) -> Handler:

@@ -19,6 +19,7 @@ from bot import texts
 from bot.commands import register_coach_commands
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
+from bot.handlers.updates import register
 from bot.views.home import coach_home_keyboard
 from domain import accounts
 from domain.catalog.overview import catalog_counts
@@ -38,13 +39,9 @@ async def start(update: Update, context: BotContext) -> None:
     if context.args:
         await open_deep_link(update, context, context.args[0])
         return
-    user = update.effective_user
-    assert user is not None
-    greeting = await accounts.greet(
-        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
-    )
+    greeting = await register(update, context)
     if greeting.coach is None:
-        await reply(update, texts.CLIENT_WELCOME.format(name=escape(user.first_name)))
+        await reply(update, texts.CLIENT_WELCOME.format(name=escape(greeting.user.first_name)))
         return
     booking = link(context.bot_username, LinkKind.COACH, greeting.coach.slug)
     counts = await catalog_counts(context.uow(), greeting.coach.user_id)
@@ -70,17 +67,13 @@ async def open_deep_link(update: Update, context: BotContext, payload: str) -> N
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Lists what this person can do."""
-    user = update.effective_user
-    assert user is not None
-    greeting = await accounts.greet(
-        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
-    )
+    greeting = await register(update, context)
     if greeting.coach is not None:
         text = texts.COACH_HELP.format(zone=greeting.coach.timezone)
     else:
         zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
         text = texts.CLIENT_HELP.format(zone=zone)
-    if user.id in context.deps.policy.admin_ids:
+    if greeting.user.telegram_id in context.deps.policy.admin_ids:
         text += texts.ADMIN_HELP
     await reply(update, text)
 

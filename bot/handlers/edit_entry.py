@@ -16,17 +16,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from bot.context import BotContext
 from bot.errors import describe
-from bot.handlers.catalog_common import (
-    current_draft,
-    end_draft,
-    start_draft,
-    step,
-    typed_text,
-    user_id,
-)
+from bot.handlers.catalog_common import current_draft, end_draft, start_draft, step
 from bot.handlers.common import reply
 from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
 from bot.handlers.new_entry import TEXT, TIMEOUT
+from bot.handlers.updates import typed_text, user_id
 from bot.views import catalog
 from bot.views.catalog import parse_callback
 from bot.views.entries import E, EntryScreens

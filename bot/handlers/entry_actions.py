@@ -14,8 +14,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers.catalog_common import Action, greet_coach, router, show, stale_button, user_id
+from bot.handlers.catalog_common import Action, router, show, stale_button
 from bot.handlers.flow import Handler
+from bot.handlers.updates import greet_coach, user_id
 from bot.views.catalog import PER_PAGE, Callback
 from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
 from domain.catalog.model import Usage

@@ -26,16 +26,14 @@ from bot.handlers.catalog_common import (
     Step,
     current_draft,
     end_draft,
-    greet_coach,
     keep_typed,
     pressed,
     start_draft,
     step,
-    typed_text,
-    user_id,
 )
 from bot.handlers.common import reply
 from bot.handlers.flow import TIMEOUT_HANDLERS, Handler, cancel, fallbacks
+from bot.handlers.updates import greet_coach, typed_text, user_id
 from bot.views import catalog
 from bot.views.entries import E, EntryScreens
 from domain.catalog.rules import validate_description, validate_title

@@ -31,14 +31,16 @@ from bot.handlers.package_flow import (
     Flow,
     advance,
     begin,
-    coach_plan,
-    data,
-    greet,
     send,
-    settle,
     show_summary,
     step,
-    typed,
+)
+from bot.handlers.updates import (
+    callback_data,
+    register,
+    require_coach,
+    settle,
+    typed_text,
     user_id,
 )
 from bot.views import new_package as views
@@ -64,7 +66,7 @@ TEXT = filters.TEXT & ~filters.COMMAND
 
 async def new_package(update: Update, context: BotContext) -> str | int:
     """The coach starts a new package, or learns to create a service or series first."""
-    await greet(update, context)
+    await register(update, context)
     if not await choices_for_items(context.uow(), user_id(update)):
         await settle(update)
         await send(update, views.NO_CATALOG)
@@ -77,7 +79,7 @@ async def new_package(update: Update, context: BotContext) -> str | int:
 
 async def edit_package(update: Update, context: BotContext) -> str:
     """The coach changes any field of their package, with the same questions and checks."""
-    match = EDIT.match(data(update))
+    match = EDIT.match(callback_data(update))
     assert match is not None and update.callback_query is not None
     draft = await package_draft(context.uow(), user_id(update), int(match[1]))
     await update.callback_query.answer()
@@ -90,7 +92,7 @@ async def edit_package(update: Update, context: BotContext) -> str:
 
 async def clone(update: Update, context: BotContext) -> str:
     """The coach gets an independent copy of a package, opened for editing."""
-    match = CLONE.match(data(update))
+    match = CLONE.match(callback_data(update))
     assert match is not None and update.callback_query is not None
     copy = await clone_package(context.uow(), user_id(update), int(match[1]), context.now())
     await update.callback_query.answer()
@@ -106,7 +108,7 @@ async def clone(update: Update, context: BotContext) -> str:
 async def title(update: Update, context: BotContext, flow: Flow) -> str | int:
     """The typed title, or what is wrong with it."""
     try:
-        draft_set_title(flow.draft, typed(update))
+        draft_set_title(flow.draft, typed_text(update))
     except InvalidInput as exc:
         await send(update, views.bad_input(exc.reason, views.ASK_TITLE_AGAIN))
         return TITLE
@@ -131,7 +133,7 @@ async def description(update: Update, context: BotContext, flow: Flow) -> str | 
 async def currency(update: Update, context: BotContext, flow: Flow) -> str:
     """The currency from its button; then the amount is typed."""
     await settle(update)
-    match = PICK_CURRENCY.match(data(update))
+    match = PICK_CURRENCY.match(callback_data(update))
     if match is None or match[1] not in SUPPORTED_CURRENCIES:
         await send(update, views.ASK_CURRENCY, views.currency_keyboard())
         return CURRENCY
@@ -147,7 +149,7 @@ async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
         await send(update, views.ASK_CURRENCY, views.currency_keyboard())
         return CURRENCY
     try:
-        draft_set_price(flow.draft, typed(update), flow.currency)
+        draft_set_price(flow.draft, typed_text(update), flow.currency)
     except InvalidInput as exc:
         await send(update, views.bad_input(exc.reason, views.ask_amount(flow.currency)))
         return AMOUNT
@@ -158,7 +160,7 @@ async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
 async def hidden(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Shown on the booking page, or sold through its direct link only."""
     await settle(update)
-    match = PICK_HIDDEN.match(data(update))
+    match = PICK_HIDDEN.match(callback_data(update))
     assert match is not None
     draft_set_hidden(flow.draft, match[1] == "1")
     return await advance(update, context, flow, "hidden")
@@ -168,9 +170,9 @@ async def hidden(update: Update, context: BotContext, flow: Flow) -> str | int:
 async def validity(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Days of use after purchase (typed), or no expiry (the button)."""
     await settle(update)
-    text = typed(update) if update.message is not None else None
+    text = typed_text(update) if update.message is not None else None
     try:
-        draft_set_validity(flow.draft, text, await coach_plan(update, context))
+        draft_set_validity(flow.draft, text, (await require_coach(update, context)).plan)
     except InvalidInput as exc:
         await send(
             update, views.bad_input(exc.reason, views.ASK_VALIDITY), views.validity_keyboard()

@@ -13,18 +13,15 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.handlers.common import reply
+from bot.handlers.updates import require_coach, settle, user_id
 from bot.views import new_package as views
-from domain import accounts
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.overview import ItemChoice, choices_for_items
-from domain.errors import NotACoach
-from domain.model import Plan
 
 DRAFT_KEY = "draft"
 FLOW_NAME = "package"  # draft["flow"], as every flow tags its draft
@@ -118,58 +115,6 @@ def step(handler: Step) -> Handler:
     return run
 
 
-async def settle(update: Update, answer: str | None = None) -> None:
-    """Answers a pressed button and takes the keyboard off its message, so an old question
-    cannot be answered twice."""
-    query = update.callback_query
-    if query is None:
-        return
-    await query.answer(answer)
-    if isinstance(query.message, Message):  # not an old, inaccessible one
-        await quiet_edit(query.edit_message_reply_markup(reply_markup=None))
-
-
-async def quiet_edit(edit: Awaitable[object]) -> None:
-    """An edit that may find the message already as wanted (a double tap)."""
-    try:
-        await edit
-    except BadRequest as exc:
-        if "not modified" not in exc.message.lower():
-            raise
-
-
-def user_id(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
-
-
-def typed(update: Update) -> str:
-    assert update.message is not None and update.message.text is not None
-    return update.message.text
-
-
-def data(update: Update) -> str:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    return update.callback_query.data
-
-
-async def greet(update: Update, context: BotContext) -> None:
-    """Registers the person first, as /start does: a listed coach whose first message is a
-    coach command (their menu shows them) is a coach from that message on."""
-    user = update.effective_user
-    assert user is not None
-    await accounts.greet(
-        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
-    )
-
-
-async def coach_plan(update: Update, context: BotContext) -> Plan:
-    coach = await accounts.get_coach(context.uow(), user_id(update))
-    if coach is None:
-        raise NotACoach()
-    return coach.plan
-
-
 async def choices(update: Update, context: BotContext) -> list[ItemChoice]:
     return await choices_for_items(context.uow(), user_id(update))
 
@@ -194,7 +139,7 @@ async def ask(update: Update, context: BotContext, flow: Flow, field: str) -> st
     if field == "hidden":
         await send(update, views.ASK_HIDDEN, views.hidden_keyboard())
         return HIDDEN
-    if not (await coach_plan(update, context)).allows_time_limited_packages:
+    if not (await require_coach(update, context)).plan.allows_time_limited_packages:
         flow.draft.validity_days = None
         await send(update, views.VALIDITY_NEEDS_PLAN)
         return await show_summary(update, flow)

@@ -18,13 +18,10 @@ from bot.handlers.package_flow import (
     advance,
     ask_pick,
     choices,
-    data,
-    quiet_edit,
     send,
-    settle,
     step,
-    typed,
 )
+from bot.handlers.updates import callback_data, quiet_edit, settle, typed_text
 from bot.views import new_package as views
 from domain.catalog.drafts import draft_add_item, draft_remove_item
 from domain.catalog.rules import validate_item_count
@@ -39,7 +36,7 @@ DELETE = re.compile(r"^np:del:(service|series):(\d{1,9})$")
 async def picked(update: Update, context: BotContext, flow: Flow) -> str:
     """The coach picked a service or series: ask how many sessions of it."""
     await settle(update)
-    match = ADD.match(data(update))
+    match = ADD.match(callback_data(update))
     assert match is not None
     kind, ref_id = match[1], int(match[2])
     found = [
@@ -57,7 +54,7 @@ async def paged(update: Update, context: BotContext) -> str:
     """Another page of services and series to pick from."""
     query = update.callback_query
     assert query is not None
-    match = PAGE.match(data(update))
+    match = PAGE.match(callback_data(update))
     assert match is not None
     await query.answer()
     keyboard = views.pick_keyboard(await choices(update, context), int(match[1]))
@@ -72,7 +69,9 @@ async def quantity(update: Update, context: BotContext, flow: Flow) -> str:
     if pick is None:
         return await ask_pick(update, context)
     try:
-        draft_add_item(flow.draft, pick["kind"], int(pick["ref_id"]), typed(update), pick["title"])
+        draft_add_item(
+            flow.draft, pick["kind"], int(pick["ref_id"]), typed_text(update), pick["title"]
+        )
     except InvalidInput as exc:
         await send(update, views.bad_input(exc.reason, views.ask_quantity(pick["title"])))
         return QUANTITY
@@ -99,7 +98,7 @@ async def remove(update: Update, context: BotContext, flow: Flow) -> str:
 async def removed(update: Update, context: BotContext, flow: Flow) -> str:
     """Takes the item out (a stale button changes nothing) and shows what is left."""
     await settle(update)
-    match = DELETE.match(data(update))
+    match = DELETE.match(callback_data(update))
     assert match is not None
     draft_remove_item(flow.draft, match[1], int(match[2]))
     return await _menu(update, flow)

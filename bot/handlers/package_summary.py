@@ -18,14 +18,11 @@ from bot.handlers.package_flow import (
     SUMMARY,
     Flow,
     ask,
-    coach_plan,
-    data,
     send,
-    settle,
     show_summary,
     step,
-    user_id,
 )
+from bot.handlers.updates import callback_data, require_coach, settle, user_id
 from bot.views import new_package as views
 from domain.catalog.packages import create_package, update_package
 from domain.errors import InvalidInput, NotFound, PlanRequired
@@ -72,9 +69,9 @@ async def fields(update: Update, context: BotContext, flow: Flow) -> str:
 @step
 async def field(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Jumps to one step; it returns to the summary. Validity is refused on the free plan."""
-    match = PICK_FIELD.match(data(update))
+    match = PICK_FIELD.match(callback_data(update))
     assert match is not None and update.callback_query is not None
-    plan = await coach_plan(update, context) if match[1] == "validity" else None
+    plan = (await require_coach(update, context)).plan if match[1] == "validity" else None
     if plan is not None and not plan.allows_time_limited_packages:
         await update.callback_query.answer(views.VALIDITY_NEEDS_PLAN_SHORT, show_alert=True)
         return FIELD

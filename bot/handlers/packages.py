@@ -16,7 +16,7 @@ from bot.context import BotContext
 from bot.deeplinks import LinkKind, link
 from bot.handlers import new_package
 from bot.handlers.common import reply
-from bot.handlers.package_flow import greet, quiet_edit, user_id
+from bot.handlers.updates import quiet_edit, register, user_id
 from bot.views import new_package as flow_views
 from bot.views import packages as views
 from domain.catalog.packages import delete_package, get_package, list_packages, set_package_hidden
@@ -43,7 +43,7 @@ async def _show(query: CallbackQuery, text: str, keyboard: InlineKeyboardMarkup)
 
 async def packages_command(update: Update, context: BotContext) -> None:
     """The coach gets the first page of their packages."""
-    await greet(update, context)
+    await register(update, context)
     page = await list_packages(context.uow(), user_id(update), 1, views.PER_PAGE)
     await reply(update, views.list_text(page), reply_markup=views.list_keyboard(page))
 

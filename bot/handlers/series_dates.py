@@ -24,16 +24,14 @@ from bot.handlers.catalog_common import (
     current_draft,
     end_draft,
     pressed,
-    require_coach,
     router,
     show,
     start_draft,
     step,
-    typed_text,
-    user_id,
 )
 from bot.handlers.common import reply
 from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
+from bot.handlers.updates import require_coach, typed_text, user_id
 from bot.views import series as views
 from bot.views.catalog import Callback, parse_callback, try_again
 from domain.catalog.model import Occurrence

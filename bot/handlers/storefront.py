@@ -11,7 +11,7 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind
 from bot.handlers.common import DEEP_LINK_ROUTES, reply
-from bot.handlers.package_flow import quiet_edit
+from bot.handlers.updates import quiet_edit
 from bot.views import storefront as views
 from domain.catalog.storefront import booking_page, package_for_link
 

@@ -18,6 +18,7 @@ from bot import texts
 from bot.context import BotContext
 from bot.handlers.common import reply
 from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
+from bot.handlers.updates import register
 from bot.keyboards import TZ_PREFIX, timezone_choices
 from domain import accounts
 from domain.errors import InvalidInput
@@ -28,11 +29,7 @@ ASK = "tz.ask"
 
 async def ask(update: Update, context: BotContext) -> str:
     """Shows the current zone and offers common ones."""
-    user = update.effective_user
-    assert user is not None
-    greeting = await accounts.greet(
-        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
-    )
+    greeting = await register(update, context)
     zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
     await reply(update, texts.TIMEZONE_ASK.format(zone=zone), reply_markup=timezone_choices())
     return ASK

@@ -1,0 +1,76 @@
+"""Small readers and answers of an update that every catalog handler shares: who sent it,
+what was typed or pressed, settling a pressed button, and who the coach is."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+
+from bot.context import BotContext
+from domain import accounts
+from domain.errors import NotACoach
+from domain.model import Coach
+
+
+def user_id(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+def typed_text(update: Update) -> str:
+    assert update.message is not None and update.message.text is not None
+    return update.message.text
+
+
+def callback_data(update: Update) -> str:
+    assert update.callback_query is not None and update.callback_query.data is not None
+    return update.callback_query.data
+
+
+async def quiet_edit(edit: Awaitable[object]) -> None:
+    """An edit that may find the message already as wanted (a double tap, a page pressed
+    twice): Telegram's "message is not modified" is not an error here."""
+    try:
+        await edit
+    except BadRequest as exc:
+        if "not modified" not in exc.message.lower():
+            raise
+
+
+async def settle(update: Update, answer: str | None = None) -> None:
+    """Answers a pressed button and takes the keyboard off its message, so an old question
+    cannot be answered twice."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer(answer)
+    if isinstance(query.message, Message):  # not an old, inaccessible one
+        await quiet_edit(query.edit_message_reply_markup(reply_markup=None))
+
+
+async def register(update: Update, context: BotContext) -> accounts.Greeting:
+    """Registers the person as /start does: a listed coach whose first message is a coach
+    command (their menu shows them) is a coach from that message on."""
+    user = update.effective_user
+    assert user is not None
+    return await accounts.greet(
+        context.uow(), user.id, user.first_name, context.deps.policy, context.now()
+    )
+
+
+async def require_coach(update: Update, context: BotContext) -> Coach:
+    """The coach asking, or NotACoach (the error handler explains)."""
+    coach = await accounts.get_coach(context.uow(), user_id(update))
+    if coach is None:
+        raise NotACoach()
+    return coach
+
+
+async def greet_coach(update: Update, context: BotContext) -> Coach:
+    """Like `require_coach`, registering the person first (see `register`)."""
+    greeting = await register(update, context)
+    if greeting.coach is None:
+        raise NotACoach()
+    return greeting.coach
