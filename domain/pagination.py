@@ -36,6 +36,12 @@ def page_window(page: int, per_page: int, total: int) -> tuple[int, int, int]:
     return page, pages, (page - 1) * per_page
 
 
+def page_of(items: list[T], page: int, per_page: int) -> Page[T]:
+    """One page of a list already in memory, clamped like every other page."""
+    page, pages, offset = page_window(page, per_page, len(items))
+    return Page(items[offset : offset + per_page], page, pages, len(items))
+
+
 async def fetch_page(
     count: Callable[[], Awaitable[int]],
     fetch: Callable[[int, int], Awaitable[list[T]]],

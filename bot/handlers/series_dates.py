@@ -43,7 +43,7 @@ from domain.catalog.series import (
     remove_occurrence,
 )
 from domain.errors import DomainError, InvalidInput, NotFound
-from domain.pagination import Page, page_window
+from domain.pagination import page_of
 
 DATES = "ser.dates"
 FLOW = "series-dates"  # draft["flow"]
@@ -159,8 +159,7 @@ async def pick_date(update: Update, context: BotContext, cb: Callback) -> None:
     if not upcoming:
         await show_series(update, context, cb.item_id)
         return
-    number, pages, offset = page_window(cb.number(1), views.DATES_PER_PAGE, len(upcoming))
-    page = Page(upcoming[offset : offset + views.DATES_PER_PAGE], number, pages, len(upcoming))
+    page = page_of(upcoming, cb.number(1), views.DATES_PER_PAGE)
     markup = views.remove_keyboard(series, page, coach.timezone)
     await show(update, views.remove_text(series, coach.timezone), markup)
 

@@ -14,6 +14,7 @@ from bot.handlers.common import DEEP_LINK_ROUTES, reply
 from bot.handlers.updates import quiet_edit
 from bot.views import storefront as views
 from domain.catalog.storefront import booking_page, package_for_link
+from domain.pagination import page_of
 
 OPEN_PACKAGE = re.compile(r"^shop:pkg:([A-Za-z0-9_-]{1,54})$")
 PAGE = re.compile(r"^shop:c:([A-Za-z0-9_-]{1,48}):(\d{1,3})$")
@@ -22,7 +23,7 @@ PAGE = re.compile(r"^shop:c:([A-Za-z0-9_-]{1,48}):(\d{1,3})$")
 async def open_booking_page(update: Update, context: BotContext, target: DeepLink) -> None:
     """A client gets the coach's visible packages with their prices and sessions."""
     coach, packages = await booking_page(context.uow(), target.value)
-    page = views.paged(packages, 1)
+    page = page_of(packages, 1, views.PER_PAGE)
     text, keyboard = views.booking_page(coach, page), views.booking_keyboard(target.value, page)
     await reply(update, text, reply_markup=keyboard)
 
@@ -34,7 +35,7 @@ async def booking_page_turned(update: Update, context: BotContext) -> None:
     match = PAGE.match(query.data)
     assert match is not None
     coach, packages = await booking_page(context.uow(), match[1])
-    page = views.paged(packages, int(match[2]))
+    page = page_of(packages, int(match[2]), views.PER_PAGE)
     await query.answer()
     keyboard = views.booking_keyboard(match[1], page)
     await quiet_edit(

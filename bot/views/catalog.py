@@ -4,6 +4,7 @@ and the questions of the "new service" and "new series" flows."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -119,12 +120,13 @@ def summary_keyboard(flow: str) -> InlineKeyboardMarkup:
     )
 
 
-def paging_row(prefix: str, page: Page[Any]) -> list[InlineKeyboardButton]:
+def paging_row(page: Page[Any], data_for: Callable[[int], str]) -> list[InlineKeyboardButton]:
+    """◀ ▶ for the pages around this one; `data_for(n)` is the callback data of page n."""
     row = []
     if page.has_previous:
-        row.append(button("◀", callback(prefix, "list", page.page - 1)))
+        row.append(button("◀", data_for(page.page - 1)))
     if page.has_next:
-        row.append(button("▶", callback(prefix, "list", page.page + 1)))
+        row.append(button("▶", data_for(page.page + 1)))
     return row
 
 

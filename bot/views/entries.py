@@ -69,7 +69,7 @@ class EntryScreens(Generic[E]):
             [button(f"{n}. {e.title}", callback(self.prefix, "view", e.id))]
             for n, e in enumerate(page.items, start=first)
         ]
-        paging = paging_row(self.prefix, page)
+        paging = paging_row(page, lambda n: callback(self.prefix, "list", n))
         rows += [paging] if paging else []
         return InlineKeyboardMarkup([*rows, [button(f"➕ New {self.noun}", f"{self.flow}:new")]])
 

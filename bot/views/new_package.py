@@ -6,12 +6,14 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.views.catalog import paging_row
 from bot.views.packages import details, items_block
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, PackageItem
 from domain.catalog.overview import ItemChoice
 from domain.catalog.rules import QUANTITY_MAX, VALIDITY_MAX
 from domain.money import SUPPORTED_CURRENCIES, currency
+from domain.pagination import page_of
 
 CHOICES_PER_PAGE = 8
 
@@ -79,18 +81,12 @@ def choice_label(choice: ItemChoice) -> str:
 
 
 def pick_keyboard(choices: list[ItemChoice], page: int) -> InlineKeyboardMarkup:
-    pages = max(1, -(-len(choices) // CHOICES_PER_PAGE))
-    page = min(max(page, 1), pages)
-    start = (page - 1) * CHOICES_PER_PAGE
+    shown = page_of(choices, page, CHOICES_PER_PAGE)
     rows = [
         [InlineKeyboardButton(choice_label(c), callback_data=f"np:add:{c.kind.value}:{c.ref_id}")]
-        for c in choices[start : start + CHOICES_PER_PAGE]
+        for c in shown.items
     ]
-    paging = []
-    if page > 1:
-        paging.append(InlineKeyboardButton("◀", callback_data=f"np:page:{page - 1}"))
-    if page < pages:
-        paging.append(InlineKeyboardButton("▶", callback_data=f"np:page:{page + 1}"))
+    paging = paging_row(shown, lambda n: f"np:page:{n}")
     return InlineKeyboardMarkup([*rows, paging] if paging else rows)
 
 

@@ -6,6 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.views.catalog import paging_row
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.catalog.packages import PackageSummary
@@ -94,11 +95,7 @@ def list_keyboard(page: Page[PackageSummary]) -> InlineKeyboardMarkup:
         [InlineKeyboardButton(f"{n}. {s.package.title}", callback_data=f"pkg:view:{s.package.id}")]
         for n, s in enumerate(page.items, start=first)
     ]
-    paging = []
-    if page.has_previous:
-        paging.append(InlineKeyboardButton("◀", callback_data=f"pkg:list:{page.page - 1}"))
-    if page.has_next:
-        paging.append(InlineKeyboardButton("▶", callback_data=f"pkg:list:{page.page + 1}"))
+    paging = paging_row(page, lambda n: f"pkg:list:{n}")
     if paging:
         rows.append(paging)
     rows.append([InlineKeyboardButton("➕ New package", callback_data="np:new")])

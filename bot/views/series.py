@@ -10,7 +10,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.views import entries
-from bot.views.catalog import button, callback, duration_text, hidden_text, plural
+from bot.views.catalog import button, callback, duration_text, hidden_text, paging_row, plural
 from bot.views.entries import EntryScreens, fields_text
 from domain.catalog.model import Occurrence, Series
 from domain.pagination import Page
@@ -138,11 +138,7 @@ def remove_keyboard(series: Series, page: Page[Occurrence], timezone: str) -> In
         [button(occurrence_label(o, timezone, series.capacity), callback(SER, "rmo", sid, o.id))]
         for o in page.items
     ]
-    paging = []
-    if page.has_previous:
-        paging.append(button("◀", callback(SER, "rm", sid, page.page - 1)))
-    if page.has_next:
-        paging.append(button("▶", callback(SER, "rm", sid, page.page + 1)))
+    paging = paging_row(page, lambda n: callback(SER, "rm", sid, n))
     rows += [paging] if paging else []
     return InlineKeyboardMarkup([*rows, [button("◀ Back", callback(SER, "view", sid))]])
 

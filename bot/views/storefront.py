@@ -6,20 +6,16 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.views.catalog import paging_row
 from bot.views.packages import details, items_inline, price_label, validity_label
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import Package
 from domain.model import Coach
-from domain.pagination import Page, page_window
+from domain.pagination import Page
 
 PER_PAGE = 5
 NOTHING_ON_SALE = "There are no packages on sale right now. Please check back later."
 NOT_AVAILABLE = "This package has nothing left in it, so it is not available right now."
-
-
-def paged(packages: list[Package], page: int) -> Page[Package]:
-    page, pages, offset = page_window(page, PER_PAGE, len(packages))
-    return Page(packages[offset : offset + PER_PAGE], page, pages, len(packages))
 
 
 def booking_page(coach: Coach, page: Page[Package]) -> str:
@@ -43,11 +39,7 @@ def booking_keyboard(slug: str, page: Page[Package]) -> InlineKeyboardMarkup | N
         [InlineKeyboardButton(p.title, callback_data=f"shop:pkg:{p.public_id}")]
         for p in page.items
     ]
-    paging = []
-    if page.has_previous:
-        paging.append(InlineKeyboardButton("◀", callback_data=f"shop:c:{slug}:{page.page - 1}"))
-    if page.has_next:
-        paging.append(InlineKeyboardButton("▶", callback_data=f"shop:c:{slug}:{page.page + 1}"))
+    paging = paging_row(page, lambda n: f"shop:c:{slug}:{n}")
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows) if rows else None

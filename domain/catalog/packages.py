@@ -13,7 +13,7 @@ from domain.catalog.drafts import PackageDraft, check_draft
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.catalog.rules import clone_title, new_public_id
 from domain.errors import InvalidInput
-from domain.pagination import Page, page_window
+from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
 
 
@@ -106,12 +106,15 @@ async def list_packages(
     """The coach gets one page of their packages, each with how many were sold."""
     async with uow:
         await require_coach(uow, coach_id)
-        total = await uow.packages.count(coach_id)
-        page, pages, offset = page_window(page, per_page, total)
-        packages = await uow.packages.list(coach_id, offset, per_page)
-        sold = await uow.packages.count_sold([p.id for p in packages if p.id is not None])
-    items = [PackageSummary(p, sold.get(p.id or 0, 0)) for p in packages]
-    return Page(items=items, page=page, pages=pages, total=total)
+        found = await fetch_page(
+            lambda: uow.packages.count(coach_id),
+            lambda offset, limit: uow.packages.list(coach_id, offset, limit),
+            page,
+            per_page,
+        )
+        sold = await uow.packages.count_sold([p.id for p in found.items if p.id is not None])
+    items = [PackageSummary(p, sold.get(p.id or 0, 0)) for p in found.items]
+    return Page(items=items, page=found.page, pages=found.pages, total=found.total)
 
 
 def _copy_fields(draft: PackageDraft, package: Package) -> None:

@@ -19,7 +19,7 @@ from domain.catalog.rules import (
 )
 from domain.errors import InvalidInput, PlanRequired
 from domain.model import Plan
-from domain.pagination import Page, page_window
+from domain.pagination import Page, page_of, page_window
 
 DEEP_LINK_PAYLOAD = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
@@ -162,3 +162,10 @@ def test_a_page_knows_its_neighbours() -> None:
 def test_a_page_needs_at_least_one_item_per_page() -> None:
     with pytest.raises(ValueError):
         page_window(1, 0, 10)
+
+
+def test_a_list_in_memory_is_paged_and_clamped_like_stored_ones() -> None:
+    letters = list("abcdefghijkl")
+    assert page_of(letters, 3, 5) == Page(items=["k", "l"], page=3, pages=3, total=12)
+    assert page_of(letters, 9, 5) == page_of(letters, 3, 5)
+    assert page_of([], 2, 5) == Page(items=[], page=1, pages=1, total=0)
