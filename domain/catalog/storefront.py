@@ -27,9 +27,5 @@ async def booking_page(uow: UnitOfWork, slug: str) -> tuple[Coach, list[Package]
         if coach is None:
             raise NotFound()
         packages = await uow.packages.list_visible(coach.user_id)
-    return coach, [p for p in packages if _on_sale(p)]
-
-
-def _on_sale(package: Package) -> bool:
-    """Deleting services can empty a package (rule 6): nothing in it is left to buy."""
-    return not package.hidden and package.deleted_at is None and bool(package.items)
+    # Deleting services can empty a package (rule 6): nothing in it is left to buy.
+    return coach, [p for p in packages if p.items]
