@@ -9,8 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import Coaches, UnitOfWork, Users
+from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.pending import SqlPendingPurchases
+from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -23,6 +26,8 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    sold: SoldPackages
+    pending: PendingPurchases
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -38,6 +43,8 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.sold = SqlSoldPackages(session)
+        self.pending = SqlPendingPurchases(session)
         return self
 
     async def __aexit__(

@@ -11,6 +11,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -20,6 +21,11 @@ from persistence.models import Base
 from persistence.uow import SqlUnitOfWork
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+# Property tests check behaviour, not speed: on a loaded machine a first example can take
+# longer than Hypothesis' 200 ms default deadline and fail as "flaky" for no real reason.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 _pg_ready = False
 
 

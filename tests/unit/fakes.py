@@ -11,6 +11,7 @@ from typing import Generic, Self, TypeVar
 
 from domain.catalog.model import ItemKind, Occurrence, Package, Series, Service, Usage
 from domain.model import Coach, Plan, User
+from tests.unit.selling_fakes import FakePendingPurchases, FakeSoldPackages
 
 
 class FakeUsers:
@@ -268,6 +269,8 @@ class FakeUnitOfWork:
         self.services = FakeServices(self.packages, self.sales)
         self.series = FakeSeriesCatalog(self.packages, self.sales, self.occurrences)
         self.packages.catalog = {ItemKind.SERVICE: self.services, ItemKind.SERIES: self.series}
+        self.sold = FakeSoldPackages()
+        self.pending = FakePendingPurchases()
         self.commits = 0
         self._snapshot: dict[str, object] = {}
 
