@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
+from bot.selling import handlers as selling
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
@@ -60,6 +61,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(timezone.build())
     packages.add_handlers(app)
     storefront.add_handlers(app)
+    selling.add_handlers(app)
     services.add_handlers(app)
     series.add_handlers(app)
     common.add_handlers(app)

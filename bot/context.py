@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
@@ -14,6 +14,7 @@ from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings
 from domain.accounts import CoachPolicy
 from domain.ports import UnitOfWork
+from domain.selling.throttle import InvalidLinkThrottle
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Deps:
     policy: CoachPolicy
     uow_factory: Callable[[], UnitOfWork]
     clock: Callable[[], datetime]
+    link_throttle: InvalidLinkThrottle = field(default_factory=InvalidLinkThrottle)
 
 
 class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):

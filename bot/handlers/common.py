@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from html import escape
+from math import ceil
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -19,7 +20,7 @@ from bot import texts
 from bot.commands import register_coach_commands
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
-from bot.handlers.updates import register
+from bot.handlers.updates import register, user_id
 from bot.views.home import coach_home_keyboard
 from domain import accounts
 from domain.catalog.overview import catalog_counts
@@ -53,15 +54,21 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def open_deep_link(update: Update, context: BotContext, payload: str) -> None:
-    """Opens a booking page, package or access link; anything else gets one polite refusal."""
+    """Opens a booking page, package or access link; anything else gets one polite refusal.
+    More than 10 bad links in 10 minutes: wait, with no lookup meanwhile."""
+    throttle, who, now = context.deps.link_throttle, user_id(update), context.now()
+    wait = throttle.wait(who, now)
+    if wait is not None:
+        await reply(update, texts.TOO_MANY_LINKS.format(minutes=ceil(wait.total_seconds() / 60)))
+        return
     parsed = parse_payload(payload)
     route = DEEP_LINK_ROUTES.get(parsed.kind) if parsed else None
-    if parsed is None or route is None:
-        await reply(update, texts.INVALID_LINK)
-        return
     try:
+        if parsed is None or route is None:
+            raise NotFound()
         await route(update, context, parsed)
     except NotFound:
+        throttle.failed(who, now)
         await reply(update, texts.INVALID_LINK)
 
 

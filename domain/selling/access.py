@@ -73,9 +73,11 @@ async def open_held(uow: UnitOfWork, viewer_id: int, sold_id: int, now: datetime
 
 async def my_packages(
     uow: UnitOfWork, user_id: int, page: int, per_page: int, now: datetime
-) -> Page[SoldLine]:
-    """The person gets the sold packages they bought or opened by link, newest first."""
+) -> tuple[Page[SoldLine], str | None]:
+    """The person gets the sold packages they bought or opened by link, newest first, and
+    their time zone if they chose one."""
     async with uow:
+        user = await uow.users.get(user_id)
         found = await fetch_page(
             lambda: uow.sold.count_held(user_id),
             lambda offset, limit: uow.sold.list_held(user_id, offset, limit),
@@ -83,7 +85,7 @@ async def my_packages(
             per_page,
         )
     lines = [SoldLine(s, status(s, now)) for s in found.items]
-    return Page(lines, found.page, found.pages, found.total)
+    return Page(lines, found.page, found.pages, found.total), user.timezone if user else None
 
 
 async def _view(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from domain.catalog.model import Package
 from domain.errors import InvalidInput
@@ -69,6 +69,14 @@ def parse_new_expiry(text: str, timezone: str, now: datetime) -> datetime:
         return parse_local_datetime(clean, timezone, now)
     except InvalidInput as exc:
         raise InvalidInput("expiry", exc.reason.replace("start", "date")) from exc
+
+
+def expiry_from_timestamp(seconds: int, now: datetime) -> datetime:
+    """A new expiry carried by a confirm button: like a typed one, future and within reach."""
+    moment = datetime.fromtimestamp(seconds, UTC)
+    if not now < moment <= now + MAX_AHEAD:
+        raise InvalidInput("expiry", "that date is in the past or too far ahead")
+    return moment
 
 
 def parse_extension(text: str) -> timedelta:

@@ -223,7 +223,7 @@ async def test_link_opened_from_another_account_shows_the_same_and_lists_it() ->
     view = await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
     assert view.sold.items[0].left == 3 and view.status is SoldStatus.ACTIVE
     assert not view.for_coach and view.zone == "Europe/Berlin"  # the coach's: Finn has none
-    mine = await my_packages(shop.uow, FRIEND, 1, 5, NOW)
+    mine, _ = await my_packages(shop.uow, FRIEND, 1, 5, NOW)
     assert [line.sold.id for line in mine.items] == [sale.sold.id]
     assert (await open_held(shop.uow, FRIEND, sale.sold.id, NOW)).sold.id == sale.sold.id  # type: ignore[arg-type]
     with pytest.raises(NotFound):
