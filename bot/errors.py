@@ -11,6 +11,7 @@ from telegram.error import Forbidden, NetworkError
 
 from bot import texts
 from bot.context import BotContext
+from bot.selling import texts as selling_texts
 from domain.errors import (
     DomainError,
     InvalidInput,
@@ -20,6 +21,7 @@ from domain.errors import (
     PlanRequired,
     RegistrationClosed,
 )
+from domain.selling.errors import NothingToSell, PriceChanged
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,8 @@ def describe(error: DomainError) -> str:
         NotFound: texts.NOT_FOUND,
         NotAllowed: texts.NOT_ALLOWED,
         RegistrationClosed: texts.REGISTRATION_CLOSED,
+        NothingToSell: selling_texts.NOTHING_TO_SELL,
+        PriceChanged: selling_texts.PRICE_CHANGED,
     }
     return known.get(type(error), texts.SOMETHING_WENT_WRONG)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape
 
 from telegram import LabeledPrice, Message, Update
 from telegram.ext import (
@@ -26,7 +27,6 @@ from domain.selling.errors import (
     NothingToSell,
     PaymentUnavailable,
     PriceChanged,
-    UnknownPayment,
 )
 from domain.selling.model import PendingPurchase
 from domain.selling.purchases import (
@@ -110,7 +110,8 @@ async def _invoice(
 
 
 async def pre_checkout(update: Update, context: BotContext) -> None:
-    """Telegram asks before charging: yes only for the package as invoiced, still sold."""
+    """Telegram asks before charging: yes only for the package as invoiced, still sold.
+    Telegram waits 10 s for the answer, so even a failure here answers (no)."""
     query = update.pre_checkout_query
     assert query is not None
     try:
@@ -120,6 +121,9 @@ async def pre_checkout(update: Update, context: BotContext) -> None:
     except CheckoutRefused as refused:
         await query.answer(ok=False, error_message=refused.reason)
         return
+    except Exception:
+        await query.answer(ok=False, error_message=texts.CHECKOUT_FAILED)
+        raise
     await query.answer(ok=True)
 
 
@@ -139,9 +143,10 @@ async def paid(update: Update, context: BotContext) -> None:
         sale = await record_payment(
             context.uow(), user.id, user.first_name, payment, context.now()
         )
-    except UnknownPayment:
-        log.error("payment %s matches no pending purchase", payment.charge_id)
-        await reply(update, texts.UNKNOWN_PAYMENT.format(charge=payment.charge_id))
+    except Exception:
+        # The money is taken: never "nothing was changed" here; the charge id finds it.
+        log.exception("payment %s could not be recorded", payment.charge_id)
+        await reply(update, texts.UNRECORDED_PAYMENT.format(charge=escape(payment.charge_id)))
         return
     if sale is not None:
         await announce_sale(context, sale)

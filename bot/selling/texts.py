@@ -18,10 +18,11 @@ ALREADY_DONE = "Already done — see /mypackages."
 INVOICE_ALREADY_SENT = "The invoice is already above."
 PRICE_CHANGED = "This package's price changed. Please open its link again."
 NOTHING_TO_SELL = "This package has nothing left in it, so it is not available right now."
-UNKNOWN_PAYMENT = (
-    "Your payment arrived, but I could not match it to a package. Please contact your coach "
-    "with this payment id: <code>{charge}</code>"
+UNRECORDED_PAYMENT = (
+    "Your payment went through, but I could not record your package. Please contact your "
+    "coach with this payment id: <code>{charge}</code>"
 )
+CHECKOUT_FAILED = "Something went wrong on our side. Nothing was charged; please try again."
 EMPTY_MINE = (
     "<b>Your packages</b>\n\nYou have no packages yet. When you get a package or open an "
     "access link, it shows up here.\nYour coach's booking-page link shows what they offer."

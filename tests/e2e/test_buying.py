@@ -8,6 +8,7 @@ from datetime import timedelta
 from domain.accounts import set_timezone
 from domain.catalog.drafts import PackageDraft, draft_set_price, draft_set_title
 from domain.catalog.packages import delete_package, update_package
+from domain.catalog.series import delete_series
 from domain.catalog.services import delete_service
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import access_payload, given_a_shop
@@ -167,3 +168,26 @@ async def test_bad_links_get_one_answer_and_too_many_mean_waiting(harness: BotHa
     await api.next_message(CLIENT, "not valid")
     api.open_deep_link(FRIEND, "a_" + "q" * 43)
     await api.next_message(FRIEND, "not valid")
+
+
+async def test_an_emptied_package_has_no_button_and_a_forged_one_sells_nothing(
+    harness: BotHarness,
+) -> None:
+    api, shop = harness.api, await given_a_shop(harness)
+    package = await shop.package("Emptied")
+    await delete_service(shop.uow(), COACH, shop.yoga_id, harness.clock.now)
+    await delete_series(shop.uow(), COACH, shop.camp_id, harness.clock.now)
+    api.open_deep_link(CLIENT, f"p_{package.public_id}")
+    page = await api.next_message(CLIENT, "nothing left in it")
+    assert page.buttons == []
+    api.press_callback(CLIENT, f"get:{package.public_id}")
+    await api.next_message(CLIENT, "nothing left in it, so it is not available")
+    api.send_text(CLIENT, "/mypackages")
+    await api.next_message(CLIENT, "You have no packages yet")
+
+
+async def test_a_payment_that_matches_nothing_is_not_called_nothing(harness: BotHarness) -> None:
+    api = harness.api
+    api.successful_payment(CLIENT, "pp_" + "x" * 22, 150, "XTR", "tg-charge-lost")
+    told = await api.next_message(CLIENT, "Your payment went through")
+    assert "tg-charge-lost" in told.content and "nothing was changed" not in told.content

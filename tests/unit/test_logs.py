@@ -2,6 +2,7 @@ import logging
 import sys
 
 from bot.logs import RedactingFormatter
+from domain.selling.tokens import new_access_token
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 ACCESS = "a_" + "Zx9_-" * 9
@@ -32,3 +33,11 @@ def test_tokens_inside_a_traceback_are_masked_too() -> None:
 def test_ordinary_messages_are_untouched() -> None:
     record = _record("update %s from user %s failed", 17, 2002)
     assert RedactingFormatter("%(message)s").format(record) == "update 17 from user 2002 failed"
+
+
+def test_real_access_tokens_are_masked_in_links_and_payloads() -> None:
+    for _ in range(200):
+        token = new_access_token()
+        record = _record("opened https://t.me/bot?start=a_%s and /start a_%s", token, token)
+        text = RedactingFormatter("%(message)s").format(record)
+        assert token not in text and text.count("a_***") == 2
