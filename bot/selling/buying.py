@@ -155,5 +155,6 @@ async def paid(update: Update, context: BotContext) -> None:
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     # Group -1: a payment must be recorded even while the payer is inside some flow.
     app.add_handler(MessageHandler(filters.SUCCESSFUL_PAYMENT, paid), group=-1)
-    app.add_handler(PreCheckoutQueryHandler(pre_checkout), group=-1)
+    # Not blocking: Telegram waits only 10 s for this answer, whatever else is being handled.
+    app.add_handler(PreCheckoutQueryHandler(pre_checkout, block=False), group=-1)
     app.add_handler(CallbackQueryHandler(buy_pressed, pattern=r"^(buy|get):"))
