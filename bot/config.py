@@ -14,7 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from domain.accounts import CoachPolicy
+from domain.accounts import CoachPolicy, parse_user_id
 from domain.errors import InvalidInput
 from domain.model import Plan
 from domain.parsing import parse_offsets
@@ -59,9 +59,10 @@ class Settings(BaseSettings):
     def _ids(cls, value: Any) -> Any:
         if isinstance(value, str):
             parts = [p.strip() for p in value.split(",") if p.strip()]
-            if not all(p.lstrip("-").isdigit() for p in parts):
-                raise ValueError("must be comma-separated numeric Telegram user ids")
-            return frozenset(int(p) for p in parts)
+            try:
+                return frozenset(parse_user_id(p) for p in parts)
+            except InvalidInput as exc:
+                raise ValueError("must be comma-separated Telegram user ids") from exc
         return value
 
     @field_validator("expiry_reminder_offsets", "session_reminder_offsets", mode="before")

@@ -22,8 +22,9 @@ from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
 from bot.handlers.updates import register
 from bot.views.home import coach_home_keyboard
 from domain import accounts
+from domain.accounts import parse_user_id
 from domain.catalog.overview import catalog_counts
-from domain.errors import NotFound
+from domain.errors import InvalidInput, NotFound
 
 LinkRoute = Callable[[Update, BotContext, DeepLink], Awaitable[None]]
 DEEP_LINK_ROUTES: dict[LinkKind, LinkRoute] = {}
@@ -95,12 +96,17 @@ async def set_plan(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     args = context.args or []
-    if user.id in context.deps.policy.admin_ids and (len(args) != 2 or not args[0].isdigit()):
+    try:
+        coach_id = parse_user_id(args[0]) if len(args) == 2 else None
+    except InvalidInput:
+        coach_id = None
+    if user.id in context.deps.policy.admin_ids and coach_id is None:
         await reply(update, texts.SETPLAN_USAGE)
         return
-    coach_id = int(args[0]) if args and args[0].isdigit() else 0
     plan = args[1] if len(args) > 1 else ""
-    coach = await accounts.set_plan(context.uow(), user.id, coach_id, plan, context.deps.policy)
+    coach = await accounts.set_plan(
+        context.uow(), user.id, coach_id or 0, plan, context.deps.policy
+    )
     await reply(update, texts.plan_set(coach))
 
 

@@ -98,6 +98,9 @@ async def test_admin_sets_a_coach_plan_and_others_cannot(harness: BotHarness) ->
     await api.next_message(CLIENT, "only an administrator")
     api.send_text(ADMIN, "/setplan nonsense")
     await api.next_message(ADMIN, "Usage: /setplan")
+    for huge in ("99999999999999999999999", str(2**63), "0", "-5"):
+        api.send_text(ADMIN, f"/setplan {huge} pro")
+        await api.next_message(ADMIN, "Usage: /setplan")
     api.send_text(ADMIN, f"/setplan {COACH} platinum")
     await api.next_message(ADMIN, "plan must be free, growth or pro")
     api.send_text(ADMIN, "/setplan 424242 pro")

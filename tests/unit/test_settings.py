@@ -95,6 +95,8 @@ def test_values_are_read_from_env_and_dotenv(monkeypatch: pytest.MonkeyPatch) ->
         ("DATABASE_URL", "mysql://x"),
         ("DATABASE_URL", "::::"),
         ("COACH_TELEGRAM_IDS", "12,abc"),
+        ("COACH_TELEGRAM_IDS", "99999999999999999999999"),
+        ("ADMIN_TELEGRAM_IDS", "-5"),
         ("COACH_REGISTRATION", "sometimes"),
         ("REMINDER_SWEEP_SECONDS", "0"),
         ("WEBHOOK_PORT", "70000"),
