@@ -14,7 +14,11 @@ def test_names_that_are_not_iana_zones_are_refused(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "canonical"),
-    [("europe/berlin", "Europe/Berlin"), ("UTC", "UTC"), ("America/Sao Paulo", "America/Sao_Paulo")],
+    [
+        ("europe/berlin", "Europe/Berlin"),
+        ("UTC", "UTC"),
+        ("America/Sao Paulo", "America/Sao_Paulo"),
+    ],
 )
 def test_iana_names_are_accepted_in_canonical_spelling(typed: str, canonical: str) -> None:
     assert parse_timezone(typed) == canonical
