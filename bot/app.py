@@ -57,6 +57,7 @@ def build_application(
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    common.add_guard_handlers(app)
     app.add_handler(timezone.build())
     packages.add_handlers(app)
     storefront.add_handlers(app)

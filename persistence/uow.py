@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
-from domain.ports import Coaches, UnitOfWork, Users
+from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -23,6 +24,7 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    presses: ButtonPresses
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -38,6 +40,7 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.presses = SqlButtonPresses(session)
         return self
 
     async def __aexit__(

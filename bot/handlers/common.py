@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from html import escape
 
@@ -9,6 +10,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -136,6 +138,25 @@ async def stale_button(update: Update, context: BotContext) -> None:
     """A button whose screen or flow is over."""
     assert update.callback_query is not None
     await update.callback_query.answer(texts.STALE_BUTTON)
+
+
+# Every button this bot makes: `<prefix>:<rest>`; anything else (empty data too, which
+# would match every pattern-filtered handler) is out of date before any handler sees it.
+_BUTTON_DATA = re.compile(r"[a-z]{1,8}:[A-Za-z0-9_:/+-]{1,60}")
+
+
+async def refuse_unknown_button(update: Update, context: BotContext) -> None:
+    """A button with empty or malformed data: "out of date", and nothing else runs."""
+    assert update.callback_query is not None
+    if _BUTTON_DATA.fullmatch(update.callback_query.data or ""):
+        return
+    await update.callback_query.answer(texts.STALE_BUTTON)
+    raise ApplicationHandlerStop
+
+
+def add_guard_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    """Checks that run before every flow and screen (handler group -1)."""
+    app.add_handler(CallbackQueryHandler(refuse_unknown_button), group=-1)
 
 
 def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]

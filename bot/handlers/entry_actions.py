@@ -16,7 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.handlers.catalog_common import Action, router, show, stale_button
 from bot.handlers.flow import Handler
-from bot.handlers.updates import greet_coach, user_id
+from bot.handlers.updates import acts_once, greet_coach, user_id
 from bot.views.catalog import PER_PAGE, Callback
 from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
 from domain.catalog.model import Usage
@@ -86,7 +86,6 @@ class EntryActions(Generic[E]):
             "hide": self.hide,
             "show": self.unhide,
             "del": self.ask_delete,
-            "delok": self.delete,
         }
 
     def handlers(self) -> list[Handler]:
@@ -95,6 +94,9 @@ class EntryActions(Generic[E]):
         prefix, flow = self.screens.prefix, self.screens.flow
         return [
             CommandHandler(self.command, self.list_command),
+            CallbackQueryHandler(
+                acts_once(router(prefix, {"delok": self.delete})), pattern=f"^{prefix}:delok:"
+            ),
             CallbackQueryHandler(router(prefix, self.actions()), pattern=f"^{prefix}:"),
             CallbackQueryHandler(stale_button, pattern=f"^{flow}:"),
         ]

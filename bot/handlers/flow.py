@@ -42,9 +42,10 @@ async def timed_out(update: Update, context: BotContext) -> None:
 
 
 async def use_buttons(update: Update, context: BotContext) -> None:
-    """Anything unexpected inside a flow gets a reminder instead of silence."""
+    """Anything unexpected inside a flow gets a reminder instead of silence; a button that is
+    not one of this step's is out of date."""
     if update.callback_query is not None:
-        await update.callback_query.answer(texts.USE_BUTTONS)
+        await update.callback_query.answer(texts.STALE_BUTTON)
         return
     if update.effective_message is not None:
         await update.effective_message.reply_text(texts.USE_BUTTONS, parse_mode=ParseMode.HTML)

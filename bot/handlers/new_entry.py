@@ -35,8 +35,10 @@ from bot.handlers.common import reply
 from bot.handlers.flow import TIMEOUT_HANDLERS, Handler, cancel, fallbacks
 from bot.handlers.updates import greet_coach, typed_text, user_id
 from bot.views import catalog
+from bot.views.catalog import try_again
 from bot.views.entries import E, EntryScreens
-from domain.catalog.rules import validate_description, validate_title
+from domain.catalog.rules import validate_description, validate_duration, validate_title
+from domain.errors import InvalidInput
 from domain.parsing import parse_duration_minutes
 from domain.ports import UnitOfWork
 
@@ -130,9 +132,17 @@ class NewEntryFlow(Generic[D, E]):
         return await self.ask_hidden(update)
 
     async def picked_duration(self, update: Update, context: BotContext) -> str:
-        """Keeps a duration from the buttons and asks whether to hide the entry."""
+        """Keeps a duration from the buttons, checked like a typed one (button data can be
+        forged), and asks whether to hide the entry."""
         minutes = int((await pressed(update)).rsplit(":", 1)[1])
-        current_draft(context, self.draft_flow)["duration_minutes"] = minutes
+        try:
+            current_draft(context, self.draft_flow)["duration_minutes"] = validate_duration(
+                minutes
+            )
+        except InvalidInput as exc:
+            again = catalog.duration_keyboard(self.screens.flow)
+            await reply(update, try_again(exc.reason), reply_markup=again)
+            return self.state("duration")
         return await self.ask_hidden(update)
 
     async def ask_hidden(self, update: Update) -> str:
@@ -149,11 +159,17 @@ class NewEntryFlow(Generic[D, E]):
         await reply(update, self.summary(draft), reply_markup=markup)
         return self.state("confirm")
 
-    async def save(self, update: Update, context: BotContext) -> int:
+    async def save(self, update: Update, context: BotContext) -> str | int:
         """Stores the new entry and shows it with its buttons."""
         await pressed(update)
-        draft = self.draft(current_draft(context, self.draft_flow))
-        entry = await self.create(context.uow(), user_id(update), draft)
+        values = current_draft(context, self.draft_flow)
+        try:
+            entry = await self.create(context.uow(), user_id(update), self.draft(values))
+        except InvalidInput as exc:  # the summary stays, with its buttons
+            markup = catalog.summary_keyboard(self.screens.flow)
+            await reply(update, try_again(exc.reason))
+            await reply(update, self.summary(values), reply_markup=markup)
+            return self.state("confirm")
         end_draft(context)
         await self.send(update, context, entry)
         return ConversationHandler.END

@@ -36,6 +36,7 @@ from bot.handlers.package_flow import (
     step,
 )
 from bot.handlers.updates import (
+    acts_once,
     callback_data,
     register,
     require_coach,
@@ -95,7 +96,7 @@ async def clone(update: Update, context: BotContext) -> str:
     match = CLONE.match(callback_data(update))
     assert match is not None and update.callback_query is not None
     copy = await clone_package(context.uow(), user_id(update), int(match[1]), context.now())
-    await update.callback_query.answer()
+    await settle(update)  # the package's buttons go: its screen is now behind the copy's
     draft = PackageDraft.of(copy)
     begin(context, Flow(draft, package_id=copy.id, to_summary=True))
     await send(
@@ -190,7 +191,7 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
             CommandHandler("newpackage", new_package),
             CallbackQueryHandler(new_package, pattern="^np:new$"),
             CallbackQueryHandler(edit_package, pattern=EDIT),
-            CallbackQueryHandler(clone, pattern=CLONE),
+            CallbackQueryHandler(acts_once(clone), pattern=CLONE),
         ],
         states={
             TITLE: [MessageHandler(TEXT, title)],

@@ -31,7 +31,7 @@ from bot.handlers.catalog_common import (
 )
 from bot.handlers.common import reply
 from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
-from bot.handlers.updates import require_coach, typed_text, user_id
+from bot.handlers.updates import acts_once, require_coach, typed_text, user_id
 from bot.views import series as views
 from bot.views.catalog import Callback, parse_callback, try_again
 from domain.catalog.model import Occurrence
@@ -199,7 +199,6 @@ async def _remove(
 REMOVE_ACTIONS: dict[str, Action] = {
     "rm": pick_date,
     "rmo": remove_date,
-    "rmok": remove_confirmed,
 }
 
 
@@ -208,6 +207,8 @@ def handlers() -> list[ConversationHandler | CallbackQueryHandler]:  # type: ign
     return [
         add_dates(),
         CallbackQueryHandler(
-            router(views.SER, REMOVE_ACTIONS), pattern=f"^{views.SER}:(rm|rmo|rmok):"
+            acts_once(router(views.SER, {"rmok": remove_confirmed})),
+            pattern=f"^{views.SER}:rmok:",
         ),
+        CallbackQueryHandler(router(views.SER, REMOVE_ACTIONS), pattern=f"^{views.SER}:(rm|rmo):"),
     ]

@@ -3,7 +3,9 @@ what was typed or pressed, settling a pressed button, and who the coach is."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+import functools
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
 
 from telegram import Message, Update
 from telegram.error import BadRequest
@@ -12,6 +14,7 @@ from bot.context import BotContext
 from domain import accounts
 from domain.errors import NotACoach
 from domain.model import Coach
+from domain.presses import Press, claim_press, release_press
 
 
 def user_id(update: Update) -> int:
@@ -48,6 +51,36 @@ async def settle(update: Update, answer: str | None = None) -> None:
     await query.answer(answer)
     if isinstance(query.message, Message):  # not an old, inaccessible one
         await quiet_edit(query.edit_message_reply_markup(reply_markup=None))
+
+
+ALREADY_DONE = "Already done."
+R = TypeVar("R")
+
+
+def acts_once(
+    handler: Callable[[Update, BotContext], Coroutine[Any, Any, R]],
+) -> Callable[[Update, BotContext], Coroutine[Any, Any, R | None]]:
+    """For a button that creates, changes or deletes: only the first press of it on its
+    message runs `handler` (the database keeps the claim, see domain/presses.py); a later
+    press is answered "Already done." and changes nothing. If `handler` fails, the claim is
+    released. Use it only where the same button never comes back on the same message."""
+
+    @functools.wraps(handler)
+    async def once(update: Update, context: BotContext) -> R | None:
+        query = update.callback_query
+        if query is None or not isinstance(query.message, Message) or not query.data:
+            return await handler(update, context)
+        press = Press(query.message.chat.id, query.message.message_id, query.data)
+        if not await claim_press(context.uow(), press, context.now()):
+            await query.answer(ALREADY_DONE)
+            return None
+        try:
+            return await handler(update, context)
+        except Exception:
+            await release_press(context.uow(), press)
+            raise
+
+    return once
 
 
 async def register(update: Update, context: BotContext) -> accounts.Greeting:
