@@ -121,6 +121,12 @@ class Settings(BaseSettings):
             default_timezone=self.default_timezone,
         )
 
+    def secrets(self) -> tuple[str, ...]:
+        """Values no log line or start-up message may show."""
+        token = self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else ""
+        other = (self.webhook_secret, self.payment_provider_token)
+        return (token, *(s.get_secret_value() for s in other))
+
     @property
     def log_level_number(self) -> int:
         return int(logging.getLevelName(self.log_level))
