@@ -11,14 +11,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from domain.accounts import CoachPolicy, parse_user_id
 from domain.errors import InvalidInput
 from domain.model import Plan
 from domain.parsing import parse_offsets
 from domain.timezones import parse_timezone
+from persistence.db import check_database_url
 
 PUBLIC_BOT_API = "https://api.telegram.org"
 
@@ -104,12 +103,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _db_url(cls, value: str) -> str:
-        try:
-            url = make_url(value)
-        except ArgumentError as exc:
-            raise ValueError("is not a database URL (see .env.example)") from exc
-        if url.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
-            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        check_database_url(value)
         return value
 
     def coach_policy(self) -> CoachPolicy:
