@@ -7,7 +7,6 @@ from collections.abc import Awaitable, Callable
 from html import escape
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -21,7 +20,8 @@ from bot import texts
 from bot.commands import register_coach_commands
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
-from bot.handlers.updates import register
+from bot.handlers import flows
+from bot.handlers.replies import out_of_date, register, reply
 from bot.views.home import coach_home_keyboard
 from domain import accounts
 from domain.accounts import parse_user_id
@@ -30,11 +30,6 @@ from domain.errors import InvalidInput, NotFound
 
 LinkRoute = Callable[[Update, BotContext, DeepLink], Awaitable[None]]
 DEEP_LINK_ROUTES: dict[LinkKind, LinkRoute] = {}
-
-
-async def reply(update: Update, text: str, **kwargs: object) -> None:
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, **kwargs)  # type: ignore[arg-type]
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -113,7 +108,8 @@ async def set_plan(update: Update, context: BotContext) -> None:
 
 
 async def cancel_outside_flow(update: Update, context: BotContext) -> None:
-    """/cancel when no flow is open."""
+    """/cancel when no flow is open (a flow state left behind is dropped too)."""
+    flows.finish(context)
     await reply(update, texts.NOTHING_TO_CANCEL)
 
 
@@ -134,12 +130,6 @@ async def unexpected_text(update: Update, context: BotContext) -> None:
     await reply(update, texts.UNEXPECTED_TEXT)
 
 
-async def stale_button(update: Update, context: BotContext) -> None:
-    """A button whose screen or flow is over."""
-    assert update.callback_query is not None
-    await update.callback_query.answer(texts.STALE_BUTTON)
-
-
 # Every button this bot makes: `<prefix>:<rest>`; anything else (empty data too, which
 # would match every pattern-filtered handler) is out of date before any handler sees it.
 _BUTTON_DATA = re.compile(r"[a-z]{1,8}:[A-Za-z0-9_:/+-]{1,60}")
@@ -155,8 +145,9 @@ async def refuse_unknown_button(update: Update, context: BotContext) -> None:
 
 
 def add_guard_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Checks that run before every flow and screen (handler group -1)."""
-    app.add_handler(CallbackQueryHandler(refuse_unknown_button), group=-1)
+    """Checks that run before every flow and screen (handler groups -3 and -2)."""
+    app.add_handler(CallbackQueryHandler(refuse_unknown_button), group=-3)
+    flows.add_guard(app)
 
 
 def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -164,4 +155,4 @@ def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("cancel", cancel_outside_flow))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(filters.TEXT, unexpected_text))
-    app.add_handler(CallbackQueryHandler(stale_button))
+    app.add_handler(CallbackQueryHandler(out_of_date()))

@@ -14,10 +14,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers.catalog_common import Action, router, show, stale_button
-from bot.handlers.flow import Handler
-from bot.handlers.updates import acts_once, greet_coach, user_id
-from bot.views.catalog import PER_PAGE, Callback
+from bot.handlers.flows import Handler
+from bot.handlers.replies import Action, acts_once, greet_coach, out_of_date, router, show, user_id
+from bot.views.catalog import PER_PAGE, STALE_BUTTON, Callback
 from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
 from domain.catalog.model import Usage
 from domain.pagination import Page
@@ -98,5 +97,5 @@ class EntryActions(Generic[E]):
                 acts_once(router(prefix, {"delok": self.delete})), pattern=f"^{prefix}:delok:"
             ),
             CallbackQueryHandler(router(prefix, self.actions()), pattern=f"^{prefix}:"),
-            CallbackQueryHandler(stale_button, pattern=f"^{flow}:"),
+            CallbackQueryHandler(out_of_date(STALE_BUTTON), pattern=f"^{flow}:"),
         ]

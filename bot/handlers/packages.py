@@ -15,8 +15,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.deeplinks import LinkKind, link
 from bot.handlers import new_package
-from bot.handlers.common import reply
-from bot.handlers.updates import acts_once, quiet_edit, register, user_id
+from bot.handlers.replies import acts_once, quiet_edit, register, reply, user_id
 from bot.views import new_package as flow_views
 from bot.views import packages as views
 from domain.catalog.packages import delete_package, get_package, list_packages, set_package_hidden

@@ -9,9 +9,9 @@ from telegram import Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.handlers.common import reply
 from bot.handlers.edit_entry import EditEntryFlow
 from bot.handlers.new_entry import NewEntryFlow
+from bot.handlers.replies import reply
 from bot.views import services as views
 from bot.views.entries import SAVED
 from domain.catalog.model import Service

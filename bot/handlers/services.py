@@ -12,9 +12,8 @@ from telegram.ext import Application
 
 from bot.context import BotContext
 from bot.handlers import service_flows
-from bot.handlers.catalog_common import show
 from bot.handlers.entry_actions import EntryActions
-from bot.handlers.updates import user_id
+from bot.handlers.replies import show, user_id
 from bot.views import services as views
 from domain.catalog.model import Service
 from domain.catalog.services import (

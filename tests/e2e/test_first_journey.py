@@ -137,7 +137,7 @@ async def test_one_flow_at_a_time_and_nothing_goes_unanswered(harness: BotHarnes
     api.send_text(COACH, "/timezone")
     await api.next_message(COACH, "Choose a new one below")
     api.send_text(COACH, "/newservice")
-    await api.next_message(COACH, "You are in the middle of something")
+    await api.next_message(COACH, "You are in the middle of choosing your time zone (/timezone)")
     api.send_text(COACH, "Asia/Tokyo")  # the open flow still takes its answer
     await api.next_message(COACH, "times are now shown in Asia/Tokyo")
     api.send_text(COACH, "/frobnicate")
