@@ -5,7 +5,9 @@
 - Each flow owns its state: `begin(context, name, **values)` opens it in
   `user_data["flow:<name>"]` (plain JSON, persisted with the conversation), `state_of` reads
   it (FlowGone when it was dropped), `finish` drops it. /cancel and the timeout drop it too.
-- `@step` wraps a state handler: a vanished state ends the flow with a word, not a traceback.
+- `@step` wraps a state handler: a vanished state ends the flow with a word, not a traceback;
+  `typed_step(name, load, lost)` does the same for a typed state (a dataclass with
+  `to_dict`/`from_dict`), handing the step the loaded object and storing it back after.
 - One flow at a time: `add_guard(app)` answers any command (but /cancel and /skip) and any
   button that starts *another* flow with which flow is open and how to leave it.
 
@@ -16,10 +18,10 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -37,7 +39,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.replies import reply, typed_text
+from bot.handlers.replies import reply, settle, typed_text
 from bot.views.catalog import try_again
 from domain.errors import InvalidInput
 
@@ -109,6 +111,45 @@ def step(handler: Step) -> Step:
             return END
 
     return guarded
+
+
+class Stored(Protocol):
+    """A typed flow state: kept as the plain JSON of `to_dict()`."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+S = TypeVar("S", bound=Stored)
+
+
+def typed_step(
+    name: str, load: Callable[[dict[str, Any]], S | None], lost: str
+) -> Callable[[Callable[[Update, BotContext, S], Awaitable[State]]], Step]:
+    """For a flow whose state is a typed object: `@typed_step(...)` loads it (with `load`)
+    before the step and stores it after, or drops it when the step ends the flow; a state
+    that is missing or does not load ends the flow with `lost`."""
+
+    def decorate(handler: Callable[[Update, BotContext, S], Awaitable[State]]) -> Step:
+        @functools.wraps(handler)
+        async def run(update: Update, context: BotContext) -> State:
+            try:
+                state = load(state_of(context, name))
+            except FlowGone:
+                state = None
+            if state is None:
+                await settle(update)
+                await reply(update, lost)
+                return END
+            result = await handler(update, context, state)
+            if result == END:
+                finish(context, name)
+            else:
+                begin(context, name, **state.to_dict())
+            return result
+
+        return run
+
+    return decorate
 
 
 async def keep_typed(

@@ -8,9 +8,7 @@ and the timeout drop all of it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -18,7 +16,7 @@ from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.handlers import flows
-from bot.handlers.replies import reply, require_coach, settle, user_id
+from bot.handlers.replies import reply, require_coach, user_id
 from bot.views import new_package as views
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.overview import ItemChoice, choices_for_items
@@ -85,35 +83,12 @@ class Flow:
         )
 
 
-Handler = Callable[[Update, BotContext], Coroutine[Any, Any, str | int]]
-Step = Callable[[Update, BotContext, Flow], Awaitable[str | int]]
-
-
 def begin(context: BotContext, flow: Flow) -> None:
     flows.begin(context, NAME, **flow.to_dict())
 
 
-def step(handler: Step) -> Handler:
-    """Loads the flow before a step and stores it after (or drops it when the flow ends)."""
-
-    @wraps(handler)
-    async def run(update: Update, context: BotContext) -> str | int:
-        try:
-            flow = Flow.from_dict(flows.state_of(context, NAME))
-        except flows.FlowGone:
-            flow = None
-        if flow is None:
-            await settle(update)
-            await reply(update, views.FLOW_LOST)
-            return END
-        state = await handler(update, context, flow)
-        if state == END:
-            flows.finish(context, NAME)
-        else:
-            begin(context, flow)
-        return state
-
-    return run
+# Loads the Flow before a step and stores it after (or drops it when the flow ends).
+step = flows.typed_step(NAME, Flow.from_dict, views.FLOW_LOST)
 
 
 async def choices(update: Update, context: BotContext) -> list[ItemChoice]:

@@ -38,6 +38,7 @@ from domain.catalog.series import (
     get_series,
     list_occurrences,
     remove_occurrence,
+    series_overview,
 )
 from domain.errors import DomainError, InvalidInput, NotFound
 from domain.pagination import page_of
@@ -51,11 +52,9 @@ async def series_screen(
     update: Update, context: BotContext, series_id: int, note: str = ""
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One series with its upcoming dates in the coach's time zone, and its buttons."""
-    coach = await require_coach(update, context)
-    series = await get_series(context.uow(), coach.user_id, series_id)
-    upcoming = await list_occurrences(context.uow(), coach.user_id, series_id, context.now())
-    text = views.series_text(series, upcoming, coach.timezone, note)
-    return text, views.series_keyboard(series, bool(upcoming))
+    seen = await series_overview(context.uow(), user_id(update), series_id, context.now())
+    text = views.series_text(seen.series, seen.upcoming, seen.timezone, note)
+    return text, views.series_keyboard(seen.series, bool(seen.upcoming))
 
 
 async def show_series(update: Update, context: BotContext, series_id: int, note: str = "") -> None:
@@ -147,15 +146,13 @@ def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
 
 async def pick_date(update: Update, context: BotContext, cb: Callback) -> None:
     """The coach picks which upcoming date to remove, a page of dates at a time."""
-    coach = await require_coach(update, context)
-    series = await get_series(context.uow(), coach.user_id, cb.item_id)
-    upcoming = await list_occurrences(context.uow(), coach.user_id, cb.item_id, context.now())
-    if not upcoming:
+    seen = await series_overview(context.uow(), user_id(update), cb.item_id, context.now())
+    if not seen.upcoming:
         await show_series(update, context, cb.item_id)
         return
-    page = page_of(upcoming, cb.number(1), views.DATES_PER_PAGE)
-    markup = views.remove_keyboard(series, page, coach.timezone)
-    await show(update, views.remove_text(series, coach.timezone), markup)
+    page = page_of(seen.upcoming, cb.number(1), views.DATES_PER_PAGE)
+    markup = views.remove_keyboard(seen.series, page, seen.timezone)
+    await show(update, views.remove_text(seen.series, seen.timezone), markup)
 
 
 async def remove_date(update: Update, context: BotContext, cb: Callback) -> None:

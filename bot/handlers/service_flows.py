@@ -6,7 +6,6 @@ own (its words, draft and use cases). States `svc.*`, conversations `new_service
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.handlers.edit_entry import EditEntryFlow
@@ -48,11 +47,3 @@ EDIT: EditEntryFlow[Service] = EditEntryFlow(
     update=update,
     send=send_service,
 )
-
-
-def new_service() -> ConversationHandler:  # type: ignore[type-arg]
-    return NEW.build()
-
-
-def edit_service() -> ConversationHandler:  # type: ignore[type-arg]
-    return EDIT.build()

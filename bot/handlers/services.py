@@ -44,7 +44,4 @@ ACTIONS: EntryActions[Service] = EntryActions(
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Flows first, so their entry buttons (edit a field) win over the router."""
-    app.add_handler(service_flows.new_service())
-    app.add_handler(service_flows.edit_service())
-    app.add_handlers(ACTIONS.handlers())
+    ACTIONS.add_to(app, service_flows.NEW.build(), service_flows.EDIT.build())
