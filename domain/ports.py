@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -33,6 +34,14 @@ class Coaches(Protocol):
     async def all_user_ids(self) -> list[int]: ...
 
 
+class ButtonPresses(Protocol):
+    """Buttons already acted on: a press is claimed once, whatever Telegram redelivers."""
+
+    async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool: ...
+
+    async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
@@ -43,6 +52,7 @@ class UnitOfWork(Protocol):
     packages: Packages
     sold: SoldPackages
     pending: PendingPurchases
+    presses: ButtonPresses
 
     async def __aenter__(self) -> Self: ...
 

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
-from domain.ports import Coaches, UnitOfWork, Users
+from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.pending import SqlPendingPurchases
+from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     packages: Packages
     sold: SoldPackages
     pending: PendingPurchases
+    presses: ButtonPresses
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -45,6 +47,7 @@ class SqlUnitOfWork:
         self.packages = SqlPackages(session)
         self.sold = SqlSoldPackages(session)
         self.pending = SqlPendingPurchases(session)
+        self.presses = SqlButtonPresses(session)
         return self
 
     async def __aexit__(

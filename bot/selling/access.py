@@ -9,9 +9,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind
-from bot.handlers.catalog_common import show
-from bot.handlers.common import DEEP_LINK_ROUTES, reply
-from bot.handlers.updates import callback_data, register, user_id
+from bot.handlers.common import DEEP_LINK_ROUTES
+from bot.handlers.replies import callback_data, register, reply, show, user_id
 from bot.selling import views
 from domain.errors import NotFound
 from domain.selling.access import my_packages, open_by_token, open_held

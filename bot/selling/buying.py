@@ -17,8 +17,7 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
-from bot.handlers.common import reply
-from bot.handlers.updates import settle
+from bot.handlers.replies import reply, settle
 from bot.selling import texts
 from bot.selling.notices import announce_sale
 from domain.errors import NotFound

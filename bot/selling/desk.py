@@ -15,9 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers.catalog_common import show
-from bot.handlers.common import reply
-from bot.handlers.updates import callback_data, greet_coach, user_id
+from bot.handlers.replies import callback_data, greet_coach, reply, show, user_id
 from bot.selling import desk_views as views
 from bot.selling import texts
 from bot.selling.notices import access_url

@@ -4,23 +4,14 @@ expiry date or a number of days to extend by (then confirmed with a button)."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 from html import escape
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.context import BotContext
-from bot.handlers.catalog_common import State, current_draft, end_draft, start_draft, step
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
-from bot.handlers.updates import callback_data, settle, typed_text, user_id
+from bot.handlers.flows import END, TEXT, State, begin, conversation, finish, state_of, step
+from bot.handlers.replies import callback_data, reply, settle, typed_text, user_id
 from bot.selling import desk_views, texts
 from bot.selling.notices import access_url
 from bot.views.catalog import try_again
@@ -30,6 +21,7 @@ from domain.selling.desk import sold_package
 from domain.selling.purchases import grant
 from domain.selling.rules import extended, parse_extension, parse_new_expiry
 
+GRANT_FLOW, EXPIRY_FLOW = "grant", "sold_expiry"  # persisted names: never rename
 NOTE, TYPED = "sell.note", "sold.typed"
 GRANT = re.compile(r"sell:grant:(?P<id>[0-9]{1,9})")
 EXPIRY = re.compile(r"sold:(?P<how>date|ext):(?P<id>[0-9]{1,9})")
@@ -50,7 +42,7 @@ async def grant_asked(update: Update, context: BotContext) -> State:
         raise NotFound()
     package = await get_package(context.uow(), user_id(update), int(match["id"]))
     await settle(update)
-    start_draft(context, "grant", package_id=package.id)
+    begin(context, GRANT_FLOW, package_id=package.id)
     await reply(update, ASK_NOTE.format(title=escape(package.title)))
     return NOTE
 
@@ -69,7 +61,7 @@ async def grant_skipped(update: Update, context: BotContext) -> State:
 
 async def _grant(update: Update, context: BotContext, note: str) -> State:
     """The coach gets the new sold package's access link to forward."""
-    draft = current_draft(context, "grant")
+    draft = state_of(context, GRANT_FLOW)
     assert update.effective_message is not None
     request = f"grant:{user_id(update)}:{update.effective_message.message_id}"
     try:
@@ -79,11 +71,11 @@ async def _grant(update: Update, context: BotContext, note: str) -> State:
     except InvalidInput as exc:
         await reply(update, try_again(exc.reason))
         return NOTE
-    end_draft(context)
+    finish(context, GRANT_FLOW)
     if sale is not None:
         url = access_url(context, sale.sold.access_token)
         await reply(update, texts.granted_message(sale.sold, sale.coach.timezone, url))
-    return ConversationHandler.END
+    return END
 
 
 async def expiry_asked(update: Update, context: BotContext) -> State:
@@ -93,7 +85,7 @@ async def expiry_asked(update: Update, context: BotContext) -> State:
         raise NotFound()
     view = await sold_package(context.uow(), user_id(update), int(match["id"]), context.now())
     await settle(update)
-    start_draft(context, "expiry", sold_id=view.sold.id, how=match["how"])
+    begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=match["how"])
     await reply(update, ASK_DATE.format(zone=view.zone) if match["how"] == "date" else ASK_DAYS)
     return TYPED
 
@@ -101,7 +93,7 @@ async def expiry_asked(update: Update, context: BotContext) -> State:
 @step
 async def expiry_typed(update: Update, context: BotContext) -> State:
     """The typed date or days become a question with a confirm button."""
-    draft, now = current_draft(context, "expiry"), context.now()
+    draft, now = state_of(context, EXPIRY_FLOW), context.now()
     view = await sold_package(context.uow(), user_id(update), draft["sold_id"], now)
     try:
         if draft["how"] == "date":
@@ -111,32 +103,26 @@ async def expiry_typed(update: Update, context: BotContext) -> State:
     except InvalidInput as exc:
         await reply(update, try_again(exc.reason))
         return TYPED
-    end_draft(context)
+    finish(context, EXPIRY_FLOW)
     text = desk_views.expiry_question(view.sold, new, view.zone)
     await reply(update, text, reply_markup=desk_views.confirm_expiry(view.sold, new))
-    return ConversationHandler.END
+    return END
 
 
 def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
-    text = filters.TEXT & ~filters.COMMAND
-    common = {"fallbacks": fallbacks(), "persistent": True}
-    timeout = timedelta(minutes=30).total_seconds()
     return [
-        ConversationHandler(
+        conversation(
+            GRANT_FLOW,
+            "granting a package",
             entry_points=[CallbackQueryHandler(grant_asked, pattern=r"^sell:grant:")],
             states={
-                NOTE: [MessageHandler(text, grant_noted), CommandHandler("skip", grant_skipped)],
-                **TIMEOUT_HANDLERS,
+                NOTE: [MessageHandler(TEXT, grant_noted), CommandHandler("skip", grant_skipped)]
             },
-            name="grant",
-            conversation_timeout=timeout,
-            **common,  # type: ignore[arg-type]
         ),
-        ConversationHandler(
+        conversation(
+            EXPIRY_FLOW,
+            "changing an expiry",
             entry_points=[CallbackQueryHandler(expiry_asked, pattern=r"^sold:(date|ext):")],
-            states={TYPED: [MessageHandler(text, expiry_typed)], **TIMEOUT_HANDLERS},
-            name="sold_expiry",
-            conversation_timeout=timeout,
-            **common,  # type: ignore[arg-type]
+            states={TYPED: [MessageHandler(TEXT, expiry_typed)]},
         ),
     ]
