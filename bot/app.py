@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
+from bot.processing import PerUserProcessor
+from bot.rate_limit import PriorityRateLimiter
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
@@ -47,7 +49,8 @@ def build_application(
         .base_file_url(f"{root}/file/bot")
         .context_types(ContextTypes(context=BotContext))
         .persistence(DatabasePersistence(sessions, update_interval=persistence_interval))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(PriorityRateLimiter(max_retries=3))
+        .concurrent_updates(PerUserProcessor())
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
         .build()
     )

@@ -11,6 +11,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -18,6 +19,11 @@ from persistence.db import create_engine, session_factory
 from persistence.migrate import upgrade_async
 from persistence.models import Base
 from persistence.uow import SqlUnitOfWork
+
+# No per-example deadline: on a shared, loaded machine it fails correct code at random, and
+# speed belongs in benchmarks/, not in tests.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
 _pg_ready = False
