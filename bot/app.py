@@ -27,7 +27,7 @@ def build_application(
     settings: Settings,
     *,
     clock: Callable[[], datetime] = utc_now,
-    persistence_interval: float = 5,
+    persistence_interval: float = 60,
 ) -> PackagesApplication:
     """The Application `packages-bot` runs; tests build the very same one."""
     assert settings.telegram_bot_token is not None

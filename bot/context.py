@@ -41,6 +41,12 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
         for coach_id in sorted(set(coach_ids) | self.deps.policy.coach_ids):
             await register_coach_commands(self.bot, coach_id)
 
+    async def process_update(self, update: object) -> None:
+        """Also stores what this update changed, so a completed step survives a crash."""
+        await super().process_update(update)
+        if self.persistence is not None:
+            await self.update_persistence()
+
     async def shutdown(self) -> None:
         await super().shutdown()
         await self._engine.dispose()

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import Coaches, UnitOfWork, Users
+from persistence.db import WRITE
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.series import SqlSeriesCatalog
@@ -16,7 +17,15 @@ from persistence.repositories.services import SqlServices
 
 
 class SqlUnitOfWork:
-    """`async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
+    """`async with uow: ...; await uow.commit()`; leaving without commit rolls back.
+
+    A writing unit of work (the default) begins its transaction on entry, holding SQLite's
+    write lock from the first statement (`BEGIN IMMEDIATE`), so what it read stays true until
+    it commits; concurrent writers queue for the lock (busy timeout) instead of failing. On
+    PostgreSQL each statement sees committed data, so writes that depend on a read are
+    conditional UPDATEs or constraints in the repositories. `write=False` is for callers
+    that only read: they never wait for a writer.
+    """
 
     users: Users
     coaches: Coaches
@@ -24,8 +33,9 @@ class SqlUnitOfWork:
     series: SeriesCatalog
     packages: Packages
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
+        self._write = write
         self._session: AsyncSession | None = None
 
     async def __aenter__(self) -> Self:
@@ -33,6 +43,8 @@ class SqlUnitOfWork:
             raise RuntimeError("unit of work is already open")
         session = self._sessions()
         self._session = session
+        if self._write:
+            await session.connection(execution_options=WRITE)
         self.users = SqlUsers(session)
         self.coaches = SqlCoaches(session)
         self.services = SqlServices(session)

@@ -8,11 +8,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from domain.catalog.model import ItemKind, Occurrence, Series
 from persistence.models import OccurrenceRow, SeriesRow
 from persistence.repositories.catalog import SqlEntries
+from persistence.upsert import dialect_insert
 
 # Rows per INSERT: three binds each stays far below SQLite's and PostgreSQL's bind limits.
 _CHUNK = 500
@@ -44,12 +44,8 @@ class SqlSeriesCatalog(SqlEntries[SeriesRow, Series]):
         values: list[dict[str, Any]] = [
             {"series_id": series_id, "starts_at": start, "seats_taken": 0} for start in starts
         ]
-        dialect = self._session.get_bind().dialect.name
-        if dialect not in ("postgresql", "sqlite"):
-            raise NotImplementedError(f"add_occurrences does not support {dialect}")
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         stmt = (
-            insert(OccurrenceRow)
+            dialect_insert(self._session)(OccurrenceRow)
             .values(values)
             .on_conflict_do_nothing(index_elements=["series_id", "starts_at"])
             .returning(OccurrenceRow.id, OccurrenceRow.starts_at)
