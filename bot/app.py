@@ -36,10 +36,11 @@ def build_application(
     deps = Deps(
         settings=settings,
         policy=settings.coach_policy(),
-        uow_factory=lambda: SqlUnitOfWork(sessions),
+        uow_factory=lambda write=True: SqlUnitOfWork(sessions, write=write),
         clock=clock,
     )
     root = settings.telegram_api_base_url
+    limiter = PriorityRateLimiter(max_retries=3)
 
     app = (
         ApplicationBuilder()
@@ -49,8 +50,8 @@ def build_application(
         .base_file_url(f"{root}/file/bot")
         .context_types(ContextTypes(context=BotContext))
         .persistence(DatabasePersistence(sessions, update_interval=persistence_interval))
-        .rate_limiter(PriorityRateLimiter(max_retries=3))
-        .concurrent_updates(PerUserProcessor())
+        .rate_limiter(limiter)
+        .concurrent_updates(PerUserProcessor(known=limiter.answered))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
         .build()
     )

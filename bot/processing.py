@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
@@ -20,6 +20,9 @@ MAX_CONCURRENT_UPDATES = 256
 # Updates admitted at once, running or queued behind their user's earlier ones. PTB's own
 # semaphore counts these; it only protects memory from a flood.
 MAX_ADMITTED_UPDATES = 4096
+# First contacts running at once. During a burst of newcomers they wait for Telegram's rate
+# limit anyway; capping them leaves the database and the slots to people mid-conversation.
+MAX_NEWCOMERS = 64
 
 
 def ordering_key(update: object) -> int | None:
@@ -49,15 +52,21 @@ class PerUserProcessor(BaseUpdateProcessor):
     A user's turn is taken before a running slot, so one person sending many updates waits in
     their own queue without holding slots others need. The turn of a key nobody waits for any
     more is dropped, so memory follows the people active right now, not all ever seen.
+    Updates of people `known(key)` says the bot is already talking to skip the newcomers'
+    queue, so a burst of first contacts does not hold up someone's second step.
     """
 
     def __init__(
         self,
         max_concurrent_updates: int = MAX_CONCURRENT_UPDATES,
         max_admitted_updates: int = MAX_ADMITTED_UPDATES,
+        known: Callable[[int], bool] | None = None,
+        max_newcomers: int = MAX_NEWCOMERS,
     ) -> None:
         super().__init__(max(max_admitted_updates, max_concurrent_updates))
         self._running = asyncio.BoundedSemaphore(max_concurrent_updates)
+        self._newcomers = asyncio.BoundedSemaphore(max_newcomers)
+        self._known = known
         self._turns: dict[int, _Turn] = {}
 
     @property
@@ -77,8 +86,13 @@ class PerUserProcessor(BaseUpdateProcessor):
         turn.waiting += 1
         try:
             # asyncio.Lock wakes its waiters first come, first served: arrival order is kept.
-            async with turn.lock, self._running:
-                await coroutine
+            async with turn.lock:
+                if self._known is None or self._known(key):
+                    async with self._running:
+                        await coroutine
+                else:
+                    async with self._newcomers, self._running:
+                        await coroutine
         finally:
             turn.waiting -= 1
             if turn.waiting == 0:

@@ -83,6 +83,10 @@ class PriorityRateLimiter(AIORateLimiter):
         self._gate = PriorityGate(overall_max_rate)
         self._answered: OrderedDict[int | str, None] = OrderedDict()
 
+    def answered(self, chat_id: int | str) -> bool:
+        """Whether the bot has sent this chat a message lately (the last 100,000 chats)."""
+        return chat_id in self._answered
+
     def priority(self, chat_id: int | str) -> int:
         """Chats the bot already answered go before first contacts."""
         return ANSWERED if chat_id in self._answered else FIRST_CONTACT

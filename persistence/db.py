@@ -9,10 +9,14 @@ connection pool sized for the concurrent updates the bot processes.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -27,6 +31,9 @@ BUSY_TIMEOUT_MS = 10_000
 # Handlers hold a connection only inside a unit of work (a few ms), so 40 serve the 256
 # updates processed at once; more would wait for one, never fail.
 POSTGRES_POOL = {"pool_size": 20, "max_overflow": 20, "pool_timeout": 30}
+# SQLite: enough kept open that a burst does not open and close connections (each opening
+# runs the pragmas and starts a thread); readers run side by side in WAL mode.
+SQLITE_POOL = {"pool_size": 16, "max_overflow": 16, "pool_timeout": 30}
 
 
 def is_sqlite(url: str) -> bool:
@@ -52,10 +59,31 @@ def create_engine(url: str) -> AsyncEngine:
     """An async engine; see the module docstring for what each database gets."""
     if not is_sqlite(url):
         return create_async_engine(url, pool_pre_ping=True, **POSTGRES_POOL)
-    engine = create_async_engine(url)
+    engine = create_async_engine(url, **SQLITE_POOL)
     event.listen(engine.sync_engine, "connect", _sqlite_connect)
     event.listen(engine.sync_engine, "begin", _sqlite_begin)
     return engine
+
+
+_writers: WeakKeyDictionary[Engine, asyncio.Lock] = WeakKeyDictionary()
+
+
+@asynccontextmanager
+async def writing(session: AsyncSession) -> AsyncIterator[None]:
+    """Begin the session's transaction as a writer; the caller commits or rolls back inside.
+
+    SQLite has one writer at a time: this process's writers queue first come, first served on
+    an asyncio lock (no thread polls the busy timeout meanwhile), then `BEGIN IMMEDIATE`
+    takes the file's write lock (other processes: busy timeout). PostgreSQL just begins.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite" or not isinstance(bind, Engine):
+        await session.connection()
+        yield
+        return
+    async with _writers.setdefault(bind, asyncio.Lock()):
+        await session.connection(execution_options=WRITE)
+        yield
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

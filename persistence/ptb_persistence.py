@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import BasePersistence, PersistenceInput
 
-from persistence.db import WRITE
+from persistence.db import writing
 from persistence.models import PtbStateRow
 from persistence.upsert import dialect_insert
 
@@ -71,24 +71,24 @@ class DatabasePersistence(BasePersistence[JsonDict, JsonDict, JsonDict]):
         text = json.dumps(data, sort_keys=True)
         if self._stored.get((kind, key)) == text:
             return
-        async with self._sessions() as session, session.begin():
-            await session.connection(execution_options=WRITE)
+        async with self._sessions() as session, writing(session):
             insert = dialect_insert(session)(PtbStateRow).values(kind=kind, key=key, data=data)
             await session.execute(
                 insert.on_conflict_do_update(
                     index_elements=["kind", "key"], set_={"data": insert.excluded.data}
                 )
             )
+            await session.commit()
         self._stored[(kind, key)] = text
 
     async def _drop(self, kind: str, key: str) -> None:
         if (kind, key) not in self._stored:
             return
-        async with self._sessions() as session, session.begin():
-            await session.connection(execution_options=WRITE)
+        async with self._sessions() as session, writing(session):
             await session.execute(
                 delete(PtbStateRow).where(PtbStateRow.kind == kind, PtbStateRow.key == key)
             )
+            await session.commit()
         self._stored.pop((kind, key), None)
 
     async def _put_data(self, kind: str, key: str, data: JsonDict) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
@@ -9,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import Coaches, UnitOfWork, Users
-from persistence.db import WRITE
+from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.series import SqlSeriesCatalog
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
         self._write = write
+        self._exit_stack = AsyncExitStack()
         self._session: AsyncSession | None = None
 
     async def __aenter__(self) -> Self:
@@ -43,8 +45,13 @@ class SqlUnitOfWork:
             raise RuntimeError("unit of work is already open")
         session = self._sessions()
         self._session = session
+        self._exit_stack = AsyncExitStack()
         if self._write:
-            await session.connection(execution_options=WRITE)
+            try:
+                await self._exit_stack.enter_async_context(writing(session))
+            except BaseException:
+                await self.__aexit__(None, None, None)
+                raise
         self.users = SqlUsers(session)
         self.coaches = SqlCoaches(session)
         self.services = SqlServices(session)
@@ -60,8 +67,11 @@ class SqlUnitOfWork:
     ) -> None:
         session, self._session = self._session, None
         if session is not None:
-            await session.rollback()
-            await session.close()
+            try:
+                await session.rollback()
+                await session.close()
+            finally:
+                await self._exit_stack.aclose()  # a SQLite writer lets the next one in
 
     async def commit(self) -> None:
         if self._session is None:

@@ -112,3 +112,17 @@ def test_updates_are_keyed_by_user_and_anything_else_runs_freely() -> None:
     assert ordering_key(message_update(1, 42)) == 42
     assert ordering_key(Update(update_id=3)) is None
     assert ordering_key("not an update") is None
+
+
+async def test_people_already_talking_to_the_bot_skip_the_newcomers_queue() -> None:
+    processor = PerUserProcessor(max_newcomers=2, known=lambda key: key == 99)
+    recorder = Recorder()
+    newcomers = fire_held(processor, recorder, [(i, 500 + i) for i in range(6)])
+    await asyncio.sleep(0.05)
+    assert recorder.running == 2  # the other four newcomers wait for a newcomer slot
+    second_step = fire(processor, message_update(100, 99), recorder.handle(100))
+    await second_step  # ran at once, while newcomers still wait
+    assert ("end", 100) in recorder.events and recorder.running == 2
+    recorder.release.set()
+    await asyncio.gather(*newcomers)
+    assert recorder.most_running == 3
