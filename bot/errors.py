@@ -13,6 +13,7 @@ from bot import texts
 from bot.context import BotContext
 from bot.selling import texts as selling_texts
 from domain.errors import (
+    ChangedMeanwhile,
     DomainError,
     InvalidInput,
     NotACoach,
@@ -35,6 +36,7 @@ def describe(error: DomainError) -> str:
     known: dict[type[DomainError], str] = {
         NotACoach: texts.NOT_A_COACH,
         NotFound: texts.NOT_FOUND,
+        ChangedMeanwhile: texts.CHANGED_MEANWHILE,
         NotAllowed: texts.NOT_ALLOWED,
         RegistrationClosed: texts.REGISTRATION_CLOSED,
         NothingToSell: selling_texts.NOTHING_TO_SELL,

@@ -34,7 +34,9 @@ async def open_pressed(update: Update, context: BotContext) -> None:
     match = OPEN.fullmatch(callback_data(update))
     if match is None:
         raise NotFound()
-    view = await open_held(context.uow(), user_id(update), int(match["id"]), context.now())
+    view = await open_held(
+        context.uow(write=False), user_id(update), int(match["id"]), context.now()
+    )
     assert update.callback_query is not None
     await update.callback_query.answer()
     await reply(update, views.sold_text(view), reply_markup=views.sold_keyboard(view))
@@ -57,7 +59,7 @@ async def page_turned(update: Update, context: BotContext) -> None:
 
 
 async def _page(update: Update, context: BotContext, number: int) -> None:
-    uow, now = context.uow(), context.now()
+    uow, now = context.uow(write=False), context.now()
     page, zone = await my_packages(uow, user_id(update), number, views.PER_PAGE, now)
     shown_zone = zone or context.deps.settings.default_timezone
     await show(update, views.mine_text(page, shown_zone), views.mine_keyboard(page))

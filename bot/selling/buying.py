@@ -115,7 +115,7 @@ async def pre_checkout(update: Update, context: BotContext) -> None:
     assert query is not None
     try:
         await check_pre_checkout(
-            context.uow(), query.invoice_payload, query.total_amount, query.currency
+            context.uow(write=False), query.invoice_payload, query.total_amount, query.currency
         )
     except CheckoutRefused as refused:
         await query.answer(ok=False, error_message=refused.reason)

@@ -45,13 +45,15 @@ async def sold_command(update: Update, context: BotContext) -> None:
 
 async def _list(update: Update, context: BotContext, which: SoldFilter, number: int) -> None:
     coach = user_id(update)
-    page = await sold_packages(context.uow(), coach, which, number, views.PER_PAGE, context.now())
+    page = await sold_packages(
+        context.uow(write=False), coach, which, number, views.PER_PAGE, context.now()
+    )
     view = await _zone(context, coach)
     await show(update, views.list_text(page, which, view), views.list_keyboard(page, which))
 
 
 async def _zone(context: BotContext, coach_id: int) -> str:
-    async with context.uow() as uow:
+    async with context.uow(write=False) as uow:
         coach = await uow.coaches.get(coach_id)
     return coach.timezone if coach else context.deps.settings.default_timezone
 
@@ -63,27 +65,33 @@ async def listed(update: Update, context: BotContext, m: re.Match[str]) -> None:
 
 async def detail(update: Update, context: BotContext, m: re.Match[str], note: str = "") -> None:
     """One sold package: items and usage, status, expiry, and what the coach can do."""
-    view = await sold_package(context.uow(), user_id(update), int(m["id"]), context.now())
+    view = await sold_package(
+        context.uow(write=False), user_id(update), int(m["id"]), context.now()
+    )
     await show(update, views.detail_text(view, note), views.detail_keyboard(view.sold))
 
 
 async def access_link(update: Update, context: BotContext, m: re.Match[str]) -> None:
     """The coach gets the access link as a new message, to forward."""
-    view = await sold_package(context.uow(), user_id(update), int(m["id"]), context.now())
+    view = await sold_package(
+        context.uow(write=False), user_id(update), int(m["id"]), context.now()
+    )
     await reply(update, views.link_text(view.sold, access_url(context, view.sold.access_token)))
 
 
 async def history(update: Update, context: BotContext, m: re.Match[str]) -> None:
     """What happened to the sold package, oldest first."""
     coach = user_id(update)
-    sold, events = await sold_history(context.uow(), coach, int(m["id"]))
+    sold, events = await sold_history(context.uow(write=False), coach, int(m["id"]))
     text = views.history_text(sold, events, await _zone(context, coach))
     await show(update, text, views.back_keyboard(sold))
 
 
 async def expiry_menu(update: Update, context: BotContext, m: re.Match[str]) -> None:
     """The ways to change the expiry."""
-    view = await sold_package(context.uow(), user_id(update), int(m["id"]), context.now())
+    view = await sold_package(
+        context.uow(write=False), user_id(update), int(m["id"]), context.now()
+    )
     await show(update, *views.expiry_menu(view.sold, view.zone))
 
 
@@ -92,7 +100,7 @@ async def expiry_set(update: Update, context: BotContext, m: re.Match[str]) -> N
     now, sold_id = context.now(), int(m["id"])
     new = None if m["value"] == "none" else expiry_from_timestamp(int(m["value"]), now)
     if not m["yes"]:
-        view = await sold_package(context.uow(), user_id(update), sold_id, now)
+        view = await sold_package(context.uow(write=False), user_id(update), sold_id, now)
         text = views.expiry_question(view.sold, new, view.zone)
         await show(update, text, views.confirm_expiry(view.sold, new))
         return
@@ -103,7 +111,7 @@ async def expiry_set(update: Update, context: BotContext, m: re.Match[str]) -> N
 
 
 async def _tell_holders(context: BotContext, change: Change) -> None:
-    async with context.uow() as uow:
+    async with context.uow(write=False) as uow:
         coach = await uow.coaches.get(change.sold.coach_id)
         holders = [await uow.users.get(h) for h in change.notify]
     assert coach is not None
@@ -120,7 +128,9 @@ async def _tell_holders(context: BotContext, change: Change) -> None:
 
 async def revoke_ask(update: Update, context: BotContext, m: re.Match[str]) -> None:
     """Asks before revoking; the button names the link it was shown for."""
-    view = await sold_package(context.uow(), user_id(update), int(m["id"]), context.now())
+    view = await sold_package(
+        context.uow(write=False), user_id(update), int(m["id"]), context.now()
+    )
     await show(update, *views.revoke_question(view.sold, fingerprint(view.sold)))
 
 

@@ -40,7 +40,7 @@ async def grant_asked(update: Update, context: BotContext) -> State:
     match = GRANT.fullmatch(callback_data(update))
     if match is None:
         raise NotFound()
-    package = await get_package(context.uow(), user_id(update), int(match["id"]))
+    package = await get_package(context.uow(write=False), user_id(update), int(match["id"]))
     await settle(update)
     begin(context, GRANT_FLOW, package_id=package.id)
     await reply(update, ASK_NOTE.format(title=escape(package.title)))
@@ -83,7 +83,9 @@ async def expiry_asked(update: Update, context: BotContext) -> State:
     match = EXPIRY.fullmatch(callback_data(update))
     if match is None:
         raise NotFound()
-    view = await sold_package(context.uow(), user_id(update), int(match["id"]), context.now())
+    view = await sold_package(
+        context.uow(write=False), user_id(update), int(match["id"]), context.now()
+    )
     await settle(update)
     begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=match["how"])
     await reply(update, ASK_DATE.format(zone=view.zone) if match["how"] == "date" else ASK_DAYS)
@@ -94,7 +96,7 @@ async def expiry_asked(update: Update, context: BotContext) -> State:
 async def expiry_typed(update: Update, context: BotContext) -> State:
     """The typed date or days become a question with a confirm button."""
     draft, now = state_of(context, EXPIRY_FLOW), context.now()
-    view = await sold_package(context.uow(), user_id(update), draft["sold_id"], now)
+    view = await sold_package(context.uow(write=False), user_id(update), draft["sold_id"], now)
     try:
         if draft["how"] == "date":
             new = parse_new_expiry(typed_text(update), view.zone, now)
