@@ -5,9 +5,12 @@
 - Each flow owns its state: `begin(context, name, **values)` opens it in
   `user_data["flow:<name>"]` (plain JSON, persisted with the conversation), `state_of` reads
   it (FlowGone when it was dropped), `finish` drops it. /cancel and the timeout drop it too.
-- `@step` wraps a state handler: a vanished state ends the flow with a word, not a traceback;
-  `typed_step(name, load, lost)` does the same for a typed state (a dataclass with
-  `to_dict`/`from_dict`), handing the step the loaded object and storing it back after.
+- A flow's state is typed: `typed_step(name, load, lost)` wraps a state handler, hands it
+  the state loaded by `load` (a dataclass with `to_dict`; None when it does not load) and
+  stores it back after, or drops it when the step ends the flow; a state that vanished or
+  does not load ends the flow with `lost` (and is dropped), never a traceback. `loaded`
+  reads it outside a step, `answer` checks a typed answer (saying why it was refused).
+  `@step`/`keep_typed` are the same for a flow whose state is a plain dict.
 - One flow at a time: `add_guard(app)` answers any command (but /cancel and /skip) and any
   button that starts *another* flow with which flow is open and how to leave it.
 
@@ -21,7 +24,7 @@ import warnings
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -120,6 +123,15 @@ class Stored(Protocol):
 
 
 S = TypeVar("S", bound=Stored)
+T = TypeVar("T")
+
+
+def loaded(context: BotContext, name: str, load: Callable[[dict[str, Any]], S | None]) -> S | None:
+    """Flow `name`'s typed state, or None when it is not open or does not load."""
+    try:
+        return load(state_of(context, name))
+    except FlowGone:
+        return None
 
 
 def typed_step(
@@ -132,11 +144,9 @@ def typed_step(
     def decorate(handler: Callable[[Update, BotContext, S], Awaitable[State]]) -> Step:
         @functools.wraps(handler)
         async def run(update: Update, context: BotContext) -> State:
-            try:
-                state = load(state_of(context, name))
-            except FlowGone:
-                state = None
-            if state is None:
+            state = loaded(context, name, load)
+            if state is None:  # drop what does not load, or the guard would see it open
+                finish(context, name)
                 await settle(update)
                 await reply(update, lost)
                 return END
@@ -152,6 +162,25 @@ def typed_step(
     return decorate
 
 
+@dataclass(frozen=True)
+class Answer(Generic[T]):
+    """A typed answer that passed its check."""
+
+    value: T
+
+
+async def answer(
+    update: Update, parse: Callable[[str], T], again: InlineKeyboardMarkup | None = None
+) -> Answer[T] | None:
+    """The typed answer checked by `parse`; on InvalidInput say why and return None (the
+    step asks again, nothing is stored)."""
+    try:
+        return Answer(parse(typed_text(update)))
+    except InvalidInput as exc:
+        await reply(update, try_again(exc.reason), reply_markup=again)
+        return None
+
+
 async def keep_typed(
     update: Update,
     context: BotContext,
@@ -160,15 +189,12 @@ async def keep_typed(
     parse: Callable[[str], object],
     again: InlineKeyboardMarkup | None = None,
 ) -> bool:
-    """Validate the typed answer into the flow's state[key]; on InvalidInput say why and
-    return False (the step asks again, nothing is stored)."""
+    """For a plain-dict state: `answer` stored in the flow's state[key]; False when refused."""
     state = state_of(context, name)
-    try:
-        state[key] = parse(typed_text(update))
-    except InvalidInput as exc:
-        await reply(update, try_again(exc.reason), reply_markup=again)
-        return False
-    return True
+    got = await answer(update, parse, again)
+    if got is not None:
+        state[key] = got.value
+    return got is not None
 
 
 # -- leaving, and what does not fit ------------------------------------------------------
