@@ -11,6 +11,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -20,6 +21,9 @@ from persistence.models import Base
 from persistence.uow import SqlUnitOfWork
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+# Property tests check behaviour, not speed: on a busy machine a 200 ms deadline only flakes.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 _pg_ready = False
 
 
