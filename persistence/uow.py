@@ -7,9 +7,13 @@ from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.booking.ports import Availabilities, Bookings
+from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import Coaches, UnitOfWork, Users
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
+from persistence.repositories.availability import SqlAvailabilities
+from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
@@ -23,6 +27,8 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    availability: Availabilities
+    bookings: Bookings
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -38,6 +44,8 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.availability = SqlAvailabilities(session)
+        self.bookings = SqlBookings(session)
         return self
 
     async def __aexit__(
@@ -60,4 +68,9 @@ class SqlUnitOfWork:
 if TYPE_CHECKING:
     # mypy proves here that this class implements the domain's UnitOfWork port.
     def _implements_port(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_booking_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> BookingUnitOfWork:
         return SqlUnitOfWork(sessions)

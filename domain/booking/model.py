@@ -80,6 +80,17 @@ class SessionBooking:
 
 
 @dataclass(frozen=True)
+class ScheduleEntry:
+    """One active session with what the coach needs to recognise it."""
+
+    booking: SessionBooking
+    package_title: str
+    client_name: str | None
+    client_id: int | None = None
+    client_zone: str | None = None
+
+
+@dataclass(frozen=True)
 class OneToOne:
     """Book a 1:1 session of the entitlement's service starting at `starts_at` (UTC)."""
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.booking.availability import Availability
-from domain.booking.model import BookablePackage, SessionBooking
+from domain.booking.model import BookablePackage, ScheduleEntry, SessionBooking
 from domain.booking.slots import Busy
 
 
@@ -74,4 +74,14 @@ class Bookings(Protocol):
         self, coach_id: int, start: datetime, end: datetime
     ) -> builtins.list[SessionBooking]:
         """Active sessions of the coach starting in [start, end), in start order."""
+        ...
+
+    async def schedule(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> builtins.list[ScheduleEntry]:
+        """Like `for_coach`, with each session's package title and client name."""
+        ...
+
+    async def entry(self, booking_id: int) -> ScheduleEntry | None:
+        """One session (any status) with its package title and client name."""
         ...

@@ -12,10 +12,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from domain.booking.availability import Availability
-from domain.booking.model import BookablePackage, BookingStatus, Entitlement, SessionBooking
+from domain.booking.model import (
+    BookablePackage,
+    BookingStatus,
+    Entitlement,
+    ScheduleEntry,
+    SessionBooking,
+)
 from domain.booking.slots import Busy
 from domain.catalog.model import ItemKind
-from tests.unit.fakes import FakeOccurrences, FakeSeriesCatalog, FakeUnitOfWork
+from tests.unit.fakes import FakeOccurrences, FakeSeriesCatalog, FakeUnitOfWork, FakeUsers
 
 
 class FakeAvailabilities:
@@ -42,8 +48,11 @@ class BookingTables:
 
 
 class FakeBookings:
-    def __init__(self, occurrences: FakeOccurrences, series: FakeSeriesCatalog) -> None:
+    def __init__(
+        self, occurrences: FakeOccurrences, series: FakeSeriesCatalog, users: FakeUsers
+    ) -> None:
         self.rows = BookingTables()
+        self._users = users
         self._occurrences = occurrences
         self._series = series
         self._ids = itertools.count(1)
@@ -140,6 +149,22 @@ class FakeBookings:
         found = [b for b in self._active() if b.coach_id == coach_id]
         return copy.deepcopy(sorted((b for b in found if start <= b.starts_at < end), key=_start))
 
+    async def schedule(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> list[ScheduleEntry]:
+        found = [self._entry(b) for b in await self.for_coach(coach_id, start, end)]
+        return found[:limit]
+
+    async def entry(self, booking_id: int) -> ScheduleEntry | None:
+        booking = self.rows.sessions.get(booking_id)
+        return self._entry(copy.deepcopy(booking)) if booking else None
+
+    def _entry(self, booking: SessionBooking) -> ScheduleEntry:
+        package = self.rows.sold[booking.sold_package_id].package
+        client = self._users.rows.get(package.client_id or 0)
+        name, zone = (client.first_name, client.timezone) if client else (None, None)
+        return ScheduleEntry(booking, package.title, name, package.client_id, zone)
+
     def _active(self) -> list[SessionBooking]:
         return [b for b in self.rows.sessions.values() if b.status is BookingStatus.BOOKED]
 
@@ -178,7 +203,7 @@ class BookingFakeUnitOfWork(FakeUnitOfWork):
     def __init__(self) -> None:
         super().__init__()
         self.availability = FakeAvailabilities()
-        self.bookings = FakeBookings(self.occurrences, self.series)
+        self.bookings = FakeBookings(self.occurrences, self.series, self.users)
 
 
 def an_item(
