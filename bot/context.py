@@ -13,14 +13,14 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings
 from domain.accounts import CoachPolicy
-from domain.ports import UnitOfWork
+from domain.booking.uow import BookingUnitOfWork
 
 
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
     policy: CoachPolicy
-    uow_factory: Callable[[], UnitOfWork]
+    uow_factory: Callable[[], BookingUnitOfWork]
     clock: Callable[[], datetime]
 
 
@@ -53,7 +53,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     def deps(self) -> Deps:
         return cast(PackagesApplication, self.application).deps
 
-    def uow(self) -> UnitOfWork:
+    def uow(self) -> BookingUnitOfWork:
         return self.deps.uow_factory()
 
     def now(self) -> datetime:

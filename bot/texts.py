@@ -58,6 +58,8 @@ COACH_HELP = (
     "/series — your series: dates with seats taken, add or remove dates, edit, hide, delete\n"
     "/newpackage — bundle sessions of your services and series into a package\n"
     "/packages — your packages: edit, clone, hide, delete, get their links\n"
+    "/availability — weekly working hours, days off, and the booking rules (minimum notice, "
+    "horizon, buffer, slot step, cancellation window)\n"
     "/timezone — your time zone (now: {zone}); times you type are read in it\n"
     "/cancel — leave whatever you are doing\n"
     "/help — this list"
