@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot.booking import availability
+from bot.booking import availability, schedule
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
@@ -60,6 +60,7 @@ def build_application(
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(timezone.build())
     app.add_handler(availability.build())
+    schedule.add_handlers(app)
     packages.add_handlers(app)
     storefront.add_handlers(app)
     services.add_handlers(app)

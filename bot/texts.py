@@ -60,6 +60,8 @@ COACH_HELP = (
     "/packages — your packages: edit, clone, hide, delete, get their links\n"
     "/availability — weekly working hours, days off, and the booking rules (minimum notice, "
     "horizon, buffer, slot step, cancellation window)\n"
+    "/schedule — your booked sessions by day, a week at a time: move or cancel one, or "
+    "mark a started one as a no-show\n"
     "/timezone — your time zone (now: {zone}); times you type are read in it\n"
     "/cancel — leave whatever you are doing\n"
     "/help — this list"

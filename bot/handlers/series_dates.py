@@ -17,6 +17,8 @@ from telegram.ext import (
     filters,
 )
 
+from bot.booking import schedule_views as booking_views
+from bot.booking.notify import tell_client
 from bot.context import BotContext
 from bot.errors import describe
 from bot.handlers.catalog_common import (
@@ -34,13 +36,13 @@ from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
 from bot.handlers.updates import require_coach, typed_text, user_id
 from bot.views import series as views
 from bot.views.catalog import Callback, parse_callback, try_again
+from domain.booking.series_dates import remove_series_date
 from domain.catalog.model import Occurrence
 from domain.catalog.series import (
     add_occurrence,
     add_recurring_occurrences,
     get_series,
     list_occurrences,
-    remove_occurrence,
 )
 from domain.errors import DomainError, InvalidInput, NotFound
 from domain.pagination import page_of
@@ -191,9 +193,15 @@ async def _occurrence(update: Update, context: BotContext, cb: Callback) -> Occu
 async def _remove(
     update: Update, context: BotContext, cb: Callback, occurrence: Occurrence
 ) -> None:
-    seats = await remove_occurrence(context.uow(), user_id(update), cb.item_id, cb.number())
-    zone = (await require_coach(update, context)).timezone
-    await show_series(update, context, cb.item_id, views.removed_note(occurrence, zone, seats))
+    coach = await require_coach(update, context)
+    cancelled = await remove_series_date(
+        context.uow(), coach.user_id, cb.item_id, cb.number(), context.now()
+    )
+    for seat in cancelled:
+        text = booking_views.seat_removed(seat, seat.client_zone or coach.timezone)
+        await tell_client(context, seat, text, calendar=True)
+    note = views.removed_note(occurrence, coach.timezone, occurrence.seats_taken)
+    await show_series(update, context, cb.item_id, note)
 
 
 REMOVE_ACTIONS: dict[str, Action] = {

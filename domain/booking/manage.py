@@ -17,7 +17,7 @@ from domain.booking.errors import (
 from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
 from domain.booking.uow import BookingUnitOfWork
-from domain.catalog.model import ItemKind
+from domain.catalog.model import ItemKind, Service
 from domain.errors import NotFound
 
 
@@ -48,6 +48,7 @@ async def mark_no_show(
     """The coach marks a started session as a no-show; the unit stays used."""
     async with uow:
         booking = await _coachs(uow, coach_id, booking_id)
+        await uow.bookings.lock_coach(coach_id)
         if now < booking.starts_at:
             raise NotStartedYet()
         closed = replace(booking, status=BookingStatus.NO_SHOW, cancelled_at=now)
@@ -67,6 +68,18 @@ async def reschedule_session(
         return await _reschedule(uow, access, package, booking_id, starts_at, now)
 
 
+async def move_options(
+    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
+) -> tuple[SessionBooking, list[datetime]]:
+    """The holder gets the free start times a 1:1 session could move to (its own time
+    counts as free, so a nearby time that overlaps it is offered too)."""
+    async with uow:
+        package = await holding(uow, access)
+        booking, service = await _movable(uow, access, package, booking_id, now)
+        free = await free_times(uow, package, service, now, excluding=booking.id)
+    return booking, [start for start in free if start != booking.starts_at]
+
+
 async def _reschedule(
     uow: BookingUnitOfWork,
     access: Access,
@@ -75,16 +88,8 @@ async def _reschedule(
     starts_at: datetime,
     now: datetime,
 ) -> SessionBooking:
-    booking = await _active(uow, package, booking_id)
-    if booking.kind is not ItemKind.SERVICE:
-        raise CannotReschedule()
-    if isinstance(access, ByToken):
-        await _before_window(uow, booking, now)
     await uow.bookings.lock_coach(package.coach_id)
-    entitlement = package.entitlement(booking.entitlement_id)
-    if entitlement is None:
-        raise NotFound("entitlement is gone")
-    service = await service_of(uow, package, entitlement)
+    booking, service = await _movable(uow, access, package, booking_id, now)
     if starts_at not in await free_times(uow, package, service, now, excluding=booking.id):
         raise SlotTaken()
     ends_at = starts_at + timedelta(minutes=service.duration_minutes)
@@ -92,6 +97,25 @@ async def _reschedule(
         raise SlotTaken()
     await uow.commit()
     return replace(booking, starts_at=starts_at, ends_at=ends_at)
+
+
+async def _movable(
+    uow: BookingUnitOfWork,
+    access: Access,
+    package: BookablePackage,
+    booking_id: int,
+    now: datetime,
+) -> tuple[SessionBooking, Service]:
+    """An active 1:1 session the holder may move now (a client only before the window)."""
+    booking = await _active(uow, package, booking_id)
+    if booking.kind is not ItemKind.SERVICE:
+        raise CannotReschedule()
+    if isinstance(access, ByToken):
+        await _before_window(uow, booking, now)
+    entitlement = package.entitlement(booking.entitlement_id)
+    if entitlement is None:
+        raise NotFound("entitlement is gone")
+    return booking, await service_of(uow, package, entitlement)
 
 
 async def upcoming_sessions(
@@ -132,6 +156,7 @@ async def _before_window(uow: BookingUnitOfWork, booking: SessionBooking, now: d
 async def _cancel(
     uow: BookingUnitOfWork, package: BookablePackage, booking: SessionBooking, now: datetime
 ) -> Cancelled:
+    await uow.bookings.lock_coach(booking.coach_id)
     closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
     if not await uow.bookings.close(closed):
         raise BookingNotActive()

@@ -28,7 +28,8 @@ class Bookings(Protocol):
     async def package(self, sold_package_id: int) -> BookablePackage | None: ...
 
     async def lock_coach(self, coach_id: int) -> None:
-        """Serialise 1:1 bookings of one coach until the transaction ends."""
+        """Serialise the booking writes of one coach until the transaction ends; every
+        booking write takes it before any other row."""
         ...
 
     async def take_unit(self, entitlement_id: int, starts_at: datetime) -> bool:
@@ -80,6 +81,11 @@ class Bookings(Protocol):
         self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
     ) -> builtins.list[ScheduleEntry]:
         """Like `for_coach`, with each session's package title and client name."""
+        ...
+
+    async def on_occurrence(self, occurrence_id: int) -> builtins.list[ScheduleEntry]:
+        """The active seats of an occurrence. Locks the occurrence first, so no seat can be
+        taken in it until the transaction ends."""
         ...
 
     async def entry(self, booking_id: int) -> ScheduleEntry | None:

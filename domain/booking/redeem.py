@@ -2,6 +2,9 @@
 
 Checks before the writes give the person a precise reason; the writes themselves
 (`take_unit`, `take_seat`, `add`) are the guarantee under concurrency.
+
+Lock order, the same in every booking write so two of them never wait on each other in a
+circle: the coach row first, then entitlement, occurrence and booking rows.
 """
 
 from __future__ import annotations
@@ -103,8 +106,8 @@ async def _book_one_to_one(
 ) -> SessionBooking:
     entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERVICE)
     service = await service_of(uow, package, entitlement)
-    await _take_unit(uow, package, entitlement, choice.starts_at)
     await uow.bookings.lock_coach(package.coach_id)
+    await _take_unit(uow, package, entitlement, choice.starts_at)
     if choice.starts_at not in await free_times(uow, package, service, now):
         raise SlotTaken()
     ends_at = choice.starts_at + timedelta(minutes=service.duration_minutes)
@@ -118,8 +121,10 @@ async def _book_seat(
     entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERIES)
     series = await _series(uow, package, entitlement)
     occurrence = await _occurrence(uow, package, series, choice.occurrence_id, now)
+    await uow.bookings.lock_coach(package.coach_id)
     await _take_unit(uow, package, entitlement, occurrence.starts_at)
     if not await uow.bookings.take_seat(choice.occurrence_id):
+        await _occurrence(uow, package, series, choice.occurrence_id, now)  # gone meanwhile?
         raise SeriesFull()
     ends_at = occurrence.starts_at + timedelta(minutes=series.duration_minutes)
     booking = _booking(package, entitlement, occurrence.starts_at, ends_at, now)

@@ -16,9 +16,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, and_, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.booking.model import BookablePackage, BookingStatus, ScheduleEntry, SessionBooking
+from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
 from domain.booking.slots import Busy
 from persistence.models import (
     ACTIVE_ONE_TO_ONE,
@@ -29,16 +28,15 @@ from persistence.models import (
     SeriesRow,
     SessionBookingRow,
     SoldPackageRow,
-    UserRow,
 )
 from persistence.repositories.booking_rows import booking_of, package_of, row_values
+from persistence.repositories.booking_schedule import SqlScheduleEntries
 
 _BOOKED = BookingStatus.BOOKED.value
 
 
-class SqlBookings:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+class SqlBookings(SqlScheduleEntries):
+    """Schedule reads (with package and client) are inherited from `SqlScheduleEntries`."""
 
     @property
     def _dialect(self) -> str:
@@ -212,52 +210,9 @@ class SqlBookings:
             )
         )
 
-    async def schedule(
-        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
-    ) -> builtins.list[ScheduleEntry]:
-        stmt = (
-            _with_package()
-            .where(
-                SessionBookingRow.coach_id == coach_id,
-                SessionBookingRow.status == _BOOKED,
-                SessionBookingRow.starts_at >= start,
-                SessionBookingRow.starts_at < end,
-            )
-            .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
-            .limit(limit)
-        )
-        return [_entry(*found) for found in await self._session.execute(stmt)]
-
-    async def entry(self, booking_id: int) -> ScheduleEntry | None:
-        stmt = _with_package().where(SessionBookingRow.id == booking_id)
-        found = (await self._session.execute(stmt)).first()
-        if found is None:
-            return None
-        return _entry(*found)
-
     async def _list(self, stmt: Select[SessionBookingRow]) -> builtins.list[SessionBooking]:
         ordered = stmt.order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
         return [booking_of(row) for row in await self._session.scalars(ordered)]
-
-
-def _with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
-    return (
-        select(
-            SessionBookingRow,
-            SoldPackageRow.title,
-            SoldPackageRow.client_id,
-            UserRow.first_name,
-            UserRow.timezone,
-        )
-        .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
-        .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
-    )
-
-
-def _entry(
-    row: SessionBookingRow, title: str, client_id: int | None, name: str | None, zone: str | None
-) -> ScheduleEntry:
-    return ScheduleEntry(booking_of(row), title, name, client_id, zone)
 
 
 def _active() -> Select[SessionBookingRow]:

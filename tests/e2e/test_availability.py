@@ -7,20 +7,13 @@ from datetime import timedelta
 
 from domain.booking.availability import TimeRange
 from domain.booking.coach_availability import get_availability
+from tests.e2e.booking_steps import coach_in_berlin
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-
-
-async def _set_berlin(harness: BotHarness) -> None:
-    api = harness.api
-    api.send_text(COACH, "/timezone")
-    await api.next_message(COACH, "Choose a new one below")
-    api.press_button(COACH, "Europe/Berlin")
-    await api.next_message(COACH, "times are now shown in Europe/Berlin")
 
 
 async def test_coach_sets_hours_days_off_and_rules(harness: BotHarness) -> None:
     api = harness.api
-    await _set_berlin(harness)
+    await coach_in_berlin(harness)
     api.send_text(COACH, "/availability")
     menu = await api.next_message(COACH, "Your availability · times in Europe/Berlin")
     assert "Mon: off" in menu.content and "Minimum notice: 12 h" in menu.content

@@ -9,14 +9,21 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByToken
-from domain.booking.errors import NothingLeftToBook, SeriesFull, SlotTaken
+from domain.booking.errors import (
+    NothingLeftToBook,
+    OccurrenceUnavailable,
+    SeriesFull,
+    SlotTaken,
+)
 from domain.booking.model import Choice, GroupSeat, OneToOne, SessionBooking
 from domain.booking.redeem import redeem_session
+from domain.booking.series_dates import remove_series_date
 from persistence.db import session_factory
 from persistence.models import OccurrenceRow
 from tests.integration.booking_seed import (
     FIRST_SLOT,
     NOW,
+    Sold,
     active_bookings,
     seed_world,
     sell,
@@ -95,3 +102,24 @@ async def test_an_occurrence_never_exceeds_its_seats_concurrently(
         occurrence = await session.get(OccurrenceRow, world.occurrence_id)
     assert occurrence is not None and occurrence.seats_taken == 3
     assert sum([await used(engine, p.yoga) for p in packages]) == 3
+
+
+async def test_a_date_removed_while_seats_are_booked_keeps_no_seat_and_no_unit(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow, capacity=N)
+    packages = [await sell(engine, world, n) for n in range(N)]
+
+    async def book(sold: Sold) -> object:
+        seat = GroupSeat(sold.yoga, world.occurrence_id)
+        return await redeem_session(make_uow(), ByToken(sold.token), seat, NOW)
+
+    async def remove() -> object:
+        await asyncio.sleep(0.01)  # let some bookings get in first
+        return await remove_series_date(make_uow(), ANNA, world.yoga_id, world.occurrence_id, NOW)
+
+    results = await asyncio.gather(*(book(p) for p in packages), remove(), return_exceptions=True)
+    refused = (SeriesFull, OccurrenceUnavailable)
+    assert all(not isinstance(r, BaseException) or isinstance(r, refused) for r in results)
+    assert await active_bookings(engine) == 0  # seats booked before the removal were cancelled
+    assert sum([await used(engine, p.yoga) for p in packages]) == 0

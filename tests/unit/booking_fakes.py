@@ -155,6 +155,9 @@ class FakeBookings:
         found = [self._entry(b) for b in await self.for_coach(coach_id, start, end)]
         return found[:limit]
 
+    async def on_occurrence(self, occurrence_id: int) -> list[ScheduleEntry]:
+        return [self._entry(b) for b in self._active() if b.occurrence_id == occurrence_id]
+
     async def entry(self, booking_id: int) -> ScheduleEntry | None:
         booking = self.rows.sessions.get(booking_id)
         return self._entry(copy.deepcopy(booking)) if booking else None

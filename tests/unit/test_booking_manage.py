@@ -18,6 +18,7 @@ from domain.booking.errors import (
 from domain.booking.manage import (
     cancel_session,
     mark_no_show,
+    move_options,
     reschedule_session,
     upcoming_sessions,
 )
@@ -148,3 +149,16 @@ async def test_the_coach_may_reschedule_inside_the_window() -> None:
         uow, ByCoach(COACH, 1), booking.id or 0, TUESDAY_9 + HOUR, late
     )
     assert moved.starts_at == TUESDAY_9 + HOUR
+
+
+async def test_move_options_count_the_sessions_own_time_as_free() -> None:
+    uow = scenario()
+    booking = await _booked(uow)
+    moved_from, options = await move_options(uow, by(), booking.id or 0, NOW)
+    assert moved_from.id == booking.id and TUESDAY_9 not in options
+    assert TUESDAY_9 + HOUR / 2 in options  # overlaps only its own old time
+    assert TUESDAY_9 + HOUR / 2 not in await open_slots(uow, by(2), 21, NOW)
+    with pytest.raises(TooLateToCancel):
+        await move_options(uow, by(), booking.id or 0, TUESDAY_9 - HOUR)
+    _, for_coach = await move_options(uow, ByCoach(COACH, 1), booking.id or 0, TUESDAY_9 - HOUR)
+    assert for_coach and all(start > TUESDAY_9 - HOUR for start in for_coach)
