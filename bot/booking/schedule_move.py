@@ -119,6 +119,10 @@ async def _move(update: Update, context: BotContext, coach: Coach, pressed: Pres
         raise NotFound()
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
     start = _moment(pressed.arg)
+    if entry.booking.starts_at == start or not entry.booking.is_active:  # pressed twice
+        markup = views.session_keyboard(entry, pressed.week, context.now())
+        await show(update, views.session_text(entry, coach.timezone), markup)
+        return
     try:
         moved = await reschedule_session(
             context.uow(), access, pressed.booking_id, start, context.now()

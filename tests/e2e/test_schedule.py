@@ -170,3 +170,9 @@ async def test_coach_moves_a_session_and_the_clients_calendar_event_follows(
     assert event["STATUS"] == "CONFIRMED"
     assert event["DTSTART"].dt == datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
     assert await _left(harness, token) == 2
+
+    new_start = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    minutes = int(new_start.timestamp() // 60)
+    api.press_callback(COACH, f"mv:ok:{booking_id}:{minutes}:0")  # the same ✅, pressed again
+    await api.next_message(COACH, "Client:")
+    assert len([m for m in api.messages(CLIENT) if "moved" in m.content]) == 1
