@@ -46,6 +46,7 @@ async def add_days_off_text(
     off = parse_days_off(text)
     async with uow:
         coach = await require_coach(uow, coach_id)
+        await uow.bookings.lock_coach(coach_id)
         today = now.astimezone(ZoneInfo(coach.timezone)).date()
         updated = add_days_off(await uow.availability.get(coach_id), off, today)
         await uow.availability.save(updated)
@@ -82,6 +83,7 @@ async def change_booking_setting(
 async def _change(uow: BookingUnitOfWork, coach_id: int, edit: Edit) -> Availability:
     async with uow:
         await require_coach(uow, coach_id)
+        await uow.bookings.lock_coach(coach_id)  # read-change-write: no lost update
         updated = edit(await uow.availability.get(coach_id))
         await uow.availability.save(updated)
         await uow.commit()

@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByToken
+from domain.booking.coach_availability import change_booking_setting, set_day_hours
 from domain.booking.errors import (
     NothingLeftToBook,
     OccurrenceUnavailable,
@@ -123,3 +124,20 @@ async def test_a_date_removed_while_seats_are_booked_keeps_no_seat_and_no_unit(
     assert all(not isinstance(r, BaseException) or isinstance(r, refused) for r in results)
     assert await active_bookings(engine) == 0  # seats booked before the removal were cancelled
     assert sum([await used(engine, p.yoga) for p in packages]) == 0
+
+
+async def test_concurrent_availability_changes_are_all_kept(make_uow: MakeUow) -> None:
+    """Each change reads, edits and writes the whole availability: without the lock on the
+    coach one of two concurrent changes would be lost."""
+    await seed_world(make_uow)
+    days = [
+        set_day_hours(make_uow(), ANNA, day, f"{9 + day}:00-{10 + day}:00") for day in range(7)
+    ]
+    notice = change_booking_setting(make_uow(), ANNA, "notice", "3h")
+    await asyncio.gather(*days, notice)
+    async with make_uow() as uow:
+        availability = await uow.availability.get(ANNA)
+    assert {day: r[0].start // 60 for day, r in availability.weekly.items()} == {
+        day: 9 + day for day in range(7)
+    }
+    assert availability.settings.notice == timedelta(hours=3)
