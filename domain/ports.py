@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -32,6 +33,14 @@ class Coaches(Protocol):
     async def all_user_ids(self) -> list[int]: ...
 
 
+class ButtonPresses(Protocol):
+    """Buttons already acted on: a press is claimed once, whatever Telegram redelivers."""
+
+    async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool: ...
+
+    async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
@@ -40,6 +49,7 @@ class UnitOfWork(Protocol):
     services: Services
     series: SeriesCatalog
     packages: Packages
+    presses: ButtonPresses
 
     async def __aenter__(self) -> Self: ...
 

@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
-from domain.ports import Coaches, UnitOfWork, Users
+from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -29,6 +30,7 @@ class SqlUnitOfWork:
     packages: Packages
     availability: Availabilities
     bookings: Bookings
+    presses: ButtonPresses
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -46,6 +48,7 @@ class SqlUnitOfWork:
         self.packages = SqlPackages(session)
         self.availability = SqlAvailabilities(session)
         self.bookings = SqlBookings(session)
+        self.presses = SqlButtonPresses(session)
         return self
 
     async def __aexit__(

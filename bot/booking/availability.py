@@ -6,31 +6,22 @@ is checked, saved at once, and the screen comes back. /cancel keeps what was sav
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.booking import availability_views as views
 from bot.context import BotContext
-from bot.handlers.catalog_common import current_draft, end_draft, show, start_draft, step
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
-from bot.handlers.updates import greet_coach, settle, typed_text, user_id
+from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.handlers.replies import greet_coach, reply, settle, show, typed_text, user_id
 from bot.views.catalog import try_again
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput
 
 MENU, TYPING = "av.menu", "av.typing"
-FLOW = "availability"  # draft["flow"]
+FLOW = "availability"  # the conversation and its flow state
 BUTTONS = f"^{views.PREFIX}:"
 
 
@@ -38,7 +29,7 @@ async def open_menu(update: Update, context: BotContext) -> str:
     """The coach sees their availability with a button for each thing to change."""
     coach = await greet_coach(update, context)
     _, availability = await use.get_availability(context.uow(), coach.user_id)
-    start_draft(context, FLOW)
+    begin(context, FLOW)
     await reply(
         update,
         views.menu_text(availability, coach.timezone),
@@ -53,12 +44,12 @@ async def on_button(update: Update, context: BotContext) -> str | int:
     query = update.callback_query
     assert query is not None
     pressed = views.parse(query.data)
-    current_draft(context, FLOW)
+    state_of(context, FLOW)
     if pressed.what == "done":
         await settle(update)
-        end_draft(context)
+        finish(context, FLOW)
         await reply(update, views.DONE)
-        return ConversationHandler.END
+        return END
     if pressed.what in ("menu", "offrm", "offx"):
         await query.answer()
         await _in_place(update, context, pressed)
@@ -83,7 +74,7 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
 async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> str:
     await settle(update)
     _, availability = await use.get_availability(context.uow(), user_id(update))
-    draft = start_draft(context, FLOW, field=pressed.what)
+    draft = begin(context, FLOW, field=pressed.what)
     if pressed.what == "day":
         draft["weekday"] = pressed.weekday
         await reply(update, views.ask_day(pressed.weekday, availability))
@@ -98,14 +89,14 @@ async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> s
 @step
 async def on_text(update: Update, context: BotContext) -> str:
     """Saves the typed value; a bad one is explained and asked again, nothing changed."""
-    draft = current_draft(context, FLOW)
+    draft = state_of(context, FLOW)
     try:
         availability = await _save(context, user_id(update), draft, typed_text(update))
     except InvalidInput as exc:
         await reply(update, try_again(exc.reason))
         return TYPING
     coach, _ = await use.get_availability(context.uow(), user_id(update))
-    start_draft(context, FLOW)
+    begin(context, FLOW)
     text = views.menu_text(availability, coach.timezone, views.SAVED)
     await reply(update, text, reply_markup=views.menu_keyboard(availability))
     return MENU
@@ -124,25 +115,22 @@ async def _save(
 
 async def stop(update: Update, context: BotContext) -> int:
     """/cancel: what was saved stays saved, and the coach is told so."""
-    end_draft(context)
+    finish(context, FLOW)
     await reply(update, views.STOPPED)
-    return ConversationHandler.END
+    return END
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
+        FLOW,
+        "setting your availability (/availability)",
         entry_points=[CommandHandler("availability", open_menu)],
         states={
             MENU: [CallbackQueryHandler(on_button, pattern=BUTTONS)],
             TYPING: [
-                MessageHandler(filters.TEXT & ~filters.COMMAND, on_text),
+                MessageHandler(TEXT, on_text),
                 CallbackQueryHandler(on_button, pattern=BUTTONS),
             ],
-            **TIMEOUT_HANDLERS,
         },
-        fallbacks=[CommandHandler("cancel", stop), *fallbacks()],
-        name="availability",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=timedelta(minutes=30).total_seconds(),
+        cancel_handler=CommandHandler("cancel", stop),
     )

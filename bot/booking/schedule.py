@@ -13,9 +13,7 @@ from bot.booking import schedule_move
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
 from bot.context import BotContext
-from bot.handlers.catalog_common import show
-from bot.handlers.common import reply
-from bot.handlers.updates import greet_coach, require_coach
+from bot.handlers.replies import greet_coach, reply, require_coach, show
 from domain.booking.access import ByCoach
 from domain.booking.errors import BookingNotActive
 from domain.booking.manage import cancel_session, mark_no_show
