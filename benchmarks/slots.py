@@ -1,6 +1,6 @@
 """How long one free-slot computation takes for a busy coach (prints numbers; no pass/fail).
 
-Run: .venv/bin/python benchmarks/slots.py
+Run: .venv/bin/python -m benchmarks.slots
 The picker recomputes slots on every day/week press, so this is the cost of one press.
 """
 

@@ -14,6 +14,7 @@ from bot.booking.refusals import refusal_text
 from bot.context import BotContext
 from domain.booking.errors import BookingRefused
 from domain.errors import (
+    ChangedMeanwhile,
     DomainError,
     InvalidInput,
     NotACoach,
@@ -37,6 +38,7 @@ def describe(error: DomainError) -> str:
     known: dict[type[DomainError], str] = {
         NotACoach: texts.NOT_A_COACH,
         NotFound: texts.NOT_FOUND,
+        ChangedMeanwhile: texts.CHANGED_MEANWHILE,
         NotAllowed: texts.NOT_ALLOWED,
         RegistrationClosed: texts.REGISTRATION_CLOSED,
     }

@@ -28,7 +28,7 @@ BUTTONS = f"^{views.PREFIX}:"
 async def open_menu(update: Update, context: BotContext) -> str:
     """The coach sees their availability with a button for each thing to change."""
     coach = await greet_coach(update, context)
-    _, availability = await use.get_availability(context.uow(), coach.user_id)
+    _, availability = await use.get_availability(context.uow(write=False), coach.user_id)
     begin(context, FLOW)
     await reply(
         update,
@@ -62,7 +62,7 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
     if pressed.what == "offx" and pressed.days_off is not None:
         off = pressed.days_off
         await use.remove_days_off(context.uow(), coach_id, off.first, off.last)
-    coach, availability = await use.get_availability(context.uow(), coach_id)
+    coach, availability = await use.get_availability(context.uow(write=False), coach_id)
     if pressed.what == "offrm" and availability.days_off:
         await show(update, views.REMOVE_DAYS_OFF, views.days_off_keyboard(availability))
         return
@@ -73,7 +73,7 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
 
 async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> str:
     await settle(update)
-    _, availability = await use.get_availability(context.uow(), user_id(update))
+    _, availability = await use.get_availability(context.uow(write=False), user_id(update))
     draft = begin(context, FLOW, field=pressed.what)
     if pressed.what == "day":
         draft["weekday"] = pressed.weekday
@@ -95,7 +95,7 @@ async def on_text(update: Update, context: BotContext) -> str:
     except InvalidInput as exc:
         await reply(update, try_again(exc.reason))
         return TYPING
-    coach, _ = await use.get_availability(context.uow(), user_id(update))
+    coach, _ = await use.get_availability(context.uow(write=False), user_id(update))
     begin(context, FLOW)
     text = views.menu_text(availability, coach.timezone, views.SAVED)
     await reply(update, text, reply_markup=views.menu_keyboard(availability))

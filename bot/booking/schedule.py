@@ -28,7 +28,7 @@ Action = Callable[[Update, BotContext, Coach, views.Pressed], Awaitable[None]]
 async def open_schedule(update: Update, context: BotContext) -> None:
     """The coach sees this week's sessions by day, with ◀ ▶ for other weeks."""
     coach = await greet_coach(update, context)
-    week = await coach_schedule(context.uow(), coach.user_id, 0, context.now())
+    week = await coach_schedule(context.uow(write=False), coach.user_id, 0, context.now())
     await reply(update, views.week_text(week), reply_markup=views.week_keyboard(week))
 
 
@@ -43,7 +43,9 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 async def _week(update: Update, context: BotContext, coach: Coach, pressed: views.Pressed) -> None:
-    week = await coach_schedule(context.uow(), coach.user_id, pressed.week, context.now())
+    week = await coach_schedule(
+        context.uow(write=False), coach.user_id, pressed.week, context.now()
+    )
     await show(update, views.week_text(week), views.week_keyboard(week))
 
 
@@ -103,7 +105,7 @@ async def _no_show(
 
 
 async def _entry(context: BotContext, coach: Coach, pressed: views.Pressed) -> ScheduleEntry:
-    entry = await coach_session(context.uow(), coach.user_id, pressed.booking_id)
+    entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     if entry is None:
         raise NotFound()
     return entry

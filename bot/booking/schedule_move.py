@@ -65,11 +65,13 @@ async def on_button(update: Update, context: BotContext) -> None:
 async def _options(
     context: BotContext, coach: Coach, pressed: Pressed
 ) -> tuple[str, list[datetime]]:
-    entry = await coach_session(context.uow(), coach.user_id, pressed.booking_id)
+    entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     if entry is None:
         raise NotFound()
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
-    booking, options = await move_options(context.uow(), access, pressed.booking_id, context.now())
+    booking, options = await move_options(
+        context.uow(write=False), access, pressed.booking_id, context.now()
+    )
     return booking.title, options
 
 
@@ -100,7 +102,7 @@ async def _times(update: Update, context: BotContext, coach: Coach, pressed: Pre
 
 
 async def _confirm(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
-    entry = await coach_session(context.uow(), coach.user_id, pressed.booking_id)
+    entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     if entry is None:
         raise NotFound()
     start = _moment(pressed.arg)
@@ -113,7 +115,7 @@ async def _confirm(update: Update, context: BotContext, coach: Coach, pressed: P
 
 
 async def _move(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
-    entry = await coach_session(context.uow(), coach.user_id, pressed.booking_id)
+    entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     if entry is None:
         raise NotFound()
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
@@ -132,7 +134,7 @@ async def _move(update: Update, context: BotContext, coach: Coach, pressed: Pres
     zone = entry.client_zone or coach.timezone
     text = views.client_moved(entry.booking, moved, zone)
     await tell_client(context, replace(entry, booking=moved), text, calendar=True)
-    refreshed = await coach_session(context.uow(), coach.user_id, pressed.booking_id)
+    refreshed = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     assert refreshed is not None
     note = views.moved_note(moved, coach.timezone)
     markup = views.session_keyboard(refreshed, pressed.week, context.now())
