@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.booking.ports import Availabilities, Bookings
+from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
+from persistence.repositories.availability import SqlAvailabilities
+from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.series import SqlSeriesCatalog
@@ -34,6 +38,8 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    availability: Availabilities
+    bookings: Bookings
     presses: ButtonPresses
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
@@ -59,6 +65,8 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.availability = SqlAvailabilities(session)
+        self.bookings = SqlBookings(session)
         self.presses = SqlButtonPresses(session)
         return self
 
@@ -85,4 +93,9 @@ class SqlUnitOfWork:
 if TYPE_CHECKING:
     # mypy proves here that this class implements the domain's UnitOfWork port.
     def _implements_port(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_booking_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> BookingUnitOfWork:
         return SqlUnitOfWork(sessions)
