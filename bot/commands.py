@@ -22,6 +22,8 @@ COACH_COMMANDS = [
     BotCommand("packages", "Your packages: edit, clone, hide, link, grant"),
     BotCommand("sold", "Sold packages: usage, expiry, links"),
     BotCommand("mypackages", "Packages you got yourself"),
+    BotCommand("availability", "Working hours, days off, booking rules"),
+    BotCommand("schedule", "Your booked sessions, week by week"),
     BotCommand("timezone", "Your time zone"),
     BotCommand("help", "All coach commands"),
     BotCommand("cancel", "Leave the current step"),

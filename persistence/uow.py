@@ -8,11 +8,15 @@ from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.booking.ports import Availabilities, Bookings
+from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
+from persistence.repositories.availability import SqlAvailabilities
+from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
@@ -39,6 +43,8 @@ class SqlUnitOfWork:
     packages: Packages
     sold: SoldPackages
     pending: PendingPurchases
+    availability: Availabilities
+    bookings: Bookings
     presses: ButtonPresses
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
@@ -66,6 +72,8 @@ class SqlUnitOfWork:
         self.packages = SqlPackages(session)
         self.sold = SqlSoldPackages(session)
         self.pending = SqlPendingPurchases(session)
+        self.availability = SqlAvailabilities(session)
+        self.bookings = SqlBookings(session)
         self.presses = SqlButtonPresses(session)
         return self
 
@@ -92,4 +100,9 @@ class SqlUnitOfWork:
 if TYPE_CHECKING:
     # mypy proves here that this class implements the domain's UnitOfWork port.
     def _implements_port(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_booking_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> BookingUnitOfWork:
         return SqlUnitOfWork(sessions)

@@ -16,6 +16,8 @@ from telegram.ext import (
     MessageHandler,
 )
 
+from bot.booking import schedule_views as booking_views
+from bot.booking.notify import tell_client
 from bot.context import BotContext
 from bot.errors import describe
 from bot.handlers.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
@@ -32,6 +34,7 @@ from bot.handlers.replies import (
 from bot.texts import FLOW_GONE
 from bot.views import series as views
 from bot.views.catalog import Callback, parse_callback, try_again
+from domain.booking.series_dates import remove_series_date
 from domain.catalog import dates
 from domain.catalog.dates import SeriesOverview, series_overview
 from domain.errors import DomainError, InvalidInput
@@ -172,16 +175,18 @@ async def remove_confirmed(update: Update, context: BotContext, cb: Callback) ->
 
 
 async def _remove(update: Update, context: BotContext, cb: Callback, confirmed: bool) -> None:
-    """One use case: remove (or not yet), then the series screen or the question from it."""
+    """One use case: remove (or not yet), then the series screen or the question from it;
+    clients whose seats went with the date are told."""
     uow, now = context.uow(), context.now()
-    removal = await dates.remove_date(
-        uow, user_id(update), cb.item_id, cb.number(), now, confirmed
-    )
-    seen, occurrence = removal.after, removal.occurrence
-    if not removal.removed:
+    done = await remove_series_date(uow, user_id(update), cb.item_id, cb.number(), now, confirmed)
+    seen, occurrence = done.removal.after, done.removal.occurrence
+    if not done.removal.removed:
         markup = views.remove_confirm_keyboard(cb.item_id, cb.number())
         await show(update, views.remove_question(occurrence, seen.timezone), markup)
         return
+    for seat in done.seats:
+        text = booking_views.seat_removed(seat, seat.client_zone or seen.timezone)
+        await tell_client(context, seat, text, calendar=True)
     note = views.removed_note(occurrence, seen.timezone, occurrence.seats_taken)
     await show(update, *screen_of(seen, note))
 

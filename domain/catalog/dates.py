@@ -5,6 +5,7 @@ Each screen of the bot gets what it shows from one of these, in one transaction.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -127,9 +128,11 @@ async def remove_date(
     occurrence_id: int,
     now: datetime,
     confirmed: bool,
+    before_removal: Callable[[], Awaitable[None]] | None = None,
 ) -> DateRemoval:
     """The coach removes one meeting; one that clients have a seat in only once `confirmed`
-    (otherwise nothing changes and the bot asks first). `after`: meetings after `now`."""
+    (otherwise nothing changes and the bot asks first). `after`: meetings after `now`.
+    `before_removal` runs in the same transaction just before (booking cancels the seats)."""
     async with uow:
         coach = await require_coach(uow, coach_id)
         series = await own_series(uow, coach_id, series_id)
@@ -139,6 +142,8 @@ async def remove_date(
             raise NotFound()
         removed = confirmed or not found[0].seats_taken
         if removed:
+            if before_removal is not None:
+                await before_removal()
             await uow.series.remove_occurrence(series_id, occurrence_id)
             await uow.commit()
             occurrences = [o for o in occurrences if o.id != occurrence_id]
