@@ -32,14 +32,8 @@ class Coaches(Protocol):
     async def all_user_ids(self) -> list[int]: ...
 
 
-class UnitOfWork(Protocol):
+class Transaction(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
-
-    users: Users
-    coaches: Coaches
-    services: Services
-    series: SeriesCatalog
-    packages: Packages
 
     async def __aenter__(self) -> Self: ...
 
@@ -51,3 +45,13 @@ class UnitOfWork(Protocol):
     ) -> None: ...
 
     async def commit(self) -> None: ...
+
+
+class UnitOfWork(Transaction, Protocol):
+    """The repositories of one transaction."""
+
+    users: Users
+    coaches: Coaches
+    services: Services
+    series: SeriesCatalog
+    packages: Packages

@@ -11,6 +11,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -20,6 +21,11 @@ from persistence.models import Base
 from persistence.uow import SqlUnitOfWork
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+# The machine running the suite is shared: a property example may be slow for reasons that are
+# not the code's; hypothesis' per-example deadline made such runs fail at random.
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 _pg_ready = False
 
 

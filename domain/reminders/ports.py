@@ -1,0 +1,51 @@
+"""What the reminder use cases need from storage and from the messenger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from domain.ports import Transaction
+from domain.reminders.delivery import Delivery, Notice
+from domain.reminders.model import PlannedReminder, Reminder
+from domain.reminders.planning import PackageFacts
+
+
+class Reminders(Protocol):
+    async def for_package(self, sold_package_id: int) -> list[Reminder]:
+        """The sold package's own reminders (expiry and expired), sent or not."""
+        ...
+
+    async def for_session(self, session_id: int) -> list[Reminder]: ...
+
+    async def add(self, plans: list[PlannedReminder]) -> None:
+        """Store new reminders; a key already stored is left as it is (never doubled)."""
+        ...
+
+    async def delete_pending(self, ids: list[int]) -> None:
+        """Delete these reminders if they are still unsent."""
+        ...
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
+        """Unsent reminders whose next attempt is due, oldest first, locked until commit."""
+        ...
+
+    async def save(self, reminder: Reminder) -> None:
+        """Store where a claimed reminder's delivery stands."""
+        ...
+
+    async def package_facts(self, sold_package_id: int) -> PackageFacts | None: ...
+
+    async def zone_of(self, user_id: int, coach_id: int) -> str:
+        """The viewer's zone: their own if set, else the coach's, else UTC."""
+        ...
+
+
+class ReminderUnitOfWork(Transaction, Protocol):
+    reminders: Reminders
+
+
+class Notifier(Protocol):
+    async def deliver(self, notice: Notice) -> Delivery:
+        """Send one notice to its person and say how it went (never raises for Telegram)."""
+        ...

@@ -1,0 +1,81 @@
+"""In-memory reminder storage and a recording notifier, for unit tests of the use cases."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
+from domain.reminders.model import PlannedReminder, Reminder
+from domain.reminders.planning import PackageFacts
+from tests.unit.fakes import FakeUnitOfWork
+
+
+class FakeReminders:
+    def __init__(self) -> None:
+        self.rows: dict[int, Reminder] = {}
+        self.packages: dict[int, PackageFacts] = {}
+        self.zones: dict[int, str] = {}
+        self._ids = itertools.count(1)
+
+    async def for_package(self, sold_package_id: int) -> list[Reminder]:
+        return [
+            r
+            for r in self.rows.values()
+            if r.plan.sold_package_id == sold_package_id and r.plan.session_id is None
+        ]
+
+    async def for_session(self, session_id: int) -> list[Reminder]:
+        return [r for r in self.rows.values() if r.plan.session_id == session_id]
+
+    async def add(self, plans: list[PlannedReminder]) -> None:
+        keys = {r.key for r in self.rows.values()}
+        for plan in plans:
+            if plan.key not in keys:
+                reminder_id = next(self._ids)
+                self.rows[reminder_id] = Reminder(reminder_id, plan, plan.due_at)
+
+    async def delete_pending(self, ids: list[int]) -> None:
+        for reminder_id in ids:
+            if self.rows[reminder_id].pending:
+                del self.rows[reminder_id]
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
+        due = [r for r in self.rows.values() if r.pending and r.next_attempt_at <= now]
+        return sorted(due, key=lambda r: (r.next_attempt_at, r.id))[:limit]
+
+    async def save(self, reminder: Reminder) -> None:
+        self.rows[reminder.id] = reminder
+
+    async def package_facts(self, sold_package_id: int) -> PackageFacts | None:
+        return self.packages.get(sold_package_id)
+
+    async def zone_of(self, user_id: int, coach_id: int) -> str:
+        return self.zones.get(user_id) or self.zones.get(coach_id) or "UTC"
+
+    def pending(self) -> list[Reminder]:
+        return sorted((r for r in self.rows.values() if r.pending), key=lambda r: r.plan.due_at)
+
+    def use_up(self, sold_package_id: int) -> None:
+        self.packages[sold_package_id] = replace(self.packages[sold_package_id], sessions_left=0)
+
+
+class FakeReminderUow(FakeUnitOfWork):
+    """The shared fake unit of work, with the reminder storage taking part in rollbacks."""
+
+    def __init__(self, reminders: FakeReminders) -> None:
+        super().__init__()
+        self.reminders = reminders
+
+
+@dataclass
+class RecordingNotifier:
+    """Answers each delivery with the next scripted status (DELIVERED when the script ends)."""
+
+    script: list[Delivery] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    async def deliver(self, notice: Notice) -> Delivery:
+        self.notices.append(notice)
+        return self.script.pop(0) if self.script else Delivery(DeliveryStatus.DELIVERED)
