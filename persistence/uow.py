@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import Coaches, UnitOfWork, Users
+from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.reminders import SqlReminders
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -23,6 +25,7 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    reminders: Reminders
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
@@ -38,6 +41,7 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.reminders = SqlReminders(session)
         return self
 
     async def __aexit__(
@@ -60,4 +64,9 @@ class SqlUnitOfWork:
 if TYPE_CHECKING:
     # mypy proves here that this class implements the domain's UnitOfWork port.
     def _implements_port(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_reminders_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> ReminderUnitOfWork:
         return SqlUnitOfWork(sessions)

@@ -62,10 +62,12 @@ def still_meaningful(reminder: Reminder, facts: PackageFacts | None, now: dateti
     return facts.status == ACTIVE and facts.sessions_left > 0 and now >= plan.event_at
 
 
-def notice_for(reminder: Reminder, facts: PackageFacts | None, zone: str) -> Notice:
+def notice_for(reminder: Reminder, facts: PackageFacts | None, zones: dict[int, str]) -> Notice:
+    """The notice in the viewer's zone: their own if set, else the coach's, else UTC."""
     plan = reminder.plan
     left = facts.sessions_left if facts is not None else None
     coach_id = facts.coach_id if facts is not None else None
+    zone = zones.get(plan.recipient_id) or zones.get(coach_id or plan.recipient_id) or "UTC"
     return Notice(
         kind=plan.kind,
         chat_id=plan.recipient_id,

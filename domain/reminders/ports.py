@@ -34,10 +34,12 @@ class Reminders(Protocol):
         """Store where a claimed reminder's delivery stands."""
         ...
 
-    async def package_facts(self, sold_package_id: int) -> PackageFacts | None: ...
+    async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
+        """Fresh facts of these sold packages (missing ones are left out)."""
+        ...
 
-    async def zone_of(self, user_id: int, coach_id: int) -> str:
-        """The viewer's zone: their own if set, else the coach's, else UTC."""
+    async def zones(self, user_ids: list[int]) -> dict[int, str]:
+        """The time zone each of these people chose (people without one are left out)."""
         ...
 
 
@@ -46,6 +48,13 @@ class ReminderUnitOfWork(Transaction, Protocol):
 
 
 class Notifier(Protocol):
+    async def ready(self, count: int) -> None:
+        """Wait until `count` more notices may go out (the sweep's share of the send rate).
+
+        The sweep waits here before it opens a transaction, so pacing never holds a lock.
+        """
+        ...
+
     async def deliver(self, notice: Notice) -> Delivery:
         """Send one notice to its person and say how it went (never raises for Telegram)."""
         ...

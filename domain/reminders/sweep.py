@@ -33,6 +33,7 @@ async def sweep_due_reminders(
     """
     report: Counter[str] = Counter()
     while keep_going():
+        await notifier.ready(batch_size)
         async with uow_factory() as uow:
             batch = await uow.reminders.claim_due(clock(), batch_size)
             done = await _send_batch(
@@ -54,18 +55,19 @@ async def _send_batch(
     report: Counter[str],
 ) -> bool:
     """False when the sweep should stop now (Telegram asked to slow down, or shutting down)."""
+    facts = await uow.reminders.package_facts(sorted({r.plan.sold_package_id for r in batch}))
+    people = {r.plan.recipient_id for r in batch} | {f.coach_id for f in facts.values()}
+    zones = await uow.reminders.zones(sorted(people))
     for reminder in batch:
         if not keep_going():
             return False
         now = clock()
-        facts = await uow.reminders.package_facts(reminder.plan.sold_package_id)
-        if not still_meaningful(reminder, facts, now):
+        sold = facts.get(reminder.plan.sold_package_id)
+        if not still_meaningful(reminder, sold, now):
             await uow.reminders.save(reminder.settled(Outcome.SKIPPED, now))
             report[Outcome.SKIPPED] += 1
             continue
-        coach_id = facts.coach_id if facts is not None else reminder.plan.recipient_id
-        zone = await uow.reminders.zone_of(reminder.plan.recipient_id, coach_id)
-        delivery = await notifier.deliver(notice_for(reminder, facts, zone))
+        delivery = await notifier.deliver(notice_for(reminder, sold, zones))
         updated = after_delivery(reminder, delivery, clock(), policy)
         await uow.reminders.save(updated)
         report[updated.outcome or "retrying"] += 1

@@ -31,7 +31,7 @@ async def replan_package_reminders(
     session is taken from it. Unsent reminders that no longer fit are deleted, sent ones are
     kept, and a reminder already stored (sent or not) is never added twice.
     """
-    facts = await uow.reminders.package_facts(sold_package_id)
+    facts = (await uow.reminders.package_facts([sold_package_id])).get(sold_package_id)
     wanted = [] if facts is None else plan_package_reminders(facts, offsets, now)
     change = replan(await uow.reminders.for_package(sold_package_id), wanted)
     await uow.reminders.delete_pending(change.drop)

@@ -16,7 +16,7 @@ class FakeReminders:
     def __init__(self) -> None:
         self.rows: dict[int, Reminder] = {}
         self.packages: dict[int, PackageFacts] = {}
-        self.zones: dict[int, str] = {}
+        self.people_zones: dict[int, str] = {}
         self._ids = itertools.count(1)
 
     async def for_package(self, sold_package_id: int) -> list[Reminder]:
@@ -48,11 +48,11 @@ class FakeReminders:
     async def save(self, reminder: Reminder) -> None:
         self.rows[reminder.id] = reminder
 
-    async def package_facts(self, sold_package_id: int) -> PackageFacts | None:
-        return self.packages.get(sold_package_id)
+    async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
+        return {i: self.packages[i] for i in sold_package_ids if i in self.packages}
 
-    async def zone_of(self, user_id: int, coach_id: int) -> str:
-        return self.zones.get(user_id) or self.zones.get(coach_id) or "UTC"
+    async def zones(self, user_ids: list[int]) -> dict[int, str]:
+        return {i: self.people_zones[i] for i in user_ids if i in self.people_zones}
 
     def pending(self) -> list[Reminder]:
         return sorted((r for r in self.rows.values() if r.pending), key=lambda r: r.plan.due_at)
@@ -75,6 +75,10 @@ class RecordingNotifier:
 
     script: list[Delivery] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    readied: int = 0
+
+    async def ready(self, count: int) -> None:
+        self.readied += count
 
     async def deliver(self, notice: Notice) -> Delivery:
         self.notices.append(notice)

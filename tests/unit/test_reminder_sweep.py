@@ -9,7 +9,7 @@ from domain.reminders.model import Outcome, ReminderKind
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_package_reminders
 from tests.unit.reminder_fakes import FakeReminders, FakeReminderUow, RecordingNotifier
-from tests.unit.test_reminder_planning import CLIENT, DAYS_7_1, EXPIRES, NOW, facts
+from tests.unit.test_reminder_planning import CLIENT, COACH, DAYS_7_1, EXPIRES, NOW, facts
 
 WEEK_BEFORE = EXPIRES - timedelta(days=7)
 BLOCKED = Delivery(DeliveryStatus.BLOCKED, error="Forbidden: bot was blocked by the user")
@@ -20,7 +20,7 @@ NETWORK = Delivery(DeliveryStatus.ERROR, error="NetworkError: connection reset")
 async def planned_package(**changes: object) -> FakeReminders:
     reminders = FakeReminders()
     reminders.packages[7] = facts(**changes)
-    reminders.zones[CLIENT] = "Europe/Berlin"
+    reminders.people_zones[CLIENT] = "Europe/Berlin"
     await replan_package_reminders(FakeReminderUow(reminders), 7, NOW, DAYS_7_1)
     return reminders
 
@@ -46,6 +46,15 @@ async def test_nothing_is_sent_before_its_moment_and_it_is_sent_once_after() -> 
     assert (await sweep(reminders, WEEK_BEFORE + timedelta(minutes=1))).notices == []
     sent = [r for r in reminders.rows.values() if r.outcome is Outcome.SENT]
     assert [r.sent_at for r in sent] == [WEEK_BEFORE]
+
+
+async def test_the_notice_uses_the_client_zone_else_the_coach_zone_else_utc() -> None:
+    zones = []
+    for people in ({}, {COACH: "Asia/Tokyo"}, {COACH: "Asia/Tokyo", CLIENT: "Europe/Berlin"}):
+        reminders = await planned_package()
+        reminders.people_zones = people
+        zones += [n.zone for n in (await sweep(reminders, WEEK_BEFORE)).notices]
+    assert zones == ["UTC", "Asia/Tokyo", "Europe/Berlin"]
 
 
 async def test_after_downtime_only_the_latest_meaningful_reminder_is_sent() -> None:

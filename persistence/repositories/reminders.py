@@ -1,0 +1,156 @@
+"""Reminder rows: planned by the domain, claimed and settled by the sweep."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
+from domain.reminders.planning import PackageFacts
+from persistence.models import EntitlementRow, ReminderRow, SoldPackageRow, UserRow
+
+_CHUNK = 500
+# A write that matches nothing: on SQLite it takes the database write lock before the claim
+# reads, so two sweepers (or a sweeper and a writer) queue up instead of both reading the
+# same due rows. PostgreSQL locks the claimed rows instead (FOR UPDATE SKIP LOCKED).
+_TAKE_SQLITE_WRITE_LOCK = text("UPDATE reminder SET attempts = attempts WHERE 1 = 0")
+
+
+def _reminder(row: ReminderRow) -> Reminder:
+    plan = PlannedReminder(
+        kind=ReminderKind(row.kind),
+        recipient_id=row.recipient_id,
+        sold_package_id=row.sold_package_id,
+        session_id=row.session_id,
+        title=row.title,
+        event_at=row.event_at,
+        due_at=row.due_at,
+        stale_at=row.stale_at,
+    )
+    return Reminder(
+        id=row.id,
+        plan=plan,
+        next_attempt_at=row.next_attempt_at,
+        attempts=row.attempts,
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        sent_at=row.sent_at,
+        last_error=row.last_error,
+    )
+
+
+def _values(plan: PlannedReminder) -> dict[str, Any]:
+    return {
+        "key": plan.key,
+        "kind": plan.kind.value,
+        "recipient_id": plan.recipient_id,
+        "sold_package_id": plan.sold_package_id,
+        "session_id": plan.session_id,
+        "title": plan.title,
+        "event_at": plan.event_at,
+        "due_at": plan.due_at,
+        "stale_at": plan.stale_at,
+        "next_attempt_at": plan.due_at,
+        "attempts": 0,
+    }
+
+
+class SqlReminders:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    @property
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
+    async def _where(self, *conditions: Any) -> list[Reminder]:
+        stmt = select(ReminderRow).where(*conditions).order_by(ReminderRow.due_at, ReminderRow.id)
+        return [_reminder(row) for row in await self._session.scalars(stmt)]
+
+    async def for_package(self, sold_package_id: int) -> list[Reminder]:
+        return await self._where(
+            ReminderRow.sold_package_id == sold_package_id, ReminderRow.session_id.is_(None)
+        )
+
+    async def for_session(self, session_id: int) -> list[Reminder]:
+        return await self._where(ReminderRow.session_id == session_id)
+
+    async def add(self, plans: list[PlannedReminder]) -> None:
+        # ON CONFLICT DO NOTHING on the unique key: a concurrent replan of the same thing
+        # cannot store a reminder twice.
+        insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
+        for first in range(0, len(plans), _CHUNK):
+            values = [_values(plan) for plan in plans[first : first + _CHUNK]]
+            stmt = (
+                insert(ReminderRow).values(values).on_conflict_do_nothing(index_elements=["key"])
+            )
+            await self._session.execute(stmt)
+
+    async def delete_pending(self, ids: list[int]) -> None:
+        if ids:
+            await self._session.execute(
+                delete(ReminderRow).where(ReminderRow.id.in_(ids), ReminderRow.outcome.is_(None))
+            )
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
+        if self._dialect == "sqlite":
+            await self._session.execute(_TAKE_SQLITE_WRITE_LOCK)
+        stmt = (
+            select(ReminderRow)
+            .where(ReminderRow.outcome.is_(None), ReminderRow.next_attempt_at <= now)
+            .order_by(ReminderRow.next_attempt_at, ReminderRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        return [_reminder(row) for row in await self._session.scalars(stmt)]
+
+    async def save(self, reminder: Reminder) -> None:
+        await self._session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder.id)
+            .values(
+                next_attempt_at=reminder.next_attempt_at,
+                attempts=reminder.attempts,
+                outcome=reminder.outcome.value if reminder.outcome else None,
+                sent_at=reminder.sent_at,
+                last_error=reminder.last_error,
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+    async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
+        if not sold_package_ids:
+            return {}
+        left = func.coalesce(func.sum(EntitlementRow.quantity - EntitlementRow.used), 0)
+        stmt = (
+            select(
+                SoldPackageRow.id,
+                SoldPackageRow.coach_id,
+                SoldPackageRow.client_id,
+                SoldPackageRow.title,
+                SoldPackageRow.status,
+                SoldPackageRow.expires_at,
+                left,
+            )
+            .outerjoin(
+                EntitlementRow,
+                (EntitlementRow.sold_package_id == SoldPackageRow.id)
+                & EntitlementRow.removed_at.is_(None),
+            )
+            .where(SoldPackageRow.id.in_(sold_package_ids))
+            .group_by(SoldPackageRow.id)
+        )
+        rows = await self._session.execute(stmt)
+        return {
+            row[0]: PackageFacts(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6]))
+            for row in rows
+        }
+
+    async def zones(self, user_ids: list[int]) -> dict[int, str]:
+        stmt = select(UserRow.telegram_id, UserRow.timezone).where(
+            UserRow.telegram_id.in_(user_ids), UserRow.timezone.is_not(None)
+        )
+        return {user_id: zone for user_id, zone in await self._session.execute(stmt) if zone}
