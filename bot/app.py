@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
+from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
@@ -53,6 +54,7 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
+    schedule_reminder_sweep(app)
     return app
 
 

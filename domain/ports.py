@@ -6,10 +6,13 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
+
+if TYPE_CHECKING:  # domain.reminders.ports builds on Transaction below
+    from domain.reminders.ports import Reminders
 
 
 class Users(Protocol):
@@ -55,3 +58,4 @@ class UnitOfWork(Transaction, Protocol):
     services: Services
     series: SeriesCatalog
     packages: Packages
+    reminders: Reminders

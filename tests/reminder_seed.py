@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.catalog.model import ItemKind, Package, PackageItem, Service
 from domain.model import Coach, Plan, User
+from domain.reminders.planning import plan_package_reminders
 from domain.reminders.use_cases import replan_package_reminders
 from persistence.db import session_factory
 from persistence.models import EntitlementRow, SoldPackageRow
@@ -132,6 +133,17 @@ async def sell(
         engine, seller, client_id, [expires_at], quantity=quantity, used=used
     )
     return sold_id
+
+
+async def plan_all(
+    make_uow: MakeUow, sold_package_ids: list[int], now: datetime, offsets: Iterable[timedelta]
+) -> None:
+    """Plan many sold packages as replanning would, stored in one statement (fast seeding)."""
+    async with make_uow() as uow:
+        facts = await uow.reminders.package_facts(sold_package_ids)
+        plans = [p for f in facts.values() for p in plan_package_reminders(f, offsets, now)]
+        await uow.reminders.add(plans)
+        await uow.commit()
 
 
 async def replan(

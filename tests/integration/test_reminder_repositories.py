@@ -11,13 +11,21 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.model import ReminderKind
-from domain.reminders.planning import SessionFacts, plan_package_reminders
+from domain.reminders.planning import SessionFacts
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_session_reminders
 from persistence.db import session_factory
 from persistence.models import EntitlementRow, ReminderRow, SoldPackageRow
 from tests.conftest import TEST_DATABASE_URL
-from tests.reminder_seed import MakeUow, Seller, replan, seed_seller, sell, sell_many
+from tests.reminder_seed import (
+    MakeUow,
+    Seller,
+    plan_all,
+    replan,
+    seed_seller,
+    sell,
+    sell_many,
+)
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 EXPIRES = datetime(2026, 12, 20, 18, 0, tzinfo=UTC)
@@ -180,11 +188,7 @@ async def test_two_sweepers_over_1000_due_reminders_send_each_exactly_once(
     sale = await seller(make_uow)
     expiries = [EXPIRES + timedelta(minutes=i) for i in range(count)]
     sold_ids = await sell_many(engine, sale, CLIENT, expiries)
-    async with make_uow() as uow:  # planned as replanning would, stored in one statement
-        facts = await uow.reminders.package_facts(sold_ids)
-        plans = [p for f in facts.values() for p in plan_package_reminders(f, WEEK, NOW)]
-        await uow.reminders.add(plans)
-        await uow.commit()
+    await plan_all(make_uow, sold_ids, NOW, WEEK)
     now = EXPIRES - timedelta(hours=1)  # every 7-day reminder is due, no expired notice yet
     first, second = Recorder(), Recorder()
     await asyncio.gather(

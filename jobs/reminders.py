@@ -1,0 +1,94 @@
+"""The reminder sweep as a JobQueue (APScheduler) interval job, sending through the bot."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import cast
+
+from aiolimiter import AsyncLimiter
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import Application, JobQueue
+
+from bot.context import BotContext, PackagesApplication
+from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
+from domain.reminders.sweep import sweep_due_reminders
+from jobs.texts import reminder_text
+from persistence.db import is_sqlite
+
+log = logging.getLogger(__name__)
+SWEEP_JOB = "reminder-sweep"
+# Telegram answers these for a chat that can never receive the message.
+_GONE = ("chat not found", "user not found", "peer_id_invalid")
+
+
+class TelegramNotifier:
+    """Sends notices through the Application's bot (and its rate limiter), at most
+    `max_per_second` of them, leaving the rest of Telegram's rate to replies."""
+
+    def __init__(self, bot: Bot, max_per_second: int) -> None:
+        self._bot = bot
+        self._rate = max_per_second
+        self._limiter = AsyncLimiter(max_per_second, 1)
+
+    async def ready(self, count: int) -> None:
+        await self._limiter.acquire(min(count, self._rate))
+
+    async def deliver(self, notice: Notice) -> Delivery:
+        try:
+            await self._bot.send_message(notice.chat_id, reminder_text(notice))
+        except Forbidden as exc:
+            return Delivery(DeliveryStatus.BLOCKED, error=exc.message)
+        except RetryAfter as exc:
+            return Delivery(DeliveryStatus.RATE_LIMITED, _seconds(exc), exc.message)
+        except BadRequest as exc:
+            gone = any(words in exc.message.lower() for words in _GONE)
+            status = DeliveryStatus.BLOCKED if gone else DeliveryStatus.ERROR
+            return Delivery(status, error=exc.message)
+        except TelegramError as exc:  # NetworkError, TimedOut and the rest: retried later
+            return Delivery(DeliveryStatus.ERROR, error=f"{type(exc).__name__}: {exc.message}")
+        return Delivery(DeliveryStatus.DELIVERED)
+
+
+def _seconds(exc: RetryAfter) -> timedelta:
+    value = exc.retry_after
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)
+
+
+class ReminderSweep:
+    """The job: one sweep of every due reminder, stopping early when the bot shuts down."""
+
+    def __init__(self, notifier: TelegramNotifier, batch_size: int) -> None:
+        self.notifier = notifier
+        self.batch_size = batch_size
+
+    async def __call__(self, context: BotContext) -> None:
+        """People get the reminders that came due since the last sweep."""
+        deps, app = context.deps, context.application
+        report = await sweep_due_reminders(
+            deps.uow_factory,
+            self.notifier,
+            deps.clock,
+            batch_size=self.batch_size,
+            keep_going=lambda: app.running,
+        )
+        if report:
+            log.info("reminder sweep: %s", dict(report))
+
+
+def schedule_reminder_sweep(app: Application) -> None:  # type: ignore[type-arg]
+    """Every REMINDER_SWEEP_SECONDS, starting one interval after start-up."""
+    settings = cast(PackagesApplication, app).deps.settings
+    # SQLite has one write lock and the sweep holds it while it sends a batch: one reminder
+    # per transaction keeps replies' writes waiting at most one send.
+    batch_size = 1 if is_sqlite(settings.database_url) else 20
+    notifier = TelegramNotifier(app.bot, settings.reminder_max_per_second)
+    queue = cast(JobQueue, app.job_queue)  # type: ignore[type-arg]
+    queue.run_repeating(
+        ReminderSweep(notifier, batch_size),
+        interval=settings.reminder_sweep_seconds,
+        first=settings.reminder_sweep_seconds,
+        name=SWEEP_JOB,
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )
