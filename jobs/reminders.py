@@ -19,6 +19,9 @@ from persistence.db import is_sqlite
 
 log = logging.getLogger(__name__)
 SWEEP_JOB = "reminder-sweep"
+BATCH_SIZE = 20
+# Far longer than one batch takes to send: a claim is only taken over after a crash.
+SQLITE_LEASE = timedelta(minutes=10)
 # Telegram answers these for a chat that can never receive the message.
 _GONE = ("chat not found", "user not found", "peer_id_invalid")
 
@@ -59,9 +62,9 @@ def _seconds(exc: RetryAfter) -> timedelta:
 class ReminderSweep:
     """The job: one sweep of every due reminder, stopping early when the bot shuts down."""
 
-    def __init__(self, notifier: TelegramNotifier, batch_size: int) -> None:
+    def __init__(self, notifier: TelegramNotifier, lease: timedelta | None) -> None:
         self.notifier = notifier
-        self.batch_size = batch_size
+        self.lease = lease
 
     async def __call__(self, context: BotContext) -> None:
         """People get the reminders that came due since the last sweep."""
@@ -70,8 +73,9 @@ class ReminderSweep:
             deps.uow_factory,
             self.notifier,
             deps.clock,
-            batch_size=self.batch_size,
+            batch_size=BATCH_SIZE,
             keep_going=lambda: app.running,
+            lease=self.lease,
         )
         if report:
             log.info("reminder sweep: %s", dict(report))
@@ -80,13 +84,14 @@ class ReminderSweep:
 def schedule_reminder_sweep(app: Application) -> None:  # type: ignore[type-arg]
     """Every REMINDER_SWEEP_SECONDS, starting one interval after start-up."""
     settings = cast(PackagesApplication, app).deps.settings
-    # SQLite has one write lock and the sweep holds it while it sends a batch: one reminder
-    # per transaction keeps replies' writes waiting at most one send.
-    batch_size = 1 if is_sqlite(settings.database_url) else 20
+    # PostgreSQL locks only the claimed rows, so a batch is claimed, sent and marked in one
+    # transaction. SQLite has one write lock, which every reply needs too: holding it while
+    # Telegram answers starved replies (seconds), so there the claim is a lease instead.
+    lease = SQLITE_LEASE if is_sqlite(settings.database_url) else None
     notifier = TelegramNotifier(app.bot, settings.reminder_max_per_second)
     queue = cast(JobQueue, app.job_queue)  # type: ignore[type-arg]
     queue.run_repeating(
-        ReminderSweep(notifier, batch_size),
+        ReminderSweep(notifier, lease),
         interval=settings.reminder_sweep_seconds,
         first=settings.reminder_sweep_seconds,
         name=SWEEP_JOB,

@@ -103,15 +103,14 @@ def sold_rows(
 async def sell_many(
     engine: AsyncEngine,
     seller: Seller,
-    client_id: int | None,
-    expiries: Iterable[datetime | None],
+    sales: Iterable[tuple[int | None, datetime | None]],
     *,
     quantity: int = 5,
     used: int = 0,
 ) -> list[int]:
-    """Sold packages with one entitlement each, written directly; returns their ids."""
+    """Sold packages (client, expiry) with one entitlement each, written directly."""
     async with session_factory(engine)() as session:
-        made = [sold_rows(seller, client_id, at, quantity, used) for at in expiries]
+        made = [sold_rows(seller, client, at, quantity, used) for client, at in sales]
         session.add_all([sold for sold, _ in made])
         await session.flush()
         session.add_all([entitlement(sold.id) for sold, entitlement in made])
@@ -130,7 +129,7 @@ async def sell(
 ) -> int:
     """One sold package with one entitlement, written directly; returns its id."""
     (sold_id,) = await sell_many(
-        engine, seller, client_id, [expires_at], quantity=quantity, used=used
+        engine, seller, [(client_id, expires_at)], quantity=quantity, used=used
     )
     return sold_id
 

@@ -26,8 +26,14 @@ class Reminders(Protocol):
         """Delete these reminders if they are still unsent."""
         ...
 
-    async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
-        """Unsent reminders whose next attempt is due, oldest first, locked until commit."""
+    async def claim_due(
+        self, now: datetime, limit: int, lease_until: datetime | None = None
+    ) -> list[Reminder]:
+        """Unsent reminders whose next attempt is due, oldest first, locked until commit.
+
+        With `lease_until` their next attempt moves there, so once committed no other sweeper
+        takes them until then; the reminders are returned as they were before.
+        """
         ...
 
     async def save(self, reminder: Reminder) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from domain.reminders.delivery import (
     DeliveryStatus,
@@ -14,7 +15,30 @@ from domain.reminders.delivery import (
     still_meaningful,
 )
 from domain.reminders.model import Outcome, Reminder
+from domain.reminders.planning import PackageFacts
 from domain.reminders.ports import Notifier, ReminderUnitOfWork
+
+Save = Callable[[Reminder], Awaitable[None]]
+
+
+@dataclass
+class Sweep:
+    """How one sweep runs; `lease` chooses how claims are held (see `sweep_due_reminders`)."""
+
+    uow_factory: Callable[[], ReminderUnitOfWork]
+    notifier: Notifier
+    clock: Callable[[], datetime]
+    batch_size: int = 10
+    policy: RetryPolicy = RetryPolicy()
+    keep_going: Callable[[], bool] = lambda: True
+    lease: timedelta | None = None
+
+
+@dataclass(frozen=True)
+class Batch:
+    reminders: list[Reminder]
+    facts: dict[int, PackageFacts]
+    zones: dict[int, str]
 
 
 async def sweep_due_reminders(
@@ -25,52 +49,72 @@ async def sweep_due_reminders(
     batch_size: int = 10,
     policy: RetryPolicy | None = None,
     keep_going: Callable[[], bool] = lambda: True,
+    lease: timedelta | None = None,
 ) -> Counter[str]:
     """People get the reminders that came due, each once; returns counts per outcome.
 
-    A batch is claimed, sent and marked in one transaction, so a reminder is never sent by
-    two sweepers; the clock is read per batch because a long sweep spans real time.
+    Without a lease a batch is claimed (row locks), sent and marked in one transaction. With a
+    lease the claim only moves the rows' next attempt `lease` ahead and commits, each outcome
+    is saved in its own short transaction, and nothing is held while Telegram answers: on
+    SQLite, whose one write lock every reply needs too, that keeps replies from waiting.
+    Either way a reminder is sent by one sweeper only. The clock is read per batch: a long
+    sweep spans real time.
     """
+    sweep = Sweep(
+        uow_factory, notifier, clock, batch_size, policy or RetryPolicy(), keep_going, lease
+    )
     report: Counter[str] = Counter()
-    while keep_going():
-        await notifier.ready(batch_size)
-        async with uow_factory() as uow:
-            batch = await uow.reminders.claim_due(clock(), batch_size)
-            done = await _send_batch(
-                uow, batch, notifier, clock, policy or RetryPolicy(), keep_going, report
-            )
-            await uow.commit()
-        if not done or len(batch) < batch_size:
+    while sweep.keep_going():
+        await sweep.notifier.ready(sweep.batch_size)
+        if sweep.lease is None:
+            async with sweep.uow_factory() as uow:
+                batch = await _claim(uow, sweep.clock(), sweep)
+                done, _ = await _send(sweep, batch, uow.reminders.save, report)
+                await uow.commit()
+        else:
+            async with sweep.uow_factory() as uow:
+                batch = await _claim(uow, sweep.clock(), sweep)
+                await uow.commit()
+            done, unreached = await _send(sweep, batch, lambda r: _save_alone(sweep, r), report)
+            for reminder in unreached:  # handed back as they were, not left until the lease ends
+                await _save_alone(sweep, reminder)
+        if not done or len(batch.reminders) < sweep.batch_size:
             break
     return report
 
 
-async def _send_batch(
-    uow: ReminderUnitOfWork,
-    batch: list[Reminder],
-    notifier: Notifier,
-    clock: Callable[[], datetime],
-    policy: RetryPolicy,
-    keep_going: Callable[[], bool],
-    report: Counter[str],
-) -> bool:
-    """False when the sweep should stop now (Telegram asked to slow down, or shutting down)."""
-    facts = await uow.reminders.package_facts(sorted({r.plan.sold_package_id for r in batch}))
-    people = {r.plan.recipient_id for r in batch} | {f.coach_id for f in facts.values()}
-    zones = await uow.reminders.zones(sorted(people))
-    for reminder in batch:
-        if not keep_going():
-            return False
-        now = clock()
-        sold = facts.get(reminder.plan.sold_package_id)
+async def _claim(uow: ReminderUnitOfWork, now: datetime, sweep: Sweep) -> Batch:
+    lease_until = None if sweep.lease is None else now + sweep.lease
+    reminders = await uow.reminders.claim_due(now, sweep.batch_size, lease_until)
+    facts = await uow.reminders.package_facts(sorted({r.plan.sold_package_id for r in reminders}))
+    people = {r.plan.recipient_id for r in reminders} | {f.coach_id for f in facts.values()}
+    return Batch(reminders, facts, await uow.reminders.zones(sorted(people)))
+
+
+async def _save_alone(sweep: Sweep, reminder: Reminder) -> None:
+    async with sweep.uow_factory() as uow:
+        await uow.reminders.save(reminder)
+        await uow.commit()
+
+
+async def _send(
+    sweep: Sweep, batch: Batch, save: Save, report: Counter[str]
+) -> tuple[bool, list[Reminder]]:
+    """Whether to go on (not when Telegram asked to slow down, or on shutdown); the claimed
+    reminders not reached."""
+    for index, reminder in enumerate(batch.reminders):
+        if not sweep.keep_going():
+            return False, batch.reminders[index:]
+        now = sweep.clock()
+        sold = batch.facts.get(reminder.plan.sold_package_id)
         if not still_meaningful(reminder, sold, now):
-            await uow.reminders.save(reminder.settled(Outcome.SKIPPED, now))
+            await save(reminder.settled(Outcome.SKIPPED, now))
             report[Outcome.SKIPPED] += 1
             continue
-        delivery = await notifier.deliver(notice_for(reminder, sold, zones))
-        updated = after_delivery(reminder, delivery, clock(), policy)
-        await uow.reminders.save(updated)
+        delivery = await sweep.notifier.deliver(notice_for(reminder, sold, batch.zones))
+        updated = after_delivery(reminder, delivery, sweep.clock(), sweep.policy)
+        await save(updated)
         report[updated.outcome or "retrying"] += 1
         if delivery.status is DeliveryStatus.RATE_LIMITED:
-            return False
-    return True
+            return False, batch.reminders[index + 1 :]
+    return True, []

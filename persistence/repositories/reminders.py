@@ -95,7 +95,9 @@ class SqlReminders:
                 delete(ReminderRow).where(ReminderRow.id.in_(ids), ReminderRow.outcome.is_(None))
             )
 
-    async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
+    async def claim_due(
+        self, now: datetime, limit: int, lease_until: datetime | None = None
+    ) -> list[Reminder]:
         if self._dialect == "sqlite":
             await self._session.execute(_TAKE_SQLITE_WRITE_LOCK)
         stmt = (
@@ -105,7 +107,15 @@ class SqlReminders:
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        return [_reminder(row) for row in await self._session.scalars(stmt)]
+        claimed = [_reminder(row) for row in await self._session.scalars(stmt)]
+        if claimed and lease_until is not None:
+            await self._session.execute(
+                update(ReminderRow)
+                .where(ReminderRow.id.in_([r.id for r in claimed]))
+                .values(next_attempt_at=lease_until)
+                .execution_options(synchronize_session=False)
+            )
+        return claimed
 
     async def save(self, reminder: Reminder) -> None:
         await self._session.execute(

@@ -15,7 +15,15 @@ from jobs.reminders import SWEEP_JOB
 from persistence.db import session_factory
 from persistence.models import ReminderRow, SoldPackageRow
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.reminder_seed import MakeUow, Seller, plan_all, replan, seed_seller, sell
+from tests.reminder_seed import (
+    MakeUow,
+    Seller,
+    plan_all,
+    replan,
+    seed_seller,
+    sell,
+    sell_many,
+)
 
 EXPIRES = datetime(2026, 12, 20, 18, 0, tzinfo=UTC)  # 19:00 in Europe/Berlin
 WEEK_BEFORE = EXPIRES - timedelta(days=7)
@@ -186,7 +194,7 @@ async def test_a_client_is_answered_before_a_sweep_of_200_reminders_ends(
 ) -> None:
     people = [5000 + n for n in range(200)]
     seller = await seed_seller(make_uow, COACH, [(person, None) for person in people])
-    sold_ids = [await sell(engine, seller, person, EXPIRES) for person in people]
+    sold_ids = await sell_many(engine, seller, [(person, EXPIRES) for person in people])
     await plan_all(make_uow, sold_ids, BEFORE, (timedelta(days=7),))
     await harness.stop()
     await harness.start(reminder_max_per_second=25)

@@ -32,8 +32,8 @@ EXPIRES = datetime(2026, 12, 20, 18, 0, tzinfo=UTC)
 WEEK_BEFORE = EXPIRES - timedelta(days=7)
 WEEK = (timedelta(days=7),)
 COACH, CLIENT, ZONED_CLIENT = 10, 20, 30
-# As the bot sweeps: SQLite holds its one write lock per batch, so batches are single rows.
-BATCH = 10 if TEST_DATABASE_URL else 1
+# As the bot sweeps: claims held in the transaction on PostgreSQL, leased on SQLite.
+LEASE = None if TEST_DATABASE_URL else timedelta(minutes=10)
 
 
 @dataclass
@@ -182,23 +182,20 @@ async def test_session_reminders_are_stored_for_client_and_coach(
 async def test_two_sweepers_over_1000_due_reminders_send_each_exactly_once(
     engine: AsyncEngine, make_uow: MakeUow
 ) -> None:
-    """On PostgreSQL 1,000 rows; on SQLite, where the write lock makes the sweepers take
-    turns (one row per transaction), 200 show the same and keep the suite quick."""
-    count = 1000 if TEST_DATABASE_URL else 200
+    count = 1000
     sale = await seller(make_uow)
     expiries = [EXPIRES + timedelta(minutes=i) for i in range(count)]
-    sold_ids = await sell_many(engine, sale, CLIENT, expiries)
+    sold_ids = await sell_many(engine, sale, [(CLIENT, at) for at in expiries])
     await plan_all(make_uow, sold_ids, NOW, WEEK)
     now = EXPIRES - timedelta(hours=1)  # every 7-day reminder is due, no expired notice yet
     first, second = Recorder(), Recorder()
     await asyncio.gather(
-        sweep_due_reminders(make_uow, first, lambda: now, batch_size=BATCH),
-        sweep_due_reminders(make_uow, second, lambda: now, batch_size=BATCH),
+        sweep_due_reminders(make_uow, first, lambda: now, batch_size=10, lease=LEASE),
+        sweep_due_reminders(make_uow, second, lambda: now, batch_size=10, lease=LEASE),
     )
     sent = [n.event_at for n in first.notices + second.notices]
     assert len(sent) == count and set(sent) == set(expiries)
-    if TEST_DATABASE_URL:  # rows are locked, not the database: both really sent some
-        assert first.notices and second.notices
+    assert first.notices and second.notices  # both really took part
     async with session_factory(engine)() as session:
         outcomes = await session.execute(
             select(ReminderRow.kind, ReminderRow.outcome, func.count()).group_by(
@@ -206,3 +203,19 @@ async def test_two_sweepers_over_1000_due_reminders_send_each_exactly_once(
             )
         )
         assert sorted(outcomes.all()) == [("expired", None, count), ("expiry", "sent", count)]
+
+
+async def test_a_leased_claim_is_taken_over_only_after_the_lease_ends(
+    engine: AsyncEngine, make_uow: MakeUow
+) -> None:
+    sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
+    await replan(make_uow, sold_id, NOW)
+    lease_until = WEEK_BEFORE + timedelta(minutes=10)
+    async with make_uow() as uow:  # a sweeper that claims, commits, then dies
+        (claimed,) = await uow.reminders.claim_due(WEEK_BEFORE, 10, lease_until)
+        await uow.commit()
+    assert claimed.next_attempt_at == WEEK_BEFORE
+    async with make_uow() as uow:
+        assert await uow.reminders.claim_due(lease_until - timedelta(seconds=1), 10) == []
+        (again,) = await uow.reminders.claim_due(lease_until, 10)
+    assert again.id == claimed.id

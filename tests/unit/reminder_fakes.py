@@ -41,9 +41,15 @@ class FakeReminders:
             if self.rows[reminder_id].pending:
                 del self.rows[reminder_id]
 
-    async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
+    async def claim_due(
+        self, now: datetime, limit: int, lease_until: datetime | None = None
+    ) -> list[Reminder]:
         due = [r for r in self.rows.values() if r.pending and r.next_attempt_at <= now]
-        return sorted(due, key=lambda r: (r.next_attempt_at, r.id))[:limit]
+        claimed = sorted(due, key=lambda r: (r.next_attempt_at, r.id))[:limit]
+        for reminder in claimed:
+            if lease_until is not None:
+                self.rows[reminder.id] = replace(reminder, next_attempt_at=lease_until)
+        return claimed
 
     async def save(self, reminder: Reminder) -> None:
         self.rows[reminder.id] = reminder

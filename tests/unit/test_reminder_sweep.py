@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
+
+import pytest
 
 from domain.reminders.delivery import Delivery, DeliveryStatus, RetryPolicy
 from domain.reminders.model import Outcome, ReminderKind
@@ -14,6 +17,15 @@ from tests.unit.test_reminder_planning import CLIENT, COACH, DAYS_7_1, EXPIRES, 
 WEEK_BEFORE = EXPIRES - timedelta(days=7)
 BLOCKED = Delivery(DeliveryStatus.BLOCKED, error="Forbidden: bot was blocked by the user")
 SLOW_DOWN = Delivery(DeliveryStatus.RATE_LIMITED, timedelta(seconds=30), "retry after 30")
+LEASE: timedelta | None = None
+
+
+@pytest.fixture(autouse=True, params=[None, timedelta(minutes=10)], ids=["held", "leased"])
+def claims(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs with claims held in the transaction (PostgreSQL) and leased (SQLite)."""
+    monkeypatch.setattr(sys.modules[__name__], "LEASE", request.param)
+
+
 NETWORK = Delivery(DeliveryStatus.ERROR, error="NetworkError: connection reset")
 
 
@@ -30,7 +42,7 @@ async def sweep(
 ) -> RecordingNotifier:
     notifier = notifier or RecordingNotifier()
     await sweep_due_reminders(
-        lambda: FakeReminderUow(reminders), notifier, lambda: now, batch_size=2
+        lambda: FakeReminderUow(reminders), notifier, lambda: now, batch_size=2, lease=LEASE
     )
     return notifier
 
@@ -127,7 +139,11 @@ async def test_network_errors_back_off_then_fail_with_the_error_kept() -> None:
     waits = []
     for _ in range(3):
         await sweep_due_reminders(
-            lambda: FakeReminderUow(reminders), notifier, lambda at=now: at, policy=policy
+            lambda: FakeReminderUow(reminders),
+            notifier,
+            lambda at=now: at,
+            policy=policy,
+            lease=LEASE,
         )
         first = min(reminders.rows.values(), key=lambda r: r.plan.due_at)
         waits.append(first.next_attempt_at - now)
@@ -170,6 +186,7 @@ async def test_the_sweep_stops_between_reminders_when_asked() -> None:
         notifier,
         lambda: WEEK_BEFORE,
         keep_going=lambda: next(answers),
+        lease=LEASE,
     )
     assert len(notifier.notices) == 2
     assert len([r for r in reminders.pending() if r.plan.due_at == WEEK_BEFORE]) == 3
