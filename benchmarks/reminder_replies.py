@@ -55,33 +55,46 @@ async def visitor(api: FakeBotApi, user_id: int) -> float:
     return time.perf_counter() - started
 
 
-async def measure(url: str, count: int, latency: float, rate: int) -> None:
+def summary(waits: list[float]) -> str:
+    waits = sorted(waits)
+    p99 = waits[min(len(waits) - 1, round(0.99 * (len(waits) - 1)))]
+    return (
+        f"{len(waits)} people: p50 {statistics.median(waits) * 1000:.0f} ms, "
+        f"p99 {p99 * 1000:.0f} ms, max {waits[-1] * 1000:.0f} ms"
+    )
+
+
+async def visits_until(
+    api: FakeBotApi, done: asyncio.Future[object] | None, count: int
+) -> list[float]:
+    """A new person sends /start every half second, `count` times or until `done`."""
+    visits: list[asyncio.Task[float]] = []
+    while (done is None and len(visits) < count) or (done is not None and not done.done()):
+        user_id = FIRST_VISITOR + len(visits) + (0 if done is None else 100_000)
+        visits.append(asyncio.create_task(visitor(api, user_id)))
+        await asyncio.sleep(0.5)
+    return list(await asyncio.gather(*visits))
+
+
+async def measure(url: str, latency: float, rate: int) -> None:
     async with FakeBotApi() as api:
         harness = BotHarness(api=api, database_url=url)
         harness.clock.now = EXPIRES - timedelta(days=7)
-        app = await harness.start(reminder_max_per_second=rate)
+        # No scheduled sweep during the run: the one started below is the only one.
+        app = await harness.start(reminder_max_per_second=rate, reminder_sweep_seconds=86_400)
         api.latency = latency
+        print(f"  /start with no sweep running ({summary(await visits_until(api, None, 20))})")
         assert app.job_queue is not None
         (job,) = app.job_queue.get_jobs_by_name(SWEEP_JOB)
         started = time.perf_counter()
-        sweeping = asyncio.create_task(job.run(app))
-        visits = []
-        while not sweeping.done():
-            visits.append(asyncio.create_task(visitor(api, FIRST_VISITOR + len(visits))))
-            await asyncio.sleep(0.5)
+        sweeping = asyncio.ensure_future(job.run(app))
+        waits = await visits_until(api, sweeping, 0)
         swept = time.perf_counter() - started
-        waits = sorted(await asyncio.gather(*visits))
         await harness.stop()
-    sent = sum(
-        1 for c in api.calls if c.method == "sendMessage" and c.params["chat_id"] < FIRST_VISITOR
-    )
+    sends = [c for c in api.calls if c.method == "sendMessage"]
+    sent = sum(1 for c in sends if c.params["chat_id"] < FIRST_VISITOR)
     print(f"  sweep: {sent} reminders in {swept:.0f} s ({sent / swept:.1f}/s)")
-    p99 = waits[min(len(waits) - 1, round(0.99 * (len(waits) - 1)))]
-    print(
-        f"  /start answered during the sweep ({len(waits)} people): "
-        f"p50 {statistics.median(waits) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms, "
-        f"max {waits[-1] * 1000:.0f} ms"
-    )
+    print(f"  /start answered during the sweep ({summary(waits)})")
 
 
 def main() -> None:
@@ -97,7 +110,7 @@ def main() -> None:
         f"{args.latency * 1000:.0f} ms, REMINDER_MAX_PER_SECOND={args.rate}"
     )
     asyncio.run(seed(args.url, args.reminders))
-    asyncio.run(measure(args.url, args.reminders, args.latency, args.rate))
+    asyncio.run(measure(args.url, args.latency, args.rate))
 
 
 if __name__ == "__main__":

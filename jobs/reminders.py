@@ -14,11 +14,13 @@ from telegram.ext import Application, JobQueue
 from bot.context import BotContext, PackagesApplication
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.sweep import sweep_due_reminders
+from domain.reminders.use_cases import replan_all_package_reminders
 from jobs.texts import reminder_text
 from persistence.db import is_sqlite
 
 log = logging.getLogger(__name__)
 SWEEP_JOB = "reminder-sweep"
+REPLAN_JOB = "reminder-replan"
 BATCH_SIZE = 20
 # Far longer than one batch takes to send: a claim is only taken over after a crash.
 SQLITE_LEASE = timedelta(minutes=10)
@@ -81,8 +83,17 @@ class ReminderSweep:
             log.info("reminder sweep: %s", dict(report))
 
 
+async def replan_on_start(context: BotContext) -> None:
+    """Unsent expiry reminders follow the EXPIRY_REMINDER_OFFSETS this process started with."""
+    deps = context.deps
+    offsets = deps.settings.expiry_reminder_offsets
+    changed = await replan_all_package_reminders(deps.uow_factory, deps.clock(), offsets)
+    if changed:
+        log.info("reminders replanned for the current offsets: %d rows changed", changed)
+
+
 def schedule_reminder_sweep(app: Application) -> None:  # type: ignore[type-arg]
-    """Every REMINDER_SWEEP_SECONDS, starting one interval after start-up."""
+    """Replan once at start-up; sweep every REMINDER_SWEEP_SECONDS from one interval later."""
     settings = cast(PackagesApplication, app).deps.settings
     # PostgreSQL locks only the claimed rows, so a batch is claimed, sent and marked in one
     # transaction. SQLite has one write lock, which every reply needs too: holding it while
@@ -97,3 +108,4 @@ def schedule_reminder_sweep(app: Application) -> None:  # type: ignore[type-arg]
         name=SWEEP_JOB,
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
+    queue.run_once(replan_on_start, when=0, name=REPLAN_JOB)

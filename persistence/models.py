@@ -226,6 +226,14 @@ class ReminderRow(Base):
     )
 
 
+class ReminderOffsetsRow(Base):
+    """The offsets the stored reminders were last planned with, per kind ("expiry")."""
+
+    __tablename__ = "reminder_offsets"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    seconds: Mapped[str] = mapped_column(String(200))
+
+
 class PtbStateRow(Base):
     """python-telegram-bot persistence: conversation states and user/chat data as JSON."""
 

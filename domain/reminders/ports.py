@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from domain.ports import Transaction
@@ -12,8 +12,14 @@ from domain.reminders.planning import PackageFacts
 
 
 class Reminders(Protocol):
-    async def for_package(self, sold_package_id: int) -> list[Reminder]:
-        """The sold package's own reminders (expiry and expired), sent or not."""
+    async def for_packages(self, sold_package_ids: list[int]) -> list[Reminder]:
+        """These sold packages' own reminders (expiry and expired), sent or not."""
+        ...
+
+    async def packages_expiring_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[int]:
+        """Ids (ascending, above `after_id`) of sold packages that expire after `moment`."""
         ...
 
     async def for_session(self, session_id: int) -> list[Reminder]: ...
@@ -39,6 +45,12 @@ class Reminders(Protocol):
     async def save(self, reminder: Reminder) -> None:
         """Store where a claimed reminder's delivery stands."""
         ...
+
+    async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
+        """The offsets reminders of this kind were last planned with (None: never)."""
+        ...
+
+    async def remember_offsets(self, kind: str, offsets: tuple[timedelta, ...]) -> None: ...
 
     async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
         """Fresh facts of these sold packages (missing ones are left out)."""

@@ -28,10 +28,10 @@ class Sweep:
     uow_factory: Callable[[], ReminderUnitOfWork]
     notifier: Notifier
     clock: Callable[[], datetime]
-    batch_size: int = 10
-    policy: RetryPolicy = RetryPolicy()
-    keep_going: Callable[[], bool] = lambda: True
-    lease: timedelta | None = None
+    batch_size: int
+    policy: RetryPolicy
+    keep_going: Callable[[], bool]
+    lease: timedelta | None
 
 
 @dataclass(frozen=True)
@@ -66,21 +66,26 @@ async def sweep_due_reminders(
     report: Counter[str] = Counter()
     while sweep.keep_going():
         await sweep.notifier.ready(sweep.batch_size)
-        if sweep.lease is None:
-            async with sweep.uow_factory() as uow:
-                batch = await _claim(uow, sweep.clock(), sweep)
-                done, _ = await _send(sweep, batch, uow.reminders.save, report)
-                await uow.commit()
-        else:
-            async with sweep.uow_factory() as uow:
-                batch = await _claim(uow, sweep.clock(), sweep)
-                await uow.commit()
-            done, unreached = await _send(sweep, batch, lambda r: _save_alone(sweep, r), report)
-            for reminder in unreached:  # handed back as they were, not left until the lease ends
-                await _save_alone(sweep, reminder)
-        if not done or len(batch.reminders) < sweep.batch_size:
+        if not await _one_batch(sweep, report):
             break
     return report
+
+
+async def _one_batch(sweep: Sweep, report: Counter[str]) -> bool:
+    """Claim, send and record one batch; whether another batch may follow."""
+    if sweep.lease is None:
+        async with sweep.uow_factory() as uow:
+            batch = await _claim(uow, sweep.clock(), sweep)
+            done, _ = await _send(sweep, batch, uow.reminders.save, report)
+            await uow.commit()
+    else:
+        async with sweep.uow_factory() as uow:
+            batch = await _claim(uow, sweep.clock(), sweep)
+            await uow.commit()
+        done, unreached = await _send(sweep, batch, lambda r: _save_alone(sweep, r), report)
+        for reminder in unreached:  # handed back as they were, not left until the lease ends
+            await _save_alone(sweep, reminder)
+    return done and len(batch.reminders) == sweep.batch_size
 
 
 async def _claim(uow: ReminderUnitOfWork, now: datetime, sweep: Sweep) -> Batch:

@@ -6,9 +6,10 @@ reminder never describes a state that was rolled back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
+from domain.reminders.model import EXPIRED_NOTICE_WINDOW
 from domain.reminders.planning import (
     Replan,
     SessionFacts,
@@ -17,6 +18,8 @@ from domain.reminders.planning import (
     replan,
 )
 from domain.reminders.ports import ReminderUnitOfWork
+
+EXPIRY_OFFSETS = "expiry"
 
 
 async def replan_package_reminders(
@@ -31,9 +34,57 @@ async def replan_package_reminders(
     session is taken from it. Unsent reminders that no longer fit are deleted, sent ones are
     kept, and a reminder already stored (sent or not) is never added twice.
     """
-    facts = (await uow.reminders.package_facts([sold_package_id])).get(sold_package_id)
-    wanted = [] if facts is None else plan_package_reminders(facts, offsets, now)
-    change = replan(await uow.reminders.for_package(sold_package_id), wanted)
+    return await _replan_packages(uow, [sold_package_id], now, offsets)
+
+
+async def replan_all_package_reminders(
+    uow_factory: Callable[[], ReminderUnitOfWork],
+    now: datetime,
+    offsets: Iterable[timedelta],
+    batch_size: int = 500,
+) -> int:
+    """After a restart with other EXPIRY_REMINDER_OFFSETS, every package's unsent reminders
+    follow them (packages expired over a week ago are left alone); returns rows changed.
+
+    Nothing is done when the offsets are the ones the reminders were last planned with.
+    """
+    offsets = tuple(offsets)
+    async with uow_factory() as uow:
+        if await uow.reminders.planned_offsets(EXPIRY_OFFSETS) == offsets:
+            return 0
+    changed = await _replan_every_package(uow_factory, now, offsets, batch_size)
+    async with uow_factory() as uow:
+        await uow.reminders.remember_offsets(EXPIRY_OFFSETS, offsets)
+        await uow.commit()
+    return changed
+
+
+async def _replan_every_package(
+    uow_factory: Callable[[], ReminderUnitOfWork],
+    now: datetime,
+    offsets: tuple[timedelta, ...],
+    batch_size: int,
+) -> int:
+    after, changed = 0, 0
+    while True:
+        async with uow_factory() as uow:
+            ids = await uow.reminders.packages_expiring_after(
+                now - EXPIRED_NOTICE_WINDOW, after, batch_size
+            )
+            change = await _replan_packages(uow, ids, now, offsets)
+            await uow.commit()
+        changed += len(change.add) + len(change.drop)
+        if len(ids) < batch_size:
+            return changed
+        after = ids[-1]
+
+
+async def _replan_packages(
+    uow: ReminderUnitOfWork, ids: list[int], now: datetime, offsets: Iterable[timedelta]
+) -> Replan:
+    facts = await uow.reminders.package_facts(ids)
+    wanted = [plan for f in facts.values() for plan in plan_package_reminders(f, offsets, now)]
+    change = replan(await uow.reminders.for_packages(ids), wanted)
     await uow.reminders.delete_pending(change.drop)
     await uow.reminders.add(change.add)
     return change

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, text, update
@@ -11,7 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
 from domain.reminders.planning import PackageFacts
-from persistence.models import EntitlementRow, ReminderRow, SoldPackageRow, UserRow
+from persistence.models import (
+    EntitlementRow,
+    ReminderOffsetsRow,
+    ReminderRow,
+    SoldPackageRow,
+    UserRow,
+)
 
 _CHUNK = 500
 # A write that matches nothing: on SQLite it takes the database write lock before the claim
@@ -70,10 +76,23 @@ class SqlReminders:
         stmt = select(ReminderRow).where(*conditions).order_by(ReminderRow.due_at, ReminderRow.id)
         return [_reminder(row) for row in await self._session.scalars(stmt)]
 
-    async def for_package(self, sold_package_id: int) -> list[Reminder]:
+    async def for_packages(self, sold_package_ids: list[int]) -> list[Reminder]:
+        if not sold_package_ids:
+            return []
         return await self._where(
-            ReminderRow.sold_package_id == sold_package_id, ReminderRow.session_id.is_(None)
+            ReminderRow.sold_package_id.in_(sold_package_ids), ReminderRow.session_id.is_(None)
         )
+
+    async def packages_expiring_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[int]:
+        stmt = (
+            select(SoldPackageRow.id)
+            .where(SoldPackageRow.id > after_id, SoldPackageRow.expires_at > moment)
+            .order_by(SoldPackageRow.id)
+            .limit(limit)
+        )
+        return list(await self._session.scalars(stmt))
 
     async def for_session(self, session_id: int) -> list[Reminder]:
         return await self._where(ReminderRow.session_id == session_id)
@@ -130,6 +149,16 @@ class SqlReminders:
             )
             .execution_options(synchronize_session=False)
         )
+
+    async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
+        row = await self._session.get(ReminderOffsetsRow, kind)
+        if row is None:
+            return None
+        return tuple(timedelta(seconds=int(part)) for part in row.seconds.split(",") if part)
+
+    async def remember_offsets(self, kind: str, offsets: tuple[timedelta, ...]) -> None:
+        seconds = ",".join(str(int(offset.total_seconds())) for offset in offsets)
+        await self._session.merge(ReminderOffsetsRow(kind=kind, seconds=seconds))
 
     async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
         if not sold_package_ids:

@@ -118,6 +118,26 @@ async def test_restart_between_due_time_and_sweep_still_sends_once(
     assert len(sent_to(harness, CLIENT)) == 1
 
 
+async def test_restart_with_other_offsets_replans_unsent_reminders(
+    harness: BotHarness, engine: AsyncEngine, make_uow: MakeUow
+) -> None:
+    await a_sold_package(harness, engine, make_uow)
+    await harness.stop()
+    await harness.start(expiry_reminder_offsets="3d")
+    three_days_before = EXPIRES - timedelta(days=3)
+    for _ in range(100):  # the start-up replan runs as a job right after start
+        if [r.due_at for r in await stored(engine)] == [three_days_before, EXPIRES]:
+            break
+        await asyncio.sleep(0.05)
+    assert [(r.due_at, r.outcome) for r in await stored(engine)] == [
+        (three_days_before, None),
+        (EXPIRES, None),
+    ]
+    harness.clock.now = three_days_before
+    await sweep(harness.app)
+    assert len(sent_to(harness, CLIENT)) == 1
+
+
 async def test_the_interval_job_sweeps_by_itself(
     harness: BotHarness, engine: AsyncEngine, make_uow: MakeUow
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.model import PlannedReminder, Reminder
@@ -17,14 +17,25 @@ class FakeReminders:
         self.rows: dict[int, Reminder] = {}
         self.packages: dict[int, PackageFacts] = {}
         self.people_zones: dict[int, str] = {}
+        self.offsets: dict[str, tuple[timedelta, ...]] = {}
         self._ids = itertools.count(1)
 
-    async def for_package(self, sold_package_id: int) -> list[Reminder]:
+    async def for_packages(self, sold_package_ids: list[int]) -> list[Reminder]:
         return [
             r
             for r in self.rows.values()
-            if r.plan.sold_package_id == sold_package_id and r.plan.session_id is None
+            if r.plan.sold_package_id in sold_package_ids and r.plan.session_id is None
         ]
+
+    async def packages_expiring_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[int]:
+        ids = [
+            i
+            for i, f in sorted(self.packages.items())
+            if i > after_id and f.expires_at is not None and f.expires_at > moment
+        ]
+        return ids[:limit]
 
     async def for_session(self, session_id: int) -> list[Reminder]:
         return [r for r in self.rows.values() if r.plan.session_id == session_id]
@@ -53,6 +64,12 @@ class FakeReminders:
 
     async def save(self, reminder: Reminder) -> None:
         self.rows[reminder.id] = reminder
+
+    async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
+        return self.offsets.get(kind)
+
+    async def remember_offsets(self, kind: str, offsets: tuple[timedelta, ...]) -> None:
+        self.offsets[kind] = offsets
 
     async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
         return {i: self.packages[i] for i in sold_package_ids if i in self.packages}

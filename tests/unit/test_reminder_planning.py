@@ -12,7 +12,11 @@ from domain.reminders.planning import (
     plan_package_reminders,
     plan_session_reminders,
 )
-from domain.reminders.use_cases import replan_package_reminders, replan_session_reminders
+from domain.reminders.use_cases import (
+    replan_all_package_reminders,
+    replan_package_reminders,
+    replan_session_reminders,
+)
 from tests.unit.reminder_fakes import FakeReminders, FakeReminderUow
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -206,3 +210,23 @@ async def test_rescheduled_session_moves_its_reminders_and_cancel_drops_them() -
     assert len(reminders.rows) == 4
     await replan_session_reminders(uow, replace(moved, active=False), NOW, HOURS_24_1)
     assert reminders.rows == {}
+
+
+async def test_other_offsets_after_a_restart_replace_unsent_reminders_of_every_package() -> None:
+    reminders = FakeReminders()
+    for sold_id in range(1, 6):
+        reminders.packages[sold_id] = facts(sold_package_id=sold_id)
+        await replan_package_reminders(FakeReminderUow(reminders), sold_id, NOW, DAYS_7_1)
+    reminders.packages[9] = facts(sold_package_id=9, expires_at=NOW - timedelta(days=30))
+    first = reminders.pending()[0]
+    await reminders.save(first.settled(Outcome.SENT, NOW))
+    three_days = (timedelta(days=3),)
+    changed = await replan_all_package_reminders(
+        lambda: FakeReminderUow(reminders), NOW, three_days, batch_size=2
+    )
+    pending = {(r.plan.sold_package_id, r.plan.due_at) for r in reminders.pending()}
+    assert pending == {
+        (sold_id, due) for sold_id in range(1, 6) for due in (EXPIRES - timedelta(days=3), EXPIRES)
+    }
+    assert first.id in reminders.rows
+    assert changed == 5 * 2 - 1 + 5  # 7d (one of them sent) and 1d dropped, 3d added

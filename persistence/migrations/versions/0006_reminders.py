@@ -66,8 +66,16 @@ def upgrade() -> None:
         sqlite_where=sa.text("outcome IS NULL"),
     )
 
+    op.create_table(
+        "reminder_offsets",
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("seconds", sa.String(length=200), nullable=False),
+        sa.PrimaryKeyConstraint("kind", name=op.f("pk_reminder_offsets")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("reminder_offsets")
     op.drop_index("ix_reminder_pending", table_name="reminder")
     op.drop_index(op.f("ix_reminder_session_id"), table_name="reminder")
     op.drop_index(op.f("ix_reminder_sold_package_id"), table_name="reminder")
