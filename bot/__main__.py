@@ -12,10 +12,26 @@ from telegram import Update
 from bot.app import build_application
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
+from bot.startup import report_failure
 from persistence.migrate import upgrade_to_head
 
 log = logging.getLogger("packages-bot")
-USAGE = "usage: packages-bot [migrate]"
+USAGE = "usage: packages-bot [migrate | --help]"
+HELP = f"""{USAGE}
+
+A Telegram bot that lets coaches sell packages of sessions and clients book them.
+
+commands:
+  packages-bot           upgrade the database schema, then run the bot (polling, or webhook
+                         mode when WEBHOOK_URL is set) until stopped
+  packages-bot migrate   upgrade the database schema to the newest revision and exit
+  packages-bot --help    this text
+
+settings come from the environment and from a file .env in the working directory (the
+environment wins): TELEGRAM_BOT_TOKEN (required to run), DATABASE_URL, LOG_LEVEL and the
+others listed in .env.example. README.md (in the source repository, and on the package's
+page) explains every setting and command.
+"""
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:
@@ -40,6 +56,9 @@ def run(settings: Settings) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if args in (["--help"], ["-h"]):
+        print(HELP)
+        return 0
     if args not in ([], ["migrate"]):
         print(USAGE, file=sys.stderr)
         return 2
@@ -48,12 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"packages-bot: {exc}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level_number)
-    upgrade_to_head(settings.database_url)
-    log.info("database schema is up to date")
-    if args == ["migrate"]:
-        return 0
-    run(settings)
+    setup_logging(settings.log_level_number, settings.secrets())
+    try:
+        upgrade_to_head(settings.database_url)
+        log.info("database schema is up to date")
+        if args == ["migrate"]:
+            return 0
+        run(settings)
+    except Exception as exc:  # noqa: BLE001 - every start-up failure ends in plain lines
+        return report_failure(exc, settings)
     return 0
 
 

@@ -39,10 +39,11 @@ def build_application(
         clock=clock,
     )
     root = settings.telegram_api_base_url
+    wiring = {"deps": deps, "close_database": engine.dispose}
 
     app = (
         ApplicationBuilder()
-        .application_class(PackagesApplication, kwargs={"deps": deps, "engine": engine})
+        .application_class(PackagesApplication, kwargs=wiring)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
@@ -59,6 +60,7 @@ def build_application(
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    common.add_guard_handlers(app)
     app.add_handler(timezone.build())
     packages.add_handlers(app)
     storefront.add_handlers(app)

@@ -11,14 +11,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
-from domain.accounts import CoachPolicy
+from domain.accounts import CoachPolicy, parse_user_id
 from domain.errors import InvalidInput
 from domain.model import Plan
 from domain.parsing import parse_offsets
 from domain.timezones import parse_timezone
+from persistence.db import check_database_url
 
 PUBLIC_BOT_API = "https://api.telegram.org"
 
@@ -60,9 +59,10 @@ class Settings(BaseSettings):
     def _ids(cls, value: Any) -> Any:
         if isinstance(value, str):
             parts = [p.strip() for p in value.split(",") if p.strip()]
-            if not all(p.lstrip("-").isdigit() for p in parts):
-                raise ValueError("must be comma-separated numeric Telegram user ids")
-            return frozenset(int(p) for p in parts)
+            try:
+                return frozenset(parse_user_id(p) for p in parts)
+            except InvalidInput as exc:
+                raise ValueError("must be comma-separated Telegram user ids") from exc
         return value
 
     @field_validator("expiry_reminder_offsets", "session_reminder_offsets", mode="before")
@@ -104,12 +104,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _db_url(cls, value: str) -> str:
-        try:
-            url = make_url(value)
-        except ArgumentError as exc:
-            raise ValueError("is not a database URL (see .env.example)") from exc
-        if url.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
-            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        check_database_url(value)
         return value
 
     def coach_policy(self) -> CoachPolicy:
@@ -120,6 +115,12 @@ class Settings(BaseSettings):
             default_plan=self.default_plan,
             default_timezone=self.default_timezone,
         )
+
+    def secrets(self) -> tuple[str, ...]:
+        """Values no log line or start-up message may show."""
+        token = self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else ""
+        other = (self.webhook_secret, self.payment_provider_token)
+        return (token, *(s.get_secret_value() for s in other))
 
     @property
     def log_level_number(self) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.commands import register_client_commands, register_coach_commands
@@ -27,10 +26,12 @@ class Deps:
 class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
     """The PTB Application carrying the wired dependencies."""
 
-    def __init__(self, *, deps: Deps, engine: AsyncEngine, **kwargs: Any) -> None:
+    def __init__(
+        self, *, deps: Deps, close_database: Callable[[], Awaitable[None]], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.deps = deps
-        self._engine = engine
+        self._close_database = close_database
 
     async def initialize(self) -> None:
         """Also registers the command menus (runs in polling, webhook and tests alike)."""
@@ -43,7 +44,7 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
 
     async def shutdown(self) -> None:
         await super().shutdown()
-        await self._engine.dispose()
+        await self._close_database()
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], dict[str, Any]]):

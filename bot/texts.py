@@ -22,10 +22,17 @@ REGISTRATION_CLOSED = (
 NOTHING_TO_CANCEL = "There is nothing to cancel. Send /help to see what you can do."
 CANCELLED = "Cancelled. Nothing was changed."
 USE_BUTTONS = "Please answer the question above (or use its buttons), or send /cancel to stop."
-BUSY_IN_FLOW = (
-    "You are in the middle of something: answer the question above, "
-    "or send /cancel to leave it before starting anything else."
-)
+FLOW_GONE = "That draft is no longer open, so nothing was saved. Start again any time."
+
+
+def busy_in_flow(label: str) -> str:
+    """Another command or flow inside a flow: one flow at a time."""
+    return (
+        f"You are in the middle of {label}: answer the question above, "
+        "or send /cancel to leave it before starting anything else."
+    )
+
+
 UNKNOWN_COMMAND = "I don't know that command. /help lists what you can do."
 UNEXPECTED_TEXT = "I'm not sure what to do with that. /help lists what you can do."
 STALE_BUTTON = "This button is out of date."

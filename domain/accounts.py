@@ -12,6 +12,18 @@ from domain.model import Coach, Plan, User
 from domain.ports import UnitOfWork
 from domain.timezones import parse_timezone
 
+# Telegram user ids are positive and have at most 52 significant bits (Bot API docs).
+TELEGRAM_ID_MAX = 2**52 - 1
+
+
+def parse_user_id(text: str) -> int:
+    """A Telegram user id typed or configured as digits; anything else is InvalidInput (an
+    out-of-range number would otherwise overflow the database column)."""
+    value = text.strip()
+    if not value.isdecimal() or len(value) > 16 or not 0 < int(value) <= TELEGRAM_ID_MAX:
+        raise InvalidInput("user id", "a Telegram user id is a positive number of up to 16 digits")
+    return int(value)
+
 
 @dataclass(frozen=True)
 class CoachPolicy:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self
 
@@ -35,6 +36,14 @@ class Coaches(Protocol):
     async def all_user_ids(self) -> list[int]: ...
 
 
+class ButtonPresses(Protocol):
+    """Buttons already acted on: a press is claimed once, whatever Telegram redelivers."""
+
+    async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool: ...
+
+    async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
+
+
 class Transaction(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
 
@@ -58,4 +67,5 @@ class UnitOfWork(Transaction, Protocol):
     services: Services
     series: SeriesCatalog
     packages: Packages
+    presses: ButtonPresses
     reminders: Reminders

@@ -24,9 +24,19 @@ COMMON_TIMEZONES: tuple[str, ...] = (
 )
 
 
+# Files in a zoneinfo directory that are not zones of the IANA database: the host's own
+# setting, a placeholder zone and build leftovers. A zone stored here must load on any host.
+_NOT_ZONES = frozenset({"localtime", "factory", "posixrules", "leapseconds", "leap-seconds.list"})
+_NOT_ZONE_DIRS = ("posix/", "right/")
+
+
 @lru_cache(maxsize=1)
 def _known_zones() -> dict[str, str]:
-    return {name.lower(): name for name in available_timezones()}
+    return {
+        name.lower(): name
+        for name in available_timezones()
+        if name.lower() not in _NOT_ZONES and not name.startswith(_NOT_ZONE_DIRS)
+    }
 
 
 def parse_timezone(text: str) -> str:

@@ -6,12 +6,23 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+
+def check_database_url(value: str) -> None:
+    """A URL this bot can use, or ValueError saying what is wrong (for the settings)."""
+    try:
+        url = make_url(value)
+    except ArgumentError as exc:
+        raise ValueError("is not a database URL (see .env.example)") from exc
+    if url.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+        raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
 
 
 def is_sqlite(url: str) -> bool:

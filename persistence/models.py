@@ -234,6 +234,16 @@ class ReminderOffsetsRow(Base):
     seconds: Mapped[str] = mapped_column(String(200))
 
 
+class ButtonPressRow(Base):
+    """A button acted on once (see domain/presses.py): the key is the pressed button."""
+
+    __tablename__ = "button_press"
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    data: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pressed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class PtbStateRow(Base):
     """python-telegram-bot persistence: conversation states and user/chat data as JSON."""
 

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
-from domain.ports import Coaches, UnitOfWork, Users
+from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.reminders import SqlReminders
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
@@ -25,6 +26,7 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    presses: ButtonPresses
     reminders: Reminders
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
@@ -41,6 +43,7 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
         return self
 

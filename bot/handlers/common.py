@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from html import escape
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
@@ -19,19 +20,16 @@ from bot import texts
 from bot.commands import register_coach_commands
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
-from bot.handlers.updates import register
+from bot.handlers import flows
+from bot.handlers.replies import out_of_date, register, reply
 from bot.views.home import coach_home_keyboard
 from domain import accounts
+from domain.accounts import parse_user_id
 from domain.catalog.overview import catalog_counts
-from domain.errors import NotFound
+from domain.errors import InvalidInput, NotFound
 
 LinkRoute = Callable[[Update, BotContext, DeepLink], Awaitable[None]]
 DEEP_LINK_ROUTES: dict[LinkKind, LinkRoute] = {}
-
-
-async def reply(update: Update, text: str, **kwargs: object) -> None:
-    assert update.effective_message is not None
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, **kwargs)  # type: ignore[arg-type]
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -95,17 +93,23 @@ async def set_plan(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     args = context.args or []
-    if user.id in context.deps.policy.admin_ids and (len(args) != 2 or not args[0].isdigit()):
+    try:
+        coach_id = parse_user_id(args[0]) if len(args) == 2 else None
+    except InvalidInput:
+        coach_id = None
+    if user.id in context.deps.policy.admin_ids and coach_id is None:
         await reply(update, texts.SETPLAN_USAGE)
         return
-    coach_id = int(args[0]) if args and args[0].isdigit() else 0
     plan = args[1] if len(args) > 1 else ""
-    coach = await accounts.set_plan(context.uow(), user.id, coach_id, plan, context.deps.policy)
+    coach = await accounts.set_plan(
+        context.uow(), user.id, coach_id or 0, plan, context.deps.policy
+    )
     await reply(update, texts.plan_set(coach))
 
 
 async def cancel_outside_flow(update: Update, context: BotContext) -> None:
-    """/cancel when no flow is open."""
+    """/cancel when no flow is open (a flow state left behind is dropped too)."""
+    flows.finish(context)
     await reply(update, texts.NOTHING_TO_CANCEL)
 
 
@@ -126,10 +130,24 @@ async def unexpected_text(update: Update, context: BotContext) -> None:
     await reply(update, texts.UNEXPECTED_TEXT)
 
 
-async def stale_button(update: Update, context: BotContext) -> None:
-    """A button whose screen or flow is over."""
+# Every button this bot makes: `<prefix>:<rest>`; anything else (empty data too, which
+# would match every pattern-filtered handler) is out of date before any handler sees it.
+_BUTTON_DATA = re.compile(r"[a-z]{1,8}:[A-Za-z0-9_:/+-]{1,60}")
+
+
+async def refuse_unknown_button(update: Update, context: BotContext) -> None:
+    """A button with empty or malformed data: "out of date", and nothing else runs."""
     assert update.callback_query is not None
+    if _BUTTON_DATA.fullmatch(update.callback_query.data or ""):
+        return
     await update.callback_query.answer(texts.STALE_BUTTON)
+    raise ApplicationHandlerStop
+
+
+def add_guard_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    """Checks that run before every flow and screen (handler groups -3 and -2)."""
+    app.add_handler(CallbackQueryHandler(refuse_unknown_button), group=-3)
+    flows.add_guard(app)
 
 
 def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -137,4 +155,4 @@ def add_fallback_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("cancel", cancel_outside_flow))
     app.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(filters.TEXT, unexpected_text))
-    app.add_handler(CallbackQueryHandler(stale_button))
+    app.add_handler(CallbackQueryHandler(out_of_date()))

@@ -1,9 +1,8 @@
 """Editing one field of a service or a series: the field's button asks for the new value,
-which is stored once valid. The draft (which entry, which field) is a plain dict in
-user_data["draft"].
+which is stored once valid. Which entry and which field are the flow's state (see `flows`).
 
-Conversation states and drafts are persisted, so the names made here never change: state
-`<states>.edit`, conversation `edit_<noun>`, draft flow `edit-<noun>` holding `<noun>_id`."""
+Conversation states are persisted, so the names made here never change: state
+`<states>.edit`, conversation (and flow) `edit_<noun>`, its state holding `<noun>_id`."""
 
 from __future__ import annotations
 
@@ -16,11 +15,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from bot.context import BotContext
 from bot.errors import describe
-from bot.handlers.catalog_common import current_draft, end_draft, start_draft, step
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
-from bot.handlers.new_entry import TEXT, TIMEOUT
-from bot.handlers.updates import typed_text, user_id
+from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.handlers.replies import reply, typed_text, user_id
 from bot.views import catalog
 from bot.views.catalog import parse_callback
 from bot.views.entries import E, EntryScreens
@@ -45,7 +41,7 @@ class EditEntryFlow(Generic[E]):
 
     @property
     def draft_flow(self) -> str:
-        return f"edit-{self.screens.noun}"  # draft["flow"]
+        return f"edit_{self.screens.noun}"  # the conversation and its flow state
 
     @property
     def id_key(self) -> str:
@@ -59,13 +55,13 @@ class EditEntryFlow(Generic[E]):
         cb = parse_callback(self.screens.prefix, query.data)
         await self.get(context.uow(), user_id(update), cb.item_id)  # not found: no question
         field = cb.arg or ""
-        start_draft(context, self.draft_flow, **{self.id_key: cb.item_id, "field": field})
+        begin(context, self.draft_flow, **{self.id_key: cb.item_id, "field": field})
         await reply(update, self.ask_new_value[field])
         return self.state
 
     async def got_new_value(self, update: Update, context: BotContext) -> str | int:
         """Saves a valid new value and shows the entry; otherwise says why and asks again."""
-        draft = current_draft(context, self.draft_flow)
+        draft = state_of(context, self.draft_flow)
         entry_id, field = int(draft[self.id_key]), str(draft["field"])
         text = "" if typed_text(update).startswith("/skip") else typed_text(update)
         try:
@@ -74,16 +70,18 @@ class EditEntryFlow(Generic[E]):
             await reply(update, catalog.try_again(exc.reason))
             return self.state
         except DomainError as exc:  # deleted meanwhile: say so and leave the flow
-            end_draft(context)
+            finish(context, self.draft_flow)
             await reply(update, describe(exc))
-            return ConversationHandler.END
-        end_draft(context)
+            return END
+        finish(context, self.draft_flow)
         await self.send(update, context, entry)
-        return ConversationHandler.END
+        return END
 
     def build(self) -> ConversationHandler:  # type: ignore[type-arg]
         prefix, fields = self.screens.prefix, "|".join(self.ask_new_value)
-        return ConversationHandler(
+        return conversation(
+            self.draft_flow,
+            f"editing a {self.screens.noun}",
             entry_points=[
                 CallbackQueryHandler(
                     self.start_edit, pattern=f"^{prefix}:edit:[0-9]{{1,9}}:({fields})$"
@@ -94,11 +92,5 @@ class EditEntryFlow(Generic[E]):
                     MessageHandler(TEXT, step(self.got_new_value)),
                     CommandHandler("skip", step(self.got_new_value)),
                 ],
-                **TIMEOUT_HANDLERS,
             },
-            fallbacks=fallbacks(),
-            name=f"edit_{self.screens.noun}",
-            persistent=True,
-            allow_reentry=True,
-            conversation_timeout=TIMEOUT,
         )

@@ -8,17 +8,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic
+from typing import Any, Generic
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import BotContext
-from bot.handlers.catalog_common import Action, router, show, stale_button
-from bot.handlers.flow import Handler
-from bot.handlers.updates import greet_coach, user_id
-from bot.views.catalog import PER_PAGE, Callback
+from bot.handlers.flows import Handler
+from bot.handlers.replies import Action, acts_once, greet_coach, out_of_date, router, show, user_id
+from bot.views.catalog import PER_PAGE, STALE_BUTTON, Callback
 from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
+from domain.catalog.entries import Deleted
 from domain.catalog.model import Usage
 from domain.pagination import Page
 from domain.ports import UnitOfWork
@@ -36,7 +36,7 @@ class EntryActions(Generic[E]):
     get_entry: Callable[[UnitOfWork, int, int], Awaitable[E]]
     set_hidden: Callable[[UnitOfWork, int, int, bool], Awaitable[E]]
     entry_usage: Callable[[UnitOfWork, int, int], Awaitable[Usage]]
-    delete_entry: Callable[[UnitOfWork, int, int, datetime], Awaitable[int]]
+    delete_entry: Callable[[UnitOfWork, int, int, datetime], Awaitable[Deleted[Any]]]
     show_entry: ShowEntry  # the entry's screen in place of the pressed message, with a note
 
     async def list_command(self, update: Update, context: BotContext) -> None:
@@ -75,9 +75,9 @@ class EntryActions(Generic[E]):
 
     async def delete(self, update: Update, context: BotContext, cb: Callback) -> None:
         """The coach deletes the entry (soft); packages holding only it are hidden."""
-        entry = await self.get_entry(context.uow(), user_id(update), cb.item_id)
-        hidden = await self.delete_entry(context.uow(), user_id(update), cb.item_id, context.now())
-        await show(update, self.screens.deleted_text(entry, hidden), self.screens.back_to_list())
+        done = await self.delete_entry(context.uow(), user_id(update), cb.item_id, context.now())
+        text = self.screens.deleted_text(done.entry, done.hidden_packages)
+        await show(update, text, self.screens.back_to_list())
 
     def actions(self) -> dict[str, Action]:
         return {
@@ -86,8 +86,11 @@ class EntryActions(Generic[E]):
             "hide": self.hide,
             "show": self.unhide,
             "del": self.ask_delete,
-            "delok": self.delete,
         }
+
+    def add_to(self, app: Application, *flows: Handler) -> None:  # type: ignore[type-arg]
+        """The kind's flows first, so their entry buttons win over this router."""
+        app.add_handlers([*flows, *self.handlers()])
 
     def handlers(self) -> list[Handler]:
         """The command, the buttons, and a word for a flow's buttons pressed after it ended;
@@ -95,6 +98,9 @@ class EntryActions(Generic[E]):
         prefix, flow = self.screens.prefix, self.screens.flow
         return [
             CommandHandler(self.command, self.list_command),
+            CallbackQueryHandler(
+                acts_once(router(prefix, {"delok": self.delete})), pattern=f"^{prefix}:delok:"
+            ),
             CallbackQueryHandler(router(prefix, self.actions()), pattern=f"^{prefix}:"),
-            CallbackQueryHandler(stale_button, pattern=f"^{flow}:"),
+            CallbackQueryHandler(out_of_date(STALE_BUTTON), pattern=f"^{flow}:"),
         ]

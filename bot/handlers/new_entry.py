@@ -1,15 +1,14 @@
 """/new<noun>, the flow a service and a series share: title → description or /skip → the
-kind's own typed answers → duration → hidden → Save. The draft is a plain dict in
-user_data["draft"]; nothing is stored before Save.
+kind's own typed answers → duration → hidden → Save. The draft is the flow's state (a plain
+dict, see `flows`); nothing is stored before Save.
 
-Conversation states and drafts are persisted, so the names made here never change: states
-`<states>.title` … `<states>.confirm`, conversation `new_<noun>`, draft flow `new-<noun>`."""
+Conversation states are persisted, so the names made here never change: states
+`<states>.title` … `<states>.confirm`, conversation (and flow) `new_<noun>`."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any, Generic, TypeVar
 
 from telegram import Update
@@ -18,30 +17,31 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot.context import BotContext
-from bot.handlers.catalog_common import (
+from bot.handlers.flows import (
+    END,
+    TEXT,
+    Handler,
     Step,
-    current_draft,
-    end_draft,
+    begin,
+    cancel,
+    conversation,
+    finish,
     keep_typed,
-    pressed,
-    start_draft,
+    state_of,
     step,
 )
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, Handler, cancel, fallbacks
-from bot.handlers.updates import greet_coach, typed_text, user_id
+from bot.handlers.replies import greet_coach, pressed, reply, typed_text, user_id
 from bot.views import catalog
+from bot.views.catalog import try_again
 from bot.views.entries import E, EntryScreens
-from domain.catalog.rules import validate_description, validate_title
+from domain.catalog.rules import validate_description, validate_duration, validate_title
+from domain.errors import InvalidInput
 from domain.parsing import parse_duration_minutes
 from domain.ports import UnitOfWork
 
-TEXT = filters.TEXT & ~filters.COMMAND
-TIMEOUT = timedelta(minutes=30).total_seconds()
 D = TypeVar("D")  # the kind's draft class
 
 
@@ -73,14 +73,14 @@ class NewEntryFlow(Generic[D, E]):
 
     @property
     def draft_flow(self) -> str:
-        return f"new-{self.screens.noun}"  # draft["flow"]
+        return f"new_{self.screens.noun}"  # the conversation and its flow state
 
     async def start(self, update: Update, context: BotContext) -> str:
         """A coach starts a new service or series and is asked for its title."""
         if update.callback_query is not None:
             await update.callback_query.answer()
         await greet_coach(update, context)
-        start_draft(context, self.draft_flow, **self.blank)
+        begin(context, self.draft_flow, **self.blank)
         await reply(update, catalog.ask_title(self.screens.noun))
         return self.state("title")
 
@@ -130,9 +130,15 @@ class NewEntryFlow(Generic[D, E]):
         return await self.ask_hidden(update)
 
     async def picked_duration(self, update: Update, context: BotContext) -> str:
-        """Keeps a duration from the buttons and asks whether to hide the entry."""
+        """Keeps a duration from the buttons, checked like a typed one (button data can be
+        forged), and asks whether to hide the entry."""
         minutes = int((await pressed(update)).rsplit(":", 1)[1])
-        current_draft(context, self.draft_flow)["duration_minutes"] = minutes
+        try:
+            state_of(context, self.draft_flow)["duration_minutes"] = validate_duration(minutes)
+        except InvalidInput as exc:
+            again = catalog.duration_keyboard(self.screens.flow)
+            await reply(update, try_again(exc.reason), reply_markup=again)
+            return self.state("duration")
         return await self.ask_hidden(update)
 
     async def ask_hidden(self, update: Update) -> str:
@@ -143,34 +149,37 @@ class NewEntryFlow(Generic[D, E]):
     async def picked_hidden(self, update: Update, context: BotContext) -> str:
         """Keeps the hidden choice and shows the summary with Save / Cancel."""
         hidden = (await pressed(update)).endswith(":1")
-        draft = current_draft(context, self.draft_flow)
+        draft = state_of(context, self.draft_flow)
         draft["hidden"] = hidden
         markup = catalog.summary_keyboard(self.screens.flow)
         await reply(update, self.summary(draft), reply_markup=markup)
         return self.state("confirm")
 
-    async def save(self, update: Update, context: BotContext) -> int:
+    async def save(self, update: Update, context: BotContext) -> str | int:
         """Stores the new entry and shows it with its buttons."""
         await pressed(update)
-        draft = self.draft(current_draft(context, self.draft_flow))
-        entry = await self.create(context.uow(), user_id(update), draft)
-        end_draft(context)
+        values = state_of(context, self.draft_flow)
+        try:
+            entry = await self.create(context.uow(), user_id(update), self.draft(values))
+        except InvalidInput as exc:  # the summary stays, with its buttons
+            markup = catalog.summary_keyboard(self.screens.flow)
+            await reply(update, try_again(exc.reason))
+            await reply(update, self.summary(values), reply_markup=markup)
+            return self.state("confirm")
+        finish(context, self.draft_flow)
         await self.send(update, context, entry)
-        return ConversationHandler.END
+        return END
 
     def build(self) -> ConversationHandler:  # type: ignore[type-arg]
         flow, noun = self.screens.flow, self.screens.noun
-        return ConversationHandler(
+        return conversation(
+            self.draft_flow,
+            f"creating a {noun} (/new{noun})",
             entry_points=[
                 CommandHandler(f"new{noun}", self.start),
                 CallbackQueryHandler(self.start, pattern=f"^{flow}:new$"),
             ],
-            states={**self.states_handlers(), **TIMEOUT_HANDLERS},
-            fallbacks=fallbacks(),
-            name=f"new_{noun}",
-            persistent=True,
-            allow_reentry=True,
-            conversation_timeout=TIMEOUT,
+            states=self.states_handlers(),
         )
 
     def states_handlers(self) -> dict[object, list[Handler]]:

@@ -4,7 +4,6 @@ also edits (or, after cloning, adjusts) a stored one with the very same steps.""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import (
@@ -12,13 +11,12 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot.context import BotContext
 from bot.errors import describe
 from bot.handlers import package_items, package_summary
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
+from bot.handlers.flows import TEXT, conversation
 from bot.handlers.package_flow import (
     AMOUNT,
     CURRENCY,
@@ -26,6 +24,7 @@ from bot.handlers.package_flow import (
     END,
     FIELD,
     HIDDEN,
+    NAME,
     TITLE,
     VALIDITY,
     Flow,
@@ -35,7 +34,8 @@ from bot.handlers.package_flow import (
     show_summary,
     step,
 )
-from bot.handlers.updates import (
+from bot.handlers.replies import (
+    acts_once,
     callback_data,
     register,
     require_coach,
@@ -61,7 +61,6 @@ EDIT = re.compile(r"^pkg:edit:(\d{1,9})$")
 CLONE = re.compile(r"^pkg:clone:(\d{1,9})$")
 PICK_CURRENCY = re.compile(r"^np:cur:([A-Z]{3})$")
 PICK_HIDDEN = re.compile(r"^np:hide:([01])$")
-TEXT = filters.TEXT & ~filters.COMMAND
 
 
 async def new_package(update: Update, context: BotContext) -> str | int:
@@ -95,7 +94,7 @@ async def clone(update: Update, context: BotContext) -> str:
     match = CLONE.match(callback_data(update))
     assert match is not None and update.callback_query is not None
     copy = await clone_package(context.uow(), user_id(update), int(match[1]), context.now())
-    await update.callback_query.answer()
+    await settle(update)  # the package's buttons go: its screen is now behind the copy's
     draft = PackageDraft.of(copy)
     begin(context, Flow(draft, package_id=copy.id, to_summary=True))
     await send(
@@ -185,12 +184,14 @@ async def validity(update: Update, context: BotContext, flow: Flow) -> str | int
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
+        NAME,
+        "a package form (/newpackage)",
         entry_points=[
             CommandHandler("newpackage", new_package),
             CallbackQueryHandler(new_package, pattern="^np:new$"),
             CallbackQueryHandler(edit_package, pattern=EDIT),
-            CallbackQueryHandler(clone, pattern=CLONE),
+            CallbackQueryHandler(acts_once(clone), pattern=CLONE),
         ],
         states={
             TITLE: [MessageHandler(TEXT, title)],
@@ -211,11 +212,5 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
                 CallbackQueryHandler(validity, pattern="^np:noexp$"),
             ],
             **package_summary.states(),
-            **TIMEOUT_HANDLERS,
         },
-        fallbacks=fallbacks(),
-        name="new_package",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=timedelta(minutes=30).total_seconds(),
     )

@@ -1,30 +1,28 @@
 """The package flow's state and navigation, shared by its step handlers.
 
-The whole state lives in `user_data["draft"]` as plain JSON: the `PackageDraft.to_dict()`
-fields, "flow" naming this flow and "where" saying where in it we are. So it survives
-restarts (the conversation is persistent), and the shared /cancel and timeout, which drop
-"draft", drop all of it.
+The whole state is the flow's state in the flow toolkit (`flows`, flow `new_package`) as
+plain JSON: the `PackageDraft.to_dict()` fields, "flow" naming this flow and "where" saying
+where in it we are. So it survives restarts (the conversation is persistent), and /cancel
+and the timeout drop all of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.handlers.common import reply
-from bot.handlers.updates import require_coach, settle, user_id
+from bot.handlers import flows
+from bot.handlers.replies import reply, require_coach, user_id
 from bot.views import new_package as views
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.overview import ItemChoice, choices_for_items
 
-DRAFT_KEY = "draft"
-FLOW_NAME = "package"  # draft["flow"], as every flow tags its draft
+NAME = "new_package"  # the conversation, and its state in the flow toolkit
+FLOW_NAME = "package"  # draft["flow"], the tag its persisted drafts carry
 
 TITLE = "np.title"
 DESCRIPTION = "np.description"
@@ -70,7 +68,7 @@ class Flow:
 
     @classmethod
     def from_dict(cls, data: object) -> Flow | None:
-        """None when "draft" is missing or belongs to another flow (it is one shared key)."""
+        """None when the state is missing or is not a package draft."""
         if not isinstance(data, dict) or data.get("flow") != FLOW_NAME:
             return None
         where = data.get("where")
@@ -85,34 +83,12 @@ class Flow:
         )
 
 
-Handler = Callable[[Update, BotContext], Coroutine[Any, Any, str | int]]
-Step = Callable[[Update, BotContext, Flow], Awaitable[str | int]]
-
-
 def begin(context: BotContext, flow: Flow) -> None:
-    assert context.user_data is not None
-    context.user_data[DRAFT_KEY] = flow.to_dict()
+    flows.begin(context, NAME, **flow.to_dict())
 
 
-def step(handler: Step) -> Handler:
-    """Loads the flow before a step and stores it after (or drops it when the flow ends)."""
-
-    @wraps(handler)
-    async def run(update: Update, context: BotContext) -> str | int:
-        assert context.user_data is not None
-        flow = Flow.from_dict(context.user_data.get(DRAFT_KEY))
-        if flow is None:
-            await settle(update)
-            await reply(update, views.FLOW_LOST)
-            return END
-        state = await handler(update, context, flow)
-        if state == END:
-            context.user_data.pop(DRAFT_KEY, None)
-        else:
-            context.user_data[DRAFT_KEY] = flow.to_dict()
-        return state
-
-    return run
+# Loads the Flow before a step and stores it after (or drops it when the flow ends).
+step = flows.typed_step(NAME, Flow.from_dict, views.FLOW_LOST)
 
 
 async def choices(update: Update, context: BotContext) -> list[ItemChoice]:

@@ -21,7 +21,7 @@ from bot.handlers.package_flow import (
     send,
     step,
 )
-from bot.handlers.updates import callback_data, quiet_edit, settle, typed_text
+from bot.handlers.replies import callback_data, quiet_edit, settle, typed_text
 from bot.views import new_package as views
 from domain.catalog.drafts import draft_add_item, draft_remove_item
 from domain.catalog.rules import validate_item_count

@@ -22,7 +22,7 @@ from bot.handlers.package_flow import (
     show_summary,
     step,
 )
-from bot.handlers.updates import callback_data, require_coach, settle, user_id
+from bot.handlers.replies import callback_data, require_coach, settle, user_id
 from bot.views import new_package as views
 from domain.catalog.packages import create_package, update_package
 from domain.errors import InvalidInput, NotFound, PlanRequired

@@ -15,8 +15,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.context import BotContext
 from bot.deeplinks import LinkKind, link
 from bot.handlers import new_package
-from bot.handlers.common import reply
-from bot.handlers.updates import quiet_edit, register, user_id
+from bot.handlers.replies import acts_once, quiet_edit, register, reply, user_id
 from bot.views import new_package as flow_views
 from bot.views import packages as views
 from domain.catalog.packages import delete_package, get_package, list_packages, set_package_hidden
@@ -24,7 +23,8 @@ from domain.catalog.packages import delete_package, get_package, list_packages, 
 LIST = re.compile(r"^pkg:list:(\d{1,4})$")
 VIEW = re.compile(r"^pkg:view:(\d{1,9})$")
 HIDE = re.compile(r"^pkg:(hide|show):(\d{1,9})$")
-DELETE = re.compile(r"^pkg:del:(\d{1,9})(:yes)?$")
+DELETE = re.compile(r"^pkg:del:(\d{1,9})$")
+DELETE_CONFIRMED = re.compile(r"^pkg:del:(\d{1,9}):yes$")
 LINK = re.compile(r"^pkg:link:(\d{1,9})$")
 
 
@@ -74,15 +74,19 @@ async def hide(update: Update, context: BotContext) -> None:
     await _show(query, views.package_text(package, note), views.package_keyboard(package))
 
 
-async def delete(update: Update, context: BotContext) -> None:
-    """Asks first; then soft-deletes the package (what was sold keeps working)."""
+async def ask_delete(update: Update, context: BotContext) -> None:
+    """The coach is asked before a package is deleted."""
     query, match = _button(update, DELETE)
+    package = await get_package(context.uow(), user_id(update), int(match[1]))
+    await query.answer()
+    await _show(query, views.delete_question(package), views.delete_keyboard(package))
+
+
+async def delete(update: Update, context: BotContext) -> None:
+    """Soft-deletes the package after the coach confirmed (what was sold keeps working)."""
+    query, match = _button(update, DELETE_CONFIRMED)
     coach, package_id = user_id(update), int(match[1])
     package = await get_package(context.uow(), coach, package_id)
-    if match[2] is None:
-        await query.answer()
-        await _show(query, views.delete_question(package), views.delete_keyboard(package))
-        return
     await delete_package(context.uow(), coach, package_id, context.now())
     await query.answer()
     await _show(query, views.deleted_text(package), views.back_to_list())
@@ -111,6 +115,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CallbackQueryHandler(list_page, pattern=LIST))
     app.add_handler(CallbackQueryHandler(view, pattern=VIEW))
     app.add_handler(CallbackQueryHandler(hide, pattern=HIDE))
-    app.add_handler(CallbackQueryHandler(delete, pattern=DELETE))
+    app.add_handler(CallbackQueryHandler(ask_delete, pattern=DELETE))
+    app.add_handler(CallbackQueryHandler(acts_once(delete), pattern=DELETE_CONFIRMED))
     app.add_handler(CallbackQueryHandler(share_link, pattern=LINK))
     app.add_handler(CallbackQueryHandler(stale, pattern=r"^(pkg|np):"))

@@ -35,9 +35,5 @@ ACTIONS: EntryActions[Series] = EntryActions(
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Flows first, so their entry buttons (edit, add dates) win over the router."""
-    app.add_handler(series_flows.new_series())
-    app.add_handler(series_flows.edit_series())
-    for handler in series_dates.handlers():
-        app.add_handler(handler)
-    app.add_handlers(ACTIONS.handlers())
+    flows = (series_flows.NEW.build(), series_flows.EDIT.build(), *series_dates.handlers())
+    ACTIONS.add_to(app, *flows)

@@ -6,7 +6,6 @@ first when seats are taken).
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -14,24 +13,22 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot.context import BotContext
 from bot.errors import describe
-from bot.handlers.catalog_common import (
+from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.handlers.replies import (
     Action,
-    current_draft,
-    end_draft,
+    acts_once,
     pressed,
+    reply,
+    require_coach,
     router,
     show,
-    start_draft,
-    step,
+    typed_text,
+    user_id,
 )
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
-from bot.handlers.updates import require_coach, typed_text, user_id
 from bot.views import series as views
 from bot.views.catalog import Callback, parse_callback, try_again
 from domain.catalog.model import Occurrence
@@ -41,12 +38,13 @@ from domain.catalog.series import (
     get_series,
     list_occurrences,
     remove_occurrence,
+    series_overview,
 )
 from domain.errors import DomainError, InvalidInput, NotFound
 from domain.pagination import page_of
 
 DATES = "ser.dates"
-FLOW = "series-dates"  # draft["flow"]
+FLOW = "series_dates"  # the conversation and its flow state
 _WEEKLY = re.compile(r"^\s*every\b|\bweeks?\b", re.IGNORECASE)  # a schedule, not one date
 
 
@@ -54,11 +52,9 @@ async def series_screen(
     update: Update, context: BotContext, series_id: int, note: str = ""
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One series with its upcoming dates in the coach's time zone, and its buttons."""
-    coach = await require_coach(update, context)
-    series = await get_series(context.uow(), coach.user_id, series_id)
-    upcoming = await list_occurrences(context.uow(), coach.user_id, series_id, context.now())
-    text = views.series_text(series, upcoming, coach.timezone, note)
-    return text, views.series_keyboard(series, bool(upcoming))
+    seen = await series_overview(context.uow(), user_id(update), series_id, context.now())
+    text = views.series_text(seen.series, seen.upcoming, seen.timezone, note)
+    return text, views.series_keyboard(seen.series, bool(seen.upcoming))
 
 
 async def show_series(update: Update, context: BotContext, series_id: int, note: str = "") -> None:
@@ -80,7 +76,7 @@ async def start_adding(update: Update, context: BotContext) -> str:
     cb = parse_callback(views.SER, query.data)
     coach = await require_coach(update, context)
     series = await get_series(context.uow(), coach.user_id, cb.item_id)
-    start_draft(context, FLOW, series_id=cb.item_id)
+    begin(context, FLOW, series_id=cb.item_id)
     await reply(update, views.ask_dates(series, coach.timezone))
     return DATES
 
@@ -88,7 +84,7 @@ async def start_adding(update: Update, context: BotContext) -> str:
 @step
 async def got_dates(update: Update, context: BotContext) -> str | int:
     """Adds a date or a weekly schedule; a bad or past one is refused and asked again."""
-    series_id = int(current_draft(context, FLOW)["series_id"])
+    series_id = int(state_of(context, FLOW)["series_id"])
     coach = await require_coach(update, context)
     try:
         added = await _add(context, coach.user_id, series_id, typed_text(update))
@@ -96,9 +92,9 @@ async def got_dates(update: Update, context: BotContext) -> str | int:
         await reply(update, try_again(exc.reason), reply_markup=views.done_keyboard())
         return DATES
     except DomainError as exc:  # the series was deleted meanwhile
-        end_draft(context)
+        finish(context, FLOW)
         await reply(update, describe(exc))
-        return ConversationHandler.END
+        return END
     text = views.added_text(added, coach.timezone) if added else views.NOTHING_NEW
     await reply(update, text, reply_markup=views.done_keyboard())
     return DATES
@@ -115,53 +111,48 @@ async def _add(context: BotContext, coach_id: int, series_id: int, text: str) ->
 async def done(update: Update, context: BotContext) -> int:
     """The coach is done adding dates and sees the series again."""
     await pressed(update)
-    series_id = int(current_draft(context, FLOW)["series_id"])
-    end_draft(context)
+    series_id = int(state_of(context, FLOW)["series_id"])
+    finish(context, FLOW)
     await send_series(update, context, series_id)
-    return ConversationHandler.END
+    return END
 
 
 async def stop(update: Update, context: BotContext) -> int:
     """/cancel while adding dates: the dates added so far stay, so it says just that."""
-    draft = (context.user_data or {}).get("draft")
-    end_draft(context)
+    state = (context.user_data or {}).get("flow:" + FLOW)
+    finish(context)
     await reply(update, views.DATES_STOPPED)
-    if isinstance(draft, dict) and draft.get("flow") == FLOW:
-        await send_series(update, context, int(draft["series_id"]))
-    return ConversationHandler.END
+    if isinstance(state, dict) and "series_id" in state:
+        await send_series(update, context, int(state["series_id"]))
+    return END
 
 
 def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
+        FLOW,
+        "adding dates to a series",
         entry_points=[
             CallbackQueryHandler(start_adding, pattern=f"^{views.SER}:add:[0-9]{{1,9}}$")
         ],
         states={
             DATES: [
-                MessageHandler(filters.TEXT & ~filters.COMMAND, got_dates),
+                MessageHandler(TEXT, got_dates),
                 CallbackQueryHandler(done, pattern=f"^{views.FLOW}:done$"),
             ],
-            **TIMEOUT_HANDLERS,
         },
-        fallbacks=[CommandHandler("cancel", stop), *fallbacks()],
-        name="series_dates",
-        persistent=True,
-        allow_reentry=True,
-        conversation_timeout=timedelta(minutes=30).total_seconds(),
+        cancel_handler=CommandHandler("cancel", stop),
     )
 
 
 async def pick_date(update: Update, context: BotContext, cb: Callback) -> None:
     """The coach picks which upcoming date to remove, a page of dates at a time."""
-    coach = await require_coach(update, context)
-    series = await get_series(context.uow(), coach.user_id, cb.item_id)
-    upcoming = await list_occurrences(context.uow(), coach.user_id, cb.item_id, context.now())
-    if not upcoming:
+    seen = await series_overview(context.uow(), user_id(update), cb.item_id, context.now())
+    if not seen.upcoming:
         await show_series(update, context, cb.item_id)
         return
-    page = page_of(upcoming, cb.number(1), views.DATES_PER_PAGE)
-    markup = views.remove_keyboard(series, page, coach.timezone)
-    await show(update, views.remove_text(series, coach.timezone), markup)
+    page = page_of(seen.upcoming, cb.number(1), views.DATES_PER_PAGE)
+    markup = views.remove_keyboard(seen.series, page, seen.timezone)
+    await show(update, views.remove_text(seen.series, seen.timezone), markup)
 
 
 async def remove_date(update: Update, context: BotContext, cb: Callback) -> None:
@@ -199,7 +190,6 @@ async def _remove(
 REMOVE_ACTIONS: dict[str, Action] = {
     "rm": pick_date,
     "rmo": remove_date,
-    "rmok": remove_confirmed,
 }
 
 
@@ -208,6 +198,8 @@ def handlers() -> list[ConversationHandler | CallbackQueryHandler]:  # type: ign
     return [
         add_dates(),
         CallbackQueryHandler(
-            router(views.SER, REMOVE_ACTIONS), pattern=f"^{views.SER}:(rm|rmo|rmok):"
+            acts_once(router(views.SER, {"rmok": remove_confirmed})),
+            pattern=f"^{views.SER}:rmok:",
         ),
+        CallbackQueryHandler(router(views.SER, REMOVE_ACTIONS), pattern=f"^{views.SER}:(rm|rmo):"),
     ]

@@ -6,7 +6,6 @@ conversations `new_series` and `edit_series`."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
 from bot.handlers.edit_entry import EditEntryFlow
@@ -55,11 +54,3 @@ EDIT: EditEntryFlow[Series] = EditEntryFlow(
     update=update,
     send=send_saved,
 )
-
-
-def new_series() -> ConversationHandler:  # type: ignore[type-arg]
-    return NEW.build()
-
-
-def edit_series() -> ConversationHandler:  # type: ignore[type-arg]
-    return EDIT.build()

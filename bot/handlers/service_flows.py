@@ -6,12 +6,11 @@ own (its words, draft and use cases). States `svc.*`, conversations `new_service
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ConversationHandler
 
 from bot.context import BotContext
-from bot.handlers.common import reply
 from bot.handlers.edit_entry import EditEntryFlow
 from bot.handlers.new_entry import NewEntryFlow
+from bot.handlers.replies import reply
 from bot.views import services as views
 from bot.views.entries import SAVED
 from domain.catalog.model import Service
@@ -48,11 +47,3 @@ EDIT: EditEntryFlow[Service] = EditEntryFlow(
     update=update,
     send=send_service,
 )
-
-
-def new_service() -> ConversationHandler:  # type: ignore[type-arg]
-    return NEW.build()
-
-
-def edit_service() -> ConversationHandler:  # type: ignore[type-arg]
-    return EDIT.build()

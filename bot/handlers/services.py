@@ -12,9 +12,8 @@ from telegram.ext import Application
 
 from bot.context import BotContext
 from bot.handlers import service_flows
-from bot.handlers.catalog_common import show
 from bot.handlers.entry_actions import EntryActions
-from bot.handlers.updates import user_id
+from bot.handlers.replies import show, user_id
 from bot.views import services as views
 from domain.catalog.model import Service
 from domain.catalog.services import (
@@ -45,7 +44,4 @@ ACTIONS: EntryActions[Service] = EntryActions(
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    """Flows first, so their entry buttons (edit a field) win over the router."""
-    app.add_handler(service_flows.new_service())
-    app.add_handler(service_flows.edit_service())
-    app.add_handlers(ACTIONS.handlers())
+    ACTIONS.add_to(app, service_flows.NEW.build(), service_flows.EDIT.build())

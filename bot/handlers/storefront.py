@@ -10,8 +10,8 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind
-from bot.handlers.common import DEEP_LINK_ROUTES, reply
-from bot.handlers.updates import quiet_edit
+from bot.handlers.common import DEEP_LINK_ROUTES
+from bot.handlers.replies import quiet_edit, reply
 from bot.views import storefront as views
 from domain.catalog.storefront import booking_page, package_for_link
 from domain.pagination import page_of

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from html import escape
 
 from telegram import Update
@@ -11,25 +10,25 @@ from telegram.ext import (
     CommandHandler,
     ConversationHandler,
     MessageHandler,
-    filters,
 )
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.common import reply
-from bot.handlers.flow import TIMEOUT_HANDLERS, fallbacks
-from bot.handlers.updates import register
+from bot.handlers.flows import END, TEXT, begin, conversation, finish
+from bot.handlers.replies import register, reply
 from bot.keyboards import TZ_PREFIX, timezone_choices
 from domain import accounts
 from domain.errors import InvalidInput
 from domain.timezones import to_local
 
 ASK = "tz.ask"
+NAME = "timezone"
 
 
 async def ask(update: Update, context: BotContext) -> str:
     """Shows the current zone and offers common ones."""
     greeting = await register(update, context)
+    begin(context, NAME)
     zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
     await reply(update, texts.TIMEZONE_ASK.format(zone=zone), reply_markup=timezone_choices())
     return ASK
@@ -44,8 +43,9 @@ async def _save(update: Update, context: BotContext, text: str) -> str | int:
         await reply(update, texts.TIMEZONE_BAD.format(reason=escape(exc.reason)))
         return ASK
     local = to_local(context.now(), zone).strftime("%H:%M, %a %d %b")
+    finish(context, NAME)
     await reply(update, texts.TIMEZONE_SET.format(zone=zone, local=local))
-    return ConversationHandler.END
+    return END
 
 
 async def typed(update: Update, context: BotContext) -> str | int:
@@ -65,17 +65,14 @@ async def picked(update: Update, context: BotContext) -> str | int:
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
-    return ConversationHandler(
+    return conversation(
+        NAME,
+        "choosing your time zone (/timezone)",
         entry_points=[CommandHandler("timezone", ask)],
         states={
             ASK: [
                 CallbackQueryHandler(picked, pattern=f"^{TZ_PREFIX}"),
-                MessageHandler(filters.TEXT & ~filters.COMMAND, typed),
+                MessageHandler(TEXT, typed),
             ],
-            **TIMEOUT_HANDLERS,
         },
-        fallbacks=fallbacks(),
-        name="timezone",
-        persistent=True,
-        conversation_timeout=timedelta(minutes=30).total_seconds(),
     )

@@ -87,7 +87,6 @@ ASK_DURATION = (
     "<code>90 min</code> or <code>1h30</code>, or pick one:"
 )
 STALE_BUTTON = "This button belongs to a step that is over. Start again from the command."
-DRAFT_GONE = "That draft is no longer open, so nothing was saved. Start again any time."
 
 
 def ask_hidden(noun: str) -> str:

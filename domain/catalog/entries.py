@@ -134,18 +134,26 @@ async def entry_usage(
     return replace(usage, packages_left_empty=len(left_empty))
 
 
+@dataclass(frozen=True)
+class Deleted(Generic[EntryT]):
+    """What a delete did: the entry as it was, and how many packages it left empty (hidden)."""
+
+    entry: EntryT
+    hidden_packages: int
+
+
 async def delete_entry(
     uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int, now: datetime
-) -> int:
+) -> Deleted[EntryT]:
     """Delete an entry: it leaves every package and sold package (rule 6). Packages it was
-    the only item of are hidden, never left listed with nothing inside; returns how many."""
+    the only item of are hidden, never left listed with nothing inside."""
     async with uow:
-        await kind.own(uow, coach_id, entry_id)
+        entry = await kind.own(uow, coach_id, entry_id)
         left_empty = await packages_only_of(uow, coach_id, kind.item, entry_id)
         await kind.stored(uow).delete(entry_id, now)
         await hide_packages(uow, coach_id, left_empty)
         await uow.commit()
-    return len(left_empty)
+    return Deleted(entry, len(left_empty))
 
 
 async def packages_only_of(

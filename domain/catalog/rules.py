@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 
 from domain.errors import InvalidInput, PlanRequired
 from domain.model import Plan
@@ -30,11 +31,37 @@ _PUBLIC_ID = re.compile(r"[A-Za-z0-9_-]{1,62}")
 _WHITESPACE = re.compile(r"\s+")
 
 
+# Format characters that emoji and scripts need: zero-width joiner and non-joiner, and the
+# tag characters of subdivision flags. Every other control or format character renders
+# nothing (or reorders what follows, as a right-to-left override does) and is dropped.
+_KEPT_FORMAT = frozenset({"\u200c", "\u200d", *map(chr, range(0xE0020, 0xE0080))})
+_KEPT_CONTROL = frozenset("\n\t")
+# Letters that show as a blank space.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def clean_text(text: str) -> str:
+    """Drops control and format characters that render nothing (NUL among them, which
+    PostgreSQL cannot store), keeping line breaks, tabs and what emoji need."""
+    return "".join(
+        c
+        for c in text
+        if c in _KEPT_CONTROL
+        or c in _KEPT_FORMAT
+        or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+    )
+
+
+def has_visible(text: str) -> bool:
+    """At least one character a reader can see."""
+    return any(unicodedata.category(c)[0] not in "CZM" and c not in _BLANK_LETTERS for c in text)
+
+
 def validate_title(text: str) -> str:
     """Whitespace runs (newlines too) become one space: a title is one line on a button."""
-    title = _WHITESPACE.sub(" ", text).strip()
-    if not title:
-        raise InvalidInput("title", "the title cannot be empty")
+    title = _WHITESPACE.sub(" ", clean_text(text)).strip()
+    if not has_visible(title):
+        raise InvalidInput("title", "the title cannot be empty: type a visible character")
     if len(title) > TITLE_MAX:
         raise InvalidInput("title", f"at most {TITLE_MAX} characters (this is {len(title)})")
     return title
@@ -42,7 +69,9 @@ def validate_title(text: str) -> str:
 
 def validate_description(text: str) -> str:
     """Line breaks are kept; empty means no description."""
-    description = text.strip()
+    description = clean_text(text).strip()
+    if not has_visible(description):
+        return ""
     if len(description) > DESCRIPTION_MAX:
         raise InvalidInput(
             "description", f"at most {DESCRIPTION_MAX} characters (this is {len(description)})"

@@ -9,6 +9,7 @@ from typing import Any
 
 from domain.catalog.access import own_series, require_coach
 from domain.catalog.entries import (
+    Deleted,
     EntryKind,
     add_entry,
     delete_entry,
@@ -119,9 +120,11 @@ async def series_usage(uow: UnitOfWork, coach_id: int, series_id: int) -> Usage:
     return await entry_usage(uow, SERIES, coach_id, series_id)
 
 
-async def delete_series(uow: UnitOfWork, coach_id: int, series_id: int, now: datetime) -> int:
+async def delete_series(
+    uow: UnitOfWork, coach_id: int, series_id: int, now: datetime
+) -> Deleted[Series]:
     """The coach deletes a series: it leaves every package and sold package (rule 6).
-    Packages it was the only item of are hidden; returns how many."""
+    Packages it was the only item of are hidden."""
     return await delete_entry(uow, SERIES, coach_id, series_id, now)
 
 
@@ -152,6 +155,27 @@ async def add_recurring_occurrences(
         added = await uow.series.add_occurrences(series_id, starts)
         await uow.commit()
     return added
+
+
+@dataclass(frozen=True)
+class SeriesOverview:
+    """One series as its screen shows it: upcoming meetings, in the coach's time zone."""
+
+    series: Series
+    upcoming: list[Occurrence]
+    timezone: str
+
+
+async def series_overview(
+    uow: UnitOfWork, coach_id: int, series_id: int, now: datetime
+) -> SeriesOverview:
+    """The coach gets one of their series with its meetings after `now`."""
+    async with uow:
+        coach = await require_coach(uow, coach_id)
+        series = await own_series(uow, coach_id, series_id)
+        occurrences = await uow.series.occurrences(series_id)
+    upcoming = [o for o in occurrences if o.starts_at > now]
+    return SeriesOverview(series, upcoming, coach.timezone)
 
 
 async def list_occurrences(

@@ -9,6 +9,7 @@ from typing import Any
 
 from domain.catalog.access import own_service
 from domain.catalog.entries import (
+    Deleted,
     EntryKind,
     add_entry,
     delete_entry,
@@ -99,8 +100,9 @@ async def service_usage(uow: UnitOfWork, coach_id: int, service_id: int) -> Usag
     return await entry_usage(uow, SERVICES, coach_id, service_id)
 
 
-async def delete_service(uow: UnitOfWork, coach_id: int, service_id: int, now: datetime) -> int:
+async def delete_service(
+    uow: UnitOfWork, coach_id: int, service_id: int, now: datetime
+) -> Deleted[Service]:
     """The coach deletes a service: it leaves every package and sold package (rule 6).
-    Packages it was the only item of are hidden, never left listed with nothing inside;
-    returns how many."""
+    Packages it was the only item of are hidden, never left listed with nothing inside."""
     return await delete_entry(uow, SERVICES, coach_id, service_id, now)

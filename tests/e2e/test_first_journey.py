@@ -98,6 +98,9 @@ async def test_admin_sets_a_coach_plan_and_others_cannot(harness: BotHarness) ->
     await api.next_message(CLIENT, "only an administrator")
     api.send_text(ADMIN, "/setplan nonsense")
     await api.next_message(ADMIN, "Usage: /setplan")
+    for huge in ("99999999999999999999999", str(2**63), "0", "-5"):
+        api.send_text(ADMIN, f"/setplan {huge} pro")
+        await api.next_message(ADMIN, "Usage: /setplan")
     api.send_text(ADMIN, f"/setplan {COACH} platinum")
     await api.next_message(ADMIN, "plan must be free, growth or pro")
     api.send_text(ADMIN, "/setplan 424242 pro")
@@ -134,7 +137,7 @@ async def test_one_flow_at_a_time_and_nothing_goes_unanswered(harness: BotHarnes
     api.send_text(COACH, "/timezone")
     await api.next_message(COACH, "Choose a new one below")
     api.send_text(COACH, "/newservice")
-    await api.next_message(COACH, "You are in the middle of something")
+    await api.next_message(COACH, "You are in the middle of choosing your time zone (/timezone)")
     api.send_text(COACH, "Asia/Tokyo")  # the open flow still takes its answer
     await api.next_message(COACH, "times are now shown in Asia/Tokyo")
     api.send_text(COACH, "/frobnicate")

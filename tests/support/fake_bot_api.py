@@ -758,7 +758,9 @@ class FakeBotApi:
         route = re.fullmatch(r"/bot([^/]+)/([A-Za-z0-9_]+)/?", url.path)
         if route is None:
             return 404, _ApiError(404, "Not Found").payload()
-        if route[1] != self.token:
+        if route[1] != self.token:  # recorded without the token, as a rejected call
+            self.calls.append(ApiCall(route[2], {}, 401, _ApiError(401, "Unauthorized").payload()))
+            self._notify()
             return 401, _ApiError(401, "Unauthorized").payload()
         name, handler = self._handlers.get(route[2].lower(), (route[2], None))
         try:

@@ -35,6 +35,25 @@ def test_an_empty_title_is_refused(text: str) -> None:
     assert caught.value.field == "title"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["\u200b\u200b", "\u202e", "\x00", " \u2060\ufeff ", "\u200d", "\x00\u200b\u202e\t"],
+)
+def test_a_title_that_shows_as_nothing_is_refused(text: str) -> None:
+    with pytest.raises(InvalidInput, match="visible character"):
+        validate_title(text)
+
+
+def test_invisible_control_and_format_characters_are_dropped_but_emoji_joiners_kept() -> None:
+    assert validate_title("Yo\x00ga\u200b \u202eclass") == "Yoga class"
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # ZWJ sequence
+    assert validate_title(f"Kids {family}") == f"Kids {family}"
+    england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    assert validate_title(england) == england
+    assert validate_description("line\x00 one\nline\u200b two") == "line one\nline two"
+    assert validate_description("\u200b\u202e") == ""
+
+
 def test_a_title_may_have_100_characters_but_not_101() -> None:
     assert validate_title("x" * 100) == "x" * 100
     assert validate_title(" " + "x" * 100 + " ") == "x" * 100

@@ -265,7 +265,7 @@ async def test_deleting_a_series_removes_it_from_packages_and_sold_packages(
         packages=1, sold_packages=1, packages_left_empty=1
     )
 
-    assert await delete_series(uow, ANNA, series_id, NOW) == 1
+    assert (await delete_series(uow, ANNA, series_id, NOW)).hidden_packages == 1
 
     with pytest.raises(NotFound):
         await get_series(uow, ANNA, series_id)
@@ -289,7 +289,7 @@ async def test_a_package_holding_more_than_the_deleted_series_stays_visible(
     assert package.id is not None
     assert (await series_usage(uow, ANNA, series_id)).packages_left_empty == 0
 
-    assert await delete_series(uow, ANNA, series_id, NOW) == 0
+    assert (await delete_series(uow, ANNA, series_id, NOW)).hidden_packages == 0
 
     kept = await get_package(uow, ANNA, package.id)
     assert not kept.hidden and [i.ref_id for i in kept.items] == [other_id]

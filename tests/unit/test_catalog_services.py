@@ -201,7 +201,7 @@ async def test_a_package_whose_only_item_is_the_deleted_service_is_hidden_not_le
     uow.packages.rows[also_already_hidden].hidden = True
     assert (await service_usage(uow, ANNA, yoga.id)).packages_left_empty == 2
 
-    assert await delete_service(uow, ANNA, yoga.id, NOW) == 2
+    assert (await delete_service(uow, ANNA, yoga.id, NOW)).hidden_packages == 2
 
     emptied = [await get_package(uow, ANNA, i) for i in (only_yoga, also_already_hidden)]
     assert [(p.hidden, p.items) for p in emptied] == [(True, []), (True, [])]
@@ -231,7 +231,7 @@ async def test_another_coachs_packages_are_never_hidden_by_a_delete(uow: FakeUni
     boris_package = await create_package(uow, BORIS, draft, NOW)
     assert boris_package.id is not None
 
-    assert await delete_service(uow, ANNA, yoga.id, NOW) == 0
+    assert (await delete_service(uow, ANNA, yoga.id, NOW)).hidden_packages == 0
     assert not (await get_package(uow, BORIS, boris_package.id)).hidden
 
 

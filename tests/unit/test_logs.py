@@ -1,7 +1,7 @@
 import logging
 import sys
 
-from bot.logs import RedactingFormatter
+from bot.logs import RedactingFormatter, add_secrets
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 ACCESS = "a_" + "Zx9_-" * 9
@@ -32,3 +32,13 @@ def test_tokens_inside_a_traceback_are_masked_too() -> None:
 def test_ordinary_messages_are_untouched() -> None:
     record = _record("update %s from user %s failed", 17, 2002)
     assert RedactingFormatter("%(message)s").format(record) == "update 17 from user 2002 failed"
+
+
+def test_a_short_configured_token_and_database_passwords_are_masked_too() -> None:
+    add_secrets("123:abc")
+    record = _record(
+        "token 123:abc at https://example.org/bot123:abc/getMe and postgresql://bot:s3cret@db/x"
+    )
+    text = RedactingFormatter("%(message)s").format(record)
+    assert "123:abc" not in text and "s3cret" not in text
+    assert "/bot***/getMe" in text and "postgresql://bot:***@db/x" in text

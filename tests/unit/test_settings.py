@@ -97,6 +97,8 @@ def test_values_are_read_from_env_and_dotenv(monkeypatch: pytest.MonkeyPatch) ->
         ("DATABASE_URL", "mysql://x"),
         ("DATABASE_URL", "::::"),
         ("COACH_TELEGRAM_IDS", "12,abc"),
+        ("COACH_TELEGRAM_IDS", "99999999999999999999999"),
+        ("ADMIN_TELEGRAM_IDS", "-5"),
         ("COACH_REGISTRATION", "sometimes"),
         ("REMINDER_SWEEP_SECONDS", "0"),
         ("REMINDER_MAX_PER_SECOND", "0"),
@@ -139,3 +141,13 @@ def test_migrate_command_builds_the_schema_without_a_token(
     monkeypatch.setenv("DATABASE_URL", "sqlite+aiosqlite:///./migrated.db")
     assert main(["migrate"]) == 0
     assert Path("migrated.db").stat().st_size > 0
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_says_what_the_program_does_its_commands_settings_and_readme(
+    flag: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([flag]) == 0
+    out = capsys.readouterr().out
+    for part in ("coaches", "packages-bot migrate", "environment", ".env", "README", "LOG_LEVEL"):
+        assert part in out, part

@@ -1,0 +1,35 @@
+"""A button that creates, changes or deletes acts once, however fast it is pressed twice.
+
+The press (chat, message, button data) is claimed in the database before the action; the
+second press of the same button on the same message finds it claimed. A failed action
+releases its claim, so the button can be pressed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Press:
+    chat_id: int
+    message_id: int
+    data: str
+
+
+async def claim_press(uow: UnitOfWork, press: Press, now: datetime) -> bool:
+    """True for the first press of this button on this message, False for any later one."""
+    async with uow:
+        claimed = await uow.presses.claim(press.chat_id, press.message_id, press.data, now)
+        await uow.commit()
+    return claimed
+
+
+async def release_press(uow: UnitOfWork, press: Press) -> None:
+    """The action failed and changed nothing: the button may be pressed again."""
+    async with uow:
+        await uow.presses.release(press.chat_id, press.message_id, press.data)
+        await uow.commit()

@@ -1,0 +1,34 @@
+"""Claimed button presses: the primary key makes the second claim fail, in one statement."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from persistence.models import ButtonPressRow
+
+
+class SqlButtonPresses:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool:
+        row = ButtonPressRow(chat_id=chat_id, message_id=message_id, data=data, pressed_at=now)
+        try:
+            async with self._session.begin_nested():
+                self._session.add(row)
+        except IntegrityError:  # the same press, already claimed (maybe a moment ago)
+            return False
+        return True
+
+    async def release(self, chat_id: int, message_id: int, data: str) -> None:
+        await self._session.execute(
+            delete(ButtonPressRow).where(
+                ButtonPressRow.chat_id == chat_id,
+                ButtonPressRow.message_id == message_id,
+                ButtonPressRow.data == data,
+            )
+        )
