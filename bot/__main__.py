@@ -14,6 +14,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 from bot.startup import report_failure
 from persistence.migrate import upgrade_to_head
+from persistence.single_instance import wait_for_turn
 
 log = logging.getLogger("packages-bot")
 USAGE = "usage: packages-bot [migrate | --help]"
@@ -47,11 +48,18 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
 
 
 def run(settings: Settings) -> None:
-    app = build_application(settings)
-    if settings.webhook_url:
-        app.run_webhook(**webhook_options(settings))
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    assert settings.telegram_bot_token is not None
+    bot_id = settings.telegram_bot_token.get_secret_value().split(":", 1)[0]  # the bot's id
+    # Only the active process may poll, serve the webhook or sweep; others wait here.
+    lease = wait_for_turn(settings.database_url, bot_id)
+    try:
+        app = build_application(settings)
+        if settings.webhook_url:
+            app.run_webhook(**webhook_options(settings))
+        else:
+            app.run_polling(allowed_updates=Update.ALL_TYPES)
+    finally:
+        lease.release()
 
 
 def main(argv: list[str] | None = None) -> int:

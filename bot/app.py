@@ -6,12 +6,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
+from bot.processing import PerUserProcessor
+from bot.rate_limit import PriorityRateLimiter
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
@@ -26,7 +28,7 @@ def build_application(
     settings: Settings,
     *,
     clock: Callable[[], datetime] = utc_now,
-    persistence_interval: float = 5,
+    persistence_interval: float = 60,
 ) -> PackagesApplication:
     """The Application `packages-bot` runs; tests build the very same one."""
     assert settings.telegram_bot_token is not None
@@ -35,11 +37,12 @@ def build_application(
     deps = Deps(
         settings=settings,
         policy=settings.coach_policy(),
-        uow_factory=lambda: SqlUnitOfWork(sessions),
+        uow_factory=lambda write=True: SqlUnitOfWork(sessions, write=write),
         clock=clock,
     )
     root = settings.telegram_api_base_url
     wiring = {"deps": deps, "close_database": engine.dispose}
+    limiter = PriorityRateLimiter(max_retries=3)
 
     app = (
         ApplicationBuilder()
@@ -49,7 +52,8 @@ def build_application(
         .base_file_url(f"{root}/file/bot")
         .context_types(ContextTypes(context=BotContext))
         .persistence(DatabasePersistence(sessions, update_interval=persistence_interval))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(limiter)
+        .concurrent_updates(PerUserProcessor(known=limiter.answered))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=UTC))
         .build()
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
@@ -15,11 +15,17 @@ from domain.accounts import CoachPolicy
 from domain.ports import UnitOfWork
 
 
+class UowFactory(Protocol):
+    """A new unit of work: a writer unless `write=False` (pure reads never wait for one)."""
+
+    def __call__(self, write: bool = True) -> UnitOfWork: ...
+
+
 @dataclass(frozen=True)
 class Deps:
     settings: Settings
     policy: CoachPolicy
-    uow_factory: Callable[[], UnitOfWork]
+    uow_factory: UowFactory
     clock: Callable[[], datetime]
 
 
@@ -37,10 +43,16 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
         """Also registers the command menus (runs in polling, webhook and tests alike)."""
         await super().initialize()
         await register_client_commands(self.bot)
-        async with self.deps.uow_factory() as uow:
+        async with self.deps.uow_factory(write=False) as uow:
             coach_ids = await uow.coaches.all_user_ids()
         for coach_id in sorted(set(coach_ids) | self.deps.policy.coach_ids):
             await register_coach_commands(self.bot, coach_id)
+
+    async def process_update(self, update: object) -> None:
+        """Also stores what this update changed, so a completed step survives a crash."""
+        await super().process_update(update)
+        if self.persistence is not None:
+            await self.update_persistence()
 
     async def shutdown(self) -> None:
         await super().shutdown()
@@ -54,8 +66,9 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     def deps(self) -> Deps:
         return cast(PackagesApplication, self.application).deps
 
-    def uow(self) -> UnitOfWork:
-        return self.deps.uow_factory()
+    def uow(self, write: bool = True) -> UnitOfWork:
+        """A unit of work; handlers that only read pass `write=False`."""
+        return self.deps.uow_factory(write)
 
     def now(self) -> datetime:
         return self.deps.clock()

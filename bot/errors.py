@@ -12,6 +12,7 @@ from telegram.error import Forbidden, NetworkError
 from bot import texts
 from bot.context import BotContext
 from domain.errors import (
+    ChangedMeanwhile,
     DomainError,
     InvalidInput,
     NotACoach,
@@ -33,6 +34,7 @@ def describe(error: DomainError) -> str:
     known: dict[type[DomainError], str] = {
         NotACoach: texts.NOT_A_COACH,
         NotFound: texts.NOT_FOUND,
+        ChangedMeanwhile: texts.CHANGED_MEANWHILE,
         NotAllowed: texts.NOT_ALLOWED,
         RegistrationClosed: texts.REGISTRATION_CLOSED,
     }

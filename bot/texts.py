@@ -15,6 +15,10 @@ NOT_A_COACH = (
     "That command is for coaches. If you coach and want to sell packages here, send /becomecoach."
 )
 NOT_FOUND = "I couldn't find that. It may have been deleted."
+CHANGED_MEANWHILE = (
+    "This was changed in another chat while you were editing it, so your changes were not "
+    "saved. Open it again to see the latest version."
+)
 NOT_ALLOWED = "Sorry, only an administrator can do that."
 REGISTRATION_CLOSED = (
     "Coach registration is closed on this bot. Ask the bot's owner to add you as a coach."

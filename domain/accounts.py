@@ -77,7 +77,8 @@ async def _create_coach(uow: UnitOfWork, user: User, policy: CoachPolicy, now: d
         created_at=now,
     )
     await uow.coaches.add(coach)
-    return coach
+    # A concurrent update may have made them a coach first: theirs is the profile that counts.
+    return await uow.coaches.get(user.telegram_id) or coach
 
 
 async def greet(

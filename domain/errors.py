@@ -33,6 +33,10 @@ class RegistrationClosed(DomainError):
     """`/becomecoach` while coach registration is closed and the user is not listed."""
 
 
+class ChangedMeanwhile(DomainError):
+    """Someone saved the thing after this edit started; saving would overwrite their change."""
+
+
 class PlanRequired(DomainError):
     """The feature needs a higher plan than the coach has."""
 

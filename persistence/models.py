@@ -106,9 +106,12 @@ class OccurrenceRow(Base):
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
     starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
     seats_taken: Mapped[int] = mapped_column(Integer, default=0)
+    # The series' capacity for this meeting, on the row bookings update: see migration 0002.
+    capacity: Mapped[int] = mapped_column(Integer, server_default="1")
     __table_args__ = (
         UniqueConstraint("series_id", "starts_at", name="uq_occurrence_series_start"),
         CheckConstraint("seats_taken >= 0", name="seats_taken"),
+        CheckConstraint("seats_taken <= capacity", name="seats_within_capacity"),
     )
 
 
@@ -125,6 +128,8 @@ class PackageRow(Base):
     validity_days: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Bumped by every save; a save from an older version is refused (see SqlPackages.save).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
     __table_args__ = (
         CheckConstraint("price_minor >= 0", name="price"),
         CheckConstraint(

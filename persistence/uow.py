@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
+from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.presses import SqlButtonPresses
@@ -19,7 +21,15 @@ from persistence.repositories.services import SqlServices
 
 
 class SqlUnitOfWork:
-    """`async with uow: ...; await uow.commit()`; leaving without commit rolls back."""
+    """`async with uow: ...; await uow.commit()`; leaving without commit rolls back.
+
+    A writing unit of work (the default) begins its transaction on entry, holding SQLite's
+    write lock from the first statement (`BEGIN IMMEDIATE`), so what it read stays true until
+    it commits; concurrent writers queue for the lock (busy timeout) instead of failing. On
+    PostgreSQL each statement sees committed data, so writes that depend on a read are
+    conditional UPDATEs or constraints in the repositories. `write=False` is for callers
+    that only read: they never wait for a writer.
+    """
 
     users: Users
     coaches: Coaches
@@ -29,8 +39,10 @@ class SqlUnitOfWork:
     presses: ButtonPresses
     reminders: Reminders
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
+        self._write = write
+        self._exit_stack = AsyncExitStack()
         self._session: AsyncSession | None = None
 
     async def __aenter__(self) -> Self:
@@ -38,6 +50,13 @@ class SqlUnitOfWork:
             raise RuntimeError("unit of work is already open")
         session = self._sessions()
         self._session = session
+        self._exit_stack = AsyncExitStack()
+        if self._write:
+            try:
+                await self._exit_stack.enter_async_context(writing(session))
+            except BaseException:
+                await self.__aexit__(None, None, None)
+                raise
         self.users = SqlUsers(session)
         self.coaches = SqlCoaches(session)
         self.services = SqlServices(session)
@@ -55,8 +74,11 @@ class SqlUnitOfWork:
     ) -> None:
         session, self._session = self._session, None
         if session is not None:
-            await session.rollback()
-            await session.close()
+            try:
+                await session.rollback()
+                await session.close()
+            finally:
+                await self._exit_stack.aclose()  # a SQLite writer lets the next one in
 
     async def commit(self) -> None:
         if self._session is None:

@@ -22,7 +22,7 @@ PAGE = re.compile(r"^shop:c:([A-Za-z0-9_-]{1,48}):(\d{1,3})$")
 
 async def open_booking_page(update: Update, context: BotContext, target: DeepLink) -> None:
     """A client gets the coach's visible packages with their prices and sessions."""
-    coach, packages = await booking_page(context.uow(), target.value)
+    coach, packages = await booking_page(context.uow(write=False), target.value)
     page = page_of(packages, 1, views.PER_PAGE)
     text, keyboard = views.booking_page(coach, page), views.booking_keyboard(target.value, page)
     await reply(update, text, reply_markup=keyboard)
@@ -34,7 +34,7 @@ async def booking_page_turned(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     match = PAGE.match(query.data)
     assert match is not None
-    coach, packages = await booking_page(context.uow(), match[1])
+    coach, packages = await booking_page(context.uow(write=False), match[1])
     page = page_of(packages, int(match[2]), views.PER_PAGE)
     await query.answer()
     keyboard = views.booking_keyboard(match[1], page)
@@ -45,7 +45,7 @@ async def booking_page_turned(update: Update, context: BotContext) -> None:
 
 async def open_package(update: Update, context: BotContext, target: DeepLink) -> None:
     """A client gets one package's details, even a hidden one (its link is how it is sold)."""
-    package = await package_for_link(context.uow(), target.value)
+    package = await package_for_link(context.uow(write=False), target.value)
     await reply(update, views.package_page(package))
 
 
@@ -55,7 +55,7 @@ async def package_button(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     match = OPEN_PACKAGE.match(query.data)
     assert match is not None
-    package = await package_for_link(context.uow(), match[1])
+    package = await package_for_link(context.uow(write=False), match[1])
     await query.answer()
     await reply(update, views.package_page(package))
 

@@ -39,6 +39,7 @@ class PackageDraft:
     currency: str | None = None
     validity_days: int | None = None
     hidden: bool = False
+    version: int | None = None  # of the package being edited; None for a new one
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able values only."""
@@ -50,6 +51,7 @@ class PackageDraft:
             "currency": self.currency,
             "validity_days": self.validity_days,
             "hidden": self.hidden,
+            "version": self.version,
         }
 
     @classmethod
@@ -64,6 +66,7 @@ class PackageDraft:
             currency=data.get("currency"),
             validity_days=_optional_int(data.get("validity_days")),
             hidden=bool(data.get("hidden", False)),
+            version=_optional_int(data.get("version")),
         )
 
     def price(self) -> tuple[int, str]:
@@ -83,6 +86,7 @@ class PackageDraft:
             currency=package.currency,
             validity_days=package.validity_days,
             hidden=package.hidden,
+            version=package.version,
         )
 
 

@@ -75,6 +75,7 @@ class Package:
     items: list[PackageItem] = field(default_factory=list)
     created_at: datetime | None = None
     deleted_at: datetime | None = None
+    version: int = 1  # bumped by every save; see Packages.save
 
 
 @dataclass(frozen=True)

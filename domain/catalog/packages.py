@@ -61,6 +61,8 @@ async def update_package(
         clean = check_draft(draft, coach.plan)
         package.items = await _own_items(uow, coach_id, clean.items)
         _copy_fields(clean, package)
+        if draft.version is not None:  # saved only if nobody saved since the edit began
+            package.version = draft.version
         await uow.packages.save(package)
         await uow.commit()
     return package

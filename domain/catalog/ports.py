@@ -63,6 +63,12 @@ class SeriesCatalog(Protocol):
 
     async def remove_occurrence(self, series_id: int, occurrence_id: int) -> None: ...
 
+    async def change_capacity(self, series_id: int, capacity: int, now: datetime) -> None:
+        """Set the capacity of the series and of its meetings after `now`. Raises InvalidInput
+        if one of them has more seats taken, even when the seat was taken a moment ago by a
+        concurrent booking (the database checks seats against capacity on each meeting)."""
+        ...
+
 
 class Packages(Protocol):
     async def add(self, package: Package) -> Package: ...
@@ -80,7 +86,9 @@ class Packages(Protocol):
     async def count(self, coach_id: int) -> int: ...
 
     async def save(self, package: Package) -> None:
-        """Overwrite fields and replace the items."""
+        """Overwrite fields and replace the items, if the stored version is still
+        `package.version` (then bump it); else ChangedMeanwhile, also when the other save
+        runs concurrently."""
         ...
 
     async def delete(self, package_id: int, now: datetime) -> None: ...

@@ -101,6 +101,7 @@ async def update_series(
     async def change(series: Series) -> None:
         if field == "capacity":
             series.capacity = await _capacity_for(uow, series_id, text, now)
+            await uow.series.change_capacity(series_id, series.capacity, now)
         else:
             set_common_field(series, field, text)
 

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.model import Coach, Plan, User
 from persistence.models import CoachRow, UserRow
+from persistence.upsert import dialect_insert
 
 
 def _user(row: UserRow) -> User:
@@ -33,12 +34,14 @@ class SqlUsers:
         return _user(row) if row else None
 
     async def add(self, user: User) -> None:
-        self._session.add(
-            UserRow(
+        """Insert; a row that a concurrent update inserted first is kept as it is."""
+        await self._session.execute(
+            dialect_insert(self._session)(UserRow)
+            .values(
                 telegram_id=user.telegram_id, first_name=user.first_name, timezone=user.timezone
             )
+            .on_conflict_do_nothing(index_elements=["telegram_id"])
         )
-        await self._session.flush()
 
     async def save(self, user: User) -> None:
         row = await self._session.get(UserRow, user.telegram_id)
@@ -66,16 +69,19 @@ class SqlCoaches:
         return await self._one(CoachRow.slug == slug)
 
     async def add(self, coach: Coach) -> None:
-        self._session.add(
-            CoachRow(
+        """Insert; if a concurrent update made this user a coach first, that profile stays
+        (read it back with `get`). A taken slug still fails: the caller picks another."""
+        await self._session.execute(
+            dialect_insert(self._session)(CoachRow)
+            .values(
                 user_id=coach.user_id,
                 slug=coach.slug,
                 plan=coach.plan.value,
                 display_name=coach.display_name,
                 created_at=coach.created_at,
             )
+            .on_conflict_do_nothing(index_elements=["user_id"])
         )
-        await self._session.flush()
 
     async def save(self, coach: Coach) -> None:
         row = await self._session.get(CoachRow, coach.user_id)

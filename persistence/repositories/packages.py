@@ -6,11 +6,13 @@ import builtins
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog.model import ItemKind, Package, PackageItem
+from domain.errors import ChangedMeanwhile
 from persistence.models import PackageItemRow, PackageRow, SeriesRow, ServiceRow, SoldPackageRow
 
 
@@ -28,7 +30,20 @@ def _package(row: PackageRow, items: builtins.list[PackageItem]) -> Package:
         items=items,
         created_at=row.created_at,
         deleted_at=row.deleted_at,
+        version=row.version,
     )
+
+
+def _editable(package: Package) -> dict[str, Any]:
+    """The columns a coach edits, as stored."""
+    return {
+        "title": package.title,
+        "description": package.description,
+        "price_minor": package.price_minor,
+        "currency": package.currency,
+        "hidden": package.hidden,
+        "validity_days": package.validity_days,
+    }
 
 
 def _item_rows(package_id: int, items: Sequence[PackageItem]) -> builtins.list[PackageItemRow]:
@@ -105,13 +120,9 @@ class SqlPackages:
         row = PackageRow(
             coach_id=package.coach_id,
             public_id=package.public_id,
-            title=package.title,
-            description=package.description,
-            price_minor=package.price_minor,
-            currency=package.currency,
-            hidden=package.hidden,
-            validity_days=package.validity_days,
             created_at=package.created_at,
+            version=1,
+            **_editable(package),
         )
         self._session.add(row)
         await self._session.flush()
@@ -147,12 +158,18 @@ class SqlPackages:
         row = await self._row(package.coach_id, package.id)
         if row is None:
             raise LookupError(f"package {package.id} does not exist")
-        row.title = package.title
-        row.description = package.description
-        row.price_minor = package.price_minor
-        row.currency = package.currency
-        row.hidden = package.hidden
-        row.validity_days = package.validity_days
+        # Conditional on the version: of two concurrent saves from one version, the second
+        # waits for the first's row lock (PostgreSQL) or write lock (SQLite), then finds the
+        # version moved on and changes nothing.
+        saved = await self._session.scalar(
+            update(PackageRow)
+            .where(PackageRow.id == row.id, PackageRow.version == package.version)
+            .values(version=PackageRow.version + 1, **_editable(package))
+            .returning(PackageRow.version)
+        )
+        if saved is None:
+            raise ChangedMeanwhile()
+        package.version = saved
         await self._session.execute(
             delete(PackageItemRow).where(PackageItemRow.package_id == row.id)
         )

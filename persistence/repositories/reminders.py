@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,10 +20,6 @@ from persistence.models import (
 )
 
 _CHUNK = 500
-# A write that matches nothing: on SQLite it takes the database write lock before the claim
-# reads, so two sweepers (or a sweeper and a writer) queue up instead of both reading the
-# same due rows. PostgreSQL locks the claimed rows instead (FOR UPDATE SKIP LOCKED).
-_TAKE_SQLITE_WRITE_LOCK = text("UPDATE reminder SET attempts = attempts WHERE 1 = 0")
 
 
 def _reminder(row: ReminderRow) -> Reminder:
@@ -117,8 +113,9 @@ class SqlReminders:
     async def claim_due(
         self, now: datetime, limit: int, lease_until: datetime | None = None
     ) -> list[Reminder]:
-        if self._dialect == "sqlite":
-            await self._session.execute(_TAKE_SQLITE_WRITE_LOCK)
+        # Called in a writing unit of work: on SQLite it already holds the database's write
+        # lock (BEGIN IMMEDIATE), so two sweepers take turns instead of reading the same due
+        # rows; on PostgreSQL the claimed rows are locked and other sweepers skip them.
         stmt = (
             select(ReminderRow)
             .where(ReminderRow.outcome.is_(None), ReminderRow.next_attempt_at <= now)

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from domain.catalog.model import ItemKind, Occurrence, Series
+from domain.errors import InvalidInput
 from persistence.models import OccurrenceRow, SeriesRow
 from persistence.repositories.catalog import SqlEntries
+from persistence.upsert import dialect_insert
 
 # Rows per INSERT: three binds each stays far below SQLite's and PostgreSQL's bind limits.
 _CHUNK = 500
@@ -41,15 +43,17 @@ class SqlSeriesCatalog(SqlEntries[SeriesRow, Series]):
     ) -> builtins.list[Occurrence]:
         # ON CONFLICT DO NOTHING rather than read-then-insert: a concurrent insert of the
         # same start is skipped by the unique (series_id, starts_at) instead of failing.
+        # The row lock (PostgreSQL) makes a concurrent capacity change wait, or be waited for,
+        # so a new meeting never gets a capacity that was just replaced.
+        capacity = await self._session.scalar(
+            select(SeriesRow.capacity).where(SeriesRow.id == series_id).with_for_update()
+        )
         values: list[dict[str, Any]] = [
-            {"series_id": series_id, "starts_at": start, "seats_taken": 0} for start in starts
+            {"series_id": series_id, "starts_at": start, "seats_taken": 0, "capacity": capacity}
+            for start in starts
         ]
-        dialect = self._session.get_bind().dialect.name
-        if dialect not in ("postgresql", "sqlite"):
-            raise NotImplementedError(f"add_occurrences does not support {dialect}")
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         stmt = (
-            insert(OccurrenceRow)
+            dialect_insert(self._session)(OccurrenceRow)
             .values(values)
             .on_conflict_do_nothing(index_elements=["series_id", "starts_at"])
             .returning(OccurrenceRow.id, OccurrenceRow.starts_at)
@@ -67,6 +71,22 @@ class SqlSeriesCatalog(SqlEntries[SeriesRow, Series]):
             Occurrence(row.id, row.series_id, row.starts_at, row.seats_taken)
             for row in await self._session.scalars(stmt)
         ]
+
+    async def change_capacity(self, series_id: int, capacity: int, now: datetime) -> None:
+        # The series row first: add_occurrences locks it too (see there).
+        await self._session.execute(
+            update(SeriesRow).where(SeriesRow.id == series_id).values(capacity=capacity)
+        )
+        try:
+            await self._session.execute(
+                update(OccurrenceRow)
+                .where(OccurrenceRow.series_id == series_id, OccurrenceRow.starts_at > now)
+                .values(capacity=capacity)
+            )
+        except IntegrityError as exc:  # ck_series_occurrence_seats_within_capacity
+            raise InvalidInput(
+                "capacity", "an upcoming meeting already has more clients than that"
+            ) from exc
 
     async def remove_occurrence(self, series_id: int, occurrence_id: int) -> None:
         await self._session.execute(

@@ -38,6 +38,7 @@ class BotHarness:
     clock: Clock = field(default_factory=Clock)
     settings_overrides: dict[str, Any] = field(default_factory=dict)
     app: PackagesApplication | None = None
+    persistence_interval: float = 0.2
 
     async def start(self, **overrides: Any) -> PackagesApplication:
         self.settings_overrides.update(overrides)
@@ -50,7 +51,9 @@ class BotHarness:
             admin_telegram_ids=str(ADMIN),
             **self.settings_overrides,
         )
-        app = build_application(settings, clock=self.clock, persistence_interval=0.2)
+        app = build_application(
+            settings, clock=self.clock, persistence_interval=self.persistence_interval
+        )
         await app.initialize()
         await app.start()
         assert app.updater is not None

@@ -122,6 +122,7 @@ class ApiCall:
     params: JSON
     status: int
     response: JSON = field(repr=False)
+    at: float = field(default_factory=time.monotonic, repr=False)  # when it was answered
 
 
 @dataclass
@@ -191,10 +192,12 @@ class FakeBotApi:
         bot_username: str = "packages_test_bot",
         bot_first_name: str = "Packages Test Bot",
         host: str = "127.0.0.1",
+        latency: float = 0.0,
     ) -> None:
         self.bot_id, self.bot_username, self.bot_first_name = bot_id, bot_username, bot_first_name
         self.token = f"{bot_id}:TEST-TOKEN"
         self.host, self.port = host, 0
+        self.latency = latency  # seconds every call waits, like the network to Telegram
         self.calls: list[ApiCall] = []
         self.updates: list[JSON] = []  # every injected update, confirmed or not
         self.callback_answers: dict[str, JSON] = {}  # callback_query_id -> answer params
@@ -767,6 +770,8 @@ class FakeBotApi:
             params = {**_decode_form(parse_qsl(url.query)), **_parse_body(headers, body)}
         except ValueError as exc:
             return 400, _ApiError(400, f"Bad Request: can't parse request body: {exc}").payload()
+        if self.latency:
+            await asyncio.sleep(self.latency)
         try:
             if handler is None:
                 raise _ApiError(404, "Not Found")

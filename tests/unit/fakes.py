@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import Generic, Self, TypeVar
 
 from domain.catalog.model import ItemKind, Occurrence, Package, Series, Service, Usage
+from domain.errors import ChangedMeanwhile, InvalidInput
 from domain.model import Coach, Plan, User
 
 
@@ -137,6 +138,9 @@ class FakePackages:
         stored = self.rows.get(package.id or 0)
         if stored is None or stored.deleted_at is not None or stored.coach_id != package.coach_id:
             raise LookupError(f"package {package.id} does not exist")
+        if stored.version != package.version:
+            raise ChangedMeanwhile()
+        package.version += 1
         self.rows[stored.id] = replace(  # type: ignore[index]
             copy.deepcopy(package), public_id=stored.public_id, created_at=stored.created_at
         )
@@ -246,6 +250,12 @@ class FakeSeriesCatalog(_FakeCatalogRepo[Series]):
     async def occurrences(self, series_id: int) -> list[Occurrence]:
         found = [o for o in self._table.rows.values() if o.series_id == series_id]
         return copy.deepcopy(sorted(found, key=lambda o: (o.starts_at, o.id)))
+
+    async def change_capacity(self, series_id: int, capacity: int, now: datetime) -> None:
+        """Like the real one's constraint: no upcoming meeting over the new capacity."""
+        upcoming = [o for o in await self.occurrences(series_id) if o.starts_at > now]
+        if any(o.seats_taken > capacity for o in upcoming):
+            raise InvalidInput("capacity", "an upcoming meeting already has more clients")
 
     async def remove_occurrence(self, series_id: int, occurrence_id: int) -> None:
         occurrence = self._table.rows.get(occurrence_id)

@@ -26,7 +26,7 @@ from domain.catalog.packages import (
 from domain.catalog.series import SeriesDraft, create_series
 from domain.catalog.services import ServiceDraft, create_service, delete_service
 from domain.catalog.storefront import package_for_link
-from domain.errors import InvalidInput, NotACoach, NotFound, PlanRequired
+from domain.errors import ChangedMeanwhile, InvalidInput, NotACoach, NotFound, PlanRequired
 from domain.model import Plan
 from tests.unit.fakes import FakeUnitOfWork, seed_coach
 
@@ -334,3 +334,16 @@ async def test_deleting_a_service_takes_it_out_of_the_package(cat: Catalog) -> N
     await delete_service(cat.uow, ANNA, cat.yoga, NOW)
     items = (await get_package(cat.uow, ANNA, package.id)).items
     assert items == [PackageItem(ItemKind.SERIES, cat.camp, 8, "Camp")]
+
+
+async def test_a_save_from_an_edit_begun_before_another_save_is_refused(cat: Catalog) -> None:
+    package = await cat.package()
+    assert package.id is not None
+    first = await package_draft(cat.uow, ANNA, package.id)
+    second = await package_draft(cat.uow, ANNA, package.id)  # the same coach, another chat
+    first.title = "Saved first"
+    await update_package(cat.uow, ANNA, package.id, first)
+    second.title = "Saved second"
+    with pytest.raises(ChangedMeanwhile):
+        await update_package(cat.uow, ANNA, package.id, second)
+    assert (await get_package(cat.uow, ANNA, package.id)).title == "Saved first"

@@ -1,0 +1,62 @@
+"""The priority rate limiter: the same overall rate, answered chats first during a burst."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.rate_limit import ANSWERED, FIRST_CONTACT, PriorityGate, PriorityRateLimiter
+
+
+async def test_a_waiting_answered_chat_passes_before_earlier_first_contacts() -> None:
+    gate = PriorityGate(rate=20)
+    for _ in range(20):  # the burst allowance is used up at once
+        await gate.acquire(FIRST_CONTACT)
+    passed: list[str] = []
+
+    async def wait(name: str, priority: int) -> None:
+        await gate.acquire(priority)
+        passed.append(name)
+
+    newcomers = [asyncio.create_task(wait(f"new{i}", FIRST_CONTACT)) for i in range(5)]
+    await asyncio.sleep(0)
+    second_step = asyncio.create_task(wait("second step", ANSWERED))
+    await asyncio.gather(*newcomers, second_step)
+    assert passed[0] == "second step"
+    assert passed[1:] == [f"new{i}" for i in range(5)]
+
+
+async def test_the_gate_keeps_the_overall_rate() -> None:
+    gate = PriorityGate(rate=50)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await asyncio.gather(*(gate.acquire(FIRST_CONTACT) for _ in range(75)))
+    # 50 pass at once, the next 25 at 50 per second
+    assert loop.time() - started >= 0.45
+
+
+async def test_a_cancelled_waiter_takes_no_capacity() -> None:
+    gate = PriorityGate(rate=10)
+    for _ in range(10):
+        await gate.acquire(FIRST_CONTACT)
+    cancelled = asyncio.create_task(gate.acquire(FIRST_CONTACT))
+    await asyncio.sleep(0)
+    cancelled.cancel()
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await gate.acquire(FIRST_CONTACT)
+    await gate.acquire(FIRST_CONTACT)
+    assert loop.time() - started < 0.35  # two tokens' time (0.2 s), not three
+
+
+async def test_chats_become_answered_once_a_message_reached_them() -> None:
+    limiter = PriorityRateLimiter(overall_max_rate=30)
+    await limiter.initialize()
+
+    async def send(**_: object) -> bool:
+        return True
+
+    assert limiter.priority(42) == FIRST_CONTACT
+    await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 42}, None)
+    assert limiter.priority(42) == ANSWERED
+    assert limiter.priority(43) == FIRST_CONTACT
+    await limiter.shutdown()
