@@ -38,7 +38,10 @@ class TelegramNotifier:
         self._limiter = AsyncLimiter(max_per_second, 1)
 
     async def ready(self, count: int) -> None:
-        await self._limiter.acquire(min(count, self._rate))
+        while count > 0:  # the limiter hands out at most one second's worth at a time
+            chunk = min(count, self._rate)
+            await self._limiter.acquire(chunk)
+            count -= chunk
 
     async def deliver(self, notice: Notice) -> Delivery:
         try:
