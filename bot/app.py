@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
+from bot.booking import availability, schedule
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
@@ -66,6 +67,8 @@ def build_application(
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     common.add_guard_handlers(app)
     app.add_handler(timezone.build())
+    app.add_handler(availability.build())
+    schedule.add_handlers(app)
     packages.add_handlers(app)
     storefront.add_handlers(app)
     services.add_handlers(app)

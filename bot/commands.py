@@ -19,6 +19,8 @@ COACH_COMMANDS = [
     BotCommand("series", "Your group series and their dates"),
     BotCommand("newpackage", "Create a package of sessions"),
     BotCommand("packages", "Your packages: edit, clone, hide, link"),
+    BotCommand("availability", "Working hours, days off, booking rules"),
+    BotCommand("schedule", "Your booked sessions, week by week"),
     BotCommand("timezone", "Your time zone"),
     BotCommand("help", "All coach commands"),
     BotCommand("cancel", "Leave the current step"),

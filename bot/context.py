@@ -12,13 +12,13 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings
 from domain.accounts import CoachPolicy
-from domain.ports import UnitOfWork
+from domain.booking.uow import BookingUnitOfWork
 
 
 class UowFactory(Protocol):
     """A new unit of work: a writer unless `write=False` (pure reads never wait for one)."""
 
-    def __call__(self, write: bool = True) -> UnitOfWork: ...
+    def __call__(self, write: bool = True) -> BookingUnitOfWork: ...
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     def deps(self) -> Deps:
         return cast(PackagesApplication, self.application).deps
 
-    def uow(self, write: bool = True) -> UnitOfWork:
+    def uow(self, write: bool = True) -> BookingUnitOfWork:
         """A unit of work; handlers that only read pass `write=False`."""
         return self.deps.uow_factory(write)
 

@@ -10,7 +10,9 @@ from telegram import Update
 from telegram.error import Forbidden, NetworkError
 
 from bot import texts
+from bot.booking.refusals import refusal_text
 from bot.context import BotContext
+from domain.booking.errors import BookingRefused
 from domain.errors import (
     ChangedMeanwhile,
     DomainError,
@@ -31,6 +33,8 @@ def describe(error: DomainError) -> str:
         return f"Sorry, {escape(error.reason)}. Nothing was changed."
     if isinstance(error, PlanRequired):
         return f"That needs the {error.needed} plan or higher. Nothing was changed."
+    if isinstance(error, BookingRefused):
+        return refusal_text(error)
     known: dict[type[DomainError], str] = {
         NotACoach: texts.NOT_A_COACH,
         NotFound: texts.NOT_FOUND,

@@ -47,6 +47,8 @@ class ButtonPresses(Protocol):
 
     async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
 
+    async def forget_before(self, before: datetime) -> int: ...  # drops older presses; count
+
 
 class Transaction(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""

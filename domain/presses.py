@@ -2,15 +2,19 @@
 
 The press (chat, message, button data) is claimed in the database before the action; the
 second press of the same button on the same message finds it claimed. A failed action
-releases its claim, so the button can be pressed again.
+releases its claim, so the button can be pressed again. A claim is kept for `KEPT_FOR`
+(Telegram redelivers an update within minutes, people double-tap within seconds): each new
+claim forgets the older ones, so the table holds about one day of presses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.ports import UnitOfWork
+
+KEPT_FOR = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -21,8 +25,10 @@ class Press:
 
 
 async def claim_press(uow: UnitOfWork, press: Press, now: datetime) -> bool:
-    """True for the first press of this button on this message, False for any later one."""
+    """True for the first press of this button on this message, False for any later one
+    within `KEPT_FOR`; presses older than that are forgotten on the way."""
     async with uow:
+        await uow.presses.forget_before(now - KEPT_FOR)
         claimed = await uow.presses.claim(press.chat_id, press.message_id, press.data, now)
         await uow.commit()
     return claimed

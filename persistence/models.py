@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -237,6 +238,103 @@ class ReminderOffsetsRow(Base):
     __tablename__ = "reminder_offsets"
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     seconds: Mapped[str] = mapped_column(String(200))
+
+
+class CoachAvailabilityRow(Base):
+    """A coach's booking settings; working hours and days off are rows of their own."""
+
+    __tablename__ = "coach_availability"
+    coach_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("coach.user_id"), primary_key=True, autoincrement=False
+    )
+    notice_minutes: Mapped[int] = mapped_column(Integer)
+    horizon_days: Mapped[int] = mapped_column(Integer)
+    buffer_minutes: Mapped[int] = mapped_column(Integer)
+    step_minutes: Mapped[int] = mapped_column(Integer)
+    cancel_window_minutes: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("notice_minutes BETWEEN 0 AND 43200", name="notice"),
+        CheckConstraint("horizon_days BETWEEN 1 AND 365", name="horizon"),
+        CheckConstraint("buffer_minutes BETWEEN 0 AND 240", name="buffer"),
+        CheckConstraint("step_minutes BETWEEN 5 AND 240", name="step"),
+        CheckConstraint("cancel_window_minutes BETWEEN 0 AND 43200", name="cancel_window"),
+    )
+
+
+class WorkingHoursRow(Base):
+    """One working range on one weekday (0 = Monday), minutes after local midnight."""
+
+    __tablename__ = "working_hours"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    weekday: Mapped[int] = mapped_column(Integer)
+    start_minute: Mapped[int] = mapped_column(Integer)
+    end_minute: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (
+        CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
+        CheckConstraint("0 <= start_minute AND start_minute < end_minute", name="forward"),
+        CheckConstraint("end_minute <= 1440", name="within_day"),
+    )
+
+
+class DaysOffRow(Base):
+    """Local dates a coach does not work, first..last inclusive."""
+
+    __tablename__ = "days_off"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    __table_args__ = (CheckConstraint("first_day <= last_day", name="forward"),)
+
+
+ACTIVE_ONE_TO_ONE = "status = 'booked' AND kind = 'service'"
+ACTIVE_SEAT = "status = 'booked' AND kind = 'series'"
+
+
+class SessionBookingRow(Base):
+    """One redeemed session. Only one active 1:1 session of a coach may start at a given
+    moment, and a sold package holds at most one active seat per occurrence (partial
+    unique indexes below); overlaps are prevented under a lock on the coach row."""
+
+    __tablename__ = "session_booking"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sold_package_id: Mapped[int] = mapped_column(ForeignKey("sold_package.id"), index=True)
+    entitlement_id: Mapped[int] = mapped_column(ForeignKey("entitlement.id"))
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    ref_id: Mapped[int] = mapped_column(Integer)
+    occurrence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("series_occurrence.id", ondelete="SET NULL")
+    )
+    title: Mapped[str] = mapped_column(String(100))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    booked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(10))
+    cancelled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("kind IN ('service', 'series')", name="kind"),
+        CheckConstraint("status IN ('booked', 'cancelled', 'no_show')", name="status"),
+        CheckConstraint("starts_at < ends_at", name="forward"),
+        Index(
+            "uq_session_booking_coach_start",
+            "coach_id",
+            "starts_at",
+            unique=True,
+            postgresql_where=text(ACTIVE_ONE_TO_ONE),
+            sqlite_where=text(ACTIVE_ONE_TO_ONE),
+        ),
+        Index(
+            "uq_session_booking_seat",
+            "occurrence_id",
+            "sold_package_id",
+            unique=True,
+            postgresql_where=text(ACTIVE_SEAT),
+            sqlite_where=text(ACTIVE_SEAT),
+        ),
+        Index("ix_session_booking_coach_starts", "coach_id", "starts_at"),
+    )
 
 
 class ButtonPressRow(Base):

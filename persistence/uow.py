@@ -8,11 +8,15 @@ from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.booking.ports import Availabilities, Bookings
+from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
+from persistence.repositories.availability import SqlAvailabilities
+from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.reminders import SqlReminders
@@ -36,6 +40,8 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    availability: Availabilities
+    bookings: Bookings
     presses: ButtonPresses
     reminders: Reminders
 
@@ -62,6 +68,8 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.availability = SqlAvailabilities(session)
+        self.bookings = SqlBookings(session)
         self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
         return self
@@ -89,6 +97,11 @@ class SqlUnitOfWork:
 if TYPE_CHECKING:
     # mypy proves here that this class implements the domain's UnitOfWork port.
     def _implements_port(sessions: async_sessionmaker[AsyncSession]) -> UnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_booking_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> BookingUnitOfWork:
         return SqlUnitOfWork(sessions)
 
     def _implements_reminders_port(

@@ -1,5 +1,6 @@
 """Editing one field of a service or a series: the field's button asks for the new value,
-which is stored once valid. Which entry and which field are the flow's state (see `flows`).
+which is stored once valid. Which entry and which field are the flow's typed state
+(`EditTarget`, loaded and stored by `flows.typed_step`).
 
 Conversation states are persisted, so the names made here never change: state
 `<states>.edit`, conversation (and flow) `edit_<noun>`, its state holding `<noun>_id`."""
@@ -15,8 +16,10 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 
 from bot.context import BotContext
 from bot.errors import describe
-from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.handlers.entry_state import EditTarget
+from bot.handlers.flows import END, TEXT, begin, conversation, typed_step
 from bot.handlers.replies import reply, typed_text, user_id
+from bot.texts import FLOW_GONE
 from bot.views import catalog
 from bot.views.catalog import parse_callback
 from bot.views.entries import E, EntryScreens
@@ -45,7 +48,7 @@ class EditEntryFlow(Generic[E]):
 
     @property
     def id_key(self) -> str:
-        return f"{self.screens.noun}_id"  # draft[id_key]
+        return f"{self.screens.noun}_id"  # the key EditTarget is stored under
 
     async def start_edit(self, update: Update, context: BotContext) -> str:
         """The coach picked a field to edit and is asked for its new value."""
@@ -54,31 +57,32 @@ class EditEntryFlow(Generic[E]):
         await query.answer()
         cb = parse_callback(self.screens.prefix, query.data)
         await self.get(context.uow(), user_id(update), cb.item_id)  # not found: no question
-        field = cb.arg or ""
-        begin(context, self.draft_flow, **{self.id_key: cb.item_id, "field": field})
-        await reply(update, self.ask_new_value[field])
+        target = EditTarget(self.id_key, cb.item_id, cb.arg or "")
+        begin(context, self.draft_flow, **target.to_dict())
+        await reply(update, self.ask_new_value[target.field])
         return self.state
 
-    async def got_new_value(self, update: Update, context: BotContext) -> str | int:
+    async def got_new_value(
+        self, update: Update, context: BotContext, target: EditTarget
+    ) -> str | int:
         """Saves a valid new value and shows the entry; otherwise says why and asks again."""
-        draft = state_of(context, self.draft_flow)
-        entry_id, field = int(draft[self.id_key]), str(draft["field"])
         text = "" if typed_text(update).startswith("/skip") else typed_text(update)
         try:
-            entry = await self.update(context, user_id(update), entry_id, field, text)
+            entry = await self.update(
+                context, user_id(update), target.entry_id, target.field, text
+            )
         except InvalidInput as exc:
             await reply(update, catalog.try_again(exc.reason))
             return self.state
         except DomainError as exc:  # deleted meanwhile: say so and leave the flow
-            finish(context, self.draft_flow)
             await reply(update, describe(exc))
             return END
-        finish(context, self.draft_flow)
         await self.send(update, context, entry)
         return END
 
     def build(self) -> ConversationHandler:  # type: ignore[type-arg]
         prefix, fields = self.screens.prefix, "|".join(self.ask_new_value)
+        typed = typed_step(self.draft_flow, EditTarget.loader(self.id_key), FLOW_GONE)
         return conversation(
             self.draft_flow,
             f"editing a {self.screens.noun}",
@@ -89,8 +93,8 @@ class EditEntryFlow(Generic[E]):
             ],
             states={
                 self.state: [
-                    MessageHandler(TEXT, step(self.got_new_value)),
-                    CommandHandler("skip", step(self.got_new_value)),
+                    MessageHandler(TEXT, typed(self.got_new_value)),
+                    CommandHandler("skip", typed(self.got_new_value)),
                 ],
             },
         )

@@ -18,8 +18,7 @@ from bot.handlers.flows import Handler
 from bot.handlers.replies import Action, acts_once, greet_coach, out_of_date, router, show, user_id
 from bot.views.catalog import PER_PAGE, STALE_BUTTON, Callback
 from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
-from domain.catalog.entries import Deleted
-from domain.catalog.model import Usage
+from domain.catalog.entries import DeleteCheck, Deleted
 from domain.pagination import Page
 from domain.ports import UnitOfWork
 
@@ -33,9 +32,8 @@ class EntryActions(Generic[E]):
     screens: EntryScreens[E]
     command: str  # "services": /services
     list_entries: Callable[[UnitOfWork, int, int, int], Awaitable[Page[E]]]  # page, per page
-    get_entry: Callable[[UnitOfWork, int, int], Awaitable[E]]
     set_hidden: Callable[[UnitOfWork, int, int, bool], Awaitable[E]]
-    entry_usage: Callable[[UnitOfWork, int, int], Awaitable[Usage]]
+    delete_check: Callable[[UnitOfWork, int, int], Awaitable[DeleteCheck[Any]]]
     delete_entry: Callable[[UnitOfWork, int, int, datetime], Awaitable[Deleted[Any]]]
     show_entry: ShowEntry  # the entry's screen in place of the pressed message, with a note
 
@@ -68,10 +66,9 @@ class EntryActions(Generic[E]):
 
     async def ask_delete(self, update: Update, context: BotContext, cb: Callback) -> None:
         """The coach learns what a delete would touch and picks Delete, Hide instead or Keep."""
-        entry = await self.get_entry(context.uow(), user_id(update), cb.item_id)
-        usage = await self.entry_usage(context.uow(), user_id(update), cb.item_id)
-        screens = self.screens
-        await show(update, screens.delete_question(entry, usage), screens.delete_keyboard(entry))
+        check = await self.delete_check(context.uow(), user_id(update), cb.item_id)
+        question = self.screens.delete_question(check.entry, check.usage)
+        await show(update, question, self.screens.delete_keyboard(check.entry))
 
     async def delete(self, update: Update, context: BotContext, cb: Callback) -> None:
         """The coach deletes the entry (soft); packages holding only it are hidden."""

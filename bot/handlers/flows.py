@@ -5,25 +5,27 @@
 - Each flow owns its state: `begin(context, name, **values)` opens it in
   `user_data["flow:<name>"]` (plain JSON, persisted with the conversation), `state_of` reads
   it (FlowGone when it was dropped), `finish` drops it. /cancel and the timeout drop it too.
-- `@step` wraps a state handler: a vanished state ends the flow with a word, not a traceback;
-  `typed_step(name, load, lost)` does the same for a typed state (a dataclass with
-  `to_dict`/`from_dict`), handing the step the loaded object and storing it back after.
+- A flow's state is typed: `typed_step(name, load, lost)` wraps a state handler, hands it
+  the state loaded by `load` (a dataclass with `to_dict`; None when it does not load) and
+  stores it back after, or drops it when the step ends the flow; a state that vanished or
+  does not load ends the flow with `lost` (and is dropped), never a traceback. `loaded`
+  reads it outside a step, `answer` checks a typed answer (saying why it was refused).
+  `@step`/`keep_typed` are the same for a flow whose state is a plain dict.
 - One flow at a time: `add_guard(app)` answers any command (but /cancel and /skip) and any
   button that starts *another* flow with which flow is open and how to leave it.
 
-Names given here are persisted: a flow's name is its conversation's, never renamed.
+Names given here are persisted: a flow's name is its conversation's, never renamed. The
+state part lives in `flow_state` and is re-exported here: import it all from `flows`.
 """
 
 from __future__ import annotations
 
-import functools
 import warnings
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol, TypeVar
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -39,24 +41,58 @@ from telegram.warnings import PTBUserWarning
 
 from bot import texts
 from bot.context import BotContext
-from bot.handlers.replies import reply, settle, typed_text
-from bot.views.catalog import try_again
-from domain.errors import InvalidInput
+from bot.handlers.flow_state import (
+    END,
+    Answer,
+    FlowGone,
+    State,
+    Step,
+    Stored,
+    answer,
+    begin,
+    finish,
+    keep_typed,
+    loaded,
+    open_flow,
+    state_of,
+    step,
+    typed_step,
+)
+from bot.handlers.replies import reply
+
+__all__ = [  # the toolkit; the state part is flow_state's, re-exported
+    "END",
+    "TEXT",
+    "TIMEOUT",
+    "Answer",
+    "FlowGone",
+    "Handler",
+    "State",
+    "Step",
+    "Stored",
+    "add_guard",
+    "answer",
+    "begin",
+    "cancel",
+    "conversation",
+    "finish",
+    "keep_typed",
+    "loaded",
+    "one_flow_at_a_time",
+    "open_flow",
+    "state_of",
+    "step",
+    "timed_out",
+    "typed_step",
+    "use_buttons",
+]
 
 # Our flows are per user and chat; buttons live on the messages of that chat (PTB's FAQ).
 warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
 
-State = str | int
-END = ConversationHandler.END
 TEXT = filters.TEXT & ~filters.COMMAND
 TIMEOUT = timedelta(minutes=30).total_seconds()
 Handler = BaseHandler[Update, BotContext, object]
-Step = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
-_KEY = "flow:"
-
-
-class FlowGone(Exception):
-    """The flow's state was dropped (the flow was cancelled, timed out or finished)."""
 
 
 @dataclass(frozen=True)
@@ -66,109 +102,6 @@ class _Flow:
 
 
 _FLOWS: dict[str, _Flow] = {}
-
-
-# -- state -------------------------------------------------------------------------------
-def begin(context: BotContext, name: str, **values: Any) -> dict[str, Any]:
-    """Opens flow `name` with its first state (plain JSON values)."""
-    assert context.user_data is not None
-    context.user_data[_KEY + name] = state = dict(values)
-    return state
-
-
-def state_of(context: BotContext, name: str) -> dict[str, Any]:
-    """The open flow's state (changes to it are kept), or FlowGone."""
-    state = (context.user_data or {}).get(_KEY + name)
-    if not isinstance(state, dict):
-        raise FlowGone()
-    return state
-
-
-def finish(context: BotContext, name: str | None = None) -> None:
-    """Drops one flow's state, or every flow's (cancel, timeout)."""
-    data = context.user_data
-    if data is None:
-        return
-    for key in [_KEY + name] if name else [k for k in data if k.startswith(_KEY)]:
-        data.pop(key, None)
-
-
-def open_flow(context: BotContext) -> str | None:
-    """The name of the flow this person is in, if any."""
-    return next((k[len(_KEY) :] for k in (context.user_data or {}) if k.startswith(_KEY)), None)
-
-
-# -- steps -------------------------------------------------------------------------------
-def step(handler: Step) -> Step:
-    """A step whose flow state vanished ends the flow with a word instead of a traceback."""
-
-    @functools.wraps(handler)
-    async def guarded(update: Update, context: BotContext) -> State:
-        try:
-            return await handler(update, context)
-        except FlowGone:
-            await reply(update, texts.FLOW_GONE)
-            return END
-
-    return guarded
-
-
-class Stored(Protocol):
-    """A typed flow state: kept as the plain JSON of `to_dict()`."""
-
-    def to_dict(self) -> dict[str, Any]: ...
-
-
-S = TypeVar("S", bound=Stored)
-
-
-def typed_step(
-    name: str, load: Callable[[dict[str, Any]], S | None], lost: str
-) -> Callable[[Callable[[Update, BotContext, S], Awaitable[State]]], Step]:
-    """For a flow whose state is a typed object: `@typed_step(...)` loads it (with `load`)
-    before the step and stores it after, or drops it when the step ends the flow; a state
-    that is missing or does not load ends the flow with `lost`."""
-
-    def decorate(handler: Callable[[Update, BotContext, S], Awaitable[State]]) -> Step:
-        @functools.wraps(handler)
-        async def run(update: Update, context: BotContext) -> State:
-            try:
-                state = load(state_of(context, name))
-            except FlowGone:
-                state = None
-            if state is None:
-                await settle(update)
-                await reply(update, lost)
-                return END
-            result = await handler(update, context, state)
-            if result == END:
-                finish(context, name)
-            else:
-                begin(context, name, **state.to_dict())
-            return result
-
-        return run
-
-    return decorate
-
-
-async def keep_typed(
-    update: Update,
-    context: BotContext,
-    name: str,
-    key: str,
-    parse: Callable[[str], object],
-    again: InlineKeyboardMarkup | None = None,
-) -> bool:
-    """Validate the typed answer into the flow's state[key]; on InvalidInput say why and
-    return False (the step asks again, nothing is stored)."""
-    state = state_of(context, name)
-    try:
-        state[key] = parse(typed_text(update))
-    except InvalidInput as exc:
-        await reply(update, try_again(exc.reason), reply_markup=again)
-        return False
-    return True
 
 
 # -- leaving, and what does not fit ------------------------------------------------------

@@ -1,13 +1,13 @@
 """/new<noun>, the flow a service and a series share: title → description or /skip → the
-kind's own typed answers → duration → hidden → Save. The draft is the flow's state (a plain
-dict, see `flows`); nothing is stored before Save.
+kind's own typed answers → duration → hidden → Save. The draft is the flow's typed state
+(`EntryDraft`, loaded and stored by `flows.typed_step`); nothing is stored before Save.
 
 Conversation states are persisted, so the names made here never change: states
 `<states>.title` … `<states>.confirm`, conversation (and flow) `new_<noun>`."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -20,20 +20,19 @@ from telegram.ext import (
 )
 
 from bot.context import BotContext
+from bot.handlers.entry_state import EntryDraft
 from bot.handlers.flows import (
     END,
     TEXT,
     Handler,
-    Step,
+    answer,
     begin,
     cancel,
     conversation,
-    finish,
-    keep_typed,
-    state_of,
-    step,
+    typed_step,
 )
 from bot.handlers.replies import greet_coach, pressed, reply, typed_text, user_id
+from bot.texts import FLOW_GONE
 from bot.views import catalog
 from bot.views.catalog import try_again
 from bot.views.entries import E, EntryScreens
@@ -43,6 +42,7 @@ from domain.parsing import parse_duration_minutes
 from domain.ports import UnitOfWork
 
 D = TypeVar("D")  # the kind's draft class
+EntryStep = Callable[[Update, BotContext, EntryDraft], Awaitable[str | int]]
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,9 @@ class Typed:
     """An answer a kind asks for between description and duration (a series' capacity)."""
 
     state: str
-    key: str  # in the draft dict
+    key: str  # in EntryDraft.extra
     question: str
-    parse: Callable[[str], object]
+    parse: Callable[[str], int]
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,6 @@ class NewEntryFlow(Generic[D, E]):
 
     screens: EntryScreens[E]  # noun, callback data of the entry's and the flow's buttons
     states: str  # "svc": states "svc.title" … "svc.confirm"
-    blank: Mapping[str, object]  # the draft before the first answer
     summary: Callable[[dict[str, Any]], str]  # the draft before Save
     draft: Callable[[dict[str, Any]], D]  # the draft class, from the flow's plain dict
     create: Callable[[UnitOfWork, int, D], Awaitable[E]]
@@ -72,6 +71,10 @@ class NewEntryFlow(Generic[D, E]):
         return f"{self.states}.{name}"
 
     @property
+    def extra_keys(self) -> tuple[str, ...]:
+        return tuple(typed.key for typed in self.extra)
+
+    @property
     def draft_flow(self) -> str:
         return f"new_{self.screens.noun}"  # the conversation and its flow state
 
@@ -80,32 +83,35 @@ class NewEntryFlow(Generic[D, E]):
         if update.callback_query is not None:
             await update.callback_query.answer()
         await greet_coach(update, context)
-        begin(context, self.draft_flow, **self.blank)
+        begin(context, self.draft_flow, **EntryDraft.blank(self.extra_keys).to_dict())
         await reply(update, catalog.ask_title(self.screens.noun))
         return self.state("title")
 
-    async def got_title(self, update: Update, context: BotContext) -> str:
+    async def got_title(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps the title and asks for a description."""
-        if not await keep_typed(update, context, self.draft_flow, "title", validate_title):
+        if (title := await answer(update, validate_title)) is None:
             return self.state("title")
+        draft.title = title.value
         await reply(update, catalog.ask_description(self.screens.noun))
         return self.state("description")
 
-    async def got_description(self, update: Update, context: BotContext) -> str:
+    async def got_description(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps the description (or none, on /skip) and asks the next question."""
         skipped = typed_text(update).startswith("/skip")
         parse = (lambda _: "") if skipped else validate_description
-        if not await keep_typed(update, context, self.draft_flow, "description", parse):
+        if (description := await answer(update, parse)) is None:
             return self.state("description")
+        draft.description = description.value
         return await self.ask_from(update, 0)
 
-    def got_extra(self, index: int) -> Step:
+    def got_extra(self, index: int) -> EntryStep:
         typed = self.extra[index]
 
-        async def got(update: Update, context: BotContext) -> str:
+        async def got(update: Update, context: BotContext, draft: EntryDraft) -> str:
             """Keeps the kind's own answer (a series' seats) and asks the next question."""
-            if not await keep_typed(update, context, self.draft_flow, typed.key, typed.parse):
+            if (value := await answer(update, typed.parse)) is None:
                 return typed.state
+            draft.extra[typed.key] = value.value
             return await self.ask_from(update, index + 1)
 
         return got
@@ -119,22 +125,20 @@ class NewEntryFlow(Generic[D, E]):
         await reply(update, catalog.ASK_DURATION, reply_markup=markup)
         return self.state("duration")
 
-    async def got_duration(self, update: Update, context: BotContext) -> str:
+    async def got_duration(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps a typed duration ("60", "1h30") and asks whether to hide the entry."""
         again = catalog.duration_keyboard(self.screens.flow)
-        key = "duration_minutes"
-        if not await keep_typed(
-            update, context, self.draft_flow, key, parse_duration_minutes, again
-        ):
+        if (minutes := await answer(update, parse_duration_minutes, again)) is None:
             return self.state("duration")
+        draft.duration_minutes = minutes.value
         return await self.ask_hidden(update)
 
-    async def picked_duration(self, update: Update, context: BotContext) -> str:
+    async def picked_duration(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps a duration from the buttons, checked like a typed one (button data can be
         forged), and asks whether to hide the entry."""
         minutes = int((await pressed(update)).rsplit(":", 1)[1])
         try:
-            state_of(context, self.draft_flow)["duration_minutes"] = validate_duration(minutes)
+            draft.duration_minutes = validate_duration(minutes)
         except InvalidInput as exc:
             again = catalog.duration_keyboard(self.screens.flow)
             await reply(update, try_again(exc.reason), reply_markup=again)
@@ -146,19 +150,17 @@ class NewEntryFlow(Generic[D, E]):
         await reply(update, catalog.ask_hidden(noun), reply_markup=markup)
         return self.state("hidden")
 
-    async def picked_hidden(self, update: Update, context: BotContext) -> str:
+    async def picked_hidden(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps the hidden choice and shows the summary with Save / Cancel."""
-        hidden = (await pressed(update)).endswith(":1")
-        draft = state_of(context, self.draft_flow)
-        draft["hidden"] = hidden
+        draft.hidden = (await pressed(update)).endswith(":1")
         markup = catalog.summary_keyboard(self.screens.flow)
-        await reply(update, self.summary(draft), reply_markup=markup)
+        await reply(update, self.summary(draft.to_dict()), reply_markup=markup)
         return self.state("confirm")
 
-    async def save(self, update: Update, context: BotContext) -> str | int:
+    async def save(self, update: Update, context: BotContext, draft: EntryDraft) -> str | int:
         """Stores the new entry and shows it with its buttons."""
         await pressed(update)
-        values = state_of(context, self.draft_flow)
+        values = draft.to_dict()
         try:
             entry = await self.create(context.uow(), user_id(update), self.draft(values))
         except InvalidInput as exc:  # the summary stays, with its buttons
@@ -166,7 +168,6 @@ class NewEntryFlow(Generic[D, E]):
             await reply(update, try_again(exc.reason))
             await reply(update, self.summary(values), reply_markup=markup)
             return self.state("confirm")
-        finish(context, self.draft_flow)
         await self.send(update, context, entry)
         return END
 
@@ -184,28 +185,29 @@ class NewEntryFlow(Generic[D, E]):
 
     def states_handlers(self) -> dict[object, list[Handler]]:
         flow = self.screens.flow
+        typed = typed_step(self.draft_flow, EntryDraft.loader(self.extra_keys), FLOW_GONE)
         extra: dict[object, list[Handler]] = {
-            t.state: [MessageHandler(TEXT, step(self.got_extra(i)))]
+            t.state: [MessageHandler(TEXT, typed(self.got_extra(i)))]
             for i, t in enumerate(self.extra)
         }
         return {
-            self.state("title"): [MessageHandler(TEXT, step(self.got_title))],
+            self.state("title"): [MessageHandler(TEXT, typed(self.got_title))],
             self.state("description"): [
-                MessageHandler(TEXT, step(self.got_description)),
-                CommandHandler("skip", step(self.got_description)),
+                MessageHandler(TEXT, typed(self.got_description)),
+                CommandHandler("skip", typed(self.got_description)),
             ],
             **extra,
             self.state("duration"): [
-                MessageHandler(TEXT, step(self.got_duration)),
+                MessageHandler(TEXT, typed(self.got_duration)),
                 CallbackQueryHandler(
-                    step(self.picked_duration), pattern=f"^{flow}:dur:[0-9]{{2}}$"
+                    typed(self.picked_duration), pattern=f"^{flow}:dur:[0-9]{{2}}$"
                 ),
             ],
             self.state("hidden"): [
-                CallbackQueryHandler(step(self.picked_hidden), pattern=f"^{flow}:hidden:[01]$")
+                CallbackQueryHandler(typed(self.picked_hidden), pattern=f"^{flow}:hidden:[01]$")
             ],
             self.state("confirm"): [
-                CallbackQueryHandler(step(self.save), pattern=f"^{flow}:save$"),
+                CallbackQueryHandler(typed(self.save), pattern=f"^{flow}:save$"),
                 CallbackQueryHandler(cancel_button, pattern=f"^{flow}:cancel$"),
             ],
         }

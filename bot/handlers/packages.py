@@ -85,9 +85,7 @@ async def ask_delete(update: Update, context: BotContext) -> None:
 async def delete(update: Update, context: BotContext) -> None:
     """Soft-deletes the package after the coach confirmed (what was sold keeps working)."""
     query, match = _button(update, DELETE_CONFIRMED)
-    coach, package_id = user_id(update), int(match[1])
-    package = await get_package(context.uow(), coach, package_id)
-    await delete_package(context.uow(), coach, package_id, context.now())
+    package = await delete_package(context.uow(), user_id(update), int(match[1]), context.now())
     await query.answer()
     await _show(query, views.deleted_text(package), views.back_to_list())
 

@@ -16,9 +16,8 @@ from bot.views import series as views
 from domain.catalog.model import Series
 from domain.catalog.series import (
     delete_series,
-    get_series,
     list_series,
-    series_usage,
+    series_delete_check,
     set_series_hidden,
 )
 
@@ -26,9 +25,8 @@ ACTIONS: EntryActions[Series] = EntryActions(
     screens=views.SCREENS,
     command="series",
     list_entries=list_series,
-    get_entry=get_series,
     set_hidden=set_series_hidden,
-    entry_usage=series_usage,
+    delete_check=series_delete_check,
     delete_entry=delete_series,
     show_entry=show_series,
 )

@@ -5,7 +5,8 @@ first when seats are taken).
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -15,37 +16,32 @@ from telegram.ext import (
     MessageHandler,
 )
 
+from bot.booking import schedule_views as booking_views
+from bot.booking.notify import tell_client
 from bot.context import BotContext
 from bot.errors import describe
-from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.handlers.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
 from bot.handlers.replies import (
     Action,
     acts_once,
     pressed,
     reply,
-    require_coach,
     router,
     show,
     typed_text,
     user_id,
 )
+from bot.texts import FLOW_GONE
 from bot.views import series as views
 from bot.views.catalog import Callback, parse_callback, try_again
-from domain.catalog.model import Occurrence
-from domain.catalog.series import (
-    add_occurrence,
-    add_recurring_occurrences,
-    get_series,
-    list_occurrences,
-    remove_occurrence,
-    series_overview,
-)
-from domain.errors import DomainError, InvalidInput, NotFound
+from domain.booking.series_dates import remove_series_date
+from domain.catalog import dates
+from domain.catalog.dates import SeriesOverview, series_overview
+from domain.errors import DomainError, InvalidInput
 from domain.pagination import page_of
 
 DATES = "ser.dates"
 FLOW = "series_dates"  # the conversation and its flow state
-_WEEKLY = re.compile(r"^\s*every\b|\bweeks?\b", re.IGNORECASE)  # a schedule, not one date
 
 
 async def series_screen(
@@ -53,6 +49,11 @@ async def series_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One series with its upcoming dates in the coach's time zone, and its buttons."""
     seen = await series_overview(context.uow(), user_id(update), series_id, context.now())
+    return screen_of(seen, note)
+
+
+def screen_of(seen: SeriesOverview, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
+    """The series screen of what one use case read."""
     text = views.series_text(seen.series, seen.upcoming, seen.timezone, note)
     return text, views.series_keyboard(seen.series, bool(seen.upcoming))
 
@@ -68,62 +69,70 @@ async def send_series(update: Update, context: BotContext, series_id: int, note:
     await reply(update, text, reply_markup=markup)
 
 
+@dataclass(frozen=True)
+class Adding:
+    """The flow's typed state: which series the coach is adding dates to."""
+
+    series_id: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"series_id": self.series_id}
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> Adding | None:
+        try:
+            return cls(int(data["series_id"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+step = typed_step(FLOW, Adding.load, FLOW_GONE)
+
+
 async def start_adding(update: Update, context: BotContext) -> str:
     """The coach is asked for dates of the series, in their own time zone."""
     query = update.callback_query
     assert query is not None
     await query.answer()
     cb = parse_callback(views.SER, query.data)
-    coach = await require_coach(update, context)
-    series = await get_series(context.uow(), coach.user_id, cb.item_id)
-    begin(context, FLOW, series_id=cb.item_id)
-    await reply(update, views.ask_dates(series, coach.timezone))
+    seen = await series_overview(context.uow(), user_id(update), cb.item_id, context.now())
+    begin(context, FLOW, **Adding(cb.item_id).to_dict())
+    await reply(update, views.ask_dates(seen.series, seen.timezone))
     return DATES
 
 
 @step
-async def got_dates(update: Update, context: BotContext) -> str | int:
+async def got_dates(update: Update, context: BotContext, adding: Adding) -> str | int:
     """Adds a date or a weekly schedule; a bad or past one is refused and asked again."""
-    series_id = int(state_of(context, FLOW)["series_id"])
-    coach = await require_coach(update, context)
+    uow, coach_id, text = context.uow(), user_id(update), typed_text(update)
     try:
-        added = await _add(context, coach.user_id, series_id, typed_text(update))
+        got = await dates.add_dates(uow, coach_id, adding.series_id, text, context.now())
     except InvalidInput as exc:
         await reply(update, try_again(exc.reason), reply_markup=views.done_keyboard())
         return DATES
     except DomainError as exc:  # the series was deleted meanwhile
-        finish(context, FLOW)
         await reply(update, describe(exc))
         return END
-    text = views.added_text(added, coach.timezone) if added else views.NOTHING_NEW
+    text = views.added_text(got.added, got.timezone) if got.added else views.NOTHING_NEW
     await reply(update, text, reply_markup=views.done_keyboard())
     return DATES
 
 
-async def _add(context: BotContext, coach_id: int, series_id: int, text: str) -> list[Occurrence]:
-    uow, now = context.uow(), context.now()
-    if _WEEKLY.search(text):
-        return await add_recurring_occurrences(uow, coach_id, series_id, text, now)
-    return [await add_occurrence(uow, coach_id, series_id, text, now)]
-
-
 @step
-async def done(update: Update, context: BotContext) -> int:
+async def done(update: Update, context: BotContext, adding: Adding) -> int:
     """The coach is done adding dates and sees the series again."""
     await pressed(update)
-    series_id = int(state_of(context, FLOW)["series_id"])
-    finish(context, FLOW)
-    await send_series(update, context, series_id)
+    await send_series(update, context, adding.series_id)
     return END
 
 
 async def stop(update: Update, context: BotContext) -> int:
     """/cancel while adding dates: the dates added so far stay, so it says just that."""
-    state = (context.user_data or {}).get("flow:" + FLOW)
+    adding = loaded(context, FLOW, Adding.load)
     finish(context)
     await reply(update, views.DATES_STOPPED)
-    if isinstance(state, dict) and "series_id" in state:
-        await send_series(update, context, int(state["series_id"]))
+    if adding is not None:
+        await send_series(update, context, adding.series_id)
     return END
 
 
@@ -157,34 +166,29 @@ async def pick_date(update: Update, context: BotContext, cb: Callback) -> None:
 
 async def remove_date(update: Update, context: BotContext, cb: Callback) -> None:
     """Removes a date nobody has a seat in; otherwise asks first, saying how many clients."""
-    occurrence = await _occurrence(update, context, cb)
-    if occurrence.seats_taken:
-        zone = (await require_coach(update, context)).timezone
-        markup = views.remove_confirm_keyboard(cb.item_id, cb.number())
-        await show(update, views.remove_question(occurrence, zone), markup)
-        return
-    await _remove(update, context, cb, occurrence)
+    await _remove(update, context, cb, confirmed=False)
 
 
 async def remove_confirmed(update: Update, context: BotContext, cb: Callback) -> None:
     """Removes a date after the coach confirmed, seats taken or not."""
-    await _remove(update, context, cb, await _occurrence(update, context, cb))
+    await _remove(update, context, cb, confirmed=True)
 
 
-async def _occurrence(update: Update, context: BotContext, cb: Callback) -> Occurrence:
-    occurrences = await list_occurrences(context.uow(), user_id(update), cb.item_id)
-    found = [o for o in occurrences if o.id == cb.number()]
-    if not found:
-        raise NotFound()
-    return found[0]
-
-
-async def _remove(
-    update: Update, context: BotContext, cb: Callback, occurrence: Occurrence
-) -> None:
-    seats = await remove_occurrence(context.uow(), user_id(update), cb.item_id, cb.number())
-    zone = (await require_coach(update, context)).timezone
-    await show_series(update, context, cb.item_id, views.removed_note(occurrence, zone, seats))
+async def _remove(update: Update, context: BotContext, cb: Callback, confirmed: bool) -> None:
+    """One use case: remove (or not yet), then the series screen or the question from it;
+    clients whose seats went with the date are told."""
+    uow, now = context.uow(), context.now()
+    done = await remove_series_date(uow, user_id(update), cb.item_id, cb.number(), now, confirmed)
+    seen, occurrence = done.removal.after, done.removal.occurrence
+    if not done.removal.removed:
+        markup = views.remove_confirm_keyboard(cb.item_id, cb.number())
+        await show(update, views.remove_question(occurrence, seen.timezone), markup)
+        return
+    for seat in done.seats:
+        text = booking_views.seat_removed(seat, seat.client_zone or seen.timezone)
+        await tell_client(context, seat, text, calendar=True)
+    note = views.removed_note(occurrence, seen.timezone, occurrence.seats_taken)
+    await show(update, *screen_of(seen, note))
 
 
 REMOVE_ACTIONS: dict[str, Action] = {

@@ -39,7 +39,6 @@ async def update(
 NEW: NewEntryFlow[SeriesDraft, Series] = NewEntryFlow(
     screens=views.SCREENS,
     states="ser",
-    blank=SeriesDraft(title="", description="", capacity=0, duration_minutes=0).to_dict(),
     summary=views.summary,
     draft=SeriesDraft.from_dict,
     create=create_series,

@@ -33,7 +33,6 @@ async def update(
 NEW: NewEntryFlow[ServiceDraft, Service] = NewEntryFlow(
     screens=views.SCREENS,
     states="svc",
-    blank=ServiceDraft(title="", description="", duration_minutes=0).to_dict(),
     summary=views.summary,
     draft=ServiceDraft.from_dict,
     create=create_service,

@@ -20,7 +20,7 @@ from domain.catalog.services import (
     delete_service,
     get_service,
     list_services,
-    service_usage,
+    service_delete_check,
     set_service_hidden,
 )
 
@@ -35,9 +35,8 @@ ACTIONS: EntryActions[Service] = EntryActions(
     screens=views.SCREENS,
     command="services",
     list_entries=list_services,
-    get_entry=get_service,
     set_hidden=set_service_hidden,
-    entry_usage=service_usage,
+    delete_check=service_delete_check,
     delete_entry=delete_service,
     show_entry=show_service,
 )

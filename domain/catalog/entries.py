@@ -127,11 +127,26 @@ async def entry_usage(
 ) -> Usage:
     """How many packages and sold packages a delete would touch, and how many packages the
     entry is the only item of."""
+    return (await delete_check(uow, kind, coach_id, entry_id)).usage
+
+
+@dataclass(frozen=True)
+class DeleteCheck(Generic[EntryT]):
+    """What the coach is told before a delete: the entry and what the delete would touch."""
+
+    entry: EntryT
+    usage: Usage
+
+
+async def delete_check(
+    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int
+) -> DeleteCheck[EntryT]:
+    """The entry and its usage (see `entry_usage`), read in one transaction."""
     async with uow:
-        await kind.own(uow, coach_id, entry_id)
+        entry = await kind.own(uow, coach_id, entry_id)
         usage = await kind.stored(uow).usage(entry_id)
         left_empty = await packages_only_of(uow, coach_id, kind.item, entry_id)
-    return replace(usage, packages_left_empty=len(left_empty))
+    return DeleteCheck(entry, replace(usage, packages_left_empty=len(left_empty)))
 
 
 @dataclass(frozen=True)

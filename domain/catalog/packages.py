@@ -94,12 +94,16 @@ async def set_package_hidden(
     return package
 
 
-async def delete_package(uow: UnitOfWork, coach_id: int, package_id: int, now: datetime) -> None:
-    """The coach deletes a package; what was sold keeps working (rule 3)."""
+async def delete_package(
+    uow: UnitOfWork, coach_id: int, package_id: int, now: datetime
+) -> Package:
+    """The coach deletes a package; what was sold keeps working (rule 3). Returns the
+    package as it was."""
     async with uow:
-        await own_package(uow, coach_id, package_id)
+        package = await own_package(uow, coach_id, package_id)
         await uow.packages.delete(package_id, now)
         await uow.commit()
+    return package
 
 
 async def list_packages(

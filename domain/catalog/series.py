@@ -1,5 +1,5 @@
-"""Use cases of a coach's group series and their dated occurrences. What a series shares
-with a service is written once in `entries`."""
+"""Use cases of a coach's group series (their dated occurrences are in `dates`, re-exported
+here). What a series shares with a service is written once in `entries`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,21 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from domain.catalog.access import own_series, require_coach
+from domain.catalog.access import own_series
+from domain.catalog.dates import (
+    SeriesOverview,
+    add_occurrence,
+    add_recurring_occurrences,
+    list_occurrences,
+    remove_occurrence,
+    series_overview,
+)
 from domain.catalog.entries import (
+    DeleteCheck,
     Deleted,
     EntryKind,
     add_entry,
+    delete_check,
     delete_entry,
     edit_entry,
     entry_usage,
@@ -20,7 +30,7 @@ from domain.catalog.entries import (
     set_common_field,
     set_entry_hidden,
 )
-from domain.catalog.model import ItemKind, Occurrence, Series, Usage
+from domain.catalog.model import ItemKind, Series, Usage
 from domain.catalog.rules import (
     CAPACITY_MAX,
     CAPACITY_MIN,
@@ -29,10 +39,20 @@ from domain.catalog.rules import (
     validate_duration,
     validate_title,
 )
-from domain.errors import InvalidInput, NotFound
+from domain.errors import InvalidInput
 from domain.pagination import Page
-from domain.parsing import parse_local_datetime, parse_positive_int, parse_recurrence
+from domain.parsing import parse_positive_int
 from domain.ports import UnitOfWork
+
+# The dates of a series live in `dates`; importable from here as before.
+__all__ = [
+    "SeriesOverview",
+    "add_occurrence",
+    "add_recurring_occurrences",
+    "list_occurrences",
+    "remove_occurrence",
+    "series_overview",
+]
 
 SERIES: EntryKind[Series] = EntryKind(ItemKind.SERIES, lambda uow: uow.series, own_series)
 
@@ -121,86 +141,19 @@ async def series_usage(uow: UnitOfWork, coach_id: int, series_id: int) -> Usage:
     return await entry_usage(uow, SERIES, coach_id, series_id)
 
 
+async def series_delete_check(
+    uow: UnitOfWork, coach_id: int, series_id: int
+) -> DeleteCheck[Series]:
+    """The coach is asked before a delete: the series, and what the delete would touch."""
+    return await delete_check(uow, SERIES, coach_id, series_id)
+
+
 async def delete_series(
     uow: UnitOfWork, coach_id: int, series_id: int, now: datetime
 ) -> Deleted[Series]:
     """The coach deletes a series: it leaves every package and sold package (rule 6).
     Packages it was the only item of are hidden."""
     return await delete_entry(uow, SERIES, coach_id, series_id, now)
-
-
-async def add_occurrence(
-    uow: UnitOfWork, coach_id: int, series_id: int, text: str, now: datetime
-) -> Occurrence:
-    """The coach adds one meeting, typed as a date and time in their own time zone."""
-    async with uow:
-        coach = await require_coach(uow, coach_id)
-        await own_series(uow, coach_id, series_id)
-        start = parse_local_datetime(text, coach.timezone, now)
-        added = await uow.series.add_occurrences(series_id, [start])
-        if not added:
-            raise InvalidInput("start", "the series already meets at that time")
-        await uow.commit()
-    return added[0]
-
-
-async def add_recurring_occurrences(
-    uow: UnitOfWork, coach_id: int, series_id: int, text: str, now: datetime
-) -> list[Occurrence]:
-    """The coach adds weekly meetings ("every Tuesday 18:00 for 8 weeks"); times the series
-    already meets at are skipped, so only the new meetings are returned."""
-    async with uow:
-        coach = await require_coach(uow, coach_id)
-        await own_series(uow, coach_id, series_id)
-        starts = parse_recurrence(text, coach.timezone, now)
-        added = await uow.series.add_occurrences(series_id, starts)
-        await uow.commit()
-    return added
-
-
-@dataclass(frozen=True)
-class SeriesOverview:
-    """One series as its screen shows it: upcoming meetings, in the coach's time zone."""
-
-    series: Series
-    upcoming: list[Occurrence]
-    timezone: str
-
-
-async def series_overview(
-    uow: UnitOfWork, coach_id: int, series_id: int, now: datetime
-) -> SeriesOverview:
-    """The coach gets one of their series with its meetings after `now`."""
-    async with uow:
-        coach = await require_coach(uow, coach_id)
-        series = await own_series(uow, coach_id, series_id)
-        occurrences = await uow.series.occurrences(series_id)
-    upcoming = [o for o in occurrences if o.starts_at > now]
-    return SeriesOverview(series, upcoming, coach.timezone)
-
-
-async def list_occurrences(
-    uow: UnitOfWork, coach_id: int, series_id: int, after: datetime | None = None
-) -> list[Occurrence]:
-    """The coach gets the meetings of a series in start order (only later than `after`)."""
-    async with uow:
-        await own_series(uow, coach_id, series_id)
-        occurrences = await uow.series.occurrences(series_id)
-    return [o for o in occurrences if after is None or o.starts_at > after]
-
-
-async def remove_occurrence(
-    uow: UnitOfWork, coach_id: int, series_id: int, occurrence_id: int
-) -> int:
-    """The coach removes one meeting; returns how many clients had a seat in it."""
-    async with uow:
-        await own_series(uow, coach_id, series_id)
-        found = [o for o in await uow.series.occurrences(series_id) if o.id == occurrence_id]
-        if not found:
-            raise NotFound()
-        await uow.series.remove_occurrence(series_id, occurrence_id)
-        await uow.commit()
-    return found[0].seats_taken
 
 
 async def _capacity_for(uow: UnitOfWork, series_id: int, text: str, now: datetime) -> int:

@@ -9,9 +9,11 @@ from typing import Any
 
 from domain.catalog.access import own_service
 from domain.catalog.entries import (
+    DeleteCheck,
     Deleted,
     EntryKind,
     add_entry,
+    delete_check,
     delete_entry,
     edit_entry,
     entry_usage,
@@ -98,6 +100,13 @@ async def service_usage(uow: UnitOfWork, coach_id: int, service_id: int) -> Usag
     """The coach learns how many packages and sold packages a delete would touch, and how
     many packages it is the only item of."""
     return await entry_usage(uow, SERVICES, coach_id, service_id)
+
+
+async def service_delete_check(
+    uow: UnitOfWork, coach_id: int, service_id: int
+) -> DeleteCheck[Service]:
+    """The coach is asked before a delete: the service, and what the delete would touch."""
+    return await delete_check(uow, SERVICES, coach_id, service_id)
 
 
 async def delete_service(

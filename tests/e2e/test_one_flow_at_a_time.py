@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from tests.e2e.conftest import COACH, BotHarness
 from tests.e2e.test_packages import given_a_catalog
 
-ENTRY_COMMANDS = ("/timezone", "/newservice", "/newseries", "/newpackage")
+ENTRY_COMMANDS = ("/timezone", "/newservice", "/newseries", "/newpackage", "/availability")
 
 
 async def open_timezone(harness: BotHarness) -> None:
@@ -49,6 +49,13 @@ async def open_edit_service(harness: BotHarness) -> None:
     await harness.api.next_message(COACH, "Type the new title")
 
 
+async def open_availability(harness: BotHarness) -> None:
+    harness.api.send_text(COACH, "/availability")
+    await harness.api.next_message(COACH, "Your availability")
+    harness.api.press_button(COACH, "Mon")
+    await harness.api.next_message(COACH, "Working hours on Monday")
+
+
 FLOWS: dict[str, tuple[Callable[[BotHarness], Awaitable[None]], str]] = {
     "choosing your time zone (/timezone)": (open_timezone, "Europe/Berlin"),
     "creating a service (/newservice)": (open_new_service, "Pilates"),
@@ -56,6 +63,7 @@ FLOWS: dict[str, tuple[Callable[[BotHarness], Awaitable[None]], str]] = {
     "a package form (/newpackage)": (open_new_package, "Ten classes"),
     "adding dates to a series": (open_series_dates, "2027-01-05 18:00"),
     "editing a service": (open_edit_service, "Yoga flow"),
+    "setting your availability (/availability)": (open_availability, "09:00-12:00"),
 }
 NEXT_QUESTION = {
     "Europe/Berlin": "times are now shown in Europe/Berlin",
@@ -64,6 +72,7 @@ NEXT_QUESTION = {
     "Ten classes": "Describe it",
     "2027-01-05 18:00": "Added 1 date",
     "Yoga flow": "Saved.",
+    "09:00-12:00": "Mon: 09:00–12:00",
 }
 
 

@@ -279,12 +279,14 @@ class FakeUnitOfWork:
         self.series = FakeSeriesCatalog(self.packages, self.sales, self.occurrences)
         self.packages.catalog = {ItemKind.SERVICE: self.services, ItemKind.SERIES: self.series}
         self.commits = 0
+        self.transactions = 0  # blocks entered: one use case, one transaction
         self._snapshot: dict[str, object] = {}
 
     def _repos(self) -> dict[str, object]:
         return {name: repo for name, repo in vars(self).items() if hasattr(repo, "rows")}
 
     async def __aenter__(self) -> Self:
+        self.transactions += 1
         self._snapshot = {name: copy.deepcopy(repo.rows) for name, repo in self._repos().items()}
         return self
 

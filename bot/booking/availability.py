@@ -1,0 +1,136 @@
+"""/availability: the coach sets weekly working hours, days off and the booking rules.
+
+One screen lists everything with buttons; a button asks for one value; the typed answer
+is checked, saved at once, and the screen comes back. /cancel keeps what was saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+
+from bot.booking import availability_views as views
+from bot.context import BotContext
+from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.handlers.replies import greet_coach, reply, settle, show, typed_text, user_id
+from bot.views.catalog import try_again
+from domain.booking import coach_availability as use
+from domain.booking.availability import Availability
+from domain.errors import InvalidInput
+
+MENU, TYPING = "av.menu", "av.typing"
+FLOW = "availability"  # the conversation and its flow state
+BUTTONS = f"^{views.PREFIX}:"
+
+
+async def open_menu(update: Update, context: BotContext) -> str:
+    """The coach sees their availability with a button for each thing to change."""
+    coach = await greet_coach(update, context)
+    _, availability = await use.get_availability(context.uow(write=False), coach.user_id)
+    begin(context, FLOW)
+    await reply(
+        update,
+        views.menu_text(availability, coach.timezone),
+        reply_markup=views.menu_keyboard(availability),
+    )
+    return MENU
+
+
+@step
+async def on_button(update: Update, context: BotContext) -> str | int:
+    """Routes a pressed button of the screen: ask for a value, list days off, or finish."""
+    query = update.callback_query
+    assert query is not None
+    pressed = views.parse(query.data)
+    state_of(context, FLOW)
+    if pressed.what == "done":
+        await settle(update)
+        finish(context, FLOW)
+        await reply(update, views.DONE)
+        return END
+    if pressed.what in ("menu", "offrm", "offx"):
+        await query.answer()
+        await _in_place(update, context, pressed)
+        return MENU
+    return await _ask(update, context, pressed)
+
+
+async def _in_place(update: Update, context: BotContext, pressed: views.Pressed) -> None:
+    coach_id = user_id(update)
+    if pressed.what == "offx" and pressed.days_off is not None:
+        off = pressed.days_off
+        await use.remove_days_off(context.uow(), coach_id, off.first, off.last)
+    coach, availability = await use.get_availability(context.uow(write=False), coach_id)
+    if pressed.what == "offrm" and availability.days_off:
+        await show(update, views.REMOVE_DAYS_OFF, views.days_off_keyboard(availability))
+        return
+    await show(
+        update, views.menu_text(availability, coach.timezone), views.menu_keyboard(availability)
+    )
+
+
+async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> str:
+    await settle(update)
+    _, availability = await use.get_availability(context.uow(write=False), user_id(update))
+    draft = begin(context, FLOW, field=pressed.what)
+    if pressed.what == "day":
+        draft["weekday"] = pressed.weekday
+        await reply(update, views.ask_day(pressed.weekday, availability))
+    elif pressed.what == "set":
+        draft["setting"] = pressed.setting.value
+        await reply(update, views.ask_setting(pressed.setting))
+    else:
+        await reply(update, views.ASK_DAYS_OFF)
+    return TYPING
+
+
+@step
+async def on_text(update: Update, context: BotContext) -> str:
+    """Saves the typed value; a bad one is explained and asked again, nothing changed."""
+    draft = state_of(context, FLOW)
+    try:
+        availability = await _save(context, user_id(update), draft, typed_text(update))
+    except InvalidInput as exc:
+        await reply(update, try_again(exc.reason))
+        return TYPING
+    coach, _ = await use.get_availability(context.uow(write=False), user_id(update))
+    begin(context, FLOW)
+    text = views.menu_text(availability, coach.timezone, views.SAVED)
+    await reply(update, text, reply_markup=views.menu_keyboard(availability))
+    return MENU
+
+
+async def _save(
+    context: BotContext, coach_id: int, draft: dict[str, Any], text: str
+) -> Availability:
+    uow = context.uow()
+    if draft.get("field") == "day":
+        return await use.set_day_hours(uow, coach_id, int(draft["weekday"]), text)
+    if draft.get("field") == "set":
+        return await use.change_booking_setting(uow, coach_id, str(draft["setting"]), text)
+    return await use.add_days_off_text(uow, coach_id, text, context.now())
+
+
+async def stop(update: Update, context: BotContext) -> int:
+    """/cancel: what was saved stays saved, and the coach is told so."""
+    finish(context, FLOW)
+    await reply(update, views.STOPPED)
+    return END
+
+
+def build() -> ConversationHandler:  # type: ignore[type-arg]
+    return conversation(
+        FLOW,
+        "setting your availability (/availability)",
+        entry_points=[CommandHandler("availability", open_menu)],
+        states={
+            MENU: [CallbackQueryHandler(on_button, pattern=BUTTONS)],
+            TYPING: [
+                MessageHandler(TEXT, on_text),
+                CallbackQueryHandler(on_button, pattern=BUTTONS),
+            ],
+        },
+        cancel_handler=CommandHandler("cancel", stop),
+    )

@@ -1,0 +1,50 @@
+"""The `.ics` file sent with a booked, moved or cancelled session (RFC 5545 via icalendar).
+
+Times are UTC. The UID is derived from the booking id alone, so a calendar that imported the
+first file updates the same event when a moved or cancelled one arrives; SEQUENCE grows with
+each change (minutes since the booking was made) so the newer file wins.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from icalendar import Calendar, Event
+
+from domain.booking.model import SessionBooking
+
+PRODID = "-//packages-bot//session bookings//EN"
+
+
+def booking_uid(booking: SessionBooking, bot_username: str) -> str:
+    return f"session-{booking.id}@{bot_username}.t.me"
+
+
+def booking_ics(
+    booking: SessionBooking,
+    bot_username: str,
+    now: datetime,
+    description: str = "",
+    cancelled: bool = False,
+) -> bytes:
+    """One VEVENT for the session; METHOD:CANCEL and STATUS:CANCELLED when it is off."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    event = Event()
+    event.add("uid", booking_uid(booking, bot_username))
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstart", booking.starts_at.astimezone(UTC))
+    event.add("dtend", booking.ends_at.astimezone(UTC))
+    event.add("summary", booking.title)
+    event.add("sequence", max(int((now - booking.booked_at).total_seconds() // 60), 0))
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if description:
+        event.add("description", description)
+    calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def ics_filename(booking: SessionBooking) -> str:
+    return f"session-{booking.id}.ics"

@@ -1,0 +1,64 @@
+"""The time picker's screens: days with free times a week at a time, then the times of one
+day in rows of four, always naming the zone the times are in."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from domain.booking.picker import WeekPage
+
+DAYS_PER_ROW = 3
+TIMES_PER_ROW = 4
+
+
+def days_text(title: str, page: WeekPage, zone: str) -> str:
+    head = f"<b>{escape(title)}</b>: pick a day (week of {page.monday:%a %d %b})"
+    if not page.days:
+        return f"{head}\nNo free times this week. Times in {escape(zone)}."
+    return f"{head}\nTimes in {escape(zone)}."
+
+
+def days_keyboard(
+    page: WeekPage,
+    day_data: Callable[[date], str],
+    week_data: Callable[[int], str],
+    back: InlineKeyboardButton,
+) -> InlineKeyboardMarkup:
+    buttons = [_button(f"{d.day:%a %d %b}", day_data(d.day)) for d in page.days]
+    rows = [buttons[i : i + DAYS_PER_ROW] for i in range(0, len(buttons), DAYS_PER_ROW)]
+    paging = []
+    if page.has_previous:
+        paging.append(_button("◀", week_data(page.week - 1)))
+    if page.has_next:
+        paging.append(_button("▶", week_data(page.week + 1)))
+    return InlineKeyboardMarkup([*rows, *([paging] if paging else []), [back]])
+
+
+def times_text(title: str, day: date, zone: str) -> str:
+    return f"<b>{escape(title)}</b>: pick a time on {day:%a %d %b} (times in {escape(zone)})."
+
+
+def times_keyboard(
+    times: list[datetime], time_data: Callable[[datetime], str], back: InlineKeyboardButton
+) -> InlineKeyboardMarkup:
+    """`times` are local; a clock reading that occurs twice (the hour repeated when clocks
+    go back) is labelled with its zone abbreviation."""
+    readings = Counter(t.strftime("%H:%M") for t in times)
+    buttons = [
+        _button(
+            t.strftime("%H:%M") if readings[t.strftime("%H:%M")] == 1 else t.strftime("%H:%M %Z"),
+            time_data(t),
+        )
+        for t in times
+    ]
+    rows = [buttons[i : i + TIMES_PER_ROW] for i in range(0, len(buttons), TIMES_PER_ROW)]
+    return InlineKeyboardMarkup([*rows, [back]])
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data)

@@ -1,0 +1,126 @@
+"""/schedule: the coach's sessions a week at a time; a session opens its actions (cancel,
+and no-show once it has started). The client is told of either."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.booking import schedule_move
+from bot.booking import schedule_views as views
+from bot.booking.notify import tell_client
+from bot.context import BotContext
+from bot.handlers.replies import greet_coach, reply, require_coach, show
+from domain.booking.access import ByCoach
+from domain.booking.errors import BookingNotActive
+from domain.booking.manage import cancel_session, mark_no_show
+from domain.booking.model import ScheduleEntry
+from domain.booking.schedule import coach_schedule, coach_session
+from domain.errors import NotFound
+from domain.model import Coach
+
+Action = Callable[[Update, BotContext, Coach, views.Pressed], Awaitable[None]]
+
+
+async def open_schedule(update: Update, context: BotContext) -> None:
+    """The coach sees this week's sessions by day, with ◀ ▶ for other weeks."""
+    coach = await greet_coach(update, context)
+    week = await coach_schedule(context.uow(write=False), coach.user_id, 0, context.now())
+    await reply(update, views.week_text(week), reply_markup=views.week_keyboard(week))
+
+
+async def on_button(update: Update, context: BotContext) -> None:
+    """Routes a schedule button after a strict parse (anything else is NotFound)."""
+    query = update.callback_query
+    assert query is not None
+    pressed = views.parse(query.data)
+    await query.answer()
+    coach = await require_coach(update, context)
+    await ACTIONS[pressed.act](update, context, coach, pressed)
+
+
+async def _week(update: Update, context: BotContext, coach: Coach, pressed: views.Pressed) -> None:
+    week = await coach_schedule(
+        context.uow(write=False), coach.user_id, pressed.week, context.now()
+    )
+    await show(update, views.week_text(week), views.week_keyboard(week))
+
+
+async def _session(
+    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed, note: str = ""
+) -> None:
+    entry = await _entry(context, coach, pressed)
+    text = views.session_text(entry, coach.timezone, note)
+    await show(update, text, views.session_keyboard(entry, pressed.week, context.now()))
+
+
+async def _ask_cancel(
+    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed
+) -> None:
+    entry = await _entry(context, coach, pressed)
+    if not entry.booking.is_active:
+        await _session(update, context, coach, pressed)
+        return
+    await show(
+        update,
+        views.cancel_question(entry, coach.timezone),
+        views.cancel_keyboard(entry, pressed.week),
+    )
+
+
+async def _cancel(
+    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed
+) -> None:
+    entry = await _entry(context, coach, pressed)
+    access = ByCoach(coach.user_id, entry.booking.sold_package_id)
+    try:
+        done = await cancel_session(context.uow(), access, pressed.booking_id, context.now())
+    except BookingNotActive:  # pressed twice, or already closed elsewhere
+        await _session(update, context, coach, pressed)
+        return
+    zone = entry.client_zone or coach.timezone
+    text = views.client_cancelled(done.booking, zone, done.unit_returned)
+    await tell_client(context, replace(entry, booking=done.booking), text, calendar=True)
+    note = views.CANCELLED_NOTE if done.unit_returned else views.CANCELLED_EXPIRED_NOTE
+    await _session(update, context, coach, pressed, note)
+
+
+async def _no_show(
+    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed
+) -> None:
+    try:
+        marked = await mark_no_show(
+            context.uow(), coach.user_id, pressed.booking_id, context.now()
+        )
+    except BookingNotActive:
+        await _session(update, context, coach, pressed)
+        return
+    entry = await _entry(context, coach, pressed)
+    text = views.client_no_show(marked, entry.client_zone or coach.timezone)
+    await tell_client(context, entry, text, calendar=False)
+    await _session(update, context, coach, pressed, views.NO_SHOW_NOTE)
+
+
+async def _entry(context: BotContext, coach: Coach, pressed: views.Pressed) -> ScheduleEntry:
+    entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
+    if entry is None:
+        raise NotFound()
+    return entry
+
+
+ACTIONS: dict[str, Action] = {
+    "w": _week,
+    "s": _session,
+    "c": _ask_cancel,
+    "cy": _cancel,
+    "ns": _no_show,
+}
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(CommandHandler("schedule", open_schedule))
+    schedule_move.add_handlers(app)
+    app.add_handler(CallbackQueryHandler(on_button, pattern=f"^{views.PREFIX}:"))

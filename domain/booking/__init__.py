@@ -1,0 +1,1 @@
+"""Redeeming sessions: a coach's availability, free slots, and session bookings."""

@@ -1,0 +1,47 @@
+"""Who acts on a sold package: whoever holds its access link, or its coach."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.booking.model import BookablePackage
+from domain.booking.uow import BookingUnitOfWork
+from domain.errors import NotFound
+
+
+@dataclass(frozen=True)
+class ByToken:
+    """Whoever holds the access link."""
+
+    token: str
+
+
+@dataclass(frozen=True)
+class ByCoach:
+    """The coach, acting on one of their own sold packages."""
+
+    coach_id: int
+    sold_package_id: int
+
+
+Access = ByToken | ByCoach
+
+
+async def holding(uow: BookingUnitOfWork, access: Access) -> BookablePackage:
+    """The sold package behind the access; NotFound for an unknown or old token and for
+    another coach's package (indistinguishable on purpose)."""
+    if isinstance(access, ByToken):
+        package = await uow.bookings.package_by_token(access.token)
+    else:
+        package = await uow.bookings.package(access.sold_package_id)
+        if package is not None and package.coach_id != access.coach_id:
+            package = None
+    if package is None:
+        raise NotFound("no such sold package")
+    return package
+
+
+async def view_package(uow: BookingUnitOfWork, access: Access) -> BookablePackage:
+    """The holder gets the sold package with what is left of each item."""
+    async with uow:
+        return await holding(uow, access)

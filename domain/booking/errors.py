@@ -1,0 +1,59 @@
+"""Why a booking, cancellation or reschedule was refused. Nothing was changed."""
+
+from domain.errors import DomainError
+
+
+class BookingRefused(DomainError):
+    """A booking rule refused the action."""
+
+
+class PackageExpired(BookingRefused):
+    """The sold package has expired (or the session would start after it expires)."""
+
+
+class PackageNotActive(BookingRefused):
+    """The sold package was cancelled or refunded: nothing can be booked with it."""
+
+
+class NothingLeftToBook(BookingRefused):
+    """Every session of this item is used."""
+
+
+class ItemNoLongerOffered(BookingRefused):
+    """The coach deleted this service or series: it cannot be booked any more."""
+
+
+class SlotTaken(BookingRefused):
+    """That time is not (or no longer) a free slot."""
+
+
+class SeriesFull(BookingRefused):
+    """The occurrence has no free seat."""
+
+
+class OccurrenceUnavailable(BookingRefused):
+    """The occurrence has started, was removed, or starts after the package expires."""
+
+
+class AlreadyBooked(BookingRefused):
+    """This package already holds a seat in that occurrence."""
+
+
+class TooLateToCancel(BookingRefused):
+    """The cancellation window has begun: only the coach can cancel now."""
+
+    def __init__(self, window_hours: int) -> None:
+        super().__init__(f"cancellation closes {window_hours} h before the start")
+        self.window_hours = window_hours
+
+
+class BookingNotActive(BookingRefused):
+    """The session was already cancelled or marked as a no-show."""
+
+
+class NotStartedYet(BookingRefused):
+    """A no-show can be marked only once the session has started."""
+
+
+class CannotReschedule(BookingRefused):
+    """Only a 1:1 session can move to another time; a group seat is cancelled and rebooked."""

@@ -1,0 +1,169 @@
+"""After booking: cancelling (client before the window, coach any time), no-shows and
+rescheduling (rules 9–10)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from domain.booking.access import Access, ByToken, holding
+from domain.booking.errors import (
+    BookingNotActive,
+    CannotReschedule,
+    NotStartedYet,
+    SlotTaken,
+    TooLateToCancel,
+)
+from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
+from domain.booking.redeem import free_times, service_of
+from domain.booking.uow import BookingUnitOfWork
+from domain.catalog.model import ItemKind, Service
+from domain.errors import NotFound
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    """The cancelled session and whether its unit went back to the package."""
+
+    booking: SessionBooking
+    unit_returned: bool
+
+
+async def cancel_session(
+    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
+) -> Cancelled:
+    """The holder cancels a session: the client only before the cancellation window, the
+    coach any time. The unit returns unless the package has expired."""
+    async with uow:
+        package = await holding(uow, access)
+        booking = await _active(uow, package, booking_id)
+        if isinstance(access, ByToken):
+            await _before_window(uow, booking, now)
+        return await _cancel(uow, package, booking, now)
+
+
+async def mark_no_show(
+    uow: BookingUnitOfWork, coach_id: int, booking_id: int, now: datetime
+) -> SessionBooking:
+    """The coach marks a started session as a no-show; the unit stays used."""
+    async with uow:
+        booking = await _coachs(uow, coach_id, booking_id)
+        await uow.bookings.lock_coach(coach_id)
+        if now < booking.starts_at:
+            raise NotStartedYet()
+        closed = replace(booking, status=BookingStatus.NO_SHOW, cancelled_at=now)
+        if not await uow.bookings.close(closed):
+            raise BookingNotActive()
+        await uow.commit()
+        return closed
+
+
+async def reschedule_session(
+    uow: BookingUnitOfWork, access: Access, booking_id: int, starts_at: datetime, now: datetime
+) -> SessionBooking:
+    """The holder moves a 1:1 session to another free slot (a client before the window);
+    the old time is given up only if the new one is taken: one transaction, same booking."""
+    async with uow:
+        package = await holding(uow, access)
+        return await _reschedule(uow, access, package, booking_id, starts_at, now)
+
+
+async def move_options(
+    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
+) -> tuple[SessionBooking, list[datetime]]:
+    """The holder gets the free start times a 1:1 session could move to (its own time
+    counts as free, so a nearby time that overlaps it is offered too)."""
+    async with uow:
+        package = await holding(uow, access)
+        booking, service = await _movable(uow, access, package, booking_id, now)
+        free = await free_times(uow, package, service, now, excluding=booking.id)
+    return booking, [start for start in free if start != booking.starts_at]
+
+
+async def _reschedule(
+    uow: BookingUnitOfWork,
+    access: Access,
+    package: BookablePackage,
+    booking_id: int,
+    starts_at: datetime,
+    now: datetime,
+) -> SessionBooking:
+    await uow.bookings.lock_coach(package.coach_id)
+    booking, service = await _movable(uow, access, package, booking_id, now)
+    if starts_at not in await free_times(uow, package, service, now, excluding=booking.id):
+        raise SlotTaken()
+    ends_at = starts_at + timedelta(minutes=service.duration_minutes)
+    if not await uow.bookings.move(booking.id or 0, starts_at, ends_at):
+        raise SlotTaken()
+    await uow.commit()
+    return replace(booking, starts_at=starts_at, ends_at=ends_at)
+
+
+async def _movable(
+    uow: BookingUnitOfWork,
+    access: Access,
+    package: BookablePackage,
+    booking_id: int,
+    now: datetime,
+) -> tuple[SessionBooking, Service]:
+    """An active 1:1 session the holder may move now (a client only before the window)."""
+    booking = await _active(uow, package, booking_id)
+    if booking.kind is not ItemKind.SERVICE:
+        raise CannotReschedule()
+    if isinstance(access, ByToken):
+        await _before_window(uow, booking, now)
+    entitlement = package.entitlement(booking.entitlement_id)
+    if entitlement is None:
+        raise NotFound("entitlement is gone")
+    return booking, await service_of(uow, package, entitlement)
+
+
+async def upcoming_sessions(
+    uow: BookingUnitOfWork, access: Access, now: datetime
+) -> list[SessionBooking]:
+    """The holder gets the package's active sessions that have not ended, in start order."""
+    async with uow:
+        package = await holding(uow, access)
+        return await uow.bookings.upcoming_for_package(package.id, now)
+
+
+async def _active(
+    uow: BookingUnitOfWork, package: BookablePackage, booking_id: int
+) -> SessionBooking:
+    booking = await uow.bookings.get(booking_id)
+    if booking is None or booking.sold_package_id != package.id:
+        raise NotFound("no such session")
+    if not booking.is_active:
+        raise BookingNotActive()
+    return booking
+
+
+async def _coachs(uow: BookingUnitOfWork, coach_id: int, booking_id: int) -> SessionBooking:
+    booking = await uow.bookings.get(booking_id)
+    if booking is None or booking.coach_id != coach_id:
+        raise NotFound("no such session")
+    if not booking.is_active:
+        raise BookingNotActive()
+    return booking
+
+
+async def _before_window(uow: BookingUnitOfWork, booking: SessionBooking, now: datetime) -> None:
+    window = (await uow.availability.get(booking.coach_id)).settings.cancel_window
+    if now > booking.starts_at - window:
+        raise TooLateToCancel(int(window.total_seconds() // 3600))
+
+
+async def _cancel(
+    uow: BookingUnitOfWork, package: BookablePackage, booking: SessionBooking, now: datetime
+) -> Cancelled:
+    await uow.bookings.lock_coach(booking.coach_id)
+    closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
+    if not await uow.bookings.close(closed):
+        raise BookingNotActive()
+    if booking.occurrence_id is not None:
+        await uow.bookings.release_seat(booking.occurrence_id)
+    returned = not package.has_expired(now)
+    if returned:
+        await uow.bookings.return_unit(booking.entitlement_id)
+    await uow.commit()
+    return Cancelled(closed, returned)

@@ -1,0 +1,109 @@
+"""What booking sees of a sold package, and the session bookings it makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from domain.catalog.model import ItemKind
+
+
+class BookingStatus(StrEnum):
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    """One item of a sold package: `quantity` sessions of a service or series, `used` taken.
+    `removed` once the coach deleted the service or series (rule 6)."""
+
+    id: int
+    kind: ItemKind
+    ref_id: int
+    title: str
+    quantity: int
+    used: int
+    removed: bool = False
+
+    @property
+    def left(self) -> int:
+        return self.quantity - self.used
+
+
+@dataclass(frozen=True)
+class BookablePackage:
+    """A sold package as booking needs it: whose it is, until when, what it holds."""
+
+    id: int
+    coach_id: int
+    client_id: int | None
+    title: str
+    active: bool
+    expires_at: datetime | None
+    entitlements: tuple[Entitlement, ...] = field(default_factory=tuple)
+
+    def has_expired(self, now: datetime) -> bool:
+        return self.expires_at is not None and now >= self.expires_at
+
+    def entitlement(self, entitlement_id: int) -> Entitlement | None:
+        return next((e for e in self.entitlements if e.id == entitlement_id), None)
+
+
+@dataclass
+class SessionBooking:
+    """One redeemed session: a 1:1 slot (`occurrence_id` None) or a seat in an occurrence."""
+
+    id: int | None
+    sold_package_id: int
+    entitlement_id: int
+    coach_id: int
+    kind: ItemKind
+    ref_id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    booked_at: datetime
+    occurrence_id: int | None = None
+    status: BookingStatus = BookingStatus.BOOKED
+    cancelled_at: datetime | None = None
+
+    @property
+    def duration(self) -> timedelta:
+        return self.ends_at - self.starts_at
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is BookingStatus.BOOKED
+
+
+@dataclass(frozen=True)
+class ScheduleEntry:
+    """One active session with what the coach needs to recognise it."""
+
+    booking: SessionBooking
+    package_title: str
+    client_name: str | None
+    client_id: int | None = None
+    client_zone: str | None = None
+
+
+@dataclass(frozen=True)
+class OneToOne:
+    """Book a 1:1 session of the entitlement's service starting at `starts_at` (UTC)."""
+
+    entitlement_id: int
+    starts_at: datetime
+
+
+@dataclass(frozen=True)
+class GroupSeat:
+    """Book a seat in one occurrence of the entitlement's series."""
+
+    entitlement_id: int
+    occurrence_id: int
+
+
+Choice = OneToOne | GroupSeat

@@ -1,0 +1,65 @@
+"""Free slots grouped for the picker, in the viewer's zone: a week of days, a day of times.
+
+Weeks start on Monday of the viewer's local calendar; week 0 is the one holding `now`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class DayChoice:
+    """A local day that has free slots, and how many."""
+
+    day: date
+    slots: int
+
+
+@dataclass(frozen=True)
+class WeekPage:
+    """The days with free slots in one local week, and whether other weeks have any."""
+
+    week: int
+    monday: date
+    days: tuple[DayChoice, ...]
+    has_previous: bool
+    has_next: bool
+
+
+def week_page(slots: Sequence[datetime], zone: str, now: datetime, week: int) -> WeekPage:
+    """Week `week` (0 = this week) of the days holding slots, seen from `zone`."""
+    tz = ZoneInfo(zone)
+    today = now.astimezone(tz).date()
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=max(week, 0))
+    sunday = monday + timedelta(days=6)
+    counts: dict[date, int] = {}
+    later = False
+    for slot in slots:
+        day = slot.astimezone(tz).date()
+        if monday <= day <= sunday:
+            counts[day] = counts.get(day, 0) + 1
+        later = later or day > sunday
+    days = tuple(DayChoice(day, n) for day, n in sorted(counts.items()))
+    return WeekPage(max(week, 0), monday, days, has_previous=week > 0, has_next=later)
+
+
+def first_week_with_slots(slots: Sequence[datetime], zone: str, now: datetime) -> int:
+    """The week index of the earliest slot (0 when there is none)."""
+    if not slots:
+        return 0
+    tz = ZoneInfo(zone)
+    today = now.astimezone(tz).date()
+    first = min(slots).astimezone(tz).date()
+    this_monday = today - timedelta(days=today.weekday())
+    return max((first - this_monday).days // 7, 0)
+
+
+def times_on(slots: Sequence[datetime], zone: str, day: date) -> list[datetime]:
+    """The slots starting on local `day` in `zone`, as local aware times, ascending."""
+    tz = ZoneInfo(zone)
+    local = (slot.astimezone(tz) for slot in sorted(slots))
+    return [moment for moment in local if moment.date() == day]

@@ -1,0 +1,227 @@
+"""Redeeming: what can be booked with a sold package, and booking it (rules 6–9).
+
+Checks before the writes give the person a precise reason; the writes themselves
+(`take_unit`, `take_seat`, `add`) are the guarantee under concurrency.
+
+Lock order, the same in every booking write so two of them never wait on each other in a
+circle: the coach row first, then entitlement, occurrence and booking rows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from domain.booking.access import Access, holding
+from domain.booking.errors import (
+    AlreadyBooked,
+    ItemNoLongerOffered,
+    NothingLeftToBook,
+    OccurrenceUnavailable,
+    PackageExpired,
+    PackageNotActive,
+    SeriesFull,
+    SlotTaken,
+)
+from domain.booking.model import (
+    BookablePackage,
+    Choice,
+    Entitlement,
+    GroupSeat,
+    OneToOne,
+    SessionBooking,
+)
+from domain.booking.slots import SlotQuery, free_slots
+from domain.booking.uow import BookingUnitOfWork
+from domain.catalog.model import ItemKind, Occurrence, Series, Service
+from domain.errors import NotFound
+
+
+def bookable_entitlement(
+    package: BookablePackage, entitlement_id: int, now: datetime, kind: ItemKind
+) -> Entitlement:
+    """The item to book from, or the reason it cannot be booked now."""
+    entitlement = package.entitlement(entitlement_id)
+    if entitlement is None or entitlement.kind is not kind:
+        raise NotFound("no such item in this package")
+    if not package.active:
+        raise PackageNotActive()
+    if package.has_expired(now):
+        raise PackageExpired()
+    if entitlement.removed:
+        raise ItemNoLongerOffered()
+    if entitlement.left <= 0:
+        raise NothingLeftToBook()
+    return entitlement
+
+
+async def open_slots(
+    uow: BookingUnitOfWork, access: Access, entitlement_id: int, now: datetime
+) -> list[datetime]:
+    """The holder gets the free start times (UTC) for the item's service, before expiry."""
+    async with uow:
+        package = await holding(uow, access)
+        return await _open_slots(uow, package, entitlement_id, now)
+
+
+async def _open_slots(
+    uow: BookingUnitOfWork, package: BookablePackage, entitlement_id: int, now: datetime
+) -> list[datetime]:
+    entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERVICE)
+    service = await service_of(uow, package, entitlement)
+    return await free_times(uow, package, service, now)
+
+
+async def open_occurrences(
+    uow: BookingUnitOfWork, access: Access, entitlement_id: int, now: datetime
+) -> tuple[Series, list[Occurrence]]:
+    """The holder gets the upcoming occurrences of the item's series that start before
+    expiry (full ones included: the viewer is told they are full)."""
+    async with uow:
+        package = await holding(uow, access)
+        return await _open_occurrences(uow, package, entitlement_id, now)
+
+
+async def _open_occurrences(
+    uow: BookingUnitOfWork, package: BookablePackage, entitlement_id: int, now: datetime
+) -> tuple[Series, list[Occurrence]]:
+    entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
+    series = await _series(uow, package, entitlement)
+    occurrences = await uow.series.occurrences(entitlement.ref_id)
+    return series, [o for o in occurrences if _seat_bookable(package, o, now)]
+
+
+async def redeem_session(
+    uow: BookingUnitOfWork, access: Access, choice: Choice, now: datetime
+) -> SessionBooking:
+    """The holder books one session with one unit of the package, in one transaction."""
+    async with uow:
+        package = await holding(uow, access)
+        if isinstance(choice, OneToOne):
+            return await _book_one_to_one(uow, package, choice, now)
+        return await _book_seat(uow, package, choice, now)
+
+
+async def _book_one_to_one(
+    uow: BookingUnitOfWork, package: BookablePackage, choice: OneToOne, now: datetime
+) -> SessionBooking:
+    entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERVICE)
+    service = await service_of(uow, package, entitlement)
+    await uow.bookings.lock_coach(package.coach_id)
+    await _take_unit(uow, package, entitlement, choice.starts_at)
+    if choice.starts_at not in await free_times(uow, package, service, now):
+        raise SlotTaken()
+    ends_at = choice.starts_at + timedelta(minutes=service.duration_minutes)
+    booking = _booking(package, entitlement, choice.starts_at, ends_at, now)
+    return await _store(uow, booking, SlotTaken())
+
+
+async def _book_seat(
+    uow: BookingUnitOfWork, package: BookablePackage, choice: GroupSeat, now: datetime
+) -> SessionBooking:
+    entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERIES)
+    series = await _series(uow, package, entitlement)
+    occurrence = await _occurrence(uow, package, series, choice.occurrence_id, now)
+    await uow.bookings.lock_coach(package.coach_id)
+    await _take_unit(uow, package, entitlement, occurrence.starts_at)
+    if not await uow.bookings.take_seat(choice.occurrence_id):
+        await _occurrence(uow, package, series, choice.occurrence_id, now)  # gone meanwhile?
+        raise SeriesFull()
+    ends_at = occurrence.starts_at + timedelta(minutes=series.duration_minutes)
+    booking = _booking(package, entitlement, occurrence.starts_at, ends_at, now)
+    booking.occurrence_id = occurrence.id
+    return await _store(uow, booking, AlreadyBooked())
+
+
+async def _take_unit(
+    uow: BookingUnitOfWork, package: BookablePackage, entitlement: Entitlement, at: datetime
+) -> None:
+    if package.expires_at is not None and at >= package.expires_at:
+        raise PackageExpired()
+    if not await uow.bookings.take_unit(entitlement.id, at):
+        fresh = await uow.bookings.package(package.id)
+        if fresh is not None:  # a concurrent change: say which one
+            bookable_entitlement(fresh, entitlement.id, at, entitlement.kind)
+        raise NothingLeftToBook()
+
+
+async def _store(
+    uow: BookingUnitOfWork, booking: SessionBooking, clash: Exception
+) -> SessionBooking:
+    stored = await uow.bookings.add(booking)
+    if stored is None:
+        raise clash
+    await uow.commit()
+    return stored
+
+
+async def free_times(
+    uow: BookingUnitOfWork,
+    package: BookablePackage,
+    service: Service,
+    now: datetime,
+    excluding: int | None = None,
+) -> list[datetime]:
+    """Free starts for `service`; `excluding` a booking that is about to move."""
+    coach = await uow.coaches.get(package.coach_id)
+    if coach is None:
+        raise NotFound("coach is gone")
+    availability = await uow.availability.get(package.coach_id)
+    horizon = now + timedelta(days=availability.settings.horizon_days + 1)
+    start = now - timedelta(days=1)
+    busy = await uow.bookings.busy(package.coach_id, start, horizon, excluding)
+    query = SlotQuery(timedelta(minutes=service.duration_minutes), now, package.expires_at)
+    return free_slots(availability, coach.timezone, busy, query)
+
+
+async def service_of(
+    uow: BookingUnitOfWork, package: BookablePackage, entitlement: Entitlement
+) -> Service:
+    service = await uow.services.get(package.coach_id, entitlement.ref_id)
+    if service is None:
+        raise ItemNoLongerOffered()
+    return service
+
+
+async def _series(
+    uow: BookingUnitOfWork, package: BookablePackage, entitlement: Entitlement
+) -> Series:
+    series = await uow.series.get(package.coach_id, entitlement.ref_id)
+    if series is None:
+        raise ItemNoLongerOffered()
+    return series
+
+
+async def _occurrence(
+    uow: BookingUnitOfWork, package: BookablePackage, series: Series, occurrence_id: int,
+    now: datetime,
+) -> Occurrence:  # fmt: skip
+    assert series.id is not None
+    found = [o for o in await uow.series.occurrences(series.id) if o.id == occurrence_id]
+    if not found or not _seat_bookable(package, found[0], now):
+        raise OccurrenceUnavailable()
+    if found[0].seats_taken >= series.capacity:
+        raise SeriesFull()
+    return found[0]
+
+
+def _seat_bookable(package: BookablePackage, occurrence: Occurrence, now: datetime) -> bool:
+    before_expiry = package.expires_at is None or occurrence.starts_at < package.expires_at
+    return occurrence.starts_at > now and before_expiry
+
+
+def _booking(
+    package: BookablePackage, entitlement: Entitlement, starts_at: datetime, ends_at: datetime,
+    now: datetime,
+) -> SessionBooking:  # fmt: skip
+    return SessionBooking(
+        id=None,
+        sold_package_id=package.id,
+        entitlement_id=entitlement.id,
+        coach_id=package.coach_id,
+        kind=entitlement.kind,
+        ref_id=entitlement.ref_id,
+        title=entitlement.title,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        booked_at=now,
+    )

@@ -1,0 +1,75 @@
+"""Session bookings with their package title and client: for the coach's schedule and for
+telling clients what changed."""
+
+from __future__ import annotations
+
+import builtins
+from datetime import datetime
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.booking.model import BookingStatus, ScheduleEntry
+from persistence.models import OccurrenceRow, SessionBookingRow, SoldPackageRow, UserRow
+from persistence.repositories.booking_rows import booking_of
+
+_BOOKED = BookingStatus.BOOKED.value
+
+
+class SqlScheduleEntries:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def schedule(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> builtins.list[ScheduleEntry]:
+        stmt = (
+            _with_package()
+            .where(
+                SessionBookingRow.coach_id == coach_id,
+                SessionBookingRow.status == _BOOKED,
+                SessionBookingRow.starts_at >= start,
+                SessionBookingRow.starts_at < end,
+            )
+            .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
+            .limit(limit)
+        )
+        return [_entry(*found) for found in await self._session.execute(stmt)]
+
+    async def on_occurrence(self, occurrence_id: int) -> builtins.list[ScheduleEntry]:
+        await self._session.execute(  # a row lock on PostgreSQL, the write lock on SQLite
+            update(OccurrenceRow)
+            .where(OccurrenceRow.id == occurrence_id)
+            .values(seats_taken=OccurrenceRow.seats_taken)
+        )
+        stmt = _with_package().where(
+            SessionBookingRow.occurrence_id == occurrence_id, SessionBookingRow.status == _BOOKED
+        )
+        return [_entry(*found) for found in await self._session.execute(stmt)]
+
+    async def entry(self, booking_id: int) -> ScheduleEntry | None:
+        stmt = _with_package().where(SessionBookingRow.id == booking_id)
+        found = (await self._session.execute(stmt)).first()
+        if found is None:
+            return None
+        return _entry(*found)
+
+
+def _with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
+    return (
+        select(
+            SessionBookingRow,
+            SoldPackageRow.title,
+            SoldPackageRow.client_id,
+            UserRow.first_name,
+            UserRow.timezone,
+        )
+        .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
+        .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
+    )
+
+
+def _entry(
+    row: SessionBookingRow, title: str, client_id: int | None, name: str | None, zone: str | None
+) -> ScheduleEntry:
+    return ScheduleEntry(booking_of(row), title, name, client_id, zone)

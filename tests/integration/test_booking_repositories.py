@@ -1,0 +1,176 @@
+"""Booking storage on the real database: availability, refusals that write nothing,
+cancelling, no-shows and rescheduling."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.booking.access import ByCoach, ByToken
+from domain.booking.availability import Availability, BookingSettings, DaysOff, TimeRange
+from domain.booking.errors import (
+    ItemNoLongerOffered,
+    NothingLeftToBook,
+    PackageExpired,
+    PackageNotActive,
+    SlotTaken,
+)
+from domain.booking.manage import cancel_session, mark_no_show, reschedule_session
+from domain.booking.model import BookingStatus, GroupSeat, OneToOne
+from domain.booking.redeem import open_slots, redeem_session
+from domain.errors import DomainError, NotFound
+from persistence.db import session_factory
+from persistence.models import OccurrenceRow, SoldPackageRow
+from tests.integration.booking_seed import (
+    CLASS_START,
+    FIRST_SLOT,
+    NOW,
+    Sold,
+    World,
+    active_bookings,
+    seed_world,
+    sell,
+    used,
+)
+from tests.integration.catalog_seed import ANNA, BORIS, MakeUow
+
+HOUR = timedelta(hours=1)
+
+
+async def test_availability_is_stored_and_defaults_when_never_saved(make_uow: MakeUow) -> None:
+    await seed_world(make_uow)
+    saved = Availability(
+        BORIS,
+        {0: (TimeRange(540, 720), TimeRange(840, 1080)), 4: (TimeRange(600, 660),)},
+        (DaysOff(date(2026, 12, 24), date(2027, 1, 2)),),
+        BookingSettings(timedelta(hours=2), 30, 15, 20, timedelta(hours=48)),
+    )
+    async with make_uow() as uow:
+        assert await uow.availability.get(BORIS) == Availability(BORIS)
+        await uow.availability.save(saved)
+        await uow.commit()
+    async with make_uow() as uow:
+        assert await uow.availability.get(BORIS) == saved
+        await uow.availability.save(Availability(BORIS))
+        await uow.commit()
+    async with make_uow() as uow:
+        assert await uow.availability.get(BORIS) == Availability(BORIS)
+
+
+async def _refused(
+    make_uow: MakeUow, engine: AsyncEngine, sold: Sold, error: type[DomainError]
+) -> None:
+    before = await used(engine, sold.lesson), await active_bookings(engine)
+    with pytest.raises(error):
+        await redeem_session(
+            make_uow(), ByToken(sold.token), OneToOne(sold.lesson, FIRST_SLOT), NOW
+        )
+    assert (await used(engine, sold.lesson), await active_bookings(engine)) == before
+
+
+async def test_expired_used_up_revoked_and_deleted_are_refused_with_nothing_written(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow)
+    await _refused(
+        make_uow, engine, await sell(engine, world, 1, expires_at=FIRST_SLOT), PackageExpired
+    )
+    used_up = await sell(engine, world, 2, quantity=1)
+    later = OneToOne(used_up.lesson, FIRST_SLOT + 3 * HOUR)
+    await redeem_session(make_uow(), ByToken(used_up.token), later, NOW)
+    await _refused(make_uow, engine, used_up, NothingLeftToBook)
+    revoked = await sell(engine, world, 3)
+    await _set_sold(engine, revoked.id, access_token="tok-new")
+    await _refused(make_uow, engine, revoked, NotFound)
+    stopped = await sell(engine, world, 4)
+    await _set_sold(engine, stopped.id, status="refunded")
+    await _refused(make_uow, engine, stopped, PackageNotActive)
+    deleted = await sell(engine, world, 5)
+    async with make_uow() as uow:
+        await uow.services.delete(world.lesson_id, NOW)
+        await uow.commit()
+    await _refused(make_uow, engine, deleted, ItemNoLongerOffered)
+
+
+async def _set_sold(engine: AsyncEngine, sold_id: int, **values: str) -> None:
+    async with session_factory(engine)() as session:
+        await session.execute(
+            update(SoldPackageRow).where(SoldPackageRow.id == sold_id).values(**values)
+        )
+        await session.commit()
+
+
+async def test_cancelling_returns_the_unit_and_frees_the_start_for_anyone(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow)
+    first, second = await sell(engine, world, 1), await sell(engine, world, 2)
+    booking = await redeem_session(
+        make_uow(), ByToken(first.token), OneToOne(first.lesson, FIRST_SLOT), NOW
+    )
+    assert FIRST_SLOT not in await open_slots(
+        make_uow(), ByToken(second.token), second.lesson, NOW
+    )
+    cancelled = await cancel_session(make_uow(), ByToken(first.token), booking.id or 0, NOW)
+    assert cancelled.unit_returned and await used(engine, first.lesson) == 0
+    again = OneToOne(second.lesson, FIRST_SLOT)
+    assert (await redeem_session(make_uow(), ByToken(second.token), again, NOW)).id != booking.id
+
+
+async def test_cancelling_a_seat_gives_it_back(make_uow: MakeUow, engine: AsyncEngine) -> None:
+    world = await seed_world(make_uow, capacity=1)
+    sold = await sell(engine, world, 1)
+    seat = await redeem_session(
+        make_uow(), ByToken(sold.token), GroupSeat(sold.yoga, world.occurrence_id), NOW
+    )
+    await cancel_session(make_uow(), ByCoach(ANNA, sold.id), seat.id or 0, NOW)
+    async with session_factory(engine)() as session:
+        occurrence = await session.get(OccurrenceRow, world.occurrence_id)
+    assert occurrence is not None and occurrence.seats_taken == 0
+    assert await used(engine, sold.yoga) == 0
+
+
+async def test_group_classes_block_one_to_one_time(make_uow: MakeUow, engine: AsyncEngine) -> None:
+    world = await seed_world(make_uow)
+    sold = await sell(engine, world, 1)
+    slots = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+    assert CLASS_START - HOUR / 2 not in slots and CLASS_START - HOUR in slots
+
+
+async def test_reschedule_is_atomic_and_keeps_the_booking(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world: World = await seed_world(make_uow)
+    mine, other = await sell(engine, world, 1), await sell(engine, world, 2)
+    booking = await redeem_session(
+        make_uow(), ByToken(mine.token), OneToOne(mine.lesson, FIRST_SLOT), NOW
+    )
+    taken = FIRST_SLOT + 2 * HOUR
+    await redeem_session(make_uow(), ByToken(other.token), OneToOne(other.lesson, taken), NOW)
+    with pytest.raises(SlotTaken):
+        await reschedule_session(make_uow(), ByToken(mine.token), booking.id or 0, taken, NOW)
+    moved = await reschedule_session(
+        make_uow(), ByToken(mine.token), booking.id or 0, FIRST_SLOT + HOUR / 2, NOW
+    )
+    async with make_uow() as uow:
+        stored = await uow.bookings.get(booking.id or 0)
+    assert stored == moved and stored.starts_at == FIRST_SLOT + HOUR / 2
+    assert await used(engine, mine.lesson) == 1
+
+
+async def test_a_no_show_keeps_the_unit_used(make_uow: MakeUow, engine: AsyncEngine) -> None:
+    world = await seed_world(make_uow)
+    sold = await sell(engine, world, 1)
+    booking = await redeem_session(
+        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, FIRST_SLOT), NOW
+    )
+    marked = await mark_no_show(make_uow(), ANNA, booking.id or 0, FIRST_SLOT + HOUR)
+    assert marked.status is BookingStatus.NO_SHOW
+    async with make_uow() as uow:
+        stored = await uow.bookings.get(booking.id or 0)
+        assert await uow.bookings.upcoming_for_package(sold.id, NOW) == []
+    assert stored is not None and stored.status is BookingStatus.NO_SHOW
+    assert await used(engine, sold.lesson) == 1

@@ -1,0 +1,215 @@
+"""In-memory availability and bookings, on top of the catalog fakes (same rollback rules).
+
+The conditional writes behave like the SQL ones: a unit, a seat or a coach's start time is
+taken only while there is room.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from domain.booking.availability import Availability
+from domain.booking.model import (
+    BookablePackage,
+    BookingStatus,
+    Entitlement,
+    ScheduleEntry,
+    SessionBooking,
+)
+from domain.booking.slots import Busy
+from domain.catalog.model import ItemKind
+from tests.unit.fakes import FakeOccurrences, FakeSeriesCatalog, FakeUnitOfWork, FakeUsers
+
+
+class FakeAvailabilities:
+    def __init__(self) -> None:
+        self.rows: dict[int, Availability] = {}
+
+    async def get(self, coach_id: int) -> Availability:
+        return copy.deepcopy(self.rows.get(coach_id, Availability(coach_id)))
+
+    async def save(self, availability: Availability) -> None:
+        self.rows[availability.coach_id] = copy.deepcopy(availability)
+
+
+@dataclass
+class SoldRecord:
+    package: BookablePackage
+    token: str
+
+
+@dataclass
+class BookingTables:
+    sold: dict[int, SoldRecord] = field(default_factory=dict)
+    sessions: dict[int, SessionBooking] = field(default_factory=dict)
+
+
+class FakeBookings:
+    def __init__(
+        self, occurrences: FakeOccurrences, series: FakeSeriesCatalog, users: FakeUsers
+    ) -> None:
+        self.rows = BookingTables()
+        self._users = users
+        self._occurrences = occurrences
+        self._series = series
+        self._ids = itertools.count(1)
+        self.locked: list[int] = []
+
+    def sell(self, package: BookablePackage, token: str) -> None:
+        """Test helper: a committed sold package."""
+        self.rows.sold[package.id] = SoldRecord(copy.deepcopy(package), token)
+
+    async def package_by_token(self, token: str) -> BookablePackage | None:
+        found = [r.package for r in self.rows.sold.values() if r.token == token]
+        return copy.deepcopy(found[0]) if found else None
+
+    async def package(self, sold_package_id: int) -> BookablePackage | None:
+        record = self.rows.sold.get(sold_package_id)
+        return copy.deepcopy(record.package) if record else None
+
+    async def lock_coach(self, coach_id: int) -> None:
+        self.locked.append(coach_id)
+
+    async def take_unit(self, entitlement_id: int, starts_at: datetime) -> bool:
+        record, item = self._entitlement(entitlement_id)
+        package = record.package
+        expired = package.expires_at is not None and starts_at >= package.expires_at
+        if item.removed or item.left <= 0 or not package.active or expired:
+            return False
+        self._set_used(record, item, item.used + 1)
+        return True
+
+    async def return_unit(self, entitlement_id: int) -> None:
+        record, item = self._entitlement(entitlement_id)
+        self._set_used(record, item, max(item.used - 1, 0))
+
+    async def take_seat(self, occurrence_id: int) -> bool:
+        occurrence = self._occurrences.rows[occurrence_id]
+        if occurrence.seats_taken >= self._series.rows[occurrence.series_id].capacity:
+            return False
+        occurrence.seats_taken += 1
+        return True
+
+    async def release_seat(self, occurrence_id: int) -> None:
+        occurrence = self._occurrences.rows[occurrence_id]
+        occurrence.seats_taken = max(occurrence.seats_taken - 1, 0)
+
+    async def busy(
+        self, coach_id: int, start: datetime, end: datetime, excluding: int | None = None
+    ) -> list[Busy]:
+        sessions = [
+            Busy(b.starts_at, b.ends_at)
+            for b in self._active()
+            if b.coach_id == coach_id and b.occurrence_id is None and b.id != excluding
+        ]
+        classes = [
+            Busy(o.starts_at, o.starts_at + _length(s.duration_minutes))
+            for o in self._occurrences.rows.values()
+            if (s := self._series.rows[o.series_id]).coach_id == coach_id and not s.deleted_at
+        ]
+        return sorted(b for b in sessions + classes if b.start < end and b.end > start)
+
+    async def add(self, booking: SessionBooking) -> SessionBooking | None:
+        if any(self._clashes(booking, other) for other in self._active()):
+            return None
+        stored = replace(booking, id=next(self._ids))
+        self.rows.sessions[stored.id] = stored  # type: ignore[index]
+        return copy.deepcopy(stored)
+
+    async def get(self, booking_id: int) -> SessionBooking | None:
+        return copy.deepcopy(self.rows.sessions.get(booking_id))
+
+    async def close(self, booking: SessionBooking) -> bool:
+        stored = self.rows.sessions.get(booking.id or 0)
+        if stored is None or not stored.is_active:
+            return False
+        stored.status, stored.cancelled_at = booking.status, booking.cancelled_at
+        return True
+
+    async def move(self, booking_id: int, starts_at: datetime, ends_at: datetime) -> bool:
+        stored = self.rows.sessions[booking_id]
+        moved = replace(stored, starts_at=starts_at, ends_at=ends_at)
+        if any(self._clashes(moved, o) for o in self._active() if o.id != booking_id):
+            return False
+        self.rows.sessions[booking_id] = moved
+        return True
+
+    async def upcoming_for_package(
+        self, sold_package_id: int, now: datetime
+    ) -> list[SessionBooking]:
+        found = [b for b in self._active() if b.sold_package_id == sold_package_id]
+        return copy.deepcopy(sorted((b for b in found if b.ends_at > now), key=_start))
+
+    async def for_coach(
+        self, coach_id: int, start: datetime, end: datetime
+    ) -> list[SessionBooking]:
+        found = [b for b in self._active() if b.coach_id == coach_id]
+        return copy.deepcopy(sorted((b for b in found if start <= b.starts_at < end), key=_start))
+
+    async def schedule(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> list[ScheduleEntry]:
+        found = [self._entry(b) for b in await self.for_coach(coach_id, start, end)]
+        return found[:limit]
+
+    async def on_occurrence(self, occurrence_id: int) -> list[ScheduleEntry]:
+        return [self._entry(b) for b in self._active() if b.occurrence_id == occurrence_id]
+
+    async def entry(self, booking_id: int) -> ScheduleEntry | None:
+        booking = self.rows.sessions.get(booking_id)
+        return self._entry(copy.deepcopy(booking)) if booking else None
+
+    def _entry(self, booking: SessionBooking) -> ScheduleEntry:
+        package = self.rows.sold[booking.sold_package_id].package
+        client = self._users.rows.get(package.client_id or 0)
+        name, zone = (client.first_name, client.timezone) if client else (None, None)
+        return ScheduleEntry(booking, package.title, name, package.client_id, zone)
+
+    def _active(self) -> list[SessionBooking]:
+        return [b for b in self.rows.sessions.values() if b.status is BookingStatus.BOOKED]
+
+    @staticmethod
+    def _clashes(new: SessionBooking, old: SessionBooking) -> bool:
+        """The store's unique rules: one active 1:1 per coach start, one seat per package."""
+        if new.occurrence_id is None and old.occurrence_id is None:
+            return new.coach_id == old.coach_id and new.starts_at == old.starts_at
+        same_seat = new.occurrence_id == old.occurrence_id
+        return same_seat and new.sold_package_id == old.sold_package_id
+
+    def _entitlement(self, entitlement_id: int) -> tuple[SoldRecord, Entitlement]:
+        for record in self.rows.sold.values():
+            item = record.package.entitlement(entitlement_id)
+            if item is not None:
+                return record, item
+        raise LookupError(entitlement_id)
+
+    @staticmethod
+    def _set_used(record: SoldRecord, item: Entitlement, used: int) -> None:
+        items = tuple(
+            replace(e, used=used) if e.id == item.id else e for e in record.package.entitlements
+        )
+        record.package = replace(record.package, entitlements=items)
+
+
+def _length(minutes: int) -> timedelta:
+    return timedelta(minutes=minutes)
+
+
+def _start(booking: SessionBooking) -> datetime:
+    return booking.starts_at
+
+
+class BookingFakeUnitOfWork(FakeUnitOfWork):
+    def __init__(self) -> None:
+        super().__init__()
+        self.availability = FakeAvailabilities()
+        self.bookings = FakeBookings(self.occurrences, self.series, self.users)
+
+
+def an_item(
+    entitlement_id: int, kind: ItemKind, ref_id: int, quantity: int, used: int = 0
+) -> Entitlement:
+    return Entitlement(entitlement_id, kind, ref_id, f"{kind.value} {ref_id}", quantity, used)

@@ -1,0 +1,159 @@
+"""Redeeming a sold package: 1:1 slots and group seats, each refusal with its own reason."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from domain.booking.access import ByCoach, ByToken, view_package
+from domain.booking.errors import (
+    AlreadyBooked,
+    ItemNoLongerOffered,
+    NothingLeftToBook,
+    OccurrenceUnavailable,
+    PackageExpired,
+    PackageNotActive,
+    SeriesFull,
+    SlotTaken,
+)
+from domain.booking.model import GroupSeat, OneToOne
+from domain.booking.redeem import open_occurrences, open_slots, redeem_session
+from domain.errors import NotFound
+from tests.unit.booking_scenario import (
+    COACH,
+    LESSON,
+    NOW,
+    TUESDAY_9,
+    by,
+    left,
+    scenario,
+)
+
+
+async def test_booking_a_free_slot_takes_one_unit_and_reserves_the_time() -> None:
+    uow = scenario()
+    assert (await open_slots(uow, by(), 11, NOW))[0] == TUESDAY_9
+    booking = await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    assert booking.id is not None and booking.ends_at == TUESDAY_9 + timedelta(hours=1)
+    assert await left(uow, 11) == 2 and uow.commits == 1
+    assert uow.bookings.locked == [COACH]
+    assert TUESDAY_9 not in await open_slots(uow, by(), 11, NOW)
+
+
+async def test_unknown_token_is_not_found() -> None:
+    with pytest.raises(NotFound):
+        await view_package(scenario(), ByToken("nope"))
+    with pytest.raises(NotFound):  # another coach's sold package looks the same
+        await view_package(scenario(), ByCoach(COACH + 1, 1))
+    assert (await view_package(scenario(), ByCoach(COACH, 1))).id == 1
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        TUESDAY_9 + timedelta(minutes=10),  # not on the step
+        NOW + timedelta(hours=1),  # inside the minimum notice
+        datetime(2026, 12, 1, 20, 0, tzinfo=UTC),  # outside working hours
+    ],
+)
+async def test_a_time_that_is_not_a_free_slot_is_refused_and_nothing_written(
+    start: datetime,
+) -> None:
+    uow = scenario()
+    with pytest.raises(SlotTaken):
+        await redeem_session(uow, by(), OneToOne(11, start), NOW)
+    assert await left(uow, 11) == 3 and not uow.bookings.rows.sessions
+
+
+async def test_the_same_or_an_overlapping_slot_cannot_be_booked_from_another_package() -> None:
+    uow = scenario()
+    await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    for start in (TUESDAY_9, TUESDAY_9 + timedelta(minutes=30)):
+        with pytest.raises(SlotTaken):
+            await redeem_session(uow, by(2), OneToOne(21, start), NOW)
+    assert await left(uow, 21, sold_id=2) == 3
+
+
+async def test_after_the_last_unit_nothing_is_left_to_book() -> None:
+    uow = scenario(quantity=1)
+    await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    with pytest.raises(NothingLeftToBook):
+        later = TUESDAY_9 + timedelta(hours=2)
+        await redeem_session(uow, by(), OneToOne(11, later), NOW)
+
+
+async def test_expired_package_and_sessions_after_expiry_are_refused() -> None:
+    uow = scenario(expires_at=NOW)
+    with pytest.raises(PackageExpired):
+        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    uow = scenario(expires_at=TUESDAY_9)
+    assert await open_slots(uow, by(), 11, NOW) == []
+    with pytest.raises(PackageExpired):
+        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    assert await left(uow, 11) == 3
+
+
+async def test_inactive_package_and_deleted_service_are_refused() -> None:
+    uow = scenario(active=False)
+    with pytest.raises(PackageNotActive):
+        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    uow = scenario()
+    uow.services.rows[LESSON].deleted_at = NOW
+    with pytest.raises(ItemNoLongerOffered):
+        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    assert await left(uow, 11) == 3 and not uow.bookings.rows.sessions
+
+
+async def test_a_removed_entitlement_is_no_longer_offered() -> None:
+    uow = scenario()
+    record = uow.bookings.rows.sold[1]
+    items = tuple(replace(e, removed=True) for e in record.package.entitlements)
+    record.package = replace(record.package, entitlements=items)
+    with pytest.raises(ItemNoLongerOffered):
+        await open_slots(uow, by(), 11, NOW)
+
+
+async def test_an_item_of_another_kind_or_package_is_not_found() -> None:
+    uow = scenario()
+    with pytest.raises(NotFound):
+        await open_slots(uow, by(), 12, NOW)  # the series item
+    with pytest.raises(NotFound):
+        await redeem_session(uow, by(), OneToOne(21, TUESDAY_9), NOW)
+
+
+async def test_group_seats_are_taken_until_the_occurrence_is_full() -> None:
+    uow = scenario(seats=2)
+    series, occurrences = await open_occurrences(uow, by(), 12, NOW)
+    assert series.title == "Yoga" and [o.id for o in occurrences] == [1]  # the past one is gone
+    for sold_id in (1, 2):
+        seat = GroupSeat(10 * sold_id + 2, 1)
+        booking = await redeem_session(uow, by(sold_id), seat, NOW)
+        assert booking.occurrence_id == 1
+    with pytest.raises(SeriesFull):
+        await redeem_session(uow, by(3), GroupSeat(32, 1), NOW)
+    assert uow.occurrences.rows[1].seats_taken == 2 and await left(uow, 32, sold_id=3) == 3
+
+
+async def test_one_package_holds_one_seat_per_occurrence() -> None:
+    uow = scenario()
+    await redeem_session(uow, by(), GroupSeat(12, 1), NOW)
+    with pytest.raises(AlreadyBooked):
+        await redeem_session(uow, by(), GroupSeat(12, 1), NOW)
+    assert uow.occurrences.rows[1].seats_taken == 1 and await left(uow, 12) == 2
+
+
+async def test_past_and_unknown_occurrences_are_unavailable() -> None:
+    uow = scenario()
+    for occurrence_id in (2, 99):
+        with pytest.raises(OccurrenceUnavailable):
+            await redeem_session(uow, by(), GroupSeat(12, occurrence_id), NOW)
+
+
+async def test_group_class_time_is_not_offered_for_one_to_one_sessions() -> None:
+    uow = scenario()
+    slots = await open_slots(uow, by(), 11, NOW)
+    class_start = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
+    assert class_start - timedelta(hours=1) not in slots  # would run into the class
+    assert class_start - timedelta(hours=2) in slots

@@ -1,0 +1,48 @@
+"""The coach's schedule: their active sessions one local week at a time, by day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from domain.booking.access import ByToken
+from domain.booking.manage import cancel_session
+from domain.booking.model import GroupSeat, OneToOne
+from domain.booking.redeem import redeem_session
+from domain.booking.schedule import coach_schedule, coach_session
+from domain.model import User
+from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, by, scenario
+
+
+async def test_sessions_are_grouped_by_the_coachs_days_a_week_at_a_time() -> None:
+    uow = scenario()
+    uow.users.rows[101] = User(101, "Anna")
+    await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    await redeem_session(uow, by(2), GroupSeat(22, 1), NOW)
+    next_week = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9 + timedelta(days=7)), NOW)
+    gone = await redeem_session(uow, by(3), OneToOne(31, TUESDAY_9 + timedelta(hours=2)), NOW)
+    await cancel_session(uow, ByToken("token-3"), gone.id or 0, NOW)
+
+    week = await coach_schedule(uow, COACH, 0, NOW)
+    assert week.monday == date(2026, 11, 30) and week.zone == "Europe/Berlin"
+    assert [(day, [e.booking.title for e in entries]) for day, entries in week.days] == [
+        (date(2026, 12, 1), ["service 1"]),
+        (date(2026, 12, 3), ["series 1"]),
+    ]
+    first = week.days[0][1][0]
+    assert first.client_name == "Anna" and first.package_title == "Starter"
+    assert week.days[1][1][0].client_name is None  # a client who never opened the bot
+    assert not week.has_previous and week.has_next
+
+    following = await coach_schedule(uow, COACH, 1, NOW)
+    assert [e.booking.id for _, entries in following.days for e in entries] == [next_week.id]
+    assert following.has_previous and not following.has_next
+    assert (await coach_schedule(uow, COACH, -3, NOW)).week == 0
+
+
+async def test_a_session_opens_only_for_its_coach() -> None:
+    uow = scenario()
+    booking = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    found = await coach_session(uow, COACH, booking.id or 0)
+    assert found is not None and found.booking.id == booking.id
+    assert await coach_session(uow, COACH + 1, booking.id or 0) is None
+    assert await coach_session(uow, COACH, 999) is None
