@@ -15,6 +15,7 @@ from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
 from bot.processing import PerUserProcessor
 from bot.rate_limit import PriorityRateLimiter
+from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
@@ -59,6 +60,7 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
+    schedule_reminder_sweep(app)
     return app
 
 

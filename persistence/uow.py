@@ -12,12 +12,14 @@ from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
+from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.presses import SqlButtonPresses
+from persistence.repositories.reminders import SqlReminders
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -41,6 +43,7 @@ class SqlUnitOfWork:
     availability: Availabilities
     bookings: Bookings
     presses: ButtonPresses
+    reminders: Reminders
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -68,6 +71,7 @@ class SqlUnitOfWork:
         self.availability = SqlAvailabilities(session)
         self.bookings = SqlBookings(session)
         self.presses = SqlButtonPresses(session)
+        self.reminders = SqlReminders(session)
         return self
 
     async def __aexit__(
@@ -98,4 +102,9 @@ if TYPE_CHECKING:
     def _implements_booking_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> BookingUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_reminders_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> ReminderUnitOfWork:
         return SqlUnitOfWork(sessions)
