@@ -23,11 +23,11 @@ from benchmarks.reminders import fresh_schema
 from jobs.reminders import SWEEP_JOB
 from persistence.db import create_engine, is_sqlite, session_factory
 from persistence.uow import SqlUnitOfWork
-from tests.e2e.conftest import COACH, BotHarness
+from tests.e2e.conftest import COACH, BotHarness, Clock
 from tests.reminder_seed import plan_all, seed_seller, sell_many
 from tests.support.fake_bot_api import FakeBotApi
 
-EXPIRES = BotHarness.__dataclass_fields__["clock"].default_factory().now + timedelta(days=30)
+EXPIRES = Clock().now + timedelta(days=30)
 FIRST_CLIENT, FIRST_VISITOR = 100_000, 900_000
 
 
@@ -65,7 +65,7 @@ def summary(waits: list[float]) -> str:
 
 
 async def visits_until(
-    api: FakeBotApi, done: asyncio.Future[object] | None, count: int
+    api: FakeBotApi, done: asyncio.Future[None] | None, count: int
 ) -> list[float]:
     """A new person sends /start every half second, `count` times or until `done`."""
     visits: list[asyncio.Task[float]] = []

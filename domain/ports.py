@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol, Self
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
+from domain.selling.ports import PendingPurchases, SoldPackages
 
 if TYPE_CHECKING:  # domain.reminders.ports builds on Transaction below
     from domain.reminders.ports import Reminders
@@ -73,5 +74,7 @@ class UnitOfWork(Transaction, Protocol):
     services: Services
     series: SeriesCatalog
     packages: Packages
+    sold: SoldPackages
+    pending: PendingPurchases
     presses: ButtonPresses
     reminders: Reminders

@@ -13,13 +13,16 @@ from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
+from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.reminders import SqlReminders
+from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -40,6 +43,8 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
+    sold: SoldPackages
+    pending: PendingPurchases
     availability: Availabilities
     bookings: Bookings
     presses: ButtonPresses
@@ -68,6 +73,8 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
+        self.sold = SqlSoldPackages(session)
+        self.pending = SqlPendingPurchases(session)
         self.availability = SqlAvailabilities(session)
         self.bookings = SqlBookings(session)
         self.presses = SqlButtonPresses(session)
