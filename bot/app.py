@@ -15,6 +15,7 @@ from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
 from bot.processing import PerUserProcessor
 from bot.rate_limit import PriorityRateLimiter
+from bot.selling import handlers as selling
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
@@ -69,6 +70,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     schedule.add_handlers(app)
     packages.add_handlers(app)
     storefront.add_handlers(app)
+    selling.add_handlers(app)
     services.add_handlers(app)
     series.add_handlers(app)
     common.add_handlers(app)

@@ -6,6 +6,7 @@ from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 
 CLIENT_COMMANDS = [
     BotCommand("start", "Welcome and how links work"),
+    BotCommand("mypackages", "Your packages and what is left"),
     BotCommand("timezone", "Choose your time zone"),
     BotCommand("help", "What you can do"),
     BotCommand("cancel", "Leave the current step"),
@@ -18,9 +19,11 @@ COACH_COMMANDS = [
     BotCommand("newseries", "Create a group series"),
     BotCommand("series", "Your group series and their dates"),
     BotCommand("newpackage", "Create a package of sessions"),
-    BotCommand("packages", "Your packages: edit, clone, hide, link"),
+    BotCommand("packages", "Your packages: edit, clone, hide, link, grant"),
+    BotCommand("sold", "Sold packages: usage, expiry, links"),
     BotCommand("availability", "Working hours, days off, booking rules"),
     BotCommand("schedule", "Your booked sessions, week by week"),
+    BotCommand("mypackages", "Packages you got yourself"),
     BotCommand("timezone", "Your time zone"),
     BotCommand("help", "All coach commands"),
     BotCommand("cancel", "Leave the current step"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, cast
 
@@ -13,6 +13,7 @@ from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
+from domain.selling.throttle import InvalidLinkThrottle
 
 
 class UowFactory(Protocol):
@@ -27,6 +28,7 @@ class Deps:
     policy: CoachPolicy
     uow_factory: UowFactory
     clock: Callable[[], datetime]
+    link_throttle: InvalidLinkThrottle = field(default_factory=InvalidLinkThrottle)
 
 
 class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):

@@ -12,6 +12,7 @@ from telegram.error import Forbidden, NetworkError
 from bot import texts
 from bot.booking.refusals import refusal_text
 from bot.context import BotContext
+from bot.selling import texts as selling_texts
 from domain.booking.errors import BookingRefused
 from domain.errors import (
     ChangedMeanwhile,
@@ -23,6 +24,7 @@ from domain.errors import (
     PlanRequired,
     RegistrationClosed,
 )
+from domain.selling.errors import NothingToSell, PriceChanged
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ def describe(error: DomainError) -> str:
         ChangedMeanwhile: texts.CHANGED_MEANWHILE,
         NotAllowed: texts.NOT_ALLOWED,
         RegistrationClosed: texts.REGISTRATION_CLOSED,
+        NothingToSell: selling_texts.NOTHING_TO_SELL,
+        PriceChanged: selling_texts.PRICE_CHANGED,
     }
     return known.get(type(error), texts.SOMETHING_WENT_WRONG)
 

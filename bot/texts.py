@@ -8,6 +8,10 @@ from domain.catalog.overview import CatalogCounts
 from domain.model import Coach
 
 INVALID_LINK = "Sorry, this link is not valid. Please ask your coach for a fresh one."
+TOO_MANY_LINKS = (
+    "Too many links that did not work. Please wait {minutes} min and try again, or ask your "
+    "coach for a fresh link."
+)
 SOMETHING_WENT_WRONG = (
     "Something went wrong on our side, and nothing was changed. Please try again in a moment."
 )
@@ -55,6 +59,7 @@ CLIENT_HELP = (
     "<b>What you can do</b>\n"
     "• Open your coach's booking-page link to see their packages.\n"
     "• Open your access link to see what is left in your package and book sessions.\n"
+    "/mypackages — the packages you got or opened by link\n"
     "/timezone — choose your time zone (now: {zone})\n"
     "/cancel — leave whatever you are doing\n"
     "/becomecoach — sell your own packages (if the bot allows it)"
@@ -68,7 +73,9 @@ COACH_HELP = (
     "/newseries — create a group series with a capacity, then add its dates\n"
     "/series — your series: dates with seats taken, add or remove dates, edit, hide, delete\n"
     "/newpackage — bundle sessions of your services and series into a package\n"
-    "/packages — your packages: edit, clone, hide, delete, get their links\n"
+    "/packages — your packages: edit, clone, hide, delete, grant, get their links\n"
+    "/sold — packages you sold: usage, access links, expiry, revoke, history\n"
+    "/mypackages — packages you got yourself or opened by link\n"
     "/availability — weekly working hours, days off, and the booking rules (minimum notice, "
     "horizon, buffer, slot step, cancellation window)\n"
     "/schedule — your booked sessions by day, a week at a time: move or cancel one, or "

@@ -50,7 +50,8 @@ def make_slug(name: str) -> str:
     return f"{base}-{secrets.token_hex(3)}"
 
 
-async def _ensure_user(uow: UnitOfWork, user_id: int, first_name: str) -> User:
+async def ensure_user(uow: UnitOfWork, user_id: int, first_name: str) -> User:
+    """The person as stored (registered if new, name refreshed), in an open unit of work."""
     user = await uow.users.get(user_id)
     if user is None:
         user = User(telegram_id=user_id, first_name=first_name[:64])
@@ -86,7 +87,7 @@ async def greet(
 ) -> Greeting:
     """Register the person if new; a listed coach gets their coach profile created."""
     async with uow:
-        user = await _ensure_user(uow, user_id, first_name)
+        user = await ensure_user(uow, user_id, first_name)
         coach = await uow.coaches.get(user_id)
         if coach is None and user_id in policy.coach_ids:
             coach = await _create_coach(uow, user, policy, now)
@@ -99,7 +100,7 @@ async def become_coach(
 ) -> tuple[Coach, bool]:
     """Make the person a coach (open registration or listed); returns (coach, created)."""
     async with uow:
-        user = await _ensure_user(uow, user_id, first_name)
+        user = await ensure_user(uow, user_id, first_name)
         coach = await uow.coaches.get(user_id)
         if coach is not None:
             await uow.commit()
@@ -121,7 +122,7 @@ async def set_timezone(uow: UnitOfWork, user_id: int, first_name: str, text: str
     """Validate and store the person's IANA time zone; returns its canonical name."""
     zone = parse_timezone(text)
     async with uow:
-        user = await _ensure_user(uow, user_id, first_name)
+        user = await ensure_user(uow, user_id, first_name)
         user.timezone = zone
         await uow.users.save(user)
         await uow.commit()

@@ -11,6 +11,7 @@ from typing import Protocol, Self
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
+from domain.selling.ports import PendingPurchases, SoldPackages
 
 
 class Users(Protocol):
@@ -55,6 +56,8 @@ class UnitOfWork(Protocol):
     services: Services
     series: SeriesCatalog
     packages: Packages
+    sold: SoldPackages
+    pending: PendingPurchases
     presses: ButtonPresses
 
     async def __aenter__(self) -> Self: ...

@@ -12,12 +12,15 @@ from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
+from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
+from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
 
@@ -40,6 +43,8 @@ class SqlUnitOfWork:
     packages: Packages
     availability: Availabilities
     bookings: Bookings
+    sold: SoldPackages
+    pending: PendingPurchases
     presses: ButtonPresses
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
@@ -67,6 +72,8 @@ class SqlUnitOfWork:
         self.packages = SqlPackages(session)
         self.availability = SqlAvailabilities(session)
         self.bookings = SqlBookings(session)
+        self.sold = SqlSoldPackages(session)
+        self.pending = SqlPendingPurchases(session)
         self.presses = SqlButtonPresses(session)
         return self
 

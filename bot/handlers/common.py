@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from html import escape
+from math import ceil
 
 from telegram import Update
 from telegram.ext import (
@@ -21,7 +22,7 @@ from bot.commands import register_coach_commands
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
 from bot.handlers import flows
-from bot.handlers.replies import out_of_date, register, reply
+from bot.handlers.replies import out_of_date, register, reply, user_id
 from bot.views.home import coach_home_keyboard
 from domain import accounts
 from domain.accounts import parse_user_id
@@ -51,15 +52,21 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def open_deep_link(update: Update, context: BotContext, payload: str) -> None:
-    """Opens a booking page, package or access link; anything else gets one polite refusal."""
+    """Opens a booking page, package or access link; anything else gets one polite refusal.
+    More than 10 bad links in 10 minutes: wait, with no lookup meanwhile."""
+    throttle, who, now = context.deps.link_throttle, user_id(update), context.now()
+    wait = throttle.wait(who, now)
+    if wait is not None:
+        await reply(update, texts.TOO_MANY_LINKS.format(minutes=ceil(wait.total_seconds() / 60)))
+        return
     parsed = parse_payload(payload)
     route = DEEP_LINK_ROUTES.get(parsed.kind) if parsed else None
-    if parsed is None or route is None:
-        await reply(update, texts.INVALID_LINK)
-        return
     try:
+        if parsed is None or route is None:
+            raise NotFound()
         await route(update, context, parsed)
     except NotFound:
+        throttle.failed(who, now)
         await reply(update, texts.INVALID_LINK)
 
 

@@ -1,5 +1,5 @@
 """What clients open through links: a coach's booking page (`c_<slug>`) and one package
-(`p_<public id>`, hidden or not). Buying comes with a later issue."""
+(`p_<public id>`, hidden or not) with its Buy button, or the coach's own actions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind
 from bot.handlers.common import DEEP_LINK_ROUTES
-from bot.handlers.replies import quiet_edit, reply
+from bot.handlers.replies import quiet_edit, reply, user_id
+from bot.selling import views as selling_views
 from bot.views import storefront as views
 from domain.catalog.storefront import booking_page, package_for_link
 from domain.pagination import page_of
@@ -46,7 +47,8 @@ async def booking_page_turned(update: Update, context: BotContext) -> None:
 async def open_package(update: Update, context: BotContext, target: DeepLink) -> None:
     """A client gets one package's details, even a hidden one (its link is how it is sold)."""
     package = await package_for_link(context.uow(write=False), target.value)
-    await reply(update, views.package_page(package))
+    keyboard = selling_views.package_keyboard(package, user_id(update))
+    await reply(update, views.package_page(package), reply_markup=keyboard)
 
 
 async def package_button(update: Update, context: BotContext) -> None:
@@ -57,7 +59,8 @@ async def package_button(update: Update, context: BotContext) -> None:
     assert match is not None
     package = await package_for_link(context.uow(write=False), match[1])
     await query.answer()
-    await reply(update, views.package_page(package))
+    keyboard = selling_views.package_keyboard(package, user_id(update))
+    await reply(update, views.package_page(package), reply_markup=keyboard)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -122,7 +122,10 @@ def package_keyboard(package: Package) -> InlineKeyboardMarkup:
                 InlineKeyboardButton(hide[0], callback_data=hide[1]),
                 InlineKeyboardButton("🔗 Link", callback_data=f"pkg:link:{pid}"),
             ],
-            [InlineKeyboardButton("🗑 Delete", callback_data=f"pkg:del:{pid}")],
+            [
+                InlineKeyboardButton("🎁 Grant", callback_data=f"sell:grant:{pid}"),
+                InlineKeyboardButton("🗑 Delete", callback_data=f"pkg:del:{pid}"),
+            ],
             [InlineKeyboardButton("◀ All packages", callback_data="pkg:list:1")],
         ]
     )

@@ -418,6 +418,27 @@ class FakeBotApi:
         self._push_update("message", msg)
         return int(msg["message_id"])
 
+    async def pay_invoice(
+        self,
+        user_id: int,
+        invoice: SentMessage,
+        telegram_payment_charge_id: str,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> JSON:
+        """Pay an invoice message as Telegram does: a pre_checkout_query first; only if the
+        bot answers ok=True, a ``successful_payment`` message. Returns the bot's answer."""
+        assert invoice.invoice is not None, "that message is not an invoice"
+        details = invoice.invoice
+        args = (details["payload"], int(details["total_amount"]), str(details["currency"]))
+        query_id = self.pre_checkout(user_id, *args)
+        await self._wait_until(lambda: query_id in self.pre_checkout_answers, timeout)
+        answer = self.pre_checkout_answers.get(query_id)
+        if answer is None:
+            raise AssertionError(f"The bot did not answer pre-checkout query {query_id}")
+        if answer.get("ok"):
+            self.successful_payment(user_id, *args, telegram_payment_charge_id)
+        return answer
+
     # ------------------------------------------------------------------ inspecting output
     def messages(self, chat_id: int) -> list[SentMessage]:
         """Current state of every (non-deleted) bot message in the chat, oldest first."""
@@ -681,6 +702,8 @@ class FakeBotApi:
         for key in ("title", "description", "payload", "currency", "prices"):
             if not p.get(key):
                 raise _ApiError(400, f'Bad Request: parameter "{key}" is required')
+        _check_invoice(p)
+        _check_markup(p.get("reply_markup"))
         total = sum(int(price["amount"]) for price in p["prices"])
         invoice = {k: v for k, v in p.items() if k not in ("chat_id", "reply_markup")}
         invoice.update(start_parameter=p.get("start_parameter") or "", total_amount=total)
@@ -749,6 +772,10 @@ class FakeBotApi:
         query_id = str(p.get("pre_checkout_query_id"))
         if not query_id.startswith("pcq-") or query_id in self.pre_checkout_answers:
             raise _ApiError(400, "Bad Request: QUERY_ID_INVALID")
+        if "ok" not in p:
+            raise _ApiError(400, 'Bad Request: parameter "ok" is required')
+        if not p["ok"] and not p.get("error_message"):
+            raise _ApiError(400, "Bad Request: ERROR_MESSAGE_EMPTY")
         self.pre_checkout_answers[query_id] = p
         return True
 
@@ -907,6 +934,26 @@ def _check_markup(markup: Any) -> None:
                 data is not None and not 1 <= len(str(data).encode()) <= 64
             ):
                 raise _ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+_STARS_MAX = 25_000
+
+
+def _check_invoice(p: JSON) -> None:
+    """Telegram's limits on sendInvoice: lengths, prices, and Stars (XTR) taking no provider
+    token and one price of 1..25000 while every other currency needs a provider token."""
+    if not 1 <= len(str(p["title"])) <= 32 or not 1 <= len(str(p["description"])) <= 255:
+        raise _ApiError(400, "Bad Request: invoice title or description is too long")
+    if not 1 <= len(str(p["payload"]).encode()) <= 128:
+        raise _ApiError(400, "Bad Request: INVOICE_PAYLOAD_INVALID")
+    prices = p["prices"]
+    if not isinstance(prices, list) or any(int(x.get("amount", 0)) <= 0 for x in prices):
+        raise _ApiError(400, "Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID")
+    if p["currency"] == "XTR":
+        if p.get("provider_token") or len(prices) != 1 or int(prices[0]["amount"]) > _STARS_MAX:
+            raise _ApiError(400, "Bad Request: STARS_INVOICE_INVALID")
+    elif not p.get("provider_token"):
+        raise _ApiError(400, "Bad Request: PAYMENT_PROVIDER_INVALID")
 
 
 def _reason(status: int) -> str:

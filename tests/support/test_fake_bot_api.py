@@ -7,6 +7,7 @@ import io
 import re
 import time
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
 import pytest
@@ -312,3 +313,48 @@ async def test_too_long_text_and_oversized_callback_data_are_rejected() -> None:
             keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data="d" * 65)]])
             with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
                 await bot.send_message(42, "hi", reply_markup=keyboard)
+
+
+async def test_invoices_are_refused_like_telegram_refuses_them(api: FakeBotApi, bot: Bot) -> None:
+    def send(currency: str, amount: int, title: str = "Pack", **kw: Any) -> Any:
+        return bot.send_invoice(
+            CHAT, title, "Desc", "pp_1", currency, [LabeledPrice("x", amount)], **kw
+        )
+
+    for bad in (
+        send("XTR", 1, provider_token="tok"),
+        send("XTR", 25_001),
+        send("EUR", 500),
+        send("XTR", 5, title="x" * 33),
+        send("XTR", 0),
+    ):
+        with pytest.raises(BadRequest):
+            await bad
+    await send("EUR", 500, provider_token="tok")
+    await send("XTR", 25_000)
+    assert len(api.messages(CHAT)) == 2
+
+
+async def test_pay_invoice_charges_only_after_an_ok_pre_checkout(api: FakeBotApi) -> None:
+    async with Bot(api.token, base_url=api.base_url) as bot:
+        await bot.send_invoice(CHAT, "Pack", "Desc", "pp_1", "XTR", [LabeledPrice("x", 5)])
+        invoice = await api.next_message(CHAT)
+        paying = asyncio.create_task(api.pay_invoice(CHAT, invoice, "charge-9"))
+        (update,) = await bot.get_updates(timeout=2)
+        assert update.pre_checkout_query is not None
+        assert update.pre_checkout_query.total_amount == 5
+        await update.pre_checkout_query.answer(ok=True)
+        assert (await paying)["ok"] is True
+        (paid,) = await bot.get_updates(offset=update.update_id + 1, timeout=2)
+        assert paid.message and paid.message.successful_payment
+        assert paid.message.successful_payment.telegram_payment_charge_id == "charge-9"
+        await bot.send_invoice(CHAT, "Pack", "Desc", "pp_2", "XTR", [LabeledPrice("x", 5)])
+        second = await api.next_message(CHAT)
+        paying = asyncio.create_task(api.pay_invoice(CHAT, second, "charge-10"))
+        (update,) = await bot.get_updates(offset=paid.update_id + 1, timeout=2)
+        assert update.pre_checkout_query is not None
+        with pytest.raises(BadRequest):  # ok=False needs a reason, as in Telegram
+            await update.pre_checkout_query.answer(ok=False)
+        await update.pre_checkout_query.answer(ok=False, error_message="Sold out")
+        assert (await paying)["ok"] is False
+        assert await bot.get_updates(offset=update.update_id + 1, timeout=0) == ()

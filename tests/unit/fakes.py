@@ -12,6 +12,7 @@ from typing import Generic, Self, TypeVar
 from domain.catalog.model import ItemKind, Occurrence, Package, Series, Service, Usage
 from domain.errors import ChangedMeanwhile, InvalidInput
 from domain.model import Coach, Plan, User
+from tests.unit.selling_fakes import FakePendingPurchases, FakeSoldPackages
 
 
 class FakeUsers:
@@ -278,6 +279,8 @@ class FakeUnitOfWork:
         self.services = FakeServices(self.packages, self.sales)
         self.series = FakeSeriesCatalog(self.packages, self.sales, self.occurrences)
         self.packages.catalog = {ItemKind.SERVICE: self.services, ItemKind.SERIES: self.series}
+        self.sold = FakeSoldPackages()
+        self.pending = FakePendingPurchases()
         self.commits = 0
         self.transactions = 0  # blocks entered: one use case, one transaction
         self._snapshot: dict[str, object] = {}

@@ -1,0 +1,72 @@
+"""A sold package through its access link (`a_<token>`), again from a button, and /mypackages."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.context import BotContext
+from bot.deeplinks import DeepLink, LinkKind
+from bot.handlers.common import DEEP_LINK_ROUTES
+from bot.handlers.replies import callback_data, register, reply, show, user_id
+from bot.selling import views
+from domain.errors import NotFound
+from domain.selling.access import my_packages, open_by_token, open_held
+
+OPEN = re.compile(r"mine:o:(?P<id>[0-9]{1,9})")
+PAGE = re.compile(r"mine:p:(?P<page>[0-9]{1,4})")
+
+
+async def open_access_link(update: Update, context: BotContext, target: DeepLink) -> None:
+    """Whoever has the link sees what is left, the expiry in their zone and the status."""
+    user = update.effective_user
+    assert user is not None
+    view = await open_by_token(
+        context.uow(), user.id, user.first_name, target.value, context.now()
+    )
+    await reply(update, views.sold_text(view), reply_markup=views.sold_keyboard(view))
+
+
+async def open_pressed(update: Update, context: BotContext) -> None:
+    """A holder opens one of their sold packages from a button."""
+    match = OPEN.fullmatch(callback_data(update))
+    if match is None:
+        raise NotFound()
+    view = await open_held(
+        context.uow(write=False), user_id(update), int(match["id"]), context.now()
+    )
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await reply(update, views.sold_text(view), reply_markup=views.sold_keyboard(view))
+
+
+async def mypackages_command(update: Update, context: BotContext) -> None:
+    """The person gets their sold packages, newest first."""
+    await register(update, context)
+    await _page(update, context, 1)
+
+
+async def page_turned(update: Update, context: BotContext) -> None:
+    """Another page of /mypackages, in the same message."""
+    match = PAGE.fullmatch(callback_data(update))
+    if match is None:
+        raise NotFound()
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await _page(update, context, int(match["page"]))
+
+
+async def _page(update: Update, context: BotContext, number: int) -> None:
+    uow, now = context.uow(write=False), context.now()
+    page, zone = await my_packages(uow, user_id(update), number, views.PER_PAGE, now)
+    shown_zone = zone or context.deps.settings.default_timezone
+    await show(update, views.mine_text(page, shown_zone), views.mine_keyboard(page))
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    DEEP_LINK_ROUTES[LinkKind.ACCESS] = open_access_link
+    app.add_handler(CommandHandler("mypackages", mypackages_command))
+    app.add_handler(CallbackQueryHandler(open_pressed, pattern=r"^mine:o:"))
+    app.add_handler(CallbackQueryHandler(page_turned, pattern=r"^mine:p:"))

@@ -1,0 +1,175 @@
+"""The coach's /sold desk: the filtered list, one sold package, its expiry and link screens,
+and its history."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+from telegram import InlineKeyboardMarkup
+
+from bot.selling import texts
+from bot.selling.views import numbered_rows
+from bot.views.catalog import button
+from domain.pagination import Page
+from domain.selling.access import SoldLine, SoldView
+from domain.selling.model import EventKind, SaleEvent, SoldFilter, SoldItem, SoldPackage
+
+PER_PAGE = 5
+FILTERS = {
+    SoldFilter.ALL: "All",
+    SoldFilter.ACTIVE: "Active",
+    SoldFilter.EXPIRING: "Expiring ≤ 7 d",
+    SoldFilter.EXPIRED: "Expired",
+    SoldFilter.USED_UP: "Used up",
+}
+NOT_OPENED = "not opened yet"
+
+
+def client(sold: SoldPackage) -> str:
+    return escape(sold.client_name) if sold.client_id is not None else NOT_OPENED
+
+
+def list_text(page: Page[SoldLine], which: SoldFilter, zone: str) -> str:
+    header = f"<b>Sold packages</b> · {FILTERS[which]} ({page.total})"
+    if page.pages > 1:
+        header += f" · page {page.page} of {page.pages}"
+    if not page.items:
+        return f"{header}\n\nNothing here yet."
+    first = (page.page - 1) * PER_PAGE + 1
+    entries = [_entry(n, line, zone) for n, line in enumerate(page.items, start=first)]
+    return "\n\n".join([header, *entries])
+
+
+def _entry(number: int, line: SoldLine, zone: str) -> str:
+    sold = line.sold
+    expiry = (
+        "no expiry" if sold.expires_at is None else f"until {texts.day(sold.expires_at, zone)}"
+    )
+    return (
+        f"{number}. {client(sold)} — <b>{escape(sold.title)}</b>\n"
+        f"{texts.left_text(sold)} · {expiry} · {texts.STATUS[line.status]}"
+    )
+
+
+def list_keyboard(page: Page[SoldLine], which: SoldFilter) -> InlineKeyboardMarkup:
+    rows = numbered_rows(page, PER_PAGE, "sold:v:", lambda n: f"sold:l:{which.value}:{n}")
+    names = [(f, ("• " if f is which else "") + label) for f, label in FILTERS.items()]
+    rows.append([button(label, f"sold:l:{f.value}:1") for f, label in names[:3]])
+    rows.append([button(label, f"sold:l:{f.value}:1") for f, label in names[3:]])
+    return InlineKeyboardMarkup(rows)
+
+
+def detail_text(view: SoldView, note: str = "") -> str:
+    sold, zone = view.sold, view.zone
+    lines = [
+        f"<b>{escape(sold.title)}</b> — {client(sold)}",
+        f"{texts.paid_text(sold)} · got {texts.when(sold.purchased_at, zone)}",
+        "",
+        "\n".join(_usage(i) for i in sold.items),
+        "",
+        f"Status: {texts.STATUS[view.status]}",
+        texts.expiry_line(sold.expires_at, zone),
+    ]
+    text = "\n".join(lines)
+    return f"{text}\n\n<i>{note}</i>" if note else text
+
+
+def _usage(item: SoldItem) -> str:
+    line = texts.item_line(item)
+    return line if item.removed else f"{line} ({item.used} used)"
+
+
+def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
+    sid = sold.id
+    return InlineKeyboardMarkup(
+        [
+            [button("🔗 Access link", f"sold:k:{sid}"), button("📜 History", f"sold:h:{sid}")],
+            [
+                button("⏳ Change expiry", f"sold:x:{sid}"),
+                button("♻️ Revoke link", f"sold:r:{sid}"),
+            ],
+            [button("◀ Sold packages", "sold:l:all:1")],
+        ]
+    )
+
+
+def expiry_menu(sold: SoldPackage, zone: str) -> tuple[str, InlineKeyboardMarkup]:
+    text = (
+        f"Expiry of <b>{escape(sold.title)}</b>: {texts.expiry_line(sold.expires_at, zone)}.\n"
+        "Choose how to change it; you confirm before anything changes, and the client is told."
+    )
+    rows = [
+        [button("📅 New date", f"sold:date:{sold.id}"), button("➕ Extend", f"sold:ext:{sold.id}")]
+    ]
+    if sold.expires_at is not None:
+        rows.append([button("♾ Remove the limit", f"sold:set:{sold.id}:none")])
+    rows.append([button("◀ Back", f"sold:v:{sold.id}")])
+    return text, InlineKeyboardMarkup(rows)
+
+
+def expiry_question(sold: SoldPackage, new: datetime | None, zone: str) -> str:
+    old = texts.expiry_line(sold.expires_at, zone)
+    target = texts.expiry_line(new, zone)
+    return (
+        f"Change the expiry of <b>{escape(sold.title)}</b> ({client(sold)})?\n"
+        f"Now: {old}\nNew: {target}\n\nThe client will be told."
+    )
+
+
+def confirm_expiry(sold: SoldPackage, new: datetime | None) -> InlineKeyboardMarkup:
+    value = "none" if new is None else str(int(new.timestamp()))
+    return InlineKeyboardMarkup(
+        [
+            [button("✅ Yes, change it", f"sold:set:{sold.id}:{value}:y")],
+            [button("✖ No", f"sold:v:{sold.id}")],
+        ]
+    )
+
+
+def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKeyboardMarkup]:
+    text = (
+        f"Revoke the access link of <b>{escape(sold.title)}</b> ({client(sold)})?\n\n"
+        "The current link stops working at once, for everyone who has it. You get a new "
+        "link to send to the client."
+    )
+    keyboard = InlineKeyboardMarkup(
+        [
+            [button("♻️ Yes, revoke it", f"sold:rv:{sold.id}:{fingerprint}")],
+            [button("✖ No", f"sold:v:{sold.id}")],
+        ]
+    )
+    return text, keyboard
+
+
+def link_text(sold: SoldPackage, url: str, revoked: bool = False) -> str:
+    head = "The old link no longer works. New access link" if revoked else "Access link"
+    return (
+        f"{head} of <b>{escape(sold.title)}</b> ({client(sold)}) — forward it to the client; "
+        f"whoever has it can use it:\n{url}"
+    )
+
+
+def history_text(sold: SoldPackage, events: list[SaleEvent], zone: str) -> str:
+    lines = [f"<b>History of {escape(sold.title)}</b> ({client(sold)})", ""]
+    lines += [f"{texts.when(e.at, zone)} — {_event(e, zone)}" for e in events]
+    return "\n".join(lines)
+
+
+def _event(event: SaleEvent, zone: str) -> str:
+    note = f" ({escape(event.note)})" if event.note else ""
+    if event.kind is EventKind.EXPIRY_CHANGED:
+        if event.expires_at is None:
+            return "expiry removed"
+        return f"expiry set to {texts.when(event.expires_at, zone)}"
+    words = {
+        EventKind.PURCHASED: "bought",
+        EventKind.GRANTED: "granted",
+        EventKind.LINK_REVOKED: "access link revoked, new link issued",
+        EventKind.BOOKED: "session booked",
+    }
+    return words[event.kind] + note
+
+
+def back_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button("◀ Back", f"sold:v:{sold.id}")]])

@@ -1,0 +1,130 @@
+"""Short conversations of selling: the coach's grant (with an optional note) and typing a new
+expiry date or a number of days to extend by (then confirmed with a button)."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+
+from bot.context import BotContext
+from bot.handlers.flows import END, TEXT, State, begin, conversation, finish, state_of, step
+from bot.handlers.replies import callback_data, reply, settle, typed_text, user_id
+from bot.selling import desk_views, texts
+from bot.selling.notices import access_url
+from bot.views.catalog import try_again
+from domain.catalog.packages import get_package
+from domain.errors import InvalidInput, NotFound
+from domain.selling.desk import sold_package
+from domain.selling.purchases import grant
+from domain.selling.rules import extended, parse_extension, parse_new_expiry
+
+GRANT_FLOW, EXPIRY_FLOW = "grant", "sold_expiry"  # persisted names: never rename
+NOTE, TYPED = "sell.note", "sold.typed"
+GRANT = re.compile(r"sell:grant:(?P<id>[0-9]{1,9})")
+EXPIRY = re.compile(r"sold:(?P<how>date|ext):(?P<id>[0-9]{1,9})")
+ASK_NOTE = (
+    "Granting <b>{title}</b>. Type a note for yourself (who paid, how), or /skip. /cancel to stop."
+)
+ASK_DATE = (
+    "Type the new expiry date in your time zone ({zone}), like <code>31.12.2026</code> "
+    "(the end of that day) or <code>2026-12-31 18:00</code>. /cancel to stop."
+)
+ASK_DAYS = "Extend by how many days? Type a number from 1 to 3650. /cancel to stop."
+
+
+async def grant_asked(update: Update, context: BotContext) -> State:
+    """The coach pressed Grant: ask for an optional note."""
+    match = GRANT.fullmatch(callback_data(update))
+    if match is None:
+        raise NotFound()
+    package = await get_package(context.uow(write=False), user_id(update), int(match["id"]))
+    await settle(update)
+    begin(context, GRANT_FLOW, package_id=package.id)
+    await reply(update, ASK_NOTE.format(title=escape(package.title)))
+    return NOTE
+
+
+@step
+async def grant_noted(update: Update, context: BotContext) -> State:
+    """The coach typed a note: the package is granted with it."""
+    return await _grant(update, context, typed_text(update))
+
+
+@step
+async def grant_skipped(update: Update, context: BotContext) -> State:
+    """The coach skipped the note: the package is granted without one."""
+    return await _grant(update, context, "")
+
+
+async def _grant(update: Update, context: BotContext, note: str) -> State:
+    """The coach gets the new sold package's access link to forward."""
+    draft = state_of(context, GRANT_FLOW)
+    assert update.effective_message is not None
+    request = f"grant:{user_id(update)}:{update.effective_message.message_id}"
+    try:
+        sale = await grant(
+            context.uow(), user_id(update), draft["package_id"], note, request, context.now()
+        )
+    except InvalidInput as exc:
+        await reply(update, try_again(exc.reason))
+        return NOTE
+    finish(context, GRANT_FLOW)
+    if sale is not None:
+        url = access_url(context, sale.sold.access_token)
+        await reply(update, texts.granted_message(sale.sold, sale.coach.timezone, url))
+    return END
+
+
+async def expiry_asked(update: Update, context: BotContext) -> State:
+    """The coach chose to type a new date or a number of days."""
+    match = EXPIRY.fullmatch(callback_data(update))
+    if match is None:
+        raise NotFound()
+    view = await sold_package(
+        context.uow(write=False), user_id(update), int(match["id"]), context.now()
+    )
+    await settle(update)
+    begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=match["how"])
+    await reply(update, ASK_DATE.format(zone=view.zone) if match["how"] == "date" else ASK_DAYS)
+    return TYPED
+
+
+@step
+async def expiry_typed(update: Update, context: BotContext) -> State:
+    """The typed date or days become a question with a confirm button."""
+    draft, now = state_of(context, EXPIRY_FLOW), context.now()
+    view = await sold_package(context.uow(write=False), user_id(update), draft["sold_id"], now)
+    try:
+        if draft["how"] == "date":
+            new = parse_new_expiry(typed_text(update), view.zone, now)
+        else:
+            new = extended(view.sold.expires_at, parse_extension(typed_text(update)), now)
+    except InvalidInput as exc:
+        await reply(update, try_again(exc.reason))
+        return TYPED
+    finish(context, EXPIRY_FLOW)
+    text = desk_views.expiry_question(view.sold, new, view.zone)
+    await reply(update, text, reply_markup=desk_views.confirm_expiry(view.sold, new))
+    return END
+
+
+def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
+    return [
+        conversation(
+            GRANT_FLOW,
+            "granting a package",
+            entry_points=[CallbackQueryHandler(grant_asked, pattern=r"^sell:grant:")],
+            states={
+                NOTE: [MessageHandler(TEXT, grant_noted), CommandHandler("skip", grant_skipped)]
+            },
+        ),
+        conversation(
+            EXPIRY_FLOW,
+            "changing an expiry",
+            entry_points=[CallbackQueryHandler(expiry_asked, pattern=r"^sold:(date|ext):")],
+            states={TYPED: [MessageHandler(TEXT, expiry_typed)]},
+        ),
+    ]

@@ -1,0 +1,108 @@
+"""Client-side screens of selling: the package page's buttons, a sold package seen through its
+access link, and /mypackages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.selling import texts
+from bot.views.catalog import button, paging_row
+from domain.catalog.model import Package
+from domain.pagination import Page
+from domain.selling.access import SoldLine, SoldView
+
+PER_PAGE = 5
+
+
+def package_keyboard(package: Package, viewer_id: int) -> InlineKeyboardMarkup | None:
+    """Buy (or Get it) for clients; the coach's own actions for the coach; nothing when the
+    package holds nothing."""
+    if not package.items:
+        return None
+    if viewer_id == package.coach_id:
+        return InlineKeyboardMarkup(
+            [
+                [
+                    button(texts.GRANT, f"sell:grant:{package.id}"),
+                    button("🔗 Link", f"pkg:link:{package.id}"),
+                ]
+            ]
+        )
+    label = texts.buy_label(package.price_minor, package.currency)
+    how = "get" if package.price_minor == 0 else "buy"
+    return InlineKeyboardMarkup([[button(label, f"{how}:{package.public_id}")]])
+
+
+def open_keyboard(sold_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[button(texts.OPEN_PACKAGE, f"mine:o:{sold_id}")]])
+
+
+def sold_text(view: SoldView) -> str:
+    """A sold package as anyone holding its link sees it (never who bought it)."""
+    sold = view.sold
+    lines = [f"<b>{escape(sold.title)}</b> — from {escape(view.coach.display_name)}"]
+    if sold.description:
+        lines.append(escape(sold.description))
+    lines += [
+        "",
+        texts.items_block(sold.items),
+        "",
+        f"Status: {texts.STATUS[view.status]}",
+        texts.expiry_line(sold.expires_at, view.zone),
+    ]
+    return "\n".join(lines)
+
+
+def booking_rows(view: SoldView) -> list[list[InlineKeyboardButton]]:
+    """Where booking plugs in: the booking feature adds one Book button per bookable item of
+    an active sold package here. Until then there are none."""
+    return []
+
+
+def sold_keyboard(view: SoldView) -> InlineKeyboardMarkup | None:
+    rows = booking_rows(view)
+    if view.for_coach:
+        rows.append([button("🗂 Manage", f"sold:v:{view.sold.id}")])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def mine_text(page: Page[SoldLine], zone: str) -> str:
+    if page.total == 0:
+        return texts.EMPTY_MINE
+    header = f"<b>Your packages</b> ({page.total})"
+    if page.pages > 1:
+        header += f" · page {page.page} of {page.pages}"
+    first = (page.page - 1) * PER_PAGE + 1
+    entries = [
+        f"{n}. <b>{escape(line.sold.title)}</b> — {texts.left_text(line.sold)} · "
+        f"{_state(line, zone)}"
+        for n, line in enumerate(page.items, start=first)
+    ]
+    return "\n".join([header, "", *entries, "", "Tap one to open it."])
+
+
+def _state(line: SoldLine, zone: str) -> str:
+    if line.status.value != "active" or line.sold.expires_at is None:
+        return texts.STATUS[line.status]
+    return f"until {texts.day(line.sold.expires_at, zone)}"
+
+
+def numbered_rows(
+    page: Page[SoldLine], per_page: int, open_data: str, page_data: Callable[[int], str]
+) -> list[list[InlineKeyboardButton]]:
+    """One numbered button per sold package (`open_data` + its id), then ◀ ▶."""
+    first = (page.page - 1) * per_page + 1
+    rows = [
+        [button(f"{n}. {line.sold.title}", f"{open_data}{line.sold.id}")]
+        for n, line in enumerate(page.items, start=first)
+    ]
+    paging = paging_row(page, page_data)
+    return [*rows, paging] if paging else rows
+
+
+def mine_keyboard(page: Page[SoldLine]) -> InlineKeyboardMarkup | None:
+    rows = numbered_rows(page, PER_PAGE, "mine:o:", lambda n: f"mine:p:{n}")
+    return InlineKeyboardMarkup(rows) if rows else None

@@ -1,0 +1,1 @@
+"""Selling: purchases (free, paid, granted), sold packages, access links and the coach's desk."""

@@ -1,0 +1,98 @@
+"""What holders of a sold package see: the access link's view and /mypackages.
+
+Whoever has the link may use it (rule 13): opening it makes the sold package theirs to find
+again in /mypackages. A revoked token is simply unknown, like any bad one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.accounts import ensure_user
+from domain.errors import NotFound
+from domain.model import Coach
+from domain.pagination import Page, fetch_page
+from domain.ports import UnitOfWork
+from domain.selling.model import SoldPackage, SoldStatus
+from domain.selling.rules import status
+from domain.selling.tokens import is_access_token
+
+
+@dataclass(frozen=True)
+class SoldLine:
+    """A sold package in a list, with its status now."""
+
+    sold: SoldPackage
+    status: SoldStatus
+
+
+@dataclass(frozen=True)
+class SoldView:
+    """One sold package as a viewer sees it: times in `zone` (theirs, else the coach's)."""
+
+    sold: SoldPackage
+    status: SoldStatus
+    coach: Coach
+    zone: str
+    for_coach: bool
+
+
+async def open_by_token(
+    uow: UnitOfWork, viewer_id: int, first_name: str, token: str, now: datetime
+) -> SoldView:
+    """Anyone with the access link sees the sold package; NotFound for any unknown,
+    revoked or malformed token (the same answer for all)."""
+    if not is_access_token(token):
+        raise NotFound()
+    async with uow:
+        sold = await uow.sold.by_token(token)
+        if sold is None or sold.id is None:
+            raise NotFound()
+        viewer = await ensure_user(uow, viewer_id, first_name)
+        if viewer_id != sold.coach_id:
+            if sold.client_id is None:
+                await uow.sold.claim_client(sold.id, viewer_id)
+            await uow.sold.add_holder(sold.id, viewer_id, now)
+        view = await _view(uow, sold, viewer_id, viewer.timezone, now)
+        await uow.commit()
+    return view
+
+
+async def open_held(uow: UnitOfWork, viewer_id: int, sold_id: int, now: datetime) -> SoldView:
+    """A holder (or its coach) sees a sold package again from /mypackages or a button."""
+    async with uow:
+        sold = await uow.sold.get(sold_id)
+        if sold is None or not (
+            sold.coach_id == viewer_id or await uow.sold.is_holder(sold_id, viewer_id)
+        ):
+            raise NotFound()
+        viewer = await uow.users.get(viewer_id)
+        return await _view(uow, sold, viewer_id, viewer.timezone if viewer else None, now)
+
+
+async def my_packages(
+    uow: UnitOfWork, user_id: int, page: int, per_page: int, now: datetime
+) -> tuple[Page[SoldLine], str | None]:
+    """The person gets the sold packages they bought or opened by link, newest first, and
+    their time zone if they chose one."""
+    async with uow:
+        user = await uow.users.get(user_id)
+        found = await fetch_page(
+            lambda: uow.sold.count_held(user_id),
+            lambda offset, limit: uow.sold.list_held(user_id, offset, limit),
+            page,
+            per_page,
+        )
+    lines = [SoldLine(s, status(s, now)) for s in found.items]
+    return Page(lines, found.page, found.pages, found.total), user.timezone if user else None
+
+
+async def _view(
+    uow: UnitOfWork, sold: SoldPackage, viewer_id: int, zone: str | None, now: datetime
+) -> SoldView:
+    coach = await uow.coaches.get(sold.coach_id)
+    assert coach is not None, "a sold package always has its coach"
+    for_coach = viewer_id == coach.user_id
+    shown_zone = coach.timezone if for_coach or zone is None else zone
+    return SoldView(sold, status(sold, now), coach, shown_zone, for_coach)

@@ -1,0 +1,124 @@
+"""The coach's desk of sold packages: the list with filters, one sold package with its
+history, changing its expiry and revoking its access link (rule 8, rule 11).
+
+Expiry changes and revocations happen only here, so work that follows them (reminders) has
+one place to hook into.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.catalog.access import require_coach
+from domain.errors import NotFound
+from domain.pagination import Page, fetch_page
+from domain.ports import UnitOfWork
+from domain.selling.access import SoldLine, SoldView
+from domain.selling.model import EventKind, SaleEvent, SoldFilter, SoldPackage
+from domain.selling.rules import status
+from domain.selling.tokens import new_access_token
+
+FINGERPRINT = 8
+
+
+@dataclass(frozen=True)
+class Change:
+    """The sold package after a change; `changed` False when it already was so (a second
+    press), and `notify`: who holds it and should be told (never the coach)."""
+
+    sold: SoldPackage
+    changed: bool
+    notify: list[int]
+
+
+async def sold_packages(
+    uow: UnitOfWork, coach_id: int, which: SoldFilter, page: int, per_page: int, now: datetime
+) -> Page[SoldLine]:
+    """The coach gets one page of their sold packages, newest first, filtered."""
+    async with uow:
+        await require_coach(uow, coach_id)
+        found = await fetch_page(
+            lambda: uow.sold.count_for_coach(coach_id, which, now),
+            lambda offset, limit: uow.sold.list_for_coach(coach_id, which, now, offset, limit),
+            page,
+            per_page,
+        )
+    lines = [SoldLine(s, status(s, now)) for s in found.items]
+    return Page(lines, found.page, found.pages, found.total)
+
+
+async def sold_package(uow: UnitOfWork, coach_id: int, sold_id: int, now: datetime) -> SoldView:
+    """The coach sees one of their sold packages (times in their zone)."""
+    async with uow:
+        coach = await require_coach(uow, coach_id)
+        sold = await _own(uow, coach_id, sold_id)
+    return SoldView(sold, status(sold, now), coach, coach.timezone, True)
+
+
+async def sold_history(
+    uow: UnitOfWork, coach_id: int, sold_id: int
+) -> tuple[SoldPackage, list[SaleEvent]]:
+    """The coach reads what happened to a sold package, oldest first."""
+    async with uow:
+        await require_coach(uow, coach_id)
+        sold = await _own(uow, coach_id, sold_id)
+        return sold, await uow.sold.events(sold_id)
+
+
+async def change_expiry(
+    uow: UnitOfWork, coach_id: int, sold_id: int, new: datetime | None, now: datetime
+) -> Change:
+    """The coach moves the expiry (later, earlier) or removes it; holders are to be told."""
+    async with uow:
+        await require_coach(uow, coach_id)
+        sold = await _own(uow, coach_id, sold_id)
+        old = sold.expires_at
+        changed = old != new and await uow.sold.set_expiry(sold_id, old, new)
+        if changed:
+            sold.expires_at = new
+            await uow.sold.add_event(
+                SaleEvent(sold_id, EventKind.EXPIRY_CHANGED, now, expires_at=new)
+            )
+        notify = await _holders(uow, sold)
+        await uow.commit()
+    return Change(sold, changed, notify if changed else [])
+
+
+async def revoke_link(
+    uow: UnitOfWork, coach_id: int, sold_id: int, fingerprint: str, now: datetime
+) -> Change:
+    """The coach kills the access link whose token starts with `fingerprint` and gets a new
+    one; everyone but the client loses it from /mypackages. A second press changes nothing."""
+    async with uow:
+        await require_coach(uow, coach_id)
+        sold = await _own(uow, coach_id, sold_id)
+        old = sold.access_token
+        changed = False
+        if old[:FINGERPRINT] == fingerprint:
+            sold.access_token = new_access_token()
+            changed = await uow.sold.replace_token(sold_id, old, sold.access_token)
+        if changed:
+            await uow.sold.drop_holders(sold_id, keep=sold.client_id)
+            await uow.sold.add_event(SaleEvent(sold_id, EventKind.LINK_REVOKED, now))
+        else:
+            sold = await _own(uow, coach_id, sold_id)
+        await uow.commit()
+    return Change(sold, changed, [])
+
+
+def fingerprint(sold: SoldPackage) -> str:
+    """The start of the current token: a revoke button names the link it was shown for."""
+    return sold.access_token[:FINGERPRINT]
+
+
+async def _own(uow: UnitOfWork, coach_id: int, sold_id: int) -> SoldPackage:
+    sold = await uow.sold.get(sold_id)
+    if sold is None or sold.coach_id != coach_id:
+        raise NotFound()
+    return sold
+
+
+async def _holders(uow: UnitOfWork, sold: SoldPackage) -> list[int]:
+    assert sold.id is not None
+    return [h for h in await uow.sold.holders(sold.id) if h != sold.coach_id]

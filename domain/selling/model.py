@@ -1,0 +1,126 @@
+"""Sold packages and what leads to them: snapshots taken at purchase time (rule 3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from domain.catalog.model import ItemKind
+
+
+class SaleKind(StrEnum):
+    """How the sold package came to be."""
+
+    FREE = "free"
+    PAID = "paid"
+    GRANT = "grant"
+
+
+class SoldStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+    USED_UP = "used_up"
+
+
+class SoldFilter(StrEnum):
+    """The coach desk's filters."""
+
+    ALL = "all"
+    ACTIVE = "active"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    USED_UP = "used_up"
+
+
+class EventKind(StrEnum):
+    """What a sold package's history records."""
+
+    PURCHASED = "purchased"
+    GRANTED = "granted"
+    EXPIRY_CHANGED = "expiry_changed"
+    LINK_REVOKED = "link_revoked"
+    BOOKED = "booked"
+
+
+@dataclass(frozen=True)
+class SoldItem:
+    """One entitlement: `removed` once its service or series was deleted (rule 6)."""
+
+    kind: ItemKind
+    ref_id: int
+    title: str
+    quantity: int
+    used: int = 0
+    removed: bool = False
+
+    @property
+    def left(self) -> int:
+        return self.quantity - self.used
+
+    @property
+    def bookable(self) -> bool:
+        return not self.removed and self.left > 0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a package was when it was sold (or when its invoice was sent)."""
+
+    package_id: int
+    public_id: str
+    coach_id: int
+    title: str
+    description: str
+    price_minor: int
+    currency: str
+    validity_days: int | None
+    items: tuple[SoldItem, ...]
+
+
+@dataclass
+class SoldPackage:
+    """One purchase of a package. `request_key` makes a pressed button or a redelivered
+    update create it once; `charge_id` does the same for a Telegram payment (rule 12)."""
+
+    id: int | None
+    coach_id: int
+    package_id: int
+    client_id: int | None
+    kind: SaleKind
+    title: str
+    description: str
+    price_minor: int
+    currency: str
+    access_token: str
+    purchased_at: datetime
+    expires_at: datetime | None
+    items: list[SoldItem] = field(default_factory=list)
+    request_key: str | None = None
+    charge_id: str | None = None
+    provider_charge_id: str | None = None
+    note: str = ""
+    client_name: str = ""
+
+
+@dataclass(frozen=True)
+class PendingPurchase:
+    """An invoice sent and not yet paid: the snapshot it was sent for, named by `key`."""
+
+    id: int | None
+    key: str
+    request_key: str
+    buyer_id: int
+    snapshot: Snapshot
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SaleEvent:
+    """One line of a sold package's history."""
+
+    sold_package_id: int
+    kind: EventKind
+    at: datetime
+    expires_at: datetime | None = None
+    note: str = ""

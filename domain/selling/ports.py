@@ -1,0 +1,72 @@
+"""Storage ports of selling. Tokens are looked up through a unique index, never listed."""
+
+from __future__ import annotations
+
+import builtins
+from datetime import datetime
+from typing import Protocol
+
+from domain.selling.model import PendingPurchase, SaleEvent, SoldFilter, SoldPackage
+
+
+class SoldPackages(Protocol):
+    async def add(self, sold: SoldPackage) -> SoldPackage | None:
+        """Store it with its items; None (and nothing stored) when its `request_key` or
+        `charge_id` is already recorded: the database decides, under any concurrency."""
+        ...
+
+    async def get(self, sold_id: int) -> SoldPackage | None: ...
+
+    async def by_token(self, token: str) -> SoldPackage | None: ...
+
+    async def set_expiry(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
+        """Move the expiry only if it is still `old`; False when someone changed it first."""
+        ...
+
+    async def replace_token(self, sold_id: int, old: str, new: str) -> bool:
+        """Swap the access token only if it is still `old`."""
+        ...
+
+    async def claim_client(self, sold_id: int, user_id: int) -> None:
+        """A granted package's first holder (not the coach) becomes its client."""
+        ...
+
+    async def add_holder(self, sold_id: int, user_id: int, now: datetime) -> None:
+        """Remember who opened it (for /mypackages); opening again changes nothing."""
+        ...
+
+    async def is_holder(self, sold_id: int, user_id: int) -> bool: ...
+
+    async def holders(self, sold_id: int) -> builtins.list[int]: ...
+
+    async def drop_holders(self, sold_id: int, keep: int | None) -> None:
+        """Forget everyone who held the old link, except the client `keep`."""
+        ...
+
+    async def count_held(self, user_id: int) -> int: ...
+
+    async def list_held(self, user_id: int, offset: int, limit: int) -> builtins.list[SoldPackage]:
+        """Newest first."""
+        ...
+
+    async def count_for_coach(self, coach_id: int, which: SoldFilter, now: datetime) -> int: ...
+
+    async def list_for_coach(
+        self, coach_id: int, which: SoldFilter, now: datetime, offset: int, limit: int
+    ) -> builtins.list[SoldPackage]:
+        """Newest first, with `client_name` filled."""
+        ...
+
+    async def add_event(self, event: SaleEvent) -> None: ...
+
+    async def events(self, sold_id: int) -> builtins.list[SaleEvent]:
+        """Oldest first."""
+        ...
+
+
+class PendingPurchases(Protocol):
+    async def add(self, pending: PendingPurchase) -> PendingPurchase | None:
+        """None when an invoice was already sent for its `request_key`."""
+        ...
+
+    async def by_key(self, key: str) -> PendingPurchase | None: ...

@@ -1,0 +1,221 @@
+"""Use cases of buying: a free package at once, a paid one through a Telegram invoice (a
+pending purchase, the pre-checkout answer, the payment recorded once), and a coach's grant.
+
+Every new sold package is created here (`_record`), so work that follows a sale (reminders)
+has one place to hook into.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.accounts import ensure_user
+from domain.catalog.access import own_package
+from domain.catalog.model import Package
+from domain.catalog.rules import is_public_id
+from domain.errors import InvalidInput, NotFound
+from domain.model import Coach, User
+from domain.ports import UnitOfWork
+from domain.selling.errors import (
+    CheckoutRefused,
+    NothingToSell,
+    PaymentUnavailable,
+    PriceChanged,
+    UnknownPayment,
+)
+from domain.selling.model import (
+    EventKind,
+    PendingPurchase,
+    SaleEvent,
+    SaleKind,
+    Snapshot,
+    SoldPackage,
+)
+from domain.selling.rules import expires_at, invoiceable, snapshot
+from domain.selling.tokens import new_access_token, new_purchase_key, parse_invoice_payload
+
+NOTE_MAX = 200
+REFUSE_UNKNOWN = "This invoice is no longer valid. Please open the package again."
+REFUSE_DELETED = "This package is no longer sold. Nothing was charged."
+REFUSE_CHANGED = "The price of this package changed. Please open it again. Nothing was charged."
+
+
+@dataclass(frozen=True)
+class Sale:
+    """A new sold package, its coach (for the notice) and its buyer (None for a grant)."""
+
+    sold: SoldPackage
+    coach: Coach
+    buyer: User | None
+
+
+@dataclass(frozen=True)
+class Payment:
+    """What Telegram reports in `successful_payment`."""
+
+    payload: str
+    total_amount: int
+    currency: str
+    charge_id: str
+    provider_charge_id: str
+
+
+async def buy_free(
+    uow: UnitOfWork,
+    buyer_id: int,
+    first_name: str,
+    public_id: str,
+    request_key: str,
+    now: datetime,
+) -> Sale | None:
+    """The client gets a free package at once; None when this button already did it."""
+    async with uow:
+        buyer = await ensure_user(uow, buyer_id, first_name)
+        package = await _for_sale(uow, public_id)
+        if package.price_minor != 0:
+            raise PriceChanged()
+        sold = _sold(snapshot(package), buyer_id, SaleKind.FREE, now, request_key=request_key)
+        sale = await _record(uow, sold, buyer, EventKind.PURCHASED)
+        await uow.commit()
+    return sale
+
+
+async def start_invoice(
+    uow: UnitOfWork,
+    buyer_id: int,
+    first_name: str,
+    public_id: str,
+    request_key: str,
+    has_provider: bool,
+    now: datetime,
+) -> PendingPurchase | None:
+    """The client gets an invoice for the package as it is now (the pending purchase holds
+    that snapshot); None when this button already sent one."""
+    async with uow:
+        await ensure_user(uow, buyer_id, first_name)
+        package = await _for_sale(uow, public_id)
+        if package.price_minor == 0:
+            raise PriceChanged()
+        if not invoiceable(package.price_minor, package.currency, has_provider):
+            coach = await uow.coaches.get(package.coach_id)
+            raise PaymentUnavailable(coach.display_name if coach else "your coach")
+        pending = PendingPurchase(
+            None, new_purchase_key(), request_key, buyer_id, snapshot(package), now
+        )
+        stored = await uow.pending.add(pending)
+        await uow.commit()
+    return stored
+
+
+async def check_pre_checkout(uow: UnitOfWork, payload: str, total: int, currency: str) -> None:
+    """Telegram asks before charging: CheckoutRefused(reason) unless the pending purchase is
+    known, its package still sold, and amount and currency are the snapshot's."""
+    key = parse_invoice_payload(payload)
+    if key is None:
+        raise CheckoutRefused(REFUSE_UNKNOWN)
+    async with uow:
+        pending = await uow.pending.by_key(key)
+        if pending is None:
+            raise CheckoutRefused(REFUSE_UNKNOWN)
+        package = await uow.packages.by_public_id(pending.snapshot.public_id)
+    if package is None or package.deleted_at is not None:
+        raise CheckoutRefused(REFUSE_DELETED)
+    if (total, currency) != (pending.snapshot.price_minor, pending.snapshot.currency):
+        raise CheckoutRefused(REFUSE_CHANGED)
+
+
+async def record_payment(
+    uow: UnitOfWork, buyer_id: int, first_name: str, payment: Payment, now: datetime
+) -> Sale | None:
+    """The payer gets the sold package of the pending purchase, exactly once per charge id
+    (rule 12): None when Telegram delivered this payment before."""
+    key = parse_invoice_payload(payment.payload)
+    if key is None:
+        raise UnknownPayment()
+    async with uow:
+        buyer = await ensure_user(uow, buyer_id, first_name)
+        pending = await uow.pending.by_key(key)
+        if pending is None:
+            raise UnknownPayment()
+        sold = _sold(pending.snapshot, buyer_id, SaleKind.PAID, now)
+        sold.charge_id = payment.charge_id
+        sold.provider_charge_id = payment.provider_charge_id or None
+        sale = await _record(uow, sold, buyer, EventKind.PURCHASED)
+        await uow.commit()
+    return sale
+
+
+async def grant(
+    uow: UnitOfWork,
+    coach_id: int,
+    package_id: int,
+    note: str,
+    request_key: str,
+    now: datetime,
+) -> Sale | None:
+    """The coach gets a sold package (and its access link) for someone who paid elsewhere;
+    validity counts from now. None when this message already granted it."""
+    note = " ".join(note.split())
+    if len(note) > NOTE_MAX:
+        raise InvalidInput("note", f"a note has at most {NOTE_MAX} characters")
+    async with uow:
+        package = await own_package(uow, coach_id, package_id)
+        if not package.items:
+            raise NothingToSell()
+        sold = _sold(snapshot(package), None, SaleKind.GRANT, now, request_key=request_key)
+        sold.note = note
+        sale = await _record(uow, sold, None, EventKind.GRANTED)
+        await uow.commit()
+    return sale
+
+
+async def _for_sale(uow: UnitOfWork, public_id: str) -> Package:
+    """A live package (hidden ones too: their link is how they are sold) with items."""
+    package = await uow.packages.by_public_id(public_id) if is_public_id(public_id) else None
+    if package is None or package.deleted_at is not None:
+        raise NotFound()
+    if not package.items:
+        raise NothingToSell()
+    return package
+
+
+def _sold(
+    snap: Snapshot,
+    client_id: int | None,
+    kind: SaleKind,
+    now: datetime,
+    request_key: str | None = None,
+) -> SoldPackage:
+    return SoldPackage(
+        id=None,
+        coach_id=snap.coach_id,
+        package_id=snap.package_id,
+        client_id=client_id,
+        kind=kind,
+        title=snap.title,
+        description=snap.description,
+        price_minor=snap.price_minor,
+        currency=snap.currency,
+        access_token=new_access_token(),
+        purchased_at=now,
+        expires_at=expires_at(now, snap.validity_days),
+        items=list(snap.items),
+        request_key=request_key,
+    )
+
+
+async def _record(
+    uow: UnitOfWork, sold: SoldPackage, buyer: User | None, event: EventKind
+) -> Sale | None:
+    """Store a new sold package with its first history line and holder, if the database
+    has not seen its request key or charge id."""
+    stored = await uow.sold.add(sold)
+    if stored is None or stored.id is None:
+        return None
+    await uow.sold.add_event(SaleEvent(stored.id, event, sold.purchased_at, note=sold.note))
+    if buyer is not None:
+        await uow.sold.add_holder(stored.id, buyer.telegram_id, sold.purchased_at)
+    coach = await uow.coaches.get(sold.coach_id)
+    assert coach is not None, "a package always has its coach"
+    return Sale(stored, coach, buyer)

@@ -1,0 +1,193 @@
+"""Sold packages (with their entitlements, holders and history) and pending purchases.
+
+Exactly-once is the database's job: `INSERT … ON CONFLICT DO NOTHING` on the unique request
+key and charge id, and conditional UPDATEs for expiry and token changes.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.catalog.model import ItemKind
+from domain.selling.model import SaleEvent, SoldFilter, SoldItem, SoldPackage
+from domain.selling.rules import EXPIRING_WITHIN
+from persistence.models import (
+    EntitlementRow,
+    SoldPackageEventRow,
+    SoldPackageHolderRow,
+    SoldPackageRow,
+    UserRow,
+)
+from persistence.repositories.selling_rows import (
+    entitlement_rows,
+    event_of,
+    event_row,
+    insert_ignoring_duplicates,
+    sold_of,
+    sold_values,
+)
+
+
+def _open() -> ColumnElement[bool]:
+    """Something is still bookable: a live entitlement with sessions left."""
+    return exists().where(
+        EntitlementRow.sold_package_id == SoldPackageRow.id,
+        EntitlementRow.removed_at.is_(None),
+        EntitlementRow.used < EntitlementRow.quantity,
+    )
+
+
+def _filter(which: SoldFilter, now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """The domain's status rule in SQL: expired wins over used up."""
+    expires = SoldPackageRow.expires_at
+    running = or_(expires.is_(None), expires > now)
+    return {
+        SoldFilter.ALL: (),
+        SoldFilter.ACTIVE: (running, _open()),
+        SoldFilter.EXPIRING: (expires > now, expires <= now + EXPIRING_WITHIN, _open()),
+        SoldFilter.EXPIRED: (expires <= now,),
+        SoldFilter.USED_UP: (running, ~_open()),
+    }[which]
+
+
+class SqlSoldPackages:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def _find(
+        self, *where: ColumnElement[bool], offset: int = 0, limit: int | None = None
+    ) -> builtins.list[SoldPackage]:
+        stmt = (
+            select(SoldPackageRow, UserRow.first_name)
+            .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
+            .where(*where)
+            .order_by(SoldPackageRow.id.desc())
+            .offset(offset)
+            .limit(limit)
+        )
+        rows = (await self._session.execute(stmt)).all()
+        items = await self._items([row.id for row, _ in rows])
+        return [sold_of(row, items[row.id], name or "") for row, name in rows]
+
+    async def _items(self, sold_ids: Sequence[int]) -> dict[int, builtins.list[SoldItem]]:
+        found: dict[int, builtins.list[SoldItem]] = defaultdict(list)
+        if sold_ids:
+            stmt = (
+                select(EntitlementRow)
+                .where(EntitlementRow.sold_package_id.in_(sold_ids))
+                .order_by(EntitlementRow.id)
+            )
+            for row in await self._session.scalars(stmt):
+                kind = ItemKind.SERVICE if row.service_id is not None else ItemKind.SERIES
+                ref = row.service_id if row.service_id is not None else row.series_id
+                found[row.sold_package_id].append(
+                    SoldItem(
+                        kind, ref or 0, row.title, row.quantity, row.used, bool(row.removed_at)
+                    )
+                )
+        return found
+
+    async def _one(self, *where: ColumnElement[bool]) -> SoldPackage | None:
+        found = await self._find(*where)
+        return found[0] if found else None
+
+    async def add(self, sold: SoldPackage) -> SoldPackage | None:
+        stmt = insert_ignoring_duplicates(self._session, SoldPackageRow).values(
+            **sold_values(sold)
+        )
+        sold_id = await self._session.scalar(stmt.returning(SoldPackageRow.id))
+        if sold_id is None:
+            return None
+        self._session.add_all(entitlement_rows(sold_id, sold.items))
+        await self._session.flush()
+        return await self.get(sold_id)
+
+    async def get(self, sold_id: int) -> SoldPackage | None:
+        return await self._one(SoldPackageRow.id == sold_id)
+
+    async def by_token(self, token: str) -> SoldPackage | None:
+        return await self._one(SoldPackageRow.access_token == token)
+
+    async def _update(self, *where: ColumnElement[bool], **values: Any) -> bool:
+        result = await self._session.execute(update(SoldPackageRow).where(*where).values(**values))
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def set_expiry(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
+        column = SoldPackageRow.expires_at
+        still = column.is_(None) if old is None else column == old
+        return await self._update(SoldPackageRow.id == sold_id, still, expires_at=new)
+
+    async def replace_token(self, sold_id: int, old: str, new: str) -> bool:
+        where = (SoldPackageRow.id == sold_id, SoldPackageRow.access_token == old)
+        return await self._update(*where, access_token=new)
+
+    async def claim_client(self, sold_id: int, user_id: int) -> None:
+        where = (SoldPackageRow.id == sold_id, SoldPackageRow.client_id.is_(None))
+        await self._update(*where, client_id=user_id)
+
+    async def add_holder(self, sold_id: int, user_id: int, now: datetime) -> None:
+        stmt = insert_ignoring_duplicates(self._session, SoldPackageHolderRow)
+        await self._session.execute(
+            stmt.values(sold_package_id=sold_id, user_id=user_id, added_at=now)
+        )
+
+    async def is_holder(self, sold_id: int, user_id: int) -> bool:
+        return await self._session.get(SoldPackageHolderRow, (sold_id, user_id)) is not None
+
+    async def holders(self, sold_id: int) -> builtins.list[int]:
+        stmt = (
+            select(SoldPackageHolderRow.user_id)
+            .where(SoldPackageHolderRow.sold_package_id == sold_id)
+            .order_by(SoldPackageHolderRow.user_id)
+        )
+        return list((await self._session.scalars(stmt)).all())
+
+    async def drop_holders(self, sold_id: int, keep: int | None) -> None:
+        stmt = delete(SoldPackageHolderRow).where(SoldPackageHolderRow.sold_package_id == sold_id)
+        if keep is not None:
+            stmt = stmt.where(SoldPackageHolderRow.user_id != keep)
+        await self._session.execute(stmt)
+
+    def _held(self, user_id: int) -> ColumnElement[bool]:
+        return exists().where(
+            SoldPackageHolderRow.sold_package_id == SoldPackageRow.id,
+            SoldPackageHolderRow.user_id == user_id,
+        )
+
+    async def count_held(self, user_id: int) -> int:
+        return await self._count(self._held(user_id))
+
+    async def list_held(self, user_id: int, offset: int, limit: int) -> builtins.list[SoldPackage]:
+        return await self._find(self._held(user_id), offset=offset, limit=limit)
+
+    async def _count(self, *where: ColumnElement[bool]) -> int:
+        stmt = select(func.count()).select_from(SoldPackageRow).where(*where)
+        return await self._session.scalar(stmt) or 0
+
+    async def count_for_coach(self, coach_id: int, which: SoldFilter, now: datetime) -> int:
+        return await self._count(and_(SoldPackageRow.coach_id == coach_id, *_filter(which, now)))
+
+    async def list_for_coach(
+        self, coach_id: int, which: SoldFilter, now: datetime, offset: int, limit: int
+    ) -> builtins.list[SoldPackage]:
+        where = (SoldPackageRow.coach_id == coach_id, *_filter(which, now))
+        return await self._find(*where, offset=offset, limit=limit)
+
+    async def add_event(self, event: SaleEvent) -> None:
+        self._session.add(event_row(event))
+        await self._session.flush()
+
+    async def events(self, sold_id: int) -> builtins.list[SaleEvent]:
+        stmt = (
+            select(SoldPackageEventRow)
+            .where(SoldPackageEventRow.sold_package_id == sold_id)
+            .order_by(SoldPackageEventRow.id)
+        )
+        return [event_of(row) for row in await self._session.scalars(stmt)]

@@ -1,0 +1,52 @@
+"""Selling use cases raced on the real databases: whatever arrives at once, once is once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from domain.accounts import CoachPolicy, greet
+from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price, draft_set_title
+from domain.catalog.model import ItemKind, Package
+from domain.catalog.packages import create_package
+from domain.catalog.services import ServiceDraft, create_service
+from domain.selling.access import my_packages
+from domain.selling.purchases import Payment, buy_free, record_payment, start_invoice
+from domain.selling.tokens import invoice_payload
+from tests.integration.catalog_seed import NOW, MakeUow
+
+COACH, CLIENT = 1, 2
+
+
+async def _package(make_uow: MakeUow, price: str) -> Package:
+    await greet(make_uow(), COACH, "Anna", CoachPolicy(coach_ids=frozenset({COACH})), NOW)
+    await greet(make_uow(), CLIENT, "Cleo", CoachPolicy(), NOW)
+    service = await create_service(make_uow(), COACH, ServiceDraft("Yoga", "", 60))
+    assert service.id is not None
+    draft = PackageDraft()
+    draft_set_title(draft, "Five")
+    draft_add_item(draft, ItemKind.SERVICE, service.id, "5")
+    draft_set_price(draft, price, "XTR")
+    return await create_package(make_uow(), COACH, draft, NOW)
+
+
+async def test_one_payment_delivered_three_times_at_once_sells_once(make_uow: MakeUow) -> None:
+    package = await _package(make_uow, "150")
+    pending = await start_invoice(make_uow(), CLIENT, "Cleo", package.public_id, "r", False, NOW)
+    assert pending is not None
+    payment = Payment(invoice_payload(pending.key), 150, "XTR", "tg-charge-1", "")
+    sales = await asyncio.gather(
+        *(record_payment(make_uow(), CLIENT, "Cleo", payment, NOW) for _ in range(3))
+    )
+    assert sum(sale is not None for sale in sales) == 1
+    page, _ = await my_packages(make_uow(), CLIENT, 1, 10, NOW)
+    assert page.total == 1 and page.items[0].sold.charge_id == "tg-charge-1"
+
+
+async def test_get_it_pressed_three_times_at_once_sells_once(make_uow: MakeUow) -> None:
+    package = await _package(make_uow, "0")
+    sales = await asyncio.gather(
+        *(buy_free(make_uow(), CLIENT, "Cleo", package.public_id, "2:7", NOW) for _ in range(3))
+    )
+    assert sum(sale is not None for sale in sales) == 1
+    page, _ = await my_packages(make_uow(), CLIENT, 1, 10, NOW)
+    assert page.total == 1
