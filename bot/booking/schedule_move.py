@@ -126,7 +126,7 @@ async def _move(update: Update, context: BotContext, coach: Coach, pressed: Pres
         return
     try:
         moved = await reschedule_session(
-            context.uow(), access, pressed.booking_id, start, context.now()
+            context.uow(), access, pressed.booking_id, start, context.now(), context.reminders
         )
     except SlotTaken:
         await _days(update, context, coach, pressed, views.MOVE_TAKEN)
