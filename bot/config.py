@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     expiry_reminder_offsets: Offsets = (timedelta(days=7), timedelta(days=1))
     session_reminder_offsets: Offsets = (timedelta(hours=24), timedelta(hours=1))
     reminder_sweep_seconds: int = Field(default=60, ge=1, le=86_400)
+    reminder_max_per_second: int = Field(default=20, ge=1, le=30)
     webhook_url: str = ""
     webhook_listen: str = ""
     webhook_port: int | None = Field(default=None, ge=1, le=65_535)

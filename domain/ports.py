@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
 from domain.selling.ports import PendingPurchases, SoldPackages
+
+if TYPE_CHECKING:  # domain.reminders.ports builds on Transaction below
+    from domain.reminders.ports import Reminders
 
 
 class Users(Protocol):
@@ -48,17 +51,8 @@ class ButtonPresses(Protocol):
     async def forget_before(self, before: datetime) -> int: ...  # drops older presses; count
 
 
-class UnitOfWork(Protocol):
+class Transaction(Protocol):
     """One transaction. Leaving the block without `commit()` rolls back."""
-
-    users: Users
-    coaches: Coaches
-    services: Services
-    series: SeriesCatalog
-    packages: Packages
-    sold: SoldPackages
-    pending: PendingPurchases
-    presses: ButtonPresses
 
     async def __aenter__(self) -> Self: ...
 
@@ -70,3 +64,17 @@ class UnitOfWork(Protocol):
     ) -> None: ...
 
     async def commit(self) -> None: ...
+
+
+class UnitOfWork(Transaction, Protocol):
+    """The repositories of one transaction."""
+
+    users: Users
+    coaches: Coaches
+    services: Services
+    series: SeriesCatalog
+    packages: Packages
+    sold: SoldPackages
+    pending: PendingPurchases
+    presses: ButtonPresses
+    reminders: Reminders

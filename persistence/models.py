@@ -201,6 +201,55 @@ class EntitlementRow(Base):
     )
 
 
+class ReminderRow(Base):
+    """A planned message; `outcome` NULL means still to send (see domain/reminders)."""
+
+    __tablename__ = "reminder"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    recipient_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    sold_package_id: Mapped[int] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
+    )
+    # The booked session; its foreign key arrives with the session booking table.
+    session_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    title: Mapped[str] = mapped_column(String(100))
+    event_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    stale_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    __table_args__ = (
+        CheckConstraint("kind IN ('expiry', 'expired', 'session')", name="kind"),
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('sent', 'undeliverable', 'failed', 'skipped')",
+            name="outcome",
+        ),
+        CheckConstraint("attempts >= 0", name="attempts"),
+        # The sweep's query: pending rows in due order. Partial, so it holds only what is due
+        # or ahead; settled rows (the vast majority over time) cost it nothing.
+        Index(
+            "ix_reminder_pending",
+            "next_attempt_at",
+            "id",
+            postgresql_where=text("outcome IS NULL"),
+            sqlite_where=text("outcome IS NULL"),
+        ),
+    )
+
+
+class ReminderOffsetsRow(Base):
+    """The offsets the stored reminders were last planned with, per kind ("expiry")."""
+
+    __tablename__ = "reminder_offsets"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    seconds: Mapped[str] = mapped_column(String(200))
+
+
 class CoachAvailabilityRow(Base):
     """A coach's booking settings; working hours and days off are rows of their own."""
 

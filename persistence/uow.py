@@ -12,6 +12,7 @@ from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
+from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
@@ -20,6 +21,7 @@ from persistence.repositories.booking import SqlBookings
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
+from persistence.repositories.reminders import SqlReminders
 from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
@@ -46,6 +48,7 @@ class SqlUnitOfWork:
     sold: SoldPackages
     pending: PendingPurchases
     presses: ButtonPresses
+    reminders: Reminders
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -75,6 +78,7 @@ class SqlUnitOfWork:
         self.sold = SqlSoldPackages(session)
         self.pending = SqlPendingPurchases(session)
         self.presses = SqlButtonPresses(session)
+        self.reminders = SqlReminders(session)
         return self
 
     async def __aexit__(
@@ -105,4 +109,9 @@ if TYPE_CHECKING:
     def _implements_booking_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> BookingUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_reminders_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> ReminderUnitOfWork:
         return SqlUnitOfWork(sessions)

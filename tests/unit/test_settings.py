@@ -24,6 +24,7 @@ KEYS = {
     "EXPIRY_REMINDER_OFFSETS",
     "SESSION_REMINDER_OFFSETS",
     "REMINDER_SWEEP_SECONDS",
+    "REMINDER_MAX_PER_SECOND",
     "WEBHOOK_URL",
     "WEBHOOK_LISTEN",
     "WEBHOOK_PORT",
@@ -62,6 +63,7 @@ def test_defaults_are_the_designs() -> None:
     assert s.expiry_reminder_offsets == (timedelta(days=7), timedelta(days=1))
     assert s.session_reminder_offsets == (timedelta(hours=24), timedelta(hours=1))
     assert s.reminder_sweep_seconds == 60
+    assert s.reminder_max_per_second == 20
     assert (s.webhook_url, s.webhook_listen, s.webhook_port) == ("", "", None)
     assert s.log_level == "INFO"
 
@@ -99,6 +101,8 @@ def test_values_are_read_from_env_and_dotenv(monkeypatch: pytest.MonkeyPatch) ->
         ("ADMIN_TELEGRAM_IDS", "-5"),
         ("COACH_REGISTRATION", "sometimes"),
         ("REMINDER_SWEEP_SECONDS", "0"),
+        ("REMINDER_MAX_PER_SECOND", "0"),
+        ("REMINDER_MAX_PER_SECOND", "31"),
         ("WEBHOOK_PORT", "70000"),
         ("LOG_LEVEL", "LOUD"),
     ],

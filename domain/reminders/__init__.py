@@ -1,0 +1,1 @@
+"""Reminders: rows planned by the domain, swept and sent by jobs/."""

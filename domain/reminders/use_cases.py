@@ -1,0 +1,108 @@
+"""Use cases the selling and booking code call after a change, inside their unit of work.
+
+They do not commit: the caller's commit stores the change and its reminders together, so a
+reminder never describes a state that was rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+
+from domain.reminders.model import EXPIRED_NOTICE_WINDOW
+from domain.reminders.planning import (
+    Replan,
+    SessionFacts,
+    plan_package_reminders,
+    plan_session_reminders,
+    replan,
+)
+from domain.reminders.ports import ReminderUnitOfWork
+
+EXPIRY_OFFSETS = "expiry"
+
+
+async def replan_package_reminders(
+    uow: ReminderUnitOfWork,
+    sold_package_id: int,
+    now: datetime,
+    offsets: Iterable[timedelta],
+) -> Replan:
+    """The client gets expiry reminders matching the package as it is now.
+
+    Call after a sold package is created, its expiry moved or removed, it is revoked or a
+    session is taken from it. Unsent reminders that no longer fit are deleted, sent ones are
+    kept, and a reminder already stored (sent or not) is never added twice.
+    """
+    return await _replan_packages(uow, [sold_package_id], now, offsets)
+
+
+async def replan_all_package_reminders(
+    uow_factory: Callable[[], ReminderUnitOfWork],
+    now: datetime,
+    offsets: Iterable[timedelta],
+    batch_size: int = 500,
+) -> int:
+    """After a restart with other EXPIRY_REMINDER_OFFSETS, every package's unsent reminders
+    follow them (packages expired over a week ago are left alone); returns rows changed.
+
+    Nothing is done when the offsets are the ones the reminders were last planned with.
+    """
+    offsets = tuple(offsets)
+    async with uow_factory() as uow:
+        if await uow.reminders.planned_offsets(EXPIRY_OFFSETS) == offsets:
+            return 0
+    changed = await _replan_every_package(uow_factory, now, offsets, batch_size)
+    async with uow_factory() as uow:
+        await uow.reminders.remember_offsets(EXPIRY_OFFSETS, offsets)
+        await uow.commit()
+    return changed
+
+
+async def _replan_every_package(
+    uow_factory: Callable[[], ReminderUnitOfWork],
+    now: datetime,
+    offsets: tuple[timedelta, ...],
+    batch_size: int,
+) -> int:
+    after, changed = 0, 0
+    while True:
+        async with uow_factory() as uow:
+            ids = await uow.reminders.packages_expiring_after(
+                now - EXPIRED_NOTICE_WINDOW, after, batch_size
+            )
+            change = await _replan_packages(uow, ids, now, offsets)
+            await uow.commit()
+        changed += len(change.add) + len(change.drop)
+        if len(ids) < batch_size:
+            return changed
+        after = ids[-1]
+
+
+async def _replan_packages(
+    uow: ReminderUnitOfWork, ids: list[int], now: datetime, offsets: Iterable[timedelta]
+) -> Replan:
+    facts = await uow.reminders.package_facts(ids)
+    wanted = [plan for f in facts.values() for plan in plan_package_reminders(f, offsets, now)]
+    change = replan(await uow.reminders.for_packages(ids), wanted)
+    await uow.reminders.delete_pending(change.drop)
+    await uow.reminders.add(change.add)
+    return change
+
+
+async def replan_session_reminders(
+    uow: ReminderUnitOfWork,
+    session: SessionFacts,
+    now: datetime,
+    offsets: Iterable[timedelta],
+) -> Replan:
+    """Client and coach get reminders before a booked session, following reschedules.
+
+    Call after a session is booked, rescheduled (same id, new start) or cancelled
+    (`active=False`: its unsent reminders are deleted).
+    """
+    wanted = plan_session_reminders(session, offsets, now)
+    change = replan(await uow.reminders.for_session(session.session_id), wanted)
+    await uow.reminders.delete_pending(change.drop)
+    await uow.reminders.add(change.add)
+    return change

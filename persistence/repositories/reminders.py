@@ -1,0 +1,192 @@
+"""Reminder rows: planned by the domain, claimed and settled by the sweep."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
+from domain.reminders.planning import PackageFacts
+from persistence.models import (
+    EntitlementRow,
+    ReminderOffsetsRow,
+    ReminderRow,
+    SoldPackageRow,
+    UserRow,
+)
+
+_CHUNK = 500
+
+
+def _reminder(row: ReminderRow) -> Reminder:
+    plan = PlannedReminder(
+        kind=ReminderKind(row.kind),
+        recipient_id=row.recipient_id,
+        sold_package_id=row.sold_package_id,
+        session_id=row.session_id,
+        title=row.title,
+        event_at=row.event_at,
+        due_at=row.due_at,
+        stale_at=row.stale_at,
+    )
+    return Reminder(
+        id=row.id,
+        plan=plan,
+        next_attempt_at=row.next_attempt_at,
+        attempts=row.attempts,
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        sent_at=row.sent_at,
+        last_error=row.last_error,
+    )
+
+
+def _values(plan: PlannedReminder) -> dict[str, Any]:
+    return {
+        "key": plan.key,
+        "kind": plan.kind.value,
+        "recipient_id": plan.recipient_id,
+        "sold_package_id": plan.sold_package_id,
+        "session_id": plan.session_id,
+        "title": plan.title,
+        "event_at": plan.event_at,
+        "due_at": plan.due_at,
+        "stale_at": plan.stale_at,
+        "next_attempt_at": plan.due_at,
+        "attempts": 0,
+    }
+
+
+class SqlReminders:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    @property
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
+    async def _where(self, *conditions: Any) -> list[Reminder]:
+        stmt = select(ReminderRow).where(*conditions).order_by(ReminderRow.due_at, ReminderRow.id)
+        return [_reminder(row) for row in await self._session.scalars(stmt)]
+
+    async def for_packages(self, sold_package_ids: list[int]) -> list[Reminder]:
+        if not sold_package_ids:
+            return []
+        return await self._where(
+            ReminderRow.sold_package_id.in_(sold_package_ids), ReminderRow.session_id.is_(None)
+        )
+
+    async def packages_expiring_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[int]:
+        stmt = (
+            select(SoldPackageRow.id)
+            .where(SoldPackageRow.id > after_id, SoldPackageRow.expires_at > moment)
+            .order_by(SoldPackageRow.id)
+            .limit(limit)
+        )
+        return list(await self._session.scalars(stmt))
+
+    async def for_session(self, session_id: int) -> list[Reminder]:
+        return await self._where(ReminderRow.session_id == session_id)
+
+    async def add(self, plans: list[PlannedReminder]) -> None:
+        # ON CONFLICT DO NOTHING on the unique key: a concurrent replan of the same thing
+        # cannot store a reminder twice.
+        insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
+        for first in range(0, len(plans), _CHUNK):
+            values = [_values(plan) for plan in plans[first : first + _CHUNK]]
+            stmt = (
+                insert(ReminderRow).values(values).on_conflict_do_nothing(index_elements=["key"])
+            )
+            await self._session.execute(stmt)
+
+    async def delete_pending(self, ids: list[int]) -> None:
+        if ids:
+            await self._session.execute(
+                delete(ReminderRow).where(ReminderRow.id.in_(ids), ReminderRow.outcome.is_(None))
+            )
+
+    async def claim_due(
+        self, now: datetime, limit: int, lease_until: datetime | None = None
+    ) -> list[Reminder]:
+        # Called in a writing unit of work: on SQLite it already holds the database's write
+        # lock (BEGIN IMMEDIATE), so two sweepers take turns instead of reading the same due
+        # rows; on PostgreSQL the claimed rows are locked and other sweepers skip them.
+        stmt = (
+            select(ReminderRow)
+            .where(ReminderRow.outcome.is_(None), ReminderRow.next_attempt_at <= now)
+            .order_by(ReminderRow.next_attempt_at, ReminderRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claimed = [_reminder(row) for row in await self._session.scalars(stmt)]
+        if claimed and lease_until is not None:
+            await self._session.execute(
+                update(ReminderRow)
+                .where(ReminderRow.id.in_([r.id for r in claimed]))
+                .values(next_attempt_at=lease_until)
+                .execution_options(synchronize_session=False)
+            )
+        return claimed
+
+    async def save(self, reminder: Reminder) -> None:
+        await self._session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id == reminder.id)
+            .values(
+                next_attempt_at=reminder.next_attempt_at,
+                attempts=reminder.attempts,
+                outcome=reminder.outcome.value if reminder.outcome else None,
+                sent_at=reminder.sent_at,
+                last_error=reminder.last_error,
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+    async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
+        row = await self._session.get(ReminderOffsetsRow, kind)
+        if row is None:
+            return None
+        return tuple(timedelta(seconds=int(part)) for part in row.seconds.split(",") if part)
+
+    async def remember_offsets(self, kind: str, offsets: tuple[timedelta, ...]) -> None:
+        seconds = ",".join(str(int(offset.total_seconds())) for offset in offsets)
+        await self._session.merge(ReminderOffsetsRow(kind=kind, seconds=seconds))
+
+    async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
+        if not sold_package_ids:
+            return {}
+        left = func.coalesce(func.sum(EntitlementRow.quantity - EntitlementRow.used), 0)
+        stmt = (
+            select(
+                SoldPackageRow.id,
+                SoldPackageRow.coach_id,
+                SoldPackageRow.client_id,
+                SoldPackageRow.title,
+                SoldPackageRow.status,
+                SoldPackageRow.expires_at,
+                left,
+            )
+            .outerjoin(
+                EntitlementRow,
+                (EntitlementRow.sold_package_id == SoldPackageRow.id)
+                & EntitlementRow.removed_at.is_(None),
+            )
+            .where(SoldPackageRow.id.in_(sold_package_ids))
+            .group_by(SoldPackageRow.id)
+        )
+        rows = await self._session.execute(stmt)
+        return {
+            row[0]: PackageFacts(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6]))
+            for row in rows
+        }
+
+    async def zones(self, user_ids: list[int]) -> dict[int, str]:
+        stmt = select(UserRow.telegram_id, UserRow.timezone).where(
+            UserRow.telegram_id.in_(user_ids), UserRow.timezone.is_not(None)
+        )
+        return {user_id: zone for user_id, zone in await self._session.execute(stmt) if zone}
