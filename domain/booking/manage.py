@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from domain.booking.access import Access, ByToken, holding
+from domain.booking.access import Access, client_side, holding
 from domain.booking.errors import (
     BookingNotActive,
     CannotReschedule,
@@ -43,7 +43,7 @@ async def cancel_session(
     async with uow:
         package = await holding(uow, access)
         booking = await _active(uow, package, booking_id)
-        if isinstance(access, ByToken):
+        if client_side(access, package):
             await _before_window(uow, booking, now)
         return await _cancel(uow, package, booking, now, reminders)
 
@@ -128,7 +128,7 @@ async def _movable(
     booking = await _active(uow, package, booking_id)
     if booking.kind is not ItemKind.SERVICE:
         raise CannotReschedule()
-    if isinstance(access, ByToken):
+    if client_side(access, package):
         await _before_window(uow, booking, now)
     entitlement = package.entitlement(booking.entitlement_id)
     if entitlement is None:
