@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot.booking import availability, schedule
+from bot.booking import availability, holder, schedule
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
@@ -70,6 +70,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(timezone.build())
     app.add_handler(availability.build())
     schedule.add_handlers(app)
+    holder.add_handlers(app)
     packages.add_handlers(app)
     storefront.add_handlers(app)
     selling.add_handlers(app)

@@ -13,6 +13,7 @@ from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
+from domain.reminders.use_cases import ReminderOffsets
 from domain.selling.throttle import InvalidLinkThrottle
 
 
@@ -74,6 +75,12 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
 
     def now(self) -> datetime:
         return self.deps.clock()
+
+    @property
+    def reminders(self) -> ReminderOffsets:
+        """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS for selling and booking."""
+        settings = self.deps.settings
+        return ReminderOffsets(settings.expiry_reminder_offsets, settings.session_reminder_offsets)
 
     @property
     def bot_username(self) -> str:

@@ -201,45 +201,6 @@ class EntitlementRow(Base):
     )
 
 
-class SoldPackageHolderRow(Base):
-    """Who opened a sold package's link (or bought it): what /mypackages lists."""
-
-    __tablename__ = "sold_package_holder"
-    sold_package_id: Mapped[int] = mapped_column(
-        ForeignKey("sold_package.id", ondelete="CASCADE"), primary_key=True
-    )
-    user_id: Mapped[int] = mapped_column(
-        BigInteger, ForeignKey("app_user.telegram_id"), primary_key=True, index=True
-    )
-    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
-
-
-class SoldPackageEventRow(Base):
-    """One line of a sold package's history: purchase, grant, expiry change, revocation."""
-
-    __tablename__ = "sold_package_event"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sold_package_id: Mapped[int] = mapped_column(
-        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(20))
-    at: Mapped[datetime] = mapped_column(UtcDateTime)
-    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    note: Mapped[str] = mapped_column(Text, default="")
-
-
-class PendingPurchaseRow(Base):
-    """An invoice sent and not yet paid: the package snapshot it was sent for. The invoice
-    payload names `key`; `request_key` makes a double-pressed Buy send one invoice."""
-
-    __tablename__ = "pending_purchase"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(22), unique=True)
-    request_key: Mapped[str] = mapped_column(String(64), unique=True)
-    buyer_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
-    package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    snapshot: Mapped[Any] = mapped_column(JSON)
 class ReminderRow(Base):
     """A planned message; `outcome` NULL means still to send (see domain/reminders)."""
 
@@ -384,6 +345,47 @@ class SessionBookingRow(Base):
         ),
         Index("ix_session_booking_coach_starts", "coach_id", "starts_at"),
     )
+
+
+class SoldPackageHolderRow(Base):
+    """Who opened a sold package's link (or bought it): what /mypackages lists."""
+
+    __tablename__ = "sold_package_holder"
+    sold_package_id: Mapped[int] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("app_user.telegram_id"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SoldPackageEventRow(Base):
+    """One line of a sold package's history: purchase, grant, expiry change, revocation."""
+
+    __tablename__ = "sold_package_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sold_package_id: Mapped[int] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PendingPurchaseRow(Base):
+    """An invoice sent and not yet paid: the package snapshot it was sent for. The invoice
+    payload names `key`; `request_key` makes a double-pressed Buy send one invoice."""
+
+    __tablename__ = "pending_purchase"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(22), unique=True)
+    request_key: Mapped[str] = mapped_column(String(64), unique=True)
+    buyer_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    snapshot: Mapped[Any] = mapped_column(JSON)
 
 
 class ButtonPressRow(Base):

@@ -43,10 +43,10 @@ class SqlUnitOfWork:
     services: Services
     series: SeriesCatalog
     packages: Packages
-    sold: SoldPackages
-    pending: PendingPurchases
     availability: Availabilities
     bookings: Bookings
+    sold: SoldPackages
+    pending: PendingPurchases
     presses: ButtonPresses
     reminders: Reminders
 
@@ -73,10 +73,10 @@ class SqlUnitOfWork:
         self.services = SqlServices(session)
         self.series = SqlSeriesCatalog(session)
         self.packages = SqlPackages(session)
-        self.sold = SqlSoldPackages(session)
-        self.pending = SqlPendingPurchases(session)
         self.availability = SqlAvailabilities(session)
         self.bookings = SqlBookings(session)
+        self.sold = SqlSoldPackages(session)
+        self.pending = SqlPendingPurchases(session)
         self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
         return self

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from domain.booking.picker import WeekPage
+from domain.errors import NotFound
 
 DAYS_PER_ROW = 3
 TIMES_PER_ROW = 4
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def days_text(title: str, page: WeekPage, zone: str) -> str:
@@ -62,3 +64,25 @@ def times_keyboard(
 
 def _button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
+
+
+# -- what the picker's buttons carry: a day as yyyymmdd, a start as minutes since 1970 --
+def day_of(digits: int) -> date:
+    try:
+        return datetime.strptime(str(digits), "%Y%m%d").date()  # noqa: DTZ007 - a date only
+    except ValueError as exc:
+        raise NotFound() from exc
+
+
+def minutes(moment: datetime) -> int:
+    return int((moment - _EPOCH).total_seconds() // 60)
+
+
+def moment_of(value: int) -> datetime:
+    if value > 10**8:  # past year 2160: not a time this bot ever offered
+        raise NotFound()
+    return _EPOCH + timedelta(minutes=value)
+
+
+def day_digits(day: date) -> int:
+    return int(f"{day:%Y%m%d}")

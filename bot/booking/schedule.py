@@ -77,7 +77,9 @@ async def _cancel(
     entry = await _entry(context, coach, pressed)
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
     try:
-        done = await cancel_session(context.uow(), access, pressed.booking_id, context.now())
+        done = await cancel_session(
+            context.uow(), access, pressed.booking_id, context.now(), context.reminders
+        )
     except BookingNotActive:  # pressed twice, or already closed elsewhere
         await _session(update, context, coach, pressed)
         return
@@ -93,7 +95,7 @@ async def _no_show(
 ) -> None:
     try:
         marked = await mark_no_show(
-            context.uow(), coach.user_id, pressed.booking_id, context.now()
+            context.uow(), coach.user_id, pressed.booking_id, context.now(), context.reminders
         )
     except BookingNotActive:
         await _session(update, context, coach, pressed)

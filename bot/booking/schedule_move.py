@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler
@@ -31,7 +31,6 @@ PREFIX = "mv"
 _DATA = re.compile(
     r"mv:(?P<act>f|d|t|c|ok):(?P<id>[0-9]{1,9}):(?P<arg>[0-9]{1,10}):(?P<week>[0-9]{1,2})"
 )
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ async def _days(
     page = week_page(options, zone, now, week)
     markup = picker.days_keyboard(
         page,
-        lambda day: pressed.data("t", int(f"{day:%Y%m%d}")),
+        lambda day: pressed.data("t", picker.day_digits(day)),
         lambda n: pressed.data("d", n),
         views.back_to_session(pressed.booking_id, pressed.week),
     )
@@ -94,10 +93,10 @@ async def _days(
 
 async def _times(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
     title, options = await _options(context, coach, pressed)
-    day = _day(pressed.arg)
+    day = picker.day_of(pressed.arg)
     times = times_on(options, coach.timezone, day)
     back = views.back_button(pressed.data("f", 0), "◀ Other days")
-    markup = picker.times_keyboard(times, lambda t: pressed.data("c", _minutes(t)), back)
+    markup = picker.times_keyboard(times, lambda t: pressed.data("c", picker.minutes(t)), back)
     await show(update, picker.times_text(f"Move {title}", day, coach.timezone), markup)
 
 
@@ -105,7 +104,7 @@ async def _confirm(update: Update, context: BotContext, coach: Coach, pressed: P
     entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     if entry is None:
         raise NotFound()
-    start = _moment(pressed.arg)
+    start = picker.moment_of(pressed.arg)
     text = views.move_question(entry, start, coach.timezone)
     markup = InlineKeyboardMarkup(
         [[views.back_button(pressed.data("ok", pressed.arg), "✅ Yes, move it"),
@@ -119,14 +118,14 @@ async def _move(update: Update, context: BotContext, coach: Coach, pressed: Pres
     if entry is None:
         raise NotFound()
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
-    start = _moment(pressed.arg)
+    start = picker.moment_of(pressed.arg)
     if entry.booking.starts_at == start or not entry.booking.is_active:  # pressed twice
         markup = views.session_keyboard(entry, pressed.week, context.now())
         await show(update, views.session_text(entry, coach.timezone), markup)
         return
     try:
         moved = await reschedule_session(
-            context.uow(), access, pressed.booking_id, start, context.now()
+            context.uow(), access, pressed.booking_id, start, context.now(), context.reminders
         )
     except SlotTaken:
         await _days(update, context, coach, pressed, views.MOVE_TAKEN)
@@ -139,21 +138,6 @@ async def _move(update: Update, context: BotContext, coach: Coach, pressed: Pres
     note = views.moved_note(moved, coach.timezone)
     markup = views.session_keyboard(refreshed, pressed.week, context.now())
     await show(update, views.session_text(refreshed, coach.timezone, note), markup)
-
-
-def _day(digits: int) -> date:
-    try:
-        return datetime.strptime(str(digits), "%Y%m%d").date()  # noqa: DTZ007 - a date only
-    except ValueError as exc:
-        raise NotFound() from exc
-
-
-def _minutes(moment: datetime) -> int:
-    return int((moment - _EPOCH).total_seconds() // 60)
-
-
-def _moment(minutes: int) -> datetime:
-    return _EPOCH + timedelta(minutes=minutes)
 
 
 Action = Callable[[Update, BotContext, Coach, Pressed], Awaitable[None]]

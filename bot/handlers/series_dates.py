@@ -178,7 +178,9 @@ async def _remove(update: Update, context: BotContext, cb: Callback, confirmed: 
     """One use case: remove (or not yet), then the series screen or the question from it;
     clients whose seats went with the date are told."""
     uow, now = context.uow(), context.now()
-    done = await remove_series_date(uow, user_id(update), cb.item_id, cb.number(), now, confirmed)
+    done = await remove_series_date(
+        uow, user_id(update), cb.item_id, cb.number(), now, confirmed, context.reminders
+    )
     seen, occurrence = done.removal.after, done.removal.occurrence
     if not done.removal.removed:
         markup = views.remove_confirm_keyboard(cb.item_id, cb.number())

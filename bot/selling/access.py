@@ -7,26 +7,29 @@ import re
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.booking.holder import show_package
 from bot.context import BotContext
 from bot.deeplinks import DeepLink, LinkKind
 from bot.handlers.common import DEEP_LINK_ROUTES
-from bot.handlers.replies import callback_data, register, reply, show, user_id
+from bot.handlers.replies import callback_data, register, show, user_id
 from bot.selling import views
 from domain.errors import NotFound
-from domain.selling.access import my_packages, open_by_token, open_held
+from domain.selling.access import my_packages, open_by_token
 
 OPEN = re.compile(r"mine:o:(?P<id>[0-9]{1,9})")
 PAGE = re.compile(r"mine:p:(?P<page>[0-9]{1,4})")
 
 
 async def open_access_link(update: Update, context: BotContext, target: DeepLink) -> None:
-    """Whoever has the link sees what is left, the expiry in their zone and the status."""
+    """Whoever has the link sees what is left, the expiry in their zone, the status, a Book
+    button per bookable item and the sessions to come (see bot/booking/holder.py)."""
     user = update.effective_user
     assert user is not None
     view = await open_by_token(
         context.uow(), user.id, user.first_name, target.value, context.now()
     )
-    await reply(update, views.sold_text(view), reply_markup=views.sold_keyboard(view))
+    assert view.sold.id is not None
+    await show_package(update, context, view.sold.id, new=True)
 
 
 async def open_pressed(update: Update, context: BotContext) -> None:
@@ -34,12 +37,9 @@ async def open_pressed(update: Update, context: BotContext) -> None:
     match = OPEN.fullmatch(callback_data(update))
     if match is None:
         raise NotFound()
-    view = await open_held(
-        context.uow(write=False), user_id(update), int(match["id"]), context.now()
-    )
     assert update.callback_query is not None
     await update.callback_query.answer()
-    await reply(update, views.sold_text(view), reply_markup=views.sold_keyboard(view))
+    await show_package(update, context, int(match["id"]), new=True)
 
 
 async def mypackages_command(update: Update, context: BotContext) -> None:

@@ -73,7 +73,13 @@ async def _take_free(update: Update, context: BotContext, public_id: str, reques
     user = update.effective_user
     assert user is not None
     sale = await buy_free(
-        context.uow(), user.id, user.first_name, public_id, request, context.now()
+        context.uow(),
+        user.id,
+        user.first_name,
+        public_id,
+        request,
+        context.now(),
+        context.reminders,
     )
     await settle(update, None if sale else texts.ALREADY_DONE)
     if sale is not None:
@@ -140,7 +146,7 @@ async def paid(update: Update, context: BotContext) -> None:
     )
     try:
         sale = await record_payment(
-            context.uow(), user.id, user.first_name, payment, context.now()
+            context.uow(), user.id, user.first_name, payment, context.now(), context.reminders
         )
     except Exception:
         # The money is taken: never "nothing was changed" here; the charge id finds it.

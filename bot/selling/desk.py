@@ -104,7 +104,9 @@ async def expiry_set(update: Update, context: BotContext, m: re.Match[str]) -> N
         text = views.expiry_question(view.sold, new, view.zone)
         await show(update, text, views.confirm_expiry(view.sold, new))
         return
-    change = await change_expiry(context.uow(), user_id(update), sold_id, new, now)
+    change = await change_expiry(
+        context.uow(), user_id(update), sold_id, new, now, context.reminders
+    )
     await _tell_holders(context, change)
     note = "Expiry changed; the client was told." if change.changed else "It already was so."
     await detail(update, context, m, note)

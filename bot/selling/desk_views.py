@@ -89,6 +89,7 @@ def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
                 button("⏳ Change expiry", f"sold:x:{sid}"),
                 button("♻️ Revoke link", f"sold:r:{sid}"),
             ],
+            [button("📅 Sessions: book, cancel, move", f"bk:v:{sid}:0:0")],
             [button("◀ Sold packages", "sold:l:all:1")],
         ]
     )

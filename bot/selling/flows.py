@@ -66,7 +66,13 @@ async def _grant(update: Update, context: BotContext, note: str) -> State:
     request = f"grant:{user_id(update)}:{update.effective_message.message_id}"
     try:
         sale = await grant(
-            context.uow(), user_id(update), draft["package_id"], note, request, context.now()
+            context.uow(),
+            user_id(update),
+            draft["package_id"],
+            note,
+            request,
+            context.now(),
+            context.reminders,
         )
     except InvalidInput as exc:
         await reply(update, try_again(exc.reason))

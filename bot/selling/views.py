@@ -56,19 +56,6 @@ def sold_text(view: SoldView) -> str:
     return "\n".join(lines)
 
 
-def booking_rows(view: SoldView) -> list[list[InlineKeyboardButton]]:
-    """Where booking plugs in: the booking feature adds one Book button per bookable item of
-    an active sold package here. Until then there are none."""
-    return []
-
-
-def sold_keyboard(view: SoldView) -> InlineKeyboardMarkup | None:
-    rows = booking_rows(view)
-    if view.for_coach:
-        rows.append([button("🗂 Manage", f"sold:v:{view.sold.id}")])
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
 def mine_text(page: Page[SoldLine], zone: str) -> str:
     if page.total == 0:
         return texts.EMPTY_MINE

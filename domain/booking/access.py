@@ -24,21 +24,45 @@ class ByCoach:
     sold_package_id: int
 
 
-Access = ByToken | ByCoach
+@dataclass(frozen=True)
+class ByHolder:
+    """Someone acting from a button on a sold package's view: its coach, or a person on
+    the package's holder list (whoever opened its access link)."""
+
+    user_id: int
+    sold_package_id: int
+
+
+Access = ByToken | ByCoach | ByHolder
+
+
+def client_side(access: Access, package: BookablePackage) -> bool:
+    """Whether the cancellation window binds this access (everyone but the coach)."""
+    if isinstance(access, ByCoach):
+        return False
+    return not (isinstance(access, ByHolder) and access.user_id == package.coach_id)
 
 
 async def holding(uow: BookingUnitOfWork, access: Access) -> BookablePackage:
     """The sold package behind the access; NotFound for an unknown or old token and for
-    another coach's package (indistinguishable on purpose)."""
+    another coach's package or someone not holding it (indistinguishable on purpose)."""
     if isinstance(access, ByToken):
         package = await uow.bookings.package_by_token(access.token)
-    else:
+    elif isinstance(access, ByCoach):
         package = await uow.bookings.package(access.sold_package_id)
         if package is not None and package.coach_id != access.coach_id:
+            package = None
+    else:
+        package = await uow.bookings.package(access.sold_package_id)
+        if package is not None and not await _holds(uow, package, access.user_id):
             package = None
     if package is None:
         raise NotFound("no such sold package")
     return package
+
+
+async def _holds(uow: BookingUnitOfWork, package: BookablePackage, user_id: int) -> bool:
+    return user_id == package.coach_id or await uow.sold.is_holder(package.id, user_id)
 
 
 async def view_package(uow: BookingUnitOfWork, access: Access) -> BookablePackage:

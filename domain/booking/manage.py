@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from domain.booking.access import Access, ByToken, holding
+from domain.booking.access import Access, client_side, holding
 from domain.booking.errors import (
     BookingNotActive,
     CannotReschedule,
@@ -16,9 +16,11 @@ from domain.booking.errors import (
 )
 from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
+from domain.booking.reminding import replan_after
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind, Service
 from domain.errors import NotFound
+from domain.reminders.use_cases import ReminderOffsets
 
 
 @dataclass(frozen=True)
@@ -30,20 +32,28 @@ class Cancelled:
 
 
 async def cancel_session(
-    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
+    uow: BookingUnitOfWork,
+    access: Access,
+    booking_id: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> Cancelled:
     """The holder cancels a session: the client only before the cancellation window, the
     coach any time. The unit returns unless the package has expired."""
     async with uow:
         package = await holding(uow, access)
         booking = await _active(uow, package, booking_id)
-        if isinstance(access, ByToken):
+        if client_side(access, package):
             await _before_window(uow, booking, now)
-        return await _cancel(uow, package, booking, now)
+        return await _cancel(uow, package, booking, now, reminders)
 
 
 async def mark_no_show(
-    uow: BookingUnitOfWork, coach_id: int, booking_id: int, now: datetime
+    uow: BookingUnitOfWork,
+    coach_id: int,
+    booking_id: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
     """The coach marks a started session as a no-show; the unit stays used."""
     async with uow:
@@ -54,18 +64,27 @@ async def mark_no_show(
         closed = replace(booking, status=BookingStatus.NO_SHOW, cancelled_at=now)
         if not await uow.bookings.close(closed):
             raise BookingNotActive()
+        await replan_after(uow, reminders, closed, None, now)
         await uow.commit()
         return closed
 
 
 async def reschedule_session(
-    uow: BookingUnitOfWork, access: Access, booking_id: int, starts_at: datetime, now: datetime
+    uow: BookingUnitOfWork,
+    access: Access,
+    booking_id: int,
+    starts_at: datetime,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
     """The holder moves a 1:1 session to another free slot (a client before the window);
     the old time is given up only if the new one is taken: one transaction, same booking."""
     async with uow:
         package = await holding(uow, access)
-        return await _reschedule(uow, access, package, booking_id, starts_at, now)
+        moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
+        await replan_after(uow, reminders, moved, package.client_id, now)
+        await uow.commit()
+        return moved
 
 
 async def move_options(
@@ -95,7 +114,6 @@ async def _reschedule(
     ends_at = starts_at + timedelta(minutes=service.duration_minutes)
     if not await uow.bookings.move(booking.id or 0, starts_at, ends_at):
         raise SlotTaken()
-    await uow.commit()
     return replace(booking, starts_at=starts_at, ends_at=ends_at)
 
 
@@ -110,7 +128,7 @@ async def _movable(
     booking = await _active(uow, package, booking_id)
     if booking.kind is not ItemKind.SERVICE:
         raise CannotReschedule()
-    if isinstance(access, ByToken):
+    if client_side(access, package):
         await _before_window(uow, booking, now)
     entitlement = package.entitlement(booking.entitlement_id)
     if entitlement is None:
@@ -154,7 +172,11 @@ async def _before_window(uow: BookingUnitOfWork, booking: SessionBooking, now: d
 
 
 async def _cancel(
-    uow: BookingUnitOfWork, package: BookablePackage, booking: SessionBooking, now: datetime
+    uow: BookingUnitOfWork,
+    package: BookablePackage,
+    booking: SessionBooking,
+    now: datetime,
+    reminders: ReminderOffsets | None,
 ) -> Cancelled:
     await uow.bookings.lock_coach(booking.coach_id)
     closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
@@ -165,5 +187,6 @@ async def _cancel(
     returned = not package.has_expired(now)
     if returned:
         await uow.bookings.return_unit(booking.entitlement_id)
+    await replan_after(uow, reminders, closed, package.client_id, now)
     await uow.commit()
     return Cancelled(closed, returned)

@@ -30,10 +30,12 @@ from domain.booking.model import (
     OneToOne,
     SessionBooking,
 )
+from domain.booking.reminding import replan_after
 from domain.booking.slots import SlotQuery, free_slots
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind, Occurrence, Series, Service
 from domain.errors import NotFound
+from domain.reminders.use_cases import ReminderOffsets
 
 
 def bookable_entitlement(
@@ -91,14 +93,23 @@ async def _open_occurrences(
 
 
 async def redeem_session(
-    uow: BookingUnitOfWork, access: Access, choice: Choice, now: datetime
+    uow: BookingUnitOfWork,
+    access: Access,
+    choice: Choice,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
-    """The holder books one session with one unit of the package, in one transaction."""
+    """The holder books one session with one unit of the package, in one transaction
+    (with its reminders, when `reminders` is given)."""
     async with uow:
         package = await holding(uow, access)
         if isinstance(choice, OneToOne):
-            return await _book_one_to_one(uow, package, choice, now)
-        return await _book_seat(uow, package, choice, now)
+            booking = await _book_one_to_one(uow, package, choice, now)
+        else:
+            booking = await _book_seat(uow, package, choice, now)
+        await replan_after(uow, reminders, booking, package.client_id, now)
+        await uow.commit()
+        return booking
 
 
 async def _book_one_to_one(
@@ -150,7 +161,6 @@ async def _store(
     stored = await uow.bookings.add(booking)
     if stored is None:
         raise clash
-    await uow.commit()
     return stored
 
 

@@ -7,6 +7,7 @@ reminder never describes a state that was rolled back.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.reminders.model import EXPIRED_NOTICE_WINDOW
@@ -20,6 +21,15 @@ from domain.reminders.planning import (
 from domain.reminders.ports import ReminderUnitOfWork
 
 EXPIRY_OFFSETS = "expiry"
+
+
+@dataclass(frozen=True)
+class ReminderOffsets:
+    """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS, handed by the bot to the selling
+    and booking use cases (None there: the caller leaves reminders alone)."""
+
+    expiry: tuple[timedelta, ...]
+    session: tuple[timedelta, ...]
 
 
 async def replan_package_reminders(

@@ -54,7 +54,7 @@ async def open_by_token(
             if sold.client_id is None:
                 await uow.sold.claim_client(sold.id, viewer_id)
             await uow.sold.add_holder(sold.id, viewer_id, now)
-        view = await _view(uow, sold, viewer_id, viewer.timezone, now)
+        view = await view_of(uow, sold, viewer_id, viewer.timezone, now)
         await uow.commit()
     return view
 
@@ -68,7 +68,7 @@ async def open_held(uow: UnitOfWork, viewer_id: int, sold_id: int, now: datetime
         ):
             raise NotFound()
         viewer = await uow.users.get(viewer_id)
-        return await _view(uow, sold, viewer_id, viewer.timezone if viewer else None, now)
+        return await view_of(uow, sold, viewer_id, viewer.timezone if viewer else None, now)
 
 
 async def my_packages(
@@ -88,7 +88,7 @@ async def my_packages(
     return Page(lines, found.page, found.pages, found.total), user.timezone if user else None
 
 
-async def _view(
+async def view_of(
     uow: UnitOfWork, sold: SoldPackage, viewer_id: int, zone: str | None, now: datetime
 ) -> SoldView:
     coach = await uow.coaches.get(sold.coach_id)

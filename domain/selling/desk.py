@@ -14,6 +14,7 @@ from domain.catalog.access import require_coach
 from domain.errors import NotFound
 from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
+from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.access import SoldLine, SoldView
 from domain.selling.model import EventKind, SaleEvent, SoldFilter, SoldPackage
 from domain.selling.rules import status
@@ -67,7 +68,12 @@ async def sold_history(
 
 
 async def change_expiry(
-    uow: UnitOfWork, coach_id: int, sold_id: int, new: datetime | None, now: datetime
+    uow: UnitOfWork,
+    coach_id: int,
+    sold_id: int,
+    new: datetime | None,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> Change:
     """The coach moves the expiry (later, earlier) or removes it; holders are to be told."""
     async with uow:
@@ -80,6 +86,8 @@ async def change_expiry(
             await uow.sold.add_event(
                 SaleEvent(sold_id, EventKind.EXPIRY_CHANGED, now, expires_at=new)
             )
+            if reminders is not None:
+                await replan_package_reminders(uow, sold_id, now, reminders.expiry)
         notify = await _holders(uow, sold)
         await uow.commit()
     return Change(sold, changed, notify if changed else [])
@@ -89,7 +97,8 @@ async def revoke_link(
     uow: UnitOfWork, coach_id: int, sold_id: int, fingerprint: str, now: datetime
 ) -> Change:
     """The coach kills the access link whose token starts with `fingerprint` and gets a new
-    one; everyone but the client loses it from /mypackages. A second press changes nothing."""
+    one; everyone but the client loses it from /mypackages. A second press changes nothing.
+    The package stays active, so its reminders stay as they are."""
     async with uow:
         await require_coach(uow, coach_id)
         sold = await _own(uow, coach_id, sold_id)

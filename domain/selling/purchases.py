@@ -17,6 +17,7 @@ from domain.catalog.rules import is_public_id
 from domain.errors import InvalidInput, NotFound
 from domain.model import Coach, User
 from domain.ports import UnitOfWork
+from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.errors import (
     CheckoutRefused,
     NothingToSell,
@@ -68,6 +69,7 @@ async def buy_free(
     public_id: str,
     request_key: str,
     now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> Sale | None:
     """The client gets a free package at once; None when this button already did it."""
     async with uow:
@@ -76,7 +78,7 @@ async def buy_free(
         if package.price_minor != 0:
             raise PriceChanged()
         sold = _sold(snapshot(package), buyer_id, SaleKind.FREE, now, request_key=request_key)
-        sale = await _record(uow, sold, buyer, EventKind.PURCHASED)
+        sale = await _record(uow, sold, buyer, EventKind.PURCHASED, reminders)
         await uow.commit()
     return sale
 
@@ -126,7 +128,12 @@ async def check_pre_checkout(uow: UnitOfWork, payload: str, total: int, currency
 
 
 async def record_payment(
-    uow: UnitOfWork, buyer_id: int, first_name: str, payment: Payment, now: datetime
+    uow: UnitOfWork,
+    buyer_id: int,
+    first_name: str,
+    payment: Payment,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> Sale | None:
     """The payer gets the sold package of the pending purchase, exactly once per charge id
     (rule 12): None when Telegram delivered this payment before."""
@@ -141,7 +148,7 @@ async def record_payment(
         sold = _sold(pending.snapshot, buyer_id, SaleKind.PAID, now)
         sold.charge_id = payment.charge_id
         sold.provider_charge_id = payment.provider_charge_id or None
-        sale = await _record(uow, sold, buyer, EventKind.PURCHASED)
+        sale = await _record(uow, sold, buyer, EventKind.PURCHASED, reminders)
         await uow.commit()
     return sale
 
@@ -153,6 +160,7 @@ async def grant(
     note: str,
     request_key: str,
     now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> Sale | None:
     """The coach gets a sold package (and its access link) for someone who paid elsewhere;
     validity counts from now. None when this message already granted it."""
@@ -165,7 +173,7 @@ async def grant(
             raise NothingToSell()
         sold = _sold(snapshot(package), None, SaleKind.GRANT, now, request_key=request_key)
         sold.note = note
-        sale = await _record(uow, sold, None, EventKind.GRANTED)
+        sale = await _record(uow, sold, None, EventKind.GRANTED, reminders)
         await uow.commit()
     return sale
 
@@ -206,16 +214,22 @@ def _sold(
 
 
 async def _record(
-    uow: UnitOfWork, sold: SoldPackage, buyer: User | None, event: EventKind
+    uow: UnitOfWork,
+    sold: SoldPackage,
+    buyer: User | None,
+    event: EventKind,
+    reminders: ReminderOffsets | None,
 ) -> Sale | None:
-    """Store a new sold package with its first history line and holder, if the database
-    has not seen its request key or charge id."""
+    """Store a new sold package with its first history line, holder and expiry reminders,
+    if the database has not seen its request key or charge id."""
     stored = await uow.sold.add(sold)
     if stored is None or stored.id is None:
         return None
     await uow.sold.add_event(SaleEvent(stored.id, event, sold.purchased_at, note=sold.note))
     if buyer is not None:
         await uow.sold.add_holder(stored.id, buyer.telegram_id, sold.purchased_at)
+    if reminders is not None:
+        await replan_package_reminders(uow, stored.id, sold.purchased_at, reminders.expiry)
     coach = await uow.coaches.get(sold.coach_id)
     assert coach is not None, "a package always has its coach"
     return Sale(stored, coach, buyer)

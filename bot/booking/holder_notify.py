@@ -1,0 +1,60 @@
+"""After a booking, cancel or move from a package's view: the person who pressed gets the
+.ics, and the other side is told (the coach with the time in their zone, or — when the
+coach acted — the client)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+from telegram import InputFile
+from telegram.error import BadRequest, Forbidden
+
+from bot.booking import holder_views as views
+from bot.booking.calendar_file import booking_ics, ics_filename
+from bot.booking.notify import tell_client
+from bot.context import BotContext
+from domain.booking.holder import booking_parties
+from domain.booking.model import SessionBooking
+
+log = logging.getLogger(__name__)
+
+Change = Literal["booked", "cancelled", "moved"]
+
+
+@dataclass(frozen=True)
+class Done:
+    change: Change
+    booking: SessionBooking
+    actor_id: int
+    chat_id: int
+
+
+async def calendar_to(context: BotContext, chat_id: int, booking: SessionBooking) -> None:
+    """The session's .ics (a cancelled one when it is off) to one chat."""
+    data = booking_ics(
+        booking, context.bot_username, context.now(), cancelled=not booking.is_active
+    )
+    await context.bot.send_document(chat_id, InputFile(data, filename=ics_filename(booking)))
+
+
+async def after_change(context: BotContext, done: Done) -> None:
+    """The presser gets the calendar file; the other side hears of it."""
+    await calendar_to(context, done.chat_id, done.booking)
+    assert done.booking.id is not None
+    entry, coach_zone = await booking_parties(context.uow(write=False), done.booking.id)
+    booking = done.booking
+    if done.actor_id == booking.coach_id:
+        zone = entry.client_zone or coach_zone
+        if entry.client_id != done.actor_id:
+            await tell_client(
+                context, entry, views.client_notice(done.change, booking, zone), True
+            )
+        return
+    text = views.coach_notice(done.change, booking, coach_zone, entry.client_name)
+    try:
+        await context.bot.send_message(booking.coach_id, text)
+        await calendar_to(context, booking.coach_id, booking)
+    except (Forbidden, BadRequest) as exc:
+        log.info("could not tell the coach of session %s: %s", booking.id, type(exc).__name__)

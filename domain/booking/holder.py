@@ -1,0 +1,137 @@
+"""Booking from a sold package's view: what its holder (or its coach) sees and picks from.
+
+Buttons name the sold package by id; every call re-checks that the person holds it
+(`ByHolder`: its coach, or someone on the holder list selling keeps).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from domain.booking.access import ByHolder, holding
+from domain.booking.manage import move_options
+from domain.booking.model import BookablePackage, ScheduleEntry, SessionBooking
+from domain.booking.redeem import _open_occurrences, _open_slots
+from domain.booking.uow import BookingUnitOfWork
+from domain.catalog.model import Occurrence, Series
+from domain.errors import NotFound
+from domain.selling.access import SoldView, view_of
+
+
+@dataclass(frozen=True)
+class PackageScreen:
+    """The sold package with what is left per item and its upcoming sessions."""
+
+    view: SoldView
+    package: BookablePackage
+    upcoming: tuple[SessionBooking, ...]
+    cancel_window: timedelta
+
+
+@dataclass(frozen=True)
+class Slots:
+    """Free start times (UTC) for one item, and the zone the viewer sees them in."""
+
+    title: str
+    zone: str
+    starts: list[datetime]
+
+
+@dataclass(frozen=True)
+class Dates:
+    """A series' upcoming dates before expiry (full ones too), seen in `zone`."""
+
+    series: Series
+    zone: str
+    occurrences: list[Occurrence]
+
+
+async def package_screen(
+    uow: BookingUnitOfWork, viewer_id: int, sold_id: int, now: datetime
+) -> PackageScreen:
+    """The holder sees the package: per item what is left, and the sessions to come."""
+    async with uow:
+        package = await holding(uow, ByHolder(viewer_id, sold_id))
+        sold = await uow.sold.get(sold_id)
+        if sold is None:
+            raise NotFound()
+        viewer = await uow.users.get(viewer_id)
+        view = await view_of(uow, sold, viewer_id, viewer.timezone if viewer else None, now)
+        upcoming = await uow.bookings.upcoming_for_package(sold_id, now)
+        window = (await uow.availability.get(package.coach_id)).settings.cancel_window
+    return PackageScreen(view, package, tuple(upcoming), window)
+
+
+async def slots_for(
+    uow: BookingUnitOfWork, viewer_id: int, sold_id: int, entitlement_id: int, now: datetime
+) -> Slots:
+    """The holder gets the free times for a 1:1 item, in their zone (else the coach's)."""
+    async with uow:
+        package = await holding(uow, ByHolder(viewer_id, sold_id))
+        starts = await _open_slots(uow, package, entitlement_id, now)
+        entitlement = package.entitlement(entitlement_id)
+        assert entitlement is not None  # _open_slots checked it
+        return Slots(entitlement.title, await viewer_zone(uow, package, viewer_id), starts)
+
+
+async def dates_for(
+    uow: BookingUnitOfWork, viewer_id: int, sold_id: int, entitlement_id: int, now: datetime
+) -> Dates:
+    """The holder gets a group item's upcoming dates, in their zone (else the coach's)."""
+    async with uow:
+        package = await holding(uow, ByHolder(viewer_id, sold_id))
+        series, occurrences = await _open_occurrences(uow, package, entitlement_id, now)
+        return Dates(series, await viewer_zone(uow, package, viewer_id), occurrences)
+
+
+async def booking_parties(uow: BookingUnitOfWork, booking_id: int) -> tuple[ScheduleEntry, str]:
+    """A session with its client, and the coach's zone: who to tell of a change."""
+    async with uow:
+        entry = await uow.bookings.entry(booking_id)
+        if entry is None:
+            raise NotFound()
+        coach = await uow.coaches.get(entry.booking.coach_id)
+        if coach is None:
+            raise NotFound()
+        return entry, coach.timezone
+
+
+async def viewer_zone(uow: BookingUnitOfWork, package: BookablePackage, viewer_id: int) -> str:
+    """The viewer's zone if they set one (the coach sees their own), else the coach's."""
+    coach = await uow.coaches.get(package.coach_id)
+    if coach is None:
+        raise NotFound()
+    if viewer_id != package.coach_id:
+        viewer = await uow.users.get(viewer_id)
+        if viewer is not None and viewer.timezone:
+            return viewer.timezone
+    return coach.timezone
+
+
+@dataclass(frozen=True)
+class MoveChoices:
+    """Where a 1:1 session could move to, seen in `zone`."""
+
+    booking: SessionBooking
+    zone: str
+    starts: list[datetime]
+
+
+async def move_choices(
+    uow: BookingUnitOfWork, viewer_id: int, sold_id: int, booking_id: int, now: datetime
+) -> MoveChoices:
+    """The holder gets the free times a session of theirs could move to (a client only
+    before the cancellation window), in their zone (else the coach's)."""
+    access = ByHolder(viewer_id, sold_id)
+    booking, starts = await move_options(uow, access, booking_id, now)
+    async with uow:
+        package = await holding(uow, access)
+        return MoveChoices(booking, await viewer_zone(uow, package, viewer_id), starts)
+
+
+async def zone_for(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
+    """The zone the holder sees the package's times in."""
+    async with uow:
+        package = await holding(uow, ByHolder(viewer_id, sold_id))
+        return await viewer_zone(uow, package, viewer_id)

@@ -1,0 +1,60 @@
+"""Buttons of a package's view name the sold package by id: access is checked against the
+holder list selling keeps (the coach always; others once they opened the link), and the
+cancellation window binds everyone but the coach. Real database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.booking.access import ByHolder
+from domain.booking.errors import TooLateToCancel
+from domain.booking.holder import package_screen, slots_for
+from domain.booking.manage import cancel_session
+from domain.booking.model import OneToOne
+from domain.booking.redeem import redeem_session
+from domain.errors import NotFound
+from tests.integration.booking_seed import FIRST_SLOT, NOW, seed_world, sell, used
+from tests.integration.catalog_seed import ANNA, BORIS, MakeUow
+
+
+async def test_only_the_coach_and_holders_reach_a_package_by_id(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow)
+    sold = await sell(engine, world, 1)
+    with pytest.raises(NotFound):
+        await slots_for(make_uow(), BORIS, sold.id, sold.lesson, NOW)
+    with pytest.raises(NotFound):
+        await redeem_session(
+            make_uow(), ByHolder(BORIS, sold.id), OneToOne(sold.lesson, FIRST_SLOT), NOW
+        )
+    assert await used(engine, sold.lesson) == 0
+    assert FIRST_SLOT in (await slots_for(make_uow(), ANNA, sold.id, sold.lesson, NOW)).starts
+    async with make_uow() as uow:
+        await uow.sold.add_holder(sold.id, BORIS, NOW)
+        await uow.commit()
+    found = await slots_for(make_uow(), BORIS, sold.id, sold.lesson, NOW)
+    assert FIRST_SLOT in found.starts and found.zone == "UTC"
+
+
+async def test_the_window_binds_a_holder_but_not_the_coach(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow)
+    sold = await sell(engine, world, 1)
+    async with make_uow() as uow:
+        await uow.sold.add_holder(sold.id, BORIS, NOW)
+        await uow.commit()
+    holder = ByHolder(BORIS, sold.id)
+    booking = await redeem_session(make_uow(), holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    late = FIRST_SLOT - timedelta(hours=23)  # default window: 24 h
+    with pytest.raises(TooLateToCancel):
+        await cancel_session(make_uow(), holder, booking.id or 0, late)
+    screen = await package_screen(make_uow(), BORIS, sold.id, late)
+    assert [b.id for b in screen.upcoming] == [booking.id]
+    assert screen.cancel_window == timedelta(hours=24) and not screen.view.for_coach
+    done = await cancel_session(make_uow(), ByHolder(ANNA, sold.id), booking.id or 0, late)
+    assert done.unit_returned and await used(engine, sold.lesson) == 0
