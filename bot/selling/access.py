@@ -26,7 +26,7 @@ async def open_access_link(update: Update, context: BotContext, target: DeepLink
     user = update.effective_user
     assert user is not None
     view = await open_by_token(
-        context.uow(), user.id, user.first_name, target.value, context.now()
+        context.uow(), user.id, user.first_name, target.value, context.now(), context.reminders
     )
     assert view.sold.id is not None
     await show_package(update, context, view.sold.id, new=True)

@@ -13,6 +13,7 @@ from domain.accounts import ensure_user
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.pagination import Page, fetch_page
+from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.ports import UnitOfWork
 from domain.selling.model import SoldPackage, SoldStatus
 from domain.selling.rules import status
@@ -39,10 +40,18 @@ class SoldView:
 
 
 async def open_by_token(
-    uow: UnitOfWork, viewer_id: int, first_name: str, token: str, now: datetime
+    uow: UnitOfWork,
+    viewer_id: int,
+    first_name: str,
+    token: str,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> SoldView:
     """Anyone with the access link sees the sold package; NotFound for any unknown,
-    revoked or malformed token (the same answer for all)."""
+    revoked or malformed token (the same answer for all).
+
+    The first person to open a package sold without a client (a coach's grant) becomes its
+    client, and from then on gets its expiry reminders."""
     if not is_access_token(token):
         raise NotFound()
     async with uow:
@@ -53,6 +62,8 @@ async def open_by_token(
         if viewer_id != sold.coach_id:
             if sold.client_id is None:
                 await uow.sold.claim_client(sold.id, viewer_id)
+                if reminders is not None:
+                    await replan_package_reminders(uow, sold.id, now, reminders.expiry)
             await uow.sold.add_holder(sold.id, viewer_id, now)
         view = await view_of(uow, sold, viewer_id, viewer.timezone, now)
         await uow.commit()

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from domain.reminders.model import Outcome
+from domain.selling.access import open_by_token
 from domain.selling.desk import change_expiry, fingerprint, revoke_link
 from domain.selling.purchases import Payment, buy_free, grant, record_payment, start_invoice
 from domain.selling.tokens import invoice_payload
@@ -49,11 +50,17 @@ async def test_a_recorded_payment_gets_expiry_reminders() -> None:
     assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)
 
 
-async def test_a_grant_has_no_client_to_remind_yet() -> None:
+async def test_a_grant_is_reminded_once_someone_opens_its_link() -> None:
     shop, reminders = reminding_shop()
     package = await shop.package(validity="10")
-    assert await grant(shop.uow, COACH, package.id or 0, "", "g", NOW, OFFSETS)
+    sale = await grant(shop.uow, COACH, package.id or 0, "", "g", NOW, OFFSETS)
+    assert sale is not None
     assert reminders.rows == {}
+    later = NOW + DAY
+    await open_by_token(shop.uow, CLIENT, "Cleo", sale.sold.access_token, later, OFFSETS)
+    assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)
+    await open_by_token(shop.uow, CLIENT + 1, "Ada", sale.sold.access_token, later, OFFSETS)
+    assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)
 
 
 async def test_expiry_moved_then_removed_replans_and_keeps_what_was_sent() -> None:
