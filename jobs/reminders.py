@@ -14,7 +14,10 @@ from telegram.ext import Application, JobQueue
 from bot.context import BotContext, PackagesApplication
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.sweep import sweep_due_reminders
-from domain.reminders.use_cases import replan_all_package_reminders
+from domain.reminders.use_cases import (
+    replan_all_package_reminders,
+    replan_all_session_reminders,
+)
 from jobs.texts import reminder_text
 from persistence.db import is_sqlite
 
@@ -87,10 +90,16 @@ class ReminderSweep:
 
 
 async def replan_on_start(context: BotContext) -> None:
-    """Unsent expiry reminders follow the EXPIRY_REMINDER_OFFSETS this process started with."""
+    """Unsent reminders follow the EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS this
+    process started with."""
     deps = context.deps
-    offsets = deps.settings.expiry_reminder_offsets
-    changed = await replan_all_package_reminders(deps.uow_factory, deps.clock(), offsets)
+    settings, now = deps.settings, deps.clock()
+    changed = await replan_all_package_reminders(
+        deps.uow_factory, now, settings.expiry_reminder_offsets
+    )
+    changed += await replan_all_session_reminders(
+        deps.uow_factory, now, settings.session_reminder_offsets
+    )
     if changed:
         log.info("reminders replanned for the current offsets: %d rows changed", changed)
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.catalog.model import ItemKind, Package, PackageItem, Service
@@ -17,7 +18,7 @@ from domain.model import Coach, Plan, User
 from domain.reminders.planning import plan_package_reminders
 from domain.reminders.use_cases import replan_package_reminders
 from persistence.db import session_factory
-from persistence.models import EntitlementRow, SoldPackageRow
+from persistence.models import EntitlementRow, SessionBookingRow, SoldPackageRow
 from persistence.uow import SqlUnitOfWork
 
 MakeUow = Callable[[], SqlUnitOfWork]
@@ -155,3 +156,31 @@ async def replan(
     async with make_uow() as uow:
         await replan_package_reminders(uow, sold_package_id, now, offsets)
         await uow.commit()
+
+
+async def book_session(
+    engine: AsyncEngine, sold_id: int, starts: datetime, status: str = "booked"
+) -> int:
+    """A session booked from the package's first item, written straight into the table."""
+    async with session_factory(engine)() as session:
+        sold = await session.get(SoldPackageRow, sold_id)
+        entitlement = await session.scalar(
+            select(EntitlementRow.id).where(EntitlementRow.sold_package_id == sold_id)
+        )
+        assert sold is not None and entitlement is not None
+        coach_id = sold.coach_id
+        row = SessionBookingRow(
+            sold_package_id=sold_id,
+            entitlement_id=entitlement,
+            coach_id=coach_id,
+            kind="service",
+            ref_id=1,
+            title="Private lesson",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=1),
+            booked_at=SEEDED_AT,
+            status=status,
+        )
+        session.add(row)
+        await session.commit()
+        return row.id

@@ -8,7 +8,7 @@ from typing import Protocol
 from domain.ports import Transaction
 from domain.reminders.delivery import Delivery, Notice
 from domain.reminders.model import PlannedReminder, Reminder
-from domain.reminders.planning import PackageFacts
+from domain.reminders.planning import PackageFacts, SessionFacts
 
 
 class Reminders(Protocol):
@@ -22,7 +22,15 @@ class Reminders(Protocol):
         """Ids (ascending, above `after_id`) of sold packages that expire after `moment`."""
         ...
 
-    async def for_session(self, session_id: int) -> list[Reminder]: ...
+    async def for_sessions(self, session_ids: list[int]) -> list[Reminder]:
+        """These booked sessions' reminders, sent or not."""
+        ...
+
+    async def sessions_starting_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[SessionFacts]:
+        """Active booked sessions (ids ascending, above `after_id`) starting after `moment`."""
+        ...
 
     async def add(self, plans: list[PlannedReminder]) -> None:
         """Store new reminders; a key already stored is left as it is (never doubled)."""

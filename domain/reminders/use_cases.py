@@ -6,7 +6,7 @@ reminder never describes a state that was rolled back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,6 +21,7 @@ from domain.reminders.planning import (
 from domain.reminders.ports import ReminderUnitOfWork
 
 EXPIRY_OFFSETS = "expiry"
+SESSION_OFFSETS = "session"
 
 
 @dataclass(frozen=True)
@@ -58,35 +59,62 @@ async def replan_all_package_reminders(
 
     Nothing is done when the offsets are the ones the reminders were last planned with.
     """
+
+    async def one_batch(uow: ReminderUnitOfWork, after: int) -> tuple[list[int], Replan]:
+        ids = await uow.reminders.packages_expiring_after(
+            now - EXPIRED_NOTICE_WINDOW, after, batch_size
+        )
+        return ids, await _replan_packages(uow, ids, now, offsets)
+
     offsets = tuple(offsets)
-    async with uow_factory() as uow:
-        if await uow.reminders.planned_offsets(EXPIRY_OFFSETS) == offsets:
-            return 0
-    changed = await _replan_every_package(uow_factory, now, offsets, batch_size)
-    async with uow_factory() as uow:
-        await uow.reminders.remember_offsets(EXPIRY_OFFSETS, offsets)
-        await uow.commit()
-    return changed
+    return await _replan_all(uow_factory, EXPIRY_OFFSETS, offsets, one_batch, batch_size)
 
 
-async def _replan_every_package(
+async def replan_all_session_reminders(
     uow_factory: Callable[[], ReminderUnitOfWork],
     now: datetime,
+    offsets: Iterable[timedelta],
+    batch_size: int = 500,
+) -> int:
+    """After a restart with other SESSION_REMINDER_OFFSETS, the unsent reminders of every
+    session still to come follow them; returns rows changed. Nothing is done when the
+    offsets are the ones the reminders were last planned with."""
+
+    async def one_batch(uow: ReminderUnitOfWork, after: int) -> tuple[list[int], Replan]:
+        sessions = await uow.reminders.sessions_starting_after(now, after, batch_size)
+        return [s.session_id for s in sessions], await _replan_sessions(
+            uow, sessions, now, offsets
+        )
+
+    offsets = tuple(offsets)
+    return await _replan_all(uow_factory, SESSION_OFFSETS, offsets, one_batch, batch_size)
+
+
+async def _replan_all(
+    uow_factory: Callable[[], ReminderUnitOfWork],
+    kind: str,
     offsets: tuple[timedelta, ...],
+    one_batch: Callable[[ReminderUnitOfWork, int], Awaitable[tuple[list[int], Replan]]],
     batch_size: int,
 ) -> int:
+    """Replans batch by batch (each its own transaction, ids ascending), then remembers the
+    offsets; when they are the ones remembered, does nothing."""
+    async with uow_factory() as uow:
+        if await uow.reminders.planned_offsets(kind) == offsets:
+            return 0
     after, changed = 0, 0
     while True:
         async with uow_factory() as uow:
-            ids = await uow.reminders.packages_expiring_after(
-                now - EXPIRED_NOTICE_WINDOW, after, batch_size
-            )
-            change = await _replan_packages(uow, ids, now, offsets)
+            ids, change = await one_batch(uow, after)
             await uow.commit()
         changed += len(change.add) + len(change.drop)
         if len(ids) < batch_size:
-            return changed
+            break
         after = ids[-1]
+    async with uow_factory() as uow:
+        await uow.reminders.remember_offsets(kind, offsets)
+        await uow.commit()
+    return changed
 
 
 async def _replan_packages(
@@ -111,8 +139,19 @@ async def replan_session_reminders(
     Call after a session is booked, rescheduled (same id, new start) or cancelled
     (`active=False`: its unsent reminders are deleted).
     """
-    wanted = plan_session_reminders(session, offsets, now)
-    change = replan(await uow.reminders.for_session(session.session_id), wanted)
+    return await _replan_sessions(uow, [session], now, offsets)
+
+
+async def _replan_sessions(
+    uow: ReminderUnitOfWork,
+    sessions: list[SessionFacts],
+    now: datetime,
+    offsets: Iterable[timedelta],
+) -> Replan:
+    offsets = tuple(offsets)
+    wanted = [plan for s in sessions for plan in plan_session_reminders(s, offsets, now)]
+    existing = await uow.reminders.for_sessions([s.session_id for s in sessions])
+    change = replan(existing, wanted)
     await uow.reminders.delete_pending(change.drop)
     await uow.reminders.add(change.add)
     return change

@@ -13,8 +13,8 @@ from domain.accounts import ensure_user
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.pagination import Page, fetch_page
-from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.ports import UnitOfWork
+from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.model import SoldPackage, SoldStatus
 from domain.selling.rules import status
 from domain.selling.tokens import is_access_token

@@ -9,12 +9,14 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from domain.booking.model import BookingStatus
 from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
-from domain.reminders.planning import PackageFacts
+from domain.reminders.planning import PackageFacts, SessionFacts
 from persistence.models import (
     EntitlementRow,
     ReminderOffsetsRow,
     ReminderRow,
+    SessionBookingRow,
     SoldPackageRow,
     UserRow,
 )
@@ -90,8 +92,36 @@ class SqlReminders:
         )
         return list(await self._session.scalars(stmt))
 
-    async def for_session(self, session_id: int) -> list[Reminder]:
-        return await self._where(ReminderRow.session_id == session_id)
+    async def for_sessions(self, session_ids: list[int]) -> list[Reminder]:
+        if not session_ids:
+            return []
+        return await self._where(ReminderRow.session_id.in_(session_ids))
+
+    async def sessions_starting_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[SessionFacts]:
+        stmt = (
+            select(SessionBookingRow, SoldPackageRow.client_id)
+            .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
+            .where(
+                SessionBookingRow.id > after_id,
+                SessionBookingRow.status == BookingStatus.BOOKED.value,
+                SessionBookingRow.starts_at > moment,
+            )
+            .order_by(SessionBookingRow.id)
+            .limit(limit)
+        )
+        return [
+            SessionFacts(
+                session_id=row.id,
+                sold_package_id=row.sold_package_id,
+                client_id=client_id,
+                coach_id=row.coach_id,
+                title=row.title,
+                starts_at=row.starts_at,
+            )
+            for row, client_id in await self._session.execute(stmt)
+        ]
 
     async def add(self, plans: list[PlannedReminder]) -> None:
         # ON CONFLICT DO NOTHING on the unique key: a concurrent replan of the same thing

@@ -18,6 +18,7 @@ from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.reminder_seed import (
     MakeUow,
     Seller,
+    book_session,
     plan_all,
     replan,
     seed_seller,
@@ -249,4 +250,34 @@ async def test_session_reminders_reach_client_and_coach_in_their_zones(
     ]
     assert sent_to(harness, COACH) == [
         "⏰ Coming up: Private lesson, Tue 1 Dec 10:00 (Europe/Berlin)."
+    ]
+
+
+async def test_restart_with_other_session_offsets_replans_upcoming_sessions(
+    harness: BotHarness, engine: AsyncEngine, make_uow: MakeUow
+) -> None:
+    seller: Seller = await seed_seller(make_uow, COACH, [(CLIENT, "America/New_York")])
+    sold_id = await sell(engine, seller, CLIENT, None)
+    starts = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    session_id = await book_session(engine, sold_id, starts)
+    harness.clock.now = BEFORE
+    async with make_uow() as uow:
+        session = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
+        await replan_session_reminders(uow, session, BEFORE, (timedelta(hours=24),))
+        await uow.commit()
+    await harness.stop()
+    await harness.start(session_reminder_offsets="2h")
+    two_hours_before = starts - timedelta(hours=2)
+    for _ in range(100):  # the start-up replan runs as a job right after start
+        if {r.due_at for r in await stored(engine)} == {two_hours_before}:
+            break
+        await asyncio.sleep(0.05)
+    assert sorted((r.recipient_id, r.due_at) for r in await stored(engine)) == [
+        (COACH, two_hours_before),
+        (CLIENT, two_hours_before),
+    ]
+    harness.clock.now = two_hours_before
+    await sweep(harness.app)
+    assert sent_to(harness, CLIENT) == [
+        "⏰ Reminder: your session Private lesson is on Tue 1 Dec 04:00 (America/New_York)."
     ]

@@ -13,13 +13,14 @@ from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.model import ReminderKind
 from domain.reminders.planning import SessionFacts
 from domain.reminders.sweep import sweep_due_reminders
-from domain.reminders.use_cases import replan_session_reminders
+from domain.reminders.use_cases import replan_all_session_reminders, replan_session_reminders
 from persistence.db import session_factory
 from persistence.models import EntitlementRow, ReminderRow, SoldPackageRow
 from tests.conftest import TEST_DATABASE_URL
 from tests.reminder_seed import (
     MakeUow,
     Seller,
+    book_session,
     plan_all,
     replan,
     seed_seller,
@@ -219,3 +220,33 @@ async def test_a_leased_claim_is_taken_over_only_after_the_lease_ends(
         assert await uow.reminders.claim_due(lease_until - timedelta(seconds=1), 10) == []
         (again,) = await uow.reminders.claim_due(lease_until, 10)
     assert again.id == claimed.id
+
+
+async def test_after_a_restart_with_other_session_offsets_upcoming_sessions_follow_them(
+    engine: AsyncEngine, make_uow: MakeUow
+) -> None:
+    sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
+    await book_session(engine, sold_id, NOW - timedelta(days=1))
+    first = await book_session(engine, sold_id, NOW + timedelta(days=2))
+    await book_session(engine, sold_id, NOW + timedelta(days=3), status="cancelled")
+    second = await book_session(engine, sold_id, NOW + timedelta(days=4))
+    async with make_uow() as uow:
+        upcoming = await uow.reminders.sessions_starting_after(NOW, 0, 10)
+        assert [(s.session_id, s.client_id) for s in upcoming] == [
+            (first, CLIENT),
+            (second, CLIENT),
+        ]
+        assert [
+            s.session_id for s in await uow.reminders.sessions_starting_after(NOW, first, 10)
+        ] == [second]
+    day_and_hour = (timedelta(hours=24), timedelta(hours=1))
+    assert await replan_all_session_reminders(make_uow, NOW, day_and_hour, batch_size=1) == 8
+    assert await replan_all_session_reminders(make_uow, NOW, day_and_hour, batch_size=1) == 0
+    two_hours = (timedelta(hours=2),)
+    assert await replan_all_session_reminders(make_uow, NOW, two_hours, batch_size=1) == 8 + 4
+    stored = await rows(engine)
+    assert sorted((r.session_id, r.recipient_id, r.due_at) for r in stored) == sorted(
+        (session, person, NOW + timedelta(days=days, hours=-2))
+        for session, days in ((first, 2), (second, 4))
+        for person in (CLIENT, COACH)
+    )

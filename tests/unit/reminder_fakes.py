@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.model import PlannedReminder, Reminder
-from domain.reminders.planning import PackageFacts
+from domain.reminders.planning import PackageFacts, SessionFacts
 from tests.unit.fakes import FakeUnitOfWork
 
 
@@ -16,6 +16,7 @@ class FakeReminders:
     def __init__(self) -> None:
         self.rows: dict[int, Reminder] = {}
         self.packages: dict[int, PackageFacts] = {}
+        self.sessions: dict[int, SessionFacts] = {}
         self.people_zones: dict[int, str] = {}
         self.offsets: dict[str, tuple[timedelta, ...]] = {}
         self._ids = itertools.count(1)
@@ -37,8 +38,15 @@ class FakeReminders:
         ]
         return ids[:limit]
 
-    async def for_session(self, session_id: int) -> list[Reminder]:
-        return [r for r in self.rows.values() if r.plan.session_id == session_id]
+    async def for_sessions(self, session_ids: list[int]) -> list[Reminder]:
+        return [r for r in self.rows.values() if r.plan.session_id in session_ids]
+
+    async def sessions_starting_after(
+        self, moment: datetime, after_id: int, limit: int
+    ) -> list[SessionFacts]:
+        ids = sorted(i for i, s in self.sessions.items() if i > after_id)
+        upcoming = [self.sessions[i] for i in ids]
+        return [s for s in upcoming if s.active and s.starts_at > moment][:limit]
 
     async def add(self, plans: list[PlannedReminder]) -> None:
         keys = {r.key for r in self.rows.values()}

@@ -35,14 +35,14 @@ def test_ordinary_messages_are_untouched() -> None:
     assert RedactingFormatter("%(message)s").format(record) == "update 17 from user 2002 failed"
 
 
-
-
 def test_real_access_tokens_are_masked_in_links_and_payloads() -> None:
     for _ in range(200):
         token = new_access_token()
         record = _record("opened https://t.me/bot?start=a_%s and /start a_%s", token, token)
         text = RedactingFormatter("%(message)s").format(record)
         assert token not in text and text.count("a_***") == 2
+
+
 def test_a_short_configured_token_and_database_passwords_are_masked_too() -> None:
     add_secrets("123:abc")
     record = _record(
