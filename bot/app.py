@@ -44,7 +44,7 @@ def build_application(
     )
     root = settings.telegram_api_base_url
     wiring = {"deps": deps, "close_database": engine.dispose}
-    limiter = PriorityRateLimiter(max_retries=3)
+    limiter = PriorityRateLimiter()
 
     app = (
         ApplicationBuilder()

@@ -4,6 +4,8 @@ PTB's `AIORateLimiter` queues every message in arrival order: when 300 people op
 once, someone pressing their second button waits behind all first answers still queued.
 `PriorityRateLimiter` keeps the same overall rate but lets messages to chats the bot has
 already answered go first, so a conversation in progress keeps moving while newcomers wait.
+Bulk messages (reminders, digests) say so with `rate_limit_args=Bulk(retries)` and wait
+behind every reply.
 """
 
 from __future__ import annotations
@@ -18,8 +20,14 @@ from typing import Any
 from telegram.ext import AIORateLimiter
 
 JSONDict = dict[str, Any]
-ANSWERED, FIRST_CONTACT = 0, 1
+ANSWERED, FIRST_CONTACT, BULK = 0, 1, 2
 REMEMBERED_CHATS = 100_000
+MAX_RETRIES = 3
+
+
+class Bulk(int):
+    """`rate_limit_args` of a bulk message: how often a 429 is retried (as for any message)
+    and that the message waits behind every reply and first answer."""
 
 
 def _chat_key(chat_id: object) -> int | str | None:
@@ -78,7 +86,7 @@ class PriorityGate:
 class PriorityRateLimiter(AIORateLimiter):
     """AIORateLimiter (429 retries, group limits) whose overall limit favours answered chats."""
 
-    def __init__(self, overall_max_rate: float = 30, max_retries: int = 3) -> None:
+    def __init__(self, overall_max_rate: float = 30, max_retries: int = MAX_RETRIES) -> None:
         super().__init__(overall_max_rate=0, max_retries=max_retries)
         self._gate = PriorityGate(overall_max_rate)
         self._answered: OrderedDict[int | str, None] = OrderedDict()
@@ -108,7 +116,8 @@ class PriorityRateLimiter(AIORateLimiter):
     ) -> bool | JSONDict | list[JSONDict]:
         chat_id = _chat_key(data.get("chat_id"))
         if chat_id is not None and not data.get("allow_paid_broadcast", False):
-            await self._gate.acquire(self.priority(chat_id))
+            bulk = isinstance(rate_limit_args, Bulk)
+            await self._gate.acquire(BULK if bulk else self.priority(chat_id))
         result = await super().process_request(
             callback, args, kwargs, endpoint, data, rate_limit_args
         )

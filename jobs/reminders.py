@@ -7,11 +7,11 @@ from datetime import timedelta
 from typing import cast
 
 from aiolimiter import AsyncLimiter
-from telegram import Bot
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
-from telegram.ext import Application, JobQueue
+from telegram.ext import Application, ExtBot, JobQueue
 
 from bot.context import BotContext, PackagesApplication
+from bot.rate_limit import MAX_RETRIES, Bulk
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import (
@@ -29,13 +29,16 @@ BATCH_SIZE = 20
 SQLITE_LEASE = timedelta(minutes=10)
 # Telegram answers these for a chat that can never receive the message.
 _GONE = ("chat not found", "user not found", "peer_id_invalid")
+# Reminders wait behind every reply in the rate limiter.
+BULK_SEND = Bulk(MAX_RETRIES)
 
 
 class TelegramNotifier:
-    """Sends notices through the Application's bot (and its rate limiter), at most
-    `max_per_second` of them, leaving the rest of Telegram's rate to replies."""
+    """Sends notices through the Application's bot (and its rate limiter, where they wait
+    behind replies), at most `max_per_second` of them, leaving the rest of Telegram's rate
+    to replies."""
 
-    def __init__(self, bot: Bot, max_per_second: int) -> None:
+    def __init__(self, bot: ExtBot, max_per_second: int) -> None:  # type: ignore[type-arg]
         self._bot = bot
         self._rate = max_per_second
         self._limiter = AsyncLimiter(max_per_second, 1)
@@ -48,7 +51,9 @@ class TelegramNotifier:
 
     async def deliver(self, notice: Notice) -> Delivery:
         try:
-            await self._bot.send_message(notice.chat_id, reminder_text(notice))
+            await self._bot.send_message(
+                notice.chat_id, reminder_text(notice), rate_limit_args=BULK_SEND
+            )
         except Forbidden as exc:
             return Delivery(DeliveryStatus.BLOCKED, error=exc.message)
         except RetryAfter as exc:

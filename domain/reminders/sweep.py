@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -105,21 +106,27 @@ async def _save_alone(sweep: Sweep, reminder: Reminder) -> None:
 async def _send(
     sweep: Sweep, batch: Batch, save: Save, report: Counter[str]
 ) -> tuple[bool, list[Reminder]]:
-    """Whether to go on (not when Telegram asked to slow down, or on shutdown); the claimed
-    reminders not reached."""
-    for index, reminder in enumerate(batch.reminders):
-        if not sweep.keep_going():
-            return False, batch.reminders[index:]
-        now = sweep.clock()
+    """Sends the batch's reminders that are still meaningful all at once (the notifier paces
+    them), then records every outcome in claim order. Returns whether to go on (not when
+    Telegram asked to slow down, or on shutdown) and the claimed reminders not reached."""
+    if not sweep.keep_going():
+        return False, batch.reminders
+    now = sweep.clock()
+    sending: list[Reminder] = []
+    notices = []
+    for reminder in batch.reminders:
         sold = batch.facts.get(reminder.plan.sold_package_id)
-        if not still_meaningful(reminder, sold, now):
+        if still_meaningful(reminder, sold, now):
+            sending.append(reminder)
+            notices.append(notice_for(reminder, sold, batch.zones))
+        else:
             await save(reminder.settled(Outcome.SKIPPED, now))
             report[Outcome.SKIPPED] += 1
-            continue
-        delivery = await sweep.notifier.deliver(notice_for(reminder, sold, batch.zones))
-        updated = after_delivery(reminder, delivery, sweep.clock(), sweep.policy)
+    deliveries = await asyncio.gather(*(sweep.notifier.deliver(n) for n in notices))
+    now = sweep.clock()
+    for reminder, delivery in zip(sending, deliveries, strict=True):
+        updated = after_delivery(reminder, delivery, now, sweep.policy)
         await save(updated)
         report[updated.outcome or "retrying"] += 1
-        if delivery.status is DeliveryStatus.RATE_LIMITED:
-            return False, batch.reminders[index + 1 :]
-    return True, []
+    slow_down = any(d.status is DeliveryStatus.RATE_LIMITED for d in deliveries)
+    return not slow_down, []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.rate_limit import ANSWERED, FIRST_CONTACT, PriorityGate, PriorityRateLimiter
+from bot.rate_limit import ANSWERED, FIRST_CONTACT, Bulk, PriorityGate, PriorityRateLimiter
 
 
 async def test_a_waiting_answered_chat_passes_before_earlier_first_contacts() -> None:
@@ -59,4 +59,32 @@ async def test_chats_become_answered_once_a_message_reached_them() -> None:
     await limiter.process_request(send, (), {}, "sendMessage", {"chat_id": 42}, None)
     assert limiter.priority(42) == ANSWERED
     assert limiter.priority(43) == FIRST_CONTACT
+    await limiter.shutdown()
+
+
+async def test_bulk_messages_wait_behind_replies_and_first_contacts() -> None:
+    limiter = PriorityRateLimiter(overall_max_rate=5)
+    await limiter.initialize()
+    passed: list[str] = []
+
+    async def send(name: str) -> bool:
+        passed.append(name)
+        return True
+
+    async def request(name: str, chat_id: int, bulk: bool) -> None:
+        args = Bulk(3) if bulk else None
+        await limiter.process_request(send, (name,), {}, "sendMessage", {"chat_id": chat_id}, args)
+
+    await request("earlier", 7, bulk=False)  # chat 7 has been answered before
+    reminders = [asyncio.create_task(request(f"reminder{i}", 100 + i, True)) for i in range(8)]
+    await asyncio.sleep(0)
+    replies = [
+        asyncio.create_task(request("reply", 7, False)),
+        asyncio.create_task(request("first answer", 8, False)),
+    ]
+    await asyncio.gather(*reminders, *replies)
+    # 5 pass at once (the burst: "earlier" and four reminders); then the replies go first
+    assert passed[:5] == ["earlier", "reminder0", "reminder1", "reminder2", "reminder3"]
+    assert passed[5:7] == ["reply", "first answer"]
+    assert passed[7:] == [f"reminder{i}" for i in range(4, 8)]
     await limiter.shutdown()

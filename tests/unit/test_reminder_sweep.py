@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, RetryPolicy
+from domain.reminders.delivery import Delivery, DeliveryStatus, Notice, RetryPolicy
 from domain.reminders.model import Outcome, ReminderKind
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_package_reminders
@@ -177,16 +179,60 @@ async def five_packages() -> FakeReminders:
     return reminders
 
 
-async def test_the_sweep_stops_between_reminders_when_asked() -> None:
+async def test_the_sweep_stops_between_batches_when_asked() -> None:
     reminders = await five_packages()
-    answers = iter([True, True, True, False])
+    answers = iter([True, True, True, False])  # before each batch, and before its sends
     notifier = RecordingNotifier()
     await sweep_due_reminders(
         lambda: FakeReminderUow(reminders),
         notifier,
         lambda: WEEK_BEFORE,
+        batch_size=2,
         keep_going=lambda: next(answers),
         lease=LEASE,
     )
     assert len(notifier.notices) == 2
     assert len([r for r in reminders.pending() if r.plan.due_at == WEEK_BEFORE]) == 3
+
+
+@dataclass
+class TogetherNotifier(RecordingNotifier):
+    """Each delivery waits until `together` deliveries are in flight at once."""
+
+    together: int = 1
+    barrier: asyncio.Barrier | None = None
+
+    async def deliver(self, notice: Notice) -> Delivery:
+        self.barrier = self.barrier or asyncio.Barrier(self.together)
+        await asyncio.wait_for(self.barrier.wait(), timeout=5)
+        return await super().deliver(notice)
+
+
+async def test_a_batch_is_sent_all_at_once_not_one_after_another() -> None:
+    reminders = await five_packages()
+    notifier = TogetherNotifier(together=5)
+    await sweep_due_reminders(
+        lambda: FakeReminderUow(reminders), notifier, lambda: WEEK_BEFORE, lease=LEASE
+    )
+    assert len(notifier.notices) == 5
+    assert [r.outcome for r in reminders.rows.values() if r.plan.due_at == WEEK_BEFORE] == [
+        Outcome.SENT
+    ] * 5
+
+
+async def test_rate_limited_in_a_batch_keeps_the_others_sent_and_ends_the_sweep() -> None:
+    reminders = await five_packages()
+    notifier = RecordingNotifier([SLOW_DOWN])
+    await sweep_due_reminders(
+        lambda: FakeReminderUow(reminders),
+        notifier,
+        lambda: WEEK_BEFORE,
+        batch_size=2,
+        lease=LEASE,
+    )
+    due = sorted(
+        (r for r in reminders.rows.values() if r.plan.due_at == WEEK_BEFORE), key=lambda r: r.id
+    )
+    assert [r.outcome for r in due] == [None, Outcome.SENT, None, None, None]
+    assert due[0].next_attempt_at == WEEK_BEFORE + timedelta(seconds=30)
+    assert len(notifier.notices) == 2
