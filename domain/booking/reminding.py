@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from domain.booking.model import SessionBooking
@@ -23,10 +24,26 @@ async def replan_after(
 ) -> None:
     """Inside the booking's transaction, after the change: client and coach get reminders
     for an active session (none once it is cancelled or a no-show), and the package's expiry
-    reminders match its sessions left. Nothing when `offsets` is None."""
+    reminders match its sessions left. The coach is reminded of a group meeting once, through
+    one of its seats. Nothing when `offsets` is None."""
     if offsets is None or booking.id is None:
         return
-    facts = SessionFacts(
+    facts = _facts(booking, client_id)
+    group = [facts]
+    if booking.occurrence_id is not None:
+        group += [
+            _facts(seat.booking, seat.client_id)
+            for seat in await uow.bookings.on_occurrence(booking.occurrence_id)
+            if seat.booking.id != booking.id
+        ]
+        group = _coach_reminded_once(group)
+    await replan_session_reminders(uow, group, now, offsets.session)
+    await replan_package_reminders(uow, booking.sold_package_id, now, offsets.expiry)
+
+
+def _facts(booking: SessionBooking, client_id: int | None) -> SessionFacts:
+    assert booking.id is not None
+    return SessionFacts(
         session_id=booking.id,
         sold_package_id=booking.sold_package_id,
         client_id=client_id,
@@ -35,5 +52,9 @@ async def replan_after(
         starts_at=booking.starts_at,
         active=booking.is_active,
     )
-    await replan_session_reminders(uow, facts, now, offsets.session)
-    await replan_package_reminders(uow, booking.sold_package_id, now, offsets.expiry)
+
+
+def _coach_reminded_once(seats: list[SessionFacts]) -> list[SessionFacts]:
+    """The coach is reminded of a group meeting through its active seat with the lowest id."""
+    first = min((s.session_id for s in seats if s.active), default=None)
+    return [replace(s, remind_coach=s.session_id == first) for s in seats]

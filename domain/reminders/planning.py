@@ -41,7 +41,10 @@ class PackageFacts:
 
 @dataclass(frozen=True)
 class SessionFacts:
-    """A booked session as the booking use cases know it; `active` False once cancelled."""
+    """A booked session as the booking use cases know it; `active` False once cancelled.
+
+    `remind_coach` False for the seats of a group meeting but one: the coach is reminded of
+    the meeting once, not once per seat."""
 
     session_id: int
     sold_package_id: int
@@ -50,6 +53,7 @@ class SessionFacts:
     title: str
     starts_at: datetime
     active: bool = True
+    remind_coach: bool = True
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,8 @@ def plan_session_reminders(
     """Reminders before a booked session, to the client and to the coach, still to come."""
     if not session.active:
         return []
-    recipients = dict.fromkeys(r for r in (session.client_id, session.coach_id) if r is not None)
+    coach = session.coach_id if session.remind_coach else None
+    recipients = dict.fromkeys(r for r in (session.client_id, coach) if r is not None)
     return [
         PlannedReminder(
             ReminderKind.SESSION,
@@ -112,11 +117,24 @@ def plan_session_reminders(
 
 
 def replan(existing: Iterable[Reminder], wanted: Iterable[PlannedReminder]) -> Replan:
-    """Unsent reminders not wanted any more go; wanted ones not stored yet (sent or not) come."""
+    """Unsent reminders not wanted any more go; wanted ones not stored yet (sent or not) come.
+
+    A person is never told twice about one moment at one due time: a wanted reminder is not
+    added when one like it was already settled (sent, skipped, …) for another session of the
+    same group meeting (the coach's, after the seat that carried it was cancelled)."""
     existing = list(existing)
     wanted_keys = {plan.key: plan for plan in wanted}
     stored_keys = {reminder.key for reminder in existing}
+    settled = {_told(r.plan) for r in existing if not r.pending}
     return Replan(
-        add=[plan for key, plan in wanted_keys.items() if key not in stored_keys],
+        add=[
+            plan
+            for key, plan in wanted_keys.items()
+            if key not in stored_keys and _told(plan) not in settled
+        ],
         drop=[r.id for r in existing if r.pending and r.key not in wanted_keys],
     )
+
+
+def _told(plan: PlannedReminder) -> tuple[str, int, datetime, datetime]:
+    return plan.kind.value, plan.recipient_id, plan.event_at, plan.due_at

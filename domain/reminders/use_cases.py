@@ -130,16 +130,17 @@ async def _replan_packages(
 
 async def replan_session_reminders(
     uow: ReminderUnitOfWork,
-    session: SessionFacts,
+    sessions: list[SessionFacts],
     now: datetime,
     offsets: Iterable[timedelta],
 ) -> Replan:
     """Client and coach get reminders before a booked session, following reschedules.
 
     Call after a session is booked, rescheduled (same id, new start) or cancelled
-    (`active=False`: its unsent reminders are deleted).
+    (`active=False`: its unsent reminders are deleted) with that session and, for a seat of a
+    group meeting, the meeting's other active seats (one of them reminds the coach).
     """
-    return await _replan_sessions(uow, [session], now, offsets)
+    return await _replan_sessions(uow, sessions, now, offsets)
 
 
 async def _replan_sessions(

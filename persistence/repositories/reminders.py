@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from domain.booking.model import BookingStatus
 from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
@@ -100,8 +101,19 @@ class SqlReminders:
     async def sessions_starting_after(
         self, moment: datetime, after_id: int, limit: int
     ) -> list[SessionFacts]:
+        # The coach is reminded of a group meeting through its active seat with the lowest id.
+        seat = aliased(SessionBookingRow)
+        earlier_seat = (
+            select(seat.id)
+            .where(
+                seat.occurrence_id == SessionBookingRow.occurrence_id,
+                seat.status == BookingStatus.BOOKED.value,
+                seat.id < SessionBookingRow.id,
+            )
+            .exists()
+        )
         stmt = (
-            select(SessionBookingRow, SoldPackageRow.client_id)
+            select(SessionBookingRow, SoldPackageRow.client_id, ~earlier_seat)
             .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
             .where(
                 SessionBookingRow.id > after_id,
@@ -119,8 +131,9 @@ class SqlReminders:
                 coach_id=row.coach_id,
                 title=row.title,
                 starts_at=row.starts_at,
+                remind_coach=bool(remind_coach),
             )
-            for row, client_id in await self._session.execute(stmt)
+            for row, client_id, remind_coach in await self._session.execute(stmt)
         ]
 
     async def add(self, plans: list[PlannedReminder]) -> None:

@@ -241,7 +241,7 @@ async def test_session_reminders_reach_client_and_coach_in_their_zones(
     session = SessionFacts(41, sold_id, CLIENT, COACH, "Private lesson", starts)
     async with make_uow() as uow:
         offsets = (timedelta(hours=24), timedelta(hours=1))
-        await replan_session_reminders(uow, session, BEFORE, offsets)
+        await replan_session_reminders(uow, [session], BEFORE, offsets)
         await uow.commit()
     harness.clock.now = starts - timedelta(minutes=50)
     await sweep(harness.app)
@@ -263,7 +263,7 @@ async def test_restart_with_other_session_offsets_replans_upcoming_sessions(
     harness.clock.now = BEFORE
     async with make_uow() as uow:
         session = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
-        await replan_session_reminders(uow, session, BEFORE, (timedelta(hours=24),))
+        await replan_session_reminders(uow, [session], BEFORE, (timedelta(hours=24),))
         await uow.commit()
     await harness.stop()
     await harness.start(session_reminder_offsets="2h")

@@ -168,7 +168,9 @@ async def test_session_reminders_are_stored_for_client_and_coach(
     starts = NOW + timedelta(days=3)
     booked = SessionFacts(77, sold_id, CLIENT, COACH, "Private lesson", starts)
     async with make_uow() as uow:
-        await replan_session_reminders(uow, booked, NOW, (timedelta(hours=24), timedelta(hours=1)))
+        await replan_session_reminders(
+            uow, [booked], NOW, (timedelta(hours=24), timedelta(hours=1))
+        )
         await uow.commit()
     stored = await rows(engine)
     assert sorted((r.recipient_id, r.due_at) for r in stored) == [

@@ -10,7 +10,7 @@ from domain.booking.manage import cancel_session, mark_no_show, reschedule_sessi
 from domain.booking.model import GroupSeat, OneToOne, SessionBooking
 from domain.booking.redeem import redeem_session
 from domain.booking.series_dates import remove_series_date
-from domain.reminders.model import ReminderKind
+from domain.reminders.model import Outcome, ReminderKind
 from tests.unit.booking_fakes import BookingFakeUnitOfWork
 from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, YOGA, by, scenario
 from tests.unit.reminder_hook_fakes import (
@@ -89,3 +89,39 @@ async def test_the_coach_cancelling_from_the_desk_drops_them_too() -> None:
     session = await _book(uow)
     await cancel_session(uow, ByCoach(COACH, 1), session.id or 0, NOW, OFFSETS)
     assert rows(reminders) == expiry_rows(CLIENT, EXPIRES)
+
+
+def coach_rows(reminders: LiveReminders) -> set[tuple[ReminderKind, int, int | None, datetime]]:
+    return {row for row in rows(reminders) if row[1] == COACH}
+
+
+async def three_seats() -> tuple[BookingFakeUnitOfWork, LiveReminders, list[SessionBooking]]:
+    uow = scenario(quantity=3, seats=3, expires_at=EXPIRES)
+    reminders = booked_facts(uow)
+    uow.reminders = reminders  # type: ignore[assignment]
+    seats = [
+        await redeem_session(uow, by(sold), GroupSeat(10 * sold + 2, 1), NOW, OFFSETS)
+        for sold in (1, 2, 3)
+    ]
+    return uow, reminders, seats
+
+
+async def test_the_coach_is_reminded_of_a_group_meeting_once_not_once_per_seat() -> None:
+    uow, reminders, seats = await three_seats()
+    reminded = {row[1] for row in rows(reminders) if row[0] is ReminderKind.SESSION}
+    assert reminded == {COACH, 101, 102, 103}
+    assert coach_rows(reminders) == {(ReminderKind.SESSION, COACH, seats[0].id, YOGA_DATE - HOUR)}
+    await cancel_session(uow, ByCoach(COACH, 1), seats[0].id or 0, NOW, OFFSETS)
+    assert coach_rows(reminders) == {(ReminderKind.SESSION, COACH, seats[1].id, YOGA_DATE - HOUR)}
+    await cancel_session(uow, ByCoach(COACH, 3), seats[2].id or 0, NOW, OFFSETS)
+    assert coach_rows(reminders) == {(ReminderKind.SESSION, COACH, seats[1].id, YOGA_DATE - HOUR)}
+    await cancel_session(uow, ByCoach(COACH, 2), seats[1].id or 0, NOW, OFFSETS)
+    assert coach_rows(reminders) == set()
+
+
+async def test_a_coach_reminder_already_sent_is_not_sent_again_for_another_seat() -> None:
+    uow, reminders, seats = await three_seats()
+    (coach_reminder,) = [r for r in reminders.rows.values() if r.plan.recipient_id == COACH]
+    reminders.rows[coach_reminder.id] = coach_reminder.settled(Outcome.SENT, YOGA_DATE - HOUR)
+    await cancel_session(uow, ByCoach(COACH, 1), seats[0].id or 0, YOGA_DATE - HOUR, OFFSETS)
+    assert coach_rows(reminders) == {(ReminderKind.SESSION, COACH, seats[0].id, YOGA_DATE - HOUR)}

@@ -203,12 +203,12 @@ async def test_moving_expiry_back_after_a_reminder_was_sent_does_not_send_it_aga
 async def test_rescheduled_session_moves_its_reminders_and_cancel_drops_them() -> None:
     reminders = FakeReminders()
     uow = FakeReminderUow(reminders)
-    await replan_session_reminders(uow, session(), NOW, HOURS_24_1)
+    await replan_session_reminders(uow, [session()], NOW, HOURS_24_1)
     moved = session(starts_at=session().starts_at + timedelta(days=2))
-    await replan_session_reminders(uow, moved, NOW, HOURS_24_1)
+    await replan_session_reminders(uow, [moved], NOW, HOURS_24_1)
     assert {r.plan.event_at for r in reminders.rows.values()} == {moved.starts_at}
     assert len(reminders.rows) == 4
-    await replan_session_reminders(uow, replace(moved, active=False), NOW, HOURS_24_1)
+    await replan_session_reminders(uow, [replace(moved, active=False)], NOW, HOURS_24_1)
     assert reminders.rows == {}
 
 
