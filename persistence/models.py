@@ -212,8 +212,9 @@ class ReminderRow(Base):
     sold_package_id: Mapped[int] = mapped_column(
         ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
     )
-    # The booked session; its foreign key arrives with the session booking table.
-    session_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("session_booking.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(String(100))
     event_at: Mapped[datetime] = mapped_column(UtcDateTime)
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -238,7 +238,8 @@ async def test_session_reminders_reach_client_and_coach_in_their_zones(
     seller: Seller = await seed_seller(make_uow, COACH, [(CLIENT, "America/New_York")])
     sold_id = await sell(engine, seller, CLIENT, None)
     starts = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-    session = SessionFacts(41, sold_id, CLIENT, COACH, "Private lesson", starts)
+    session_id = await book_session(engine, sold_id, starts)
+    session = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
     async with make_uow() as uow:
         offsets = (timedelta(hours=24), timedelta(hours=1))
         await replan_session_reminders(uow, [session], BEFORE, offsets)

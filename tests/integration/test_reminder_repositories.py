@@ -166,7 +166,8 @@ async def test_session_reminders_are_stored_for_client_and_coach(
 ) -> None:
     sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
     starts = NOW + timedelta(days=3)
-    booked = SessionFacts(77, sold_id, CLIENT, COACH, "Private lesson", starts)
+    session_id = await book_session(engine, sold_id, starts)
+    booked = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
     async with make_uow() as uow:
         await replan_session_reminders(
             uow, [booked], NOW, (timedelta(hours=24), timedelta(hours=1))
