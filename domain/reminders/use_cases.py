@@ -82,7 +82,7 @@ async def replan_all_session_reminders(
 
     async def one_batch(uow: ReminderUnitOfWork, after: int) -> tuple[list[int], Replan]:
         sessions = await uow.reminders.sessions_starting_after(now, after, batch_size)
-        return [s.session_id for s in sessions], await _replan_sessions(
+        return [s.session_id for s in sessions], await replan_session_reminders(
             uow, sessions, now, offsets
         )
 
@@ -140,15 +140,6 @@ async def replan_session_reminders(
     (`active=False`: its unsent reminders are deleted) with that session and, for a seat of a
     group meeting, the meeting's other active seats (one of them reminds the coach).
     """
-    return await _replan_sessions(uow, sessions, now, offsets)
-
-
-async def _replan_sessions(
-    uow: ReminderUnitOfWork,
-    sessions: list[SessionFacts],
-    now: datetime,
-    offsets: Iterable[timedelta],
-) -> Replan:
     offsets = tuple(offsets)
     wanted = [plan for s in sessions for plan in plan_session_reminders(s, offsets, now)]
     existing = await uow.reminders.for_sessions([s.session_id for s in sessions])
