@@ -15,6 +15,7 @@ from bot.context import BotContext, PackagesApplication
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_all_package_reminders
+from jobs.keyboards import reminder_keyboard
 from jobs.texts import reminder_text
 from persistence.db import is_sqlite
 
@@ -45,7 +46,9 @@ class TelegramNotifier:
 
     async def deliver(self, notice: Notice) -> Delivery:
         try:
-            await self._bot.send_message(notice.chat_id, reminder_text(notice))
+            await self._bot.send_message(
+                notice.chat_id, reminder_text(notice), reply_markup=reminder_keyboard(notice)
+            )
         except Forbidden as exc:
             return Delivery(DeliveryStatus.BLOCKED, error=exc.message)
         except RetryAfter as exc:
