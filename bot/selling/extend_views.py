@@ -22,9 +22,7 @@ TOLD_CLIENT = {
     Asked.NOTHING_TO_EXTEND: "<b>{title}</b> has no expiry to extend or nothing left to "
     "book, so I did not ask your coach.",
 }
-COACH_UNREACHABLE = (
-    "Sorry, I couldn't reach your coach just now. Please contact them directly."
-)
+COACH_UNREACHABLE = "Sorry, I couldn't reach your coach just now. Please contact them directly."
 
 
 def ask_data(sold_id: int) -> str:

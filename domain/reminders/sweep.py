@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 
 from domain.reminders.delivery import (
     DeliveryStatus,
-    SessionNow,
     RetryPolicy,
+    SessionNow,
     after_delivery,
     notice_for,
     still_meaningful,
