@@ -16,7 +16,7 @@ from bot.context import BotContext
 from bot.handlers.replies import acts_once, callback_data, reply, user_id
 from bot.selling import extend_views as views
 from domain.errors import NotFound
-from domain.selling.extend_requests import Asked, ask_to_extend
+from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
 
 _DATA = re.compile(r"rx:ask:(?P<id>[0-9]{1,9})")
 
@@ -39,6 +39,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
                 reply_markup=views.coach_keyboard(ask),
             )
         except TelegramError:
+            await coach_not_reached(context.uow(), ask)
             await reply(update, views.COACH_UNREACHABLE)
             return
     await reply(update, views.client_text(ask))

@@ -33,6 +33,7 @@ class ExtendAsk:
     counted from the current expiry, or from now when it has passed."""
 
     outcome: Asked
+    asked_at: datetime
     sold: SoldPackage
     asker_name: str
     coach_zone: str
@@ -61,4 +62,13 @@ async def ask_to_extend(uow: UnitOfWork, asker_id: int, sold_id: int, now: datet
     options = tuple(
         (days, extended(sold.expires_at, timedelta(days=days), now)) for days in EXTEND_BY_DAYS
     )
-    return ExtendAsk(outcome, sold, asker.first_name, coach.timezone, left, options)
+    return ExtendAsk(outcome, now, sold, asker.first_name, coach.timezone, left, options)
+
+
+async def coach_not_reached(uow: UnitOfWork, ask: ExtendAsk) -> None:
+    """The coach could not be told (they blocked the bot): the ask is forgotten, so asking
+    again later is not mistaken for a repeat."""
+    assert ask.sold.id is not None
+    async with uow:
+        await uow.sold.forget_ask(ask.sold.id, ask.asked_at)
+        await uow.commit()

@@ -67,6 +67,10 @@ class SoldPackages(Protocol):
         concurrent asks exactly one is first)."""
         ...
 
+    async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
+        """Drop the ask recorded at `asked_at` (a later one is kept)."""
+        ...
+
     async def events(self, sold_id: int) -> builtins.list[SaleEvent]:
         """Oldest first."""
         ...

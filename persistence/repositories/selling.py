@@ -217,3 +217,10 @@ class SqlSoldPackages:
             ),
         ).returning(ExtendRequestRow.sold_package_id)
         return (await self._session.execute(stmt)).first() is not None
+
+    async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
+        await self._session.execute(
+            delete(ExtendRequestRow).where(
+                ExtendRequestRow.sold_package_id == sold_id, ExtendRequestRow.asked_at == asked_at
+            )
+        )

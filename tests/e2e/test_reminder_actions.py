@@ -194,3 +194,15 @@ async def test_a_session_reminder_offers_changes_only_before_the_cancellation_wi
     api.press_button(COACH, "🗓 Open in /schedule", coach.message_id)
     session = await api.next_message(COACH, "Client: Cleo")
     assert "✖ Cancel session" in session.button_labels
+
+
+async def test_a_coach_who_blocked_the_bot_is_not_counted_as_asked(harness: BotHarness) -> None:
+    api = harness.api
+    reminder = await reminded_of_month(harness)
+    api.fail("sendMessage", COACH, 403)
+    api.press_button(CLIENT, ASK, reminder.message_id)
+    await api.next_message(CLIENT, "Sorry, I couldn't reach your coach just now.")
+    ask = str(reminder.buttons[1]["callback_data"])
+    api.press_callback(CLIENT, ask, api.last_message(CLIENT).message_id)  # they unblocked
+    await api.next_message(CLIENT, ASKED)
+    assert len(coach_asks(harness)) == 1

@@ -122,6 +122,11 @@ class FakeSoldPackages:
         self.rows["asks"][sold_id] = (now, expires_at, asker_id)
         return True
 
+    async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
+        last = self.rows["asks"].get(sold_id)
+        if last is not None and last[0] == asked_at:
+            del self.rows["asks"][sold_id]
+
     def use(self, sold_id: int, index: int, used: int) -> None:
         """Test helper: as if `used` sessions of item `index` were booked."""
         sold = self._sold[sold_id]
