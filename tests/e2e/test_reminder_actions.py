@@ -188,8 +188,9 @@ async def test_a_session_reminder_offers_changes_only_before_the_cancellation_wi
     late = await api.next_message(CLIENT, "⏰ Reminder")
     assert late.content == "⏰ Reminder: your session Yoga is on Fri 27 Nov 09:00 (UTC)."
     assert late.buttons == []
-    coach = await api.next_message(COACH, "⏰ Coming up: Yoga, Fri 27 Nov 09:00 (UTC).")
-    coach = await api.next_message(COACH, "⏰ Coming up: Yoga, Fri 27 Nov 09:00 (UTC).")
+    coming_up = "⏰ Coming up: Yoga, Fri 27 Nov 09:00 (UTC)."
+    await api.next_message(COACH, coming_up)  # the day before
+    coach = await api.next_message(COACH, coming_up)  # an hour before
     assert coach.button_labels == ["🗓 Open in /schedule"]  # the coach may cancel any time
     api.press_button(COACH, "🗓 Open in /schedule", coach.message_id)
     session = await api.next_message(COACH, "Client: Cleo")
