@@ -18,6 +18,7 @@ from domain.reminders.use_cases import (
     replan_all_package_reminders,
     replan_all_session_reminders,
 )
+from jobs.keyboards import reminder_keyboard
 from jobs.texts import reminder_text
 from persistence.db import is_sqlite
 
@@ -52,7 +53,10 @@ class TelegramNotifier:
     async def deliver(self, notice: Notice) -> Delivery:
         try:
             await self._bot.send_message(
-                notice.chat_id, reminder_text(notice), rate_limit_args=BULK_SEND
+                notice.chat_id,
+                reminder_text(notice),
+                reply_markup=reminder_keyboard(notice),
+                rate_limit_args=BULK_SEND,
             )
         except Forbidden as exc:
             return Delivery(DeliveryStatus.BLOCKED, error=exc.message)

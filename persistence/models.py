@@ -375,6 +375,19 @@ class SoldPackageEventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class ExtendRequestRow(Base):
+    """The last time a holder asked the coach to extend a sold package, and the expiry they
+    asked about: one row per sold package, so a repeated ask is decided by an upsert."""
+
+    __tablename__ = "extend_request"
+    sold_package_id: Mapped[int] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    asked_by: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    asked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class PendingPurchaseRow(Base):
     """An invoice sent and not yet paid: the package snapshot it was sent for. The invoice
     payload names `key`; `request_key` makes a double-pressed Buy send one invoice."""

@@ -187,7 +187,12 @@ def _moment(moment: datetime, zone: ZoneInfo) -> str:
 
 
 def _data(act: str, entry: ScheduleEntry, week: int) -> str:
-    return f"{PREFIX}:{act}:{entry.booking.id}:{week}"
+    return session_data(entry.booking.id or 0, week, act)
+
+
+def session_data(booking_id: int, week: int, act: str = "s") -> str:
+    """A session's button: open it (`s`), or another of its acts; `week` is where Back goes."""
+    return f"{PREFIX}:{act}:{booking_id}:{week}"
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.selling import access, buying, desk, flows
+from bot.selling import access, buying, desk, extend_requests, flows
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -13,3 +13,4 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     buying.add_handlers(app)
     access.add_handlers(app)
     desk.add_handlers(app)
+    extend_requests.add_handlers(app)

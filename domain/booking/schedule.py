@@ -26,6 +26,15 @@ class ScheduleWeek:
     has_next: bool
 
 
+def week_of(moment: datetime, zone: str, now: datetime) -> int:
+    """Which `/schedule` week (0 = the current local week) `moment` falls in, seen in `zone`."""
+    tz = ZoneInfo(zone)
+    today, day = now.astimezone(tz).date(), moment.astimezone(tz).date()
+    this_monday = today - timedelta(days=today.weekday())
+    monday = day - timedelta(days=day.weekday())
+    return min(max((monday - this_monday).days // 7, 0), WEEKS_AHEAD_MAX)
+
+
 async def coach_schedule(
     uow: BookingUnitOfWork, coach_id: int, week: int, now: datetime
 ) -> ScheduleWeek:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from domain.ports import Transaction
-from domain.reminders.delivery import Delivery, Notice
+from domain.reminders.delivery import Delivery, Notice, SessionNow
 from domain.reminders.model import PlannedReminder, Reminder
 from domain.reminders.planning import PackageFacts, SessionFacts
 
@@ -66,6 +66,11 @@ class Reminders(Protocol):
 
     async def zones(self, user_ids: list[int]) -> dict[int, str]:
         """The time zone each of these people chose (people without one are left out)."""
+        ...
+
+    async def sessions_now(self, session_ids: list[int]) -> dict[int, SessionNow]:
+        """These booked sessions as they are now, with their coach's cancellation window
+        (missing ones are left out)."""
         ...
 
 

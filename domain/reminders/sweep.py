@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from domain.reminders.delivery import (
     DeliveryStatus,
     RetryPolicy,
+    SessionNow,
     after_delivery,
     notice_for,
     still_meaningful,
@@ -40,6 +41,7 @@ class Batch:
     reminders: list[Reminder]
     facts: dict[int, PackageFacts]
     zones: dict[int, str]
+    sessions: dict[int, SessionNow]
 
 
 async def sweep_due_reminders(
@@ -94,7 +96,9 @@ async def _claim(uow: ReminderUnitOfWork, now: datetime, sweep: Sweep) -> Batch:
     reminders = await uow.reminders.claim_due(now, sweep.batch_size, lease_until)
     facts = await uow.reminders.package_facts(sorted({r.plan.sold_package_id for r in reminders}))
     people = {r.plan.recipient_id for r in reminders} | {f.coach_id for f in facts.values()}
-    return Batch(reminders, facts, await uow.reminders.zones(sorted(people)))
+    session_ids = sorted({r.plan.session_id for r in reminders if r.plan.session_id is not None})
+    sessions = await uow.reminders.sessions_now(session_ids)
+    return Batch(reminders, facts, await uow.reminders.zones(sorted(people)), sessions)
 
 
 async def _save_alone(sweep: Sweep, reminder: Reminder) -> None:
@@ -118,7 +122,8 @@ async def _send(
         sold = batch.facts.get(reminder.plan.sold_package_id)
         if still_meaningful(reminder, sold, now):
             sending.append(reminder)
-            notices.append(notice_for(reminder, sold, batch.zones))
+            session = batch.sessions.get(reminder.plan.session_id or 0)
+            notices.append(notice_for(reminder, sold, batch.zones, session, now))
         else:
             await save(reminder.settled(Outcome.SKIPPED, now))
             report[Outcome.SKIPPED] += 1

@@ -59,6 +59,18 @@ class SoldPackages(Protocol):
 
     async def add_event(self, event: SaleEvent) -> None: ...
 
+    async def ask_to_extend(
+        self, sold_id: int, asker_id: int, expires_at: datetime, now: datetime, since: datetime
+    ) -> bool:
+        """Record an ask to extend the package expiring at `expires_at`; False when one was
+        already recorded after `since` for that same expiry (the database decides, so of two
+        concurrent asks exactly one is first)."""
+        ...
+
+    async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
+        """Drop the ask recorded at `asked_at` (a later one is kept)."""
+        ...
+
     async def events(self, sold_id: int) -> builtins.list[SaleEvent]:
         """Oldest first."""
         ...

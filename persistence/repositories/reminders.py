@@ -11,9 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from domain.booking.model import BookingStatus
+from domain.reminders.delivery import SessionNow
 from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
 from domain.reminders.planning import PackageFacts, SessionFacts
 from persistence.models import (
+    CoachAvailabilityRow,
     EntitlementRow,
     ReminderOffsetsRow,
     ReminderRow,
@@ -233,3 +235,29 @@ class SqlReminders:
             UserRow.telegram_id.in_(user_ids), UserRow.timezone.is_not(None)
         )
         return {user_id: zone for user_id, zone in await self._session.execute(stmt) if zone}
+
+    async def sessions_now(self, session_ids: list[int]) -> dict[int, SessionNow]:
+        if not session_ids:
+            return {}
+        stmt = (
+            select(
+                SessionBookingRow.id,
+                SessionBookingRow.starts_at,
+                SessionBookingRow.status,
+                CoachAvailabilityRow.cancel_window_minutes,
+            )
+            .outerjoin(
+                CoachAvailabilityRow,
+                CoachAvailabilityRow.coach_id == SessionBookingRow.coach_id,
+            )
+            .where(SessionBookingRow.id.in_(session_ids))
+        )
+        return {
+            session_id: SessionNow(
+                session_id,
+                starts_at,
+                status == BookingStatus.BOOKED.value,
+                None if minutes is None else timedelta(minutes=minutes),
+            )
+            for session_id, starts_at, status, minutes in await self._session.execute(stmt)
+        }

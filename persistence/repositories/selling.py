@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog.model import ItemKind
@@ -20,6 +21,7 @@ from domain.selling.model import SaleEvent, SoldFilter, SoldItem, SoldPackage
 from domain.selling.rules import EXPIRING_WITHIN
 from persistence.models import (
     EntitlementRow,
+    ExtendRequestRow,
     SoldPackageEventRow,
     SoldPackageHolderRow,
     SoldPackageRow,
@@ -191,3 +193,34 @@ class SqlSoldPackages:
             .order_by(SoldPackageEventRow.id)
         )
         return [event_of(row) for row in await self._session.scalars(stmt)]
+
+    async def ask_to_extend(
+        self, sold_id: int, asker_id: int, expires_at: datetime, now: datetime, since: datetime
+    ) -> bool:
+        # One row per sold package. The upsert overwrites it only when the last ask is older
+        # than `since` or was about another expiry; a row comes back only when this ask was
+        # stored. Two concurrent asks: the second waits for the first's row and finds it.
+        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
+        insert = dialect.insert(ExtendRequestRow).values(
+            sold_package_id=sold_id, asked_by=asker_id, asked_at=now, expires_at=expires_at
+        )
+        stmt = insert.on_conflict_do_update(
+            index_elements=[ExtendRequestRow.sold_package_id],
+            set_={
+                "asked_by": insert.excluded.asked_by,
+                "asked_at": insert.excluded.asked_at,
+                "expires_at": insert.excluded.expires_at,
+            },
+            where=or_(
+                ExtendRequestRow.asked_at <= since,
+                ExtendRequestRow.expires_at != insert.excluded.expires_at,
+            ),
+        ).returning(ExtendRequestRow.sold_package_id)
+        return (await self._session.execute(stmt)).first() is not None
+
+    async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
+        await self._session.execute(
+            delete(ExtendRequestRow).where(
+                ExtendRequestRow.sold_package_id == sold_id, ExtendRequestRow.asked_at == asked_at
+            )
+        )

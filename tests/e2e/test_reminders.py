@@ -79,8 +79,7 @@ async def test_expiry_reminder_fires_at_its_moment_and_only_once(
     await sweep(harness.app)
     assert sent_to(harness, CLIENT) == [
         "⏳ Your package Starter has 3 sessions left, valid until Sun 20 Dec 19:00 "
-        "(Europe/Berlin).\nBook them before it expires — open your package link to choose "
-        "a time."
+        "(Europe/Berlin).\nBook them before it expires, or ask your coach for more time."
     ]
     assert [(r.due_at, r.outcome) for r in await stored(engine)][0] == (WEEK_BEFORE, "sent")
 

@@ -10,12 +10,14 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByHolder
+from domain.booking.coach_availability import change_booking_setting
 from domain.booking.errors import TooLateToCancel
 from domain.booking.holder import package_screen, slots_for
 from domain.booking.manage import cancel_session
 from domain.booking.model import OneToOne
 from domain.booking.redeem import redeem_session
 from domain.errors import NotFound
+from domain.reminders.delivery import SessionNow
 from tests.integration.booking_seed import FIRST_SLOT, NOW, seed_world, sell, used
 from tests.integration.catalog_seed import ANNA, BORIS, MakeUow
 
@@ -58,3 +60,23 @@ async def test_the_window_binds_a_holder_but_not_the_coach(
     assert screen.cancel_window == timedelta(hours=24) and not screen.view.for_coach
     done = await cancel_session(make_uow(), ByHolder(ANNA, sold.id), booking.id or 0, late)
     assert done.unit_returned and await used(engine, sold.lesson) == 0
+
+
+async def test_the_reminder_sweep_reads_a_session_as_it_is_with_its_coachs_window(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow)
+    sold = await sell(engine, world, 1)
+    coach = ByHolder(ANNA, sold.id)
+    booking = await redeem_session(make_uow(), coach, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    async with make_uow() as uow:
+        found = await uow.reminders.sessions_now([booking.id or 0, 999])
+    assert found == {
+        booking.id: SessionNow(booking.id or 0, FIRST_SLOT, True, timedelta(hours=24))
+    }
+    await change_booking_setting(make_uow(), ANNA, "cancel", "3")
+    await cancel_session(make_uow(), coach, booking.id or 0, NOW)
+    async with make_uow() as uow:
+        (now,) = (await uow.reminders.sessions_now([booking.id or 0])).values()
+        assert await uow.reminders.sessions_now([]) == {}
+    assert (now.active, now.cancel_window) == (False, timedelta(hours=3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from domain.accounts import CoachPolicy, greet
 from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price, draft_set_title
@@ -10,6 +11,8 @@ from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package
 from domain.catalog.services import ServiceDraft, create_service
 from domain.selling.access import my_packages
+from domain.selling.desk import change_expiry
+from domain.selling.extend_requests import ASK_AGAIN_AFTER, Asked, ask_to_extend
 from domain.selling.purchases import Payment, buy_free, record_payment, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.integration.catalog_seed import NOW, MakeUow
@@ -50,3 +53,25 @@ async def test_get_it_pressed_three_times_at_once_sells_once(make_uow: MakeUow) 
     assert sum(sale is not None for sale in sales) == 1
     page, _ = await my_packages(make_uow(), CLIENT, 1, 10, NOW)
     assert page.total == 1
+
+
+async def test_asking_to_extend_five_times_at_once_tells_the_coach_once(
+    make_uow: MakeUow,
+) -> None:
+    package = await _package(make_uow, "0")
+    sale = await buy_free(make_uow(), CLIENT, "Cleo", package.public_id, "x:1", NOW)
+    assert sale is not None and sale.sold.id is not None
+    sold_id = sale.sold.id
+    await change_expiry(make_uow(), COACH, sold_id, NOW + timedelta(days=10), NOW)
+    asks = await asyncio.gather(
+        *(ask_to_extend(make_uow(), CLIENT, sold_id, NOW) for _ in range(5))
+    )
+    assert sorted(ask.outcome for ask in asks) == [Asked.ALREADY] * 4 + [Asked.NEW]
+    moved = NOW + timedelta(days=17)
+    await change_expiry(make_uow(), COACH, sold_id, moved, NOW)
+    asks = await asyncio.gather(
+        *(ask_to_extend(make_uow(), CLIENT, sold_id, NOW + timedelta(minutes=1)) for _ in range(3))
+    )
+    assert sorted(ask.outcome for ask in asks) == [Asked.ALREADY] * 2 + [Asked.NEW]
+    later = NOW + ASK_AGAIN_AFTER + timedelta(minutes=1)
+    assert (await ask_to_extend(make_uow(), CLIENT, sold_id, later)).outcome is Asked.NEW

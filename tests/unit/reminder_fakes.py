@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
+from domain.reminders.delivery import Delivery, DeliveryStatus, Notice, SessionNow
 from domain.reminders.model import PlannedReminder, Reminder
 from domain.reminders.planning import PackageFacts, SessionFacts
 from tests.unit.fakes import FakeUnitOfWork
@@ -18,6 +18,7 @@ class FakeReminders:
         self.packages: dict[int, PackageFacts] = {}
         self.sessions: dict[int, SessionFacts] = {}
         self.people_zones: dict[int, str] = {}
+        self.sessions: dict[int, SessionNow] = {}
         self.offsets: dict[str, tuple[timedelta, ...]] = {}
         self._ids = itertools.count(1)
 
@@ -84,6 +85,9 @@ class FakeReminders:
 
     async def zones(self, user_ids: list[int]) -> dict[int, str]:
         return {i: self.people_zones[i] for i in user_ids if i in self.people_zones}
+
+    async def sessions_now(self, session_ids: list[int]) -> dict[int, SessionNow]:
+        return {i: self.sessions[i] for i in session_ids if i in self.sessions}
 
     def pending(self) -> list[Reminder]:
         return sorted((r for r in self.rows.values() if r.pending), key=lambda r: r.plan.due_at)

@@ -24,7 +24,13 @@ def _matches(sold: SoldPackage, which: SoldFilter, now: datetime) -> bool:
 
 class FakeSoldPackages:
     def __init__(self) -> None:
-        self.rows: dict[str, Any] = {"sold": {}, "holders": {}, "events": [], "next": 1}
+        self.rows: dict[str, Any] = {
+            "sold": {},
+            "holders": {},
+            "events": [],
+            "next": 1,
+            "asks": {},
+        }
 
     @property
     def _sold(self) -> dict[int, SoldPackage]:
@@ -106,6 +112,20 @@ class FakeSoldPackages:
 
     async def events(self, sold_id: int) -> list[SaleEvent]:
         return [e for e in self.rows["events"] if e.sold_package_id == sold_id]
+
+    async def ask_to_extend(
+        self, sold_id: int, asker_id: int, expires_at: datetime, now: datetime, since: datetime
+    ) -> bool:
+        last = self.rows["asks"].get(sold_id)
+        if last is not None and last[1] == expires_at and last[0] > since:
+            return False
+        self.rows["asks"][sold_id] = (now, expires_at, asker_id)
+        return True
+
+    async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
+        last = self.rows["asks"].get(sold_id)
+        if last is not None and last[0] == asked_at:
+            del self.rows["asks"][sold_id]
 
     def use(self, sold_id: int, index: int, used: int) -> None:
         """Test helper: as if `used` sessions of item `index` were booked."""

@@ -1,0 +1,49 @@
+"""🙋 Ask to extend, pressed on an expiry reminder: the client's coach is asked once (a
+repeat within a day is answered kindly without asking again), and the client is told.
+
+Callback data `rx:ask:<sold package id>`, matched in full; anything else, or a package the
+presser does not hold, is NotFound (the same answer for both)."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.context import BotContext
+from bot.handlers.replies import acts_once, callback_data, reply, user_id
+from bot.selling import extend_views as views
+from domain.errors import NotFound
+from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
+
+_DATA = re.compile(r"rx:ask:(?P<id>[0-9]{1,9})")
+
+
+async def on_ask(update: Update, context: BotContext) -> None:
+    """The holder's coach gets a request with one-press extensions; the holder is told."""
+    match = _DATA.fullmatch(callback_data(update))
+    if match is None:
+        raise NotFound()
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    now = context.now()
+    ask = await ask_to_extend(context.uow(), user_id(update), int(match["id"]), now)
+    if ask.outcome is Asked.NEW:
+        expired = ask.sold.expires_at is not None and ask.sold.expires_at <= now
+        try:
+            await context.bot.send_message(
+                ask.sold.coach_id,
+                views.coach_text(ask, expired),
+                reply_markup=views.coach_keyboard(ask),
+            )
+        except TelegramError:
+            await coach_not_reached(context.uow(), ask)
+            await reply(update, views.COACH_UNREACHABLE)
+            return
+    await reply(update, views.client_text(ask))
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(CallbackQueryHandler(acts_once(on_ask), pattern=rf"^{views.PREFIX}:"))

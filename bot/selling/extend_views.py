@@ -1,0 +1,61 @@
+"""What "🙋 Ask to extend" says: to the coach (with one-press extensions) and to the client.
+
+The coach's buttons are /sold's confirmed expiry change (`sold:set:<id>:<timestamp>:y`), so
+an extension from here tells the client and replans reminders exactly as /sold does."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.selling.texts import when
+from domain.selling.extend_requests import Asked, ExtendAsk
+
+PREFIX = "rx"
+
+TOLD_CLIENT = {
+    Asked.NEW: "🙋 Your coach has been asked to extend <b>{title}</b>. You will hear here "
+    "as soon as they do.",
+    Asked.ALREADY: "Your coach was already asked to extend <b>{title}</b> recently, so I "
+    "did not ask again. You will hear here as soon as they extend it.",
+    Asked.NOTHING_TO_EXTEND: "<b>{title}</b> has no expiry to extend or nothing left to "
+    "book, so I did not ask your coach.",
+}
+COACH_UNREACHABLE = "Sorry, I couldn't reach your coach just now. Please contact them directly."
+
+
+def ask_data(sold_id: int) -> str:
+    return f"{PREFIX}:ask:{sold_id}"
+
+
+def client_text(ask: ExtendAsk) -> str:
+    return TOLD_CLIENT[ask.outcome].format(title=escape(ask.sold.title))
+
+
+def coach_text(ask: ExtendAsk, now_expired: bool) -> str:
+    """The coach's notice, times in the coach's zone."""
+    assert ask.sold.expires_at is not None
+    zone = ask.coach_zone
+    left = f"{ask.sessions_left} session" + ("" if ask.sessions_left == 1 else "s")
+    state = "expired on" if now_expired else "valid until"
+    return (
+        f"🙋 {escape(ask.asker_name)} asks you to extend <b>{escape(ask.sold.title)}</b>: "
+        f"{left} left, {state} {when(ask.sold.expires_at, zone)} ({escape(zone)}).\n"
+        "Extend it with one press (they will be told), or open the package:"
+    )
+
+
+def coach_keyboard(ask: ExtendAsk) -> InlineKeyboardMarkup:
+    sold_id, zone = ask.sold.id, ask.coach_zone
+    rows = [
+        [
+            InlineKeyboardButton(
+                f"➕ {days} days → {when(new, zone)}",
+                callback_data=f"sold:set:{sold_id}:{int(new.timestamp())}:y",
+            )
+        ]
+        for days, new in ask.options
+    ]
+    rows.append([InlineKeyboardButton("🗂 Open the package", callback_data=f"sold:v:{sold_id}")])
+    return InlineKeyboardMarkup(rows)
