@@ -15,6 +15,7 @@ from bot.context import BotContext, PackagesApplication
 from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_all_package_reminders
+from jobs.digest import schedule_coach_digest
 from jobs.texts import reminder_text
 from persistence.db import is_sqlite
 
@@ -112,3 +113,4 @@ def schedule_reminder_sweep(app: Application) -> None:  # type: ignore[type-arg]
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
     queue.run_once(replan_on_start, when=0, name=REPLAN_JOB)
+    schedule_coach_digest(app, notifier)  # paced by the same limiter as the reminders
