@@ -9,7 +9,8 @@ from domain.reminders.digest import DaySession, Digest, ExpiringFacts
 from domain.timezones import to_local
 from jobs.texts import sessions
 
-# Telegram takes 4096 characters per message; lines past this budget become "…and N more".
+# Telegram takes 4096 characters per message: the two lists share this budget (the heading
+# and the "…and N more" lines fit in the rest).
 MAX_CHARS = 3500
 NOT_OPENED = "not opened yet"
 

@@ -123,3 +123,13 @@ async def test_429_reschedules_after_the_delay_and_hands_the_rest_of_the_batch_b
     assert all(r.outcome is None and r.next_attempt_at == evening for r in handed_back)
     resent = await sweep(digests, evening + timedelta(seconds=30))
     assert sorted(d.coach_id for d in resent.digests) == [BERLIN, AUCKLAND, NEW_YORK]
+
+
+async def test_on_shutdown_the_claimed_but_unsent_digests_are_handed_back_at_once() -> None:
+    digests = world()
+    evening = datetime(2026, 12, 14, 20, 0, tzinfo=UTC)
+    running = iter([True, True])  # the sweep starts, sends one digest, then the bot stops
+    sent = await sweep(digests, evening, keep_going=lambda: next(running, False))
+    assert len(sent.digests) == 1
+    unsent = [r for r in digests.rows.values() if r.outcome is None]
+    assert len(unsent) == 2 and all(r.next_attempt_at == evening for r in unsent)
