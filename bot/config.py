@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     session_reminder_offsets: Offsets = (timedelta(hours=24), timedelta(hours=1))
     reminder_sweep_seconds: int = Field(default=60, ge=1, le=86_400)
     reminder_max_per_second: int = Field(default=20, ge=1, le=30)
+    coach_digest: bool = True
+    coach_digest_hour: int = Field(default=8, ge=0, le=23)
     webhook_url: str = ""
     webhook_listen: str = ""
     webhook_port: int | None = Field(default=None, ge=1, le=65_535)
@@ -74,6 +76,18 @@ class Settings(BaseSettings):
             except InvalidInput as exc:
                 raise ValueError(exc.reason) from exc
         return value
+
+    @field_validator("coach_digest", mode="before")
+    @classmethod
+    def _on_off(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        word = value.strip().lower()
+        if word in ("on", "true", "1"):
+            return True
+        if word in ("off", "false", "0"):
+            return False
+        raise ValueError("must be on or off")
 
     @field_validator("default_timezone")
     @classmethod

@@ -7,18 +7,18 @@ from datetime import timedelta
 from typing import cast
 
 from aiolimiter import AsyncLimiter
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ExtBot, JobQueue
 
 from bot.context import BotContext, PackagesApplication
-from bot.rate_limit import MAX_RETRIES, Bulk
-from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
+from domain.reminders.delivery import Delivery, Notice
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import (
     replan_all_package_reminders,
     replan_all_session_reminders,
 )
+from jobs.digest import schedule_coach_digest
 from jobs.keyboards import reminder_keyboard
+from jobs.sending import BULK_SEND, attempt
 from jobs.texts import reminder_text
 from persistence.db import is_sqlite
 
@@ -28,10 +28,6 @@ REPLAN_JOB = "reminder-replan"
 BATCH_SIZE = 20
 # Far longer than one batch takes to send: a claim is only taken over after a crash.
 SQLITE_LEASE = timedelta(minutes=10)
-# Telegram answers these for a chat that can never receive the message.
-_GONE = ("chat not found", "user not found", "peer_id_invalid")
-# Reminders wait behind every reply in the rate limiter.
-BULK_SEND = Bulk(MAX_RETRIES)
 
 
 class TelegramNotifier:
@@ -51,29 +47,14 @@ class TelegramNotifier:
             count -= chunk
 
     async def deliver(self, notice: Notice) -> Delivery:
-        try:
-            await self._bot.send_message(
+        return await attempt(
+            self._bot.send_message(
                 notice.chat_id,
                 reminder_text(notice),
                 reply_markup=reminder_keyboard(notice),
                 rate_limit_args=BULK_SEND,
             )
-        except Forbidden as exc:
-            return Delivery(DeliveryStatus.BLOCKED, error=exc.message)
-        except RetryAfter as exc:
-            return Delivery(DeliveryStatus.RATE_LIMITED, _seconds(exc), exc.message)
-        except BadRequest as exc:
-            gone = any(words in exc.message.lower() for words in _GONE)
-            status = DeliveryStatus.BLOCKED if gone else DeliveryStatus.ERROR
-            return Delivery(status, error=exc.message)
-        except TelegramError as exc:  # NetworkError, TimedOut and the rest: retried later
-            return Delivery(DeliveryStatus.ERROR, error=f"{type(exc).__name__}: {exc.message}")
-        return Delivery(DeliveryStatus.DELIVERED)
-
-
-def _seconds(exc: RetryAfter) -> timedelta:
-    value = exc.retry_after
-    return value if isinstance(value, timedelta) else timedelta(seconds=value)
+        )
 
 
 class ReminderSweep:
@@ -130,3 +111,4 @@ def schedule_reminder_sweep(app: Application) -> None:  # type: ignore[type-arg]
         job_kwargs={"max_instances": 1, "coalesce": True},
     )
     queue.run_once(replan_on_start, when=0, name=REPLAN_JOB)
+    schedule_coach_digest(app, notifier)  # paced by the same limiter as the reminders

@@ -251,6 +251,36 @@ class ReminderOffsetsRow(Base):
     seconds: Mapped[str] = mapped_column(String(200))
 
 
+class CoachDigestRow(Base):
+    """A coach's digest for one local day: the primary key makes it one per coach and day;
+    `outcome` NULL means still to send (see domain/reminders/digest.py)."""
+
+    __tablename__ = "coach_digest"
+    coach_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("coach.user_id"), primary_key=True, autoincrement=False
+    )
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('sent', 'undeliverable', 'failed', 'skipped')",
+            name="outcome",
+        ),
+        CheckConstraint("attempts >= 0", name="attempts"),
+        # The sweep's claim: unsent digests in due order; settled days cost it nothing.
+        Index(
+            "ix_coach_digest_pending",
+            "next_attempt_at",
+            postgresql_where=text("outcome IS NULL"),
+            sqlite_where=text("outcome IS NULL"),
+        ),
+    )
+
+
 class CoachAvailabilityRow(Base):
     """A coach's booking settings; working hours and days off are rows of their own."""
 

@@ -12,12 +12,14 @@ from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
+from domain.reminders.digest_ports import CoachDigests, DigestUnitOfWork
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
+from persistence.repositories.digest import SqlCoachDigests
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
@@ -49,6 +51,7 @@ class SqlUnitOfWork:
     pending: PendingPurchases
     presses: ButtonPresses
     reminders: Reminders
+    digests: CoachDigests
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -79,6 +82,7 @@ class SqlUnitOfWork:
         self.pending = SqlPendingPurchases(session)
         self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
+        self.digests = SqlCoachDigests(session)
         return self
 
     async def __aexit__(
@@ -114,4 +118,9 @@ if TYPE_CHECKING:
     def _implements_reminders_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> ReminderUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_digest_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> DigestUnitOfWork:
         return SqlUnitOfWork(sessions)

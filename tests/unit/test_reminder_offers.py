@@ -118,7 +118,7 @@ def test_the_notice_names_the_package_and_session_and_the_coachs_schedule_week()
 async def test_the_sweep_decides_from_the_window_as_it_is_when_the_reminder_goes_out() -> None:
     reminders = FakeReminders()
     reminders.packages[7] = facts()
-    await replan_session_reminders(FakeReminderUow(reminders), session(), NOW, HOURS_24_1)
+    await replan_session_reminders(FakeReminderUow(reminders), [session()], NOW, HOURS_24_1)
     reminders.sessions[55] = now_session(timedelta(hours=2))  # planned with 24 h, then 2 h
     notifier = RecordingNotifier()
     due = STARTS - timedelta(hours=24)

@@ -25,6 +25,8 @@ KEYS = {
     "SESSION_REMINDER_OFFSETS",
     "REMINDER_SWEEP_SECONDS",
     "REMINDER_MAX_PER_SECOND",
+    "COACH_DIGEST",
+    "COACH_DIGEST_HOUR",
     "WEBHOOK_URL",
     "WEBHOOK_LISTEN",
     "WEBHOOK_PORT",
@@ -64,6 +66,7 @@ def test_defaults_are_the_designs() -> None:
     assert s.session_reminder_offsets == (timedelta(hours=24), timedelta(hours=1))
     assert s.reminder_sweep_seconds == 60
     assert s.reminder_max_per_second == 20
+    assert s.coach_digest is True and s.coach_digest_hour == 8
     assert (s.webhook_url, s.webhook_listen, s.webhook_port) == ("", "", None)
     assert s.log_level == "INFO"
 
@@ -103,6 +106,9 @@ def test_values_are_read_from_env_and_dotenv(monkeypatch: pytest.MonkeyPatch) ->
         ("REMINDER_SWEEP_SECONDS", "0"),
         ("REMINDER_MAX_PER_SECOND", "0"),
         ("REMINDER_MAX_PER_SECOND", "31"),
+        ("COACH_DIGEST", "sometimes"),
+        ("COACH_DIGEST_HOUR", "24"),
+        ("COACH_DIGEST_HOUR", "-1"),
         ("WEBHOOK_PORT", "70000"),
         ("LOG_LEVEL", "LOUD"),
     ],
@@ -116,6 +122,20 @@ def test_a_bad_value_is_one_line_naming_the_key(
     message = str(caught.value)
     assert key in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("on", True), ("ON", True), ("true", True), ("1", True)]
+    + [("off", False), (" Off ", False), ("false", False), ("0", False)],
+)
+def test_coach_digest_is_switched_with_on_off_or_true_false_or_1_0(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: bool
+) -> None:
+    monkeypatch.setenv("COACH_DIGEST", value)
+    monkeypatch.setenv("COACH_DIGEST_HOUR", "0")
+    s = load_settings(require_token=False)
+    assert s.coach_digest is expected and s.coach_digest_hour == 0
 
 
 def test_missing_token_says_how_to_get_one() -> None:

@@ -1,0 +1,186 @@
+"""Coach digests: one row per coach and local day, opened once, claimed with a lease; and the
+facts a digest is built from, for a batch of coaches in one query each."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.reminders.digest import BookedSession, DigestCoach, DigestRun, ExpiringFacts
+from domain.reminders.model import Outcome
+from persistence.models import (
+    CoachDigestRow,
+    CoachRow,
+    EntitlementRow,
+    SessionBookingRow,
+    SoldPackageRow,
+    UserRow,
+)
+from persistence.upsert import dialect_insert
+
+_ACTIVE = "active"
+_BOOKED = "booked"
+
+
+def _run(row: CoachDigestRow) -> DigestRun:
+    return DigestRun(
+        coach_id=row.coach_id,
+        day=row.day,
+        next_attempt_at=row.next_attempt_at,
+        attempts=row.attempts,
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        sent_at=row.sent_at,
+        last_error=row.last_error,
+    )
+
+
+class SqlCoachDigests:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def coaches_after(self, after_id: int, limit: int) -> list[DigestCoach]:
+        stmt = (
+            select(CoachRow.user_id, UserRow.timezone)
+            .join(UserRow, UserRow.telegram_id == CoachRow.user_id)
+            .where(CoachRow.user_id > after_id)
+            .order_by(CoachRow.user_id)
+            .limit(limit)
+        )
+        return [DigestCoach(i, zone or "UTC") for i, zone in await self._session.execute(stmt)]
+
+    async def opened(self, coach_ids: list[int], days: list[date]) -> set[tuple[int, date]]:
+        if not coach_ids or not days:
+            return set()
+        stmt = select(CoachDigestRow.coach_id, CoachDigestRow.day).where(
+            CoachDigestRow.coach_id.in_(coach_ids), CoachDigestRow.day.in_(days)
+        )
+        return {(coach_id, day) for coach_id, day in await self._session.execute(stmt)}
+
+    async def open(self, days: list[tuple[int, date]], now: datetime) -> int:
+        if not days:
+            return 0
+        values: list[dict[str, Any]] = [
+            {"coach_id": coach_id, "day": day, "next_attempt_at": now, "attempts": 0}
+            for coach_id, day in days
+        ]
+        # The primary key (coach, day) decides: a concurrent sweeper's row wins, this one
+        # is dropped, so the day's digest exists once.
+        stmt = (
+            dialect_insert(self._session)(CoachDigestRow)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["coach_id", "day"])
+            .returning(CoachDigestRow.coach_id)
+        )
+        return len((await self._session.execute(stmt)).all())
+
+    async def claim_due(self, now: datetime, limit: int, lease_until: datetime) -> list[DigestRun]:
+        # A writing unit of work: on SQLite it holds the write lock, so sweepers take turns;
+        # on PostgreSQL the claimed rows are locked until commit and other sweepers skip them.
+        stmt = (
+            select(CoachDigestRow)
+            .where(CoachDigestRow.outcome.is_(None), CoachDigestRow.next_attempt_at <= now)
+            .order_by(CoachDigestRow.next_attempt_at, CoachDigestRow.coach_id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        claimed = [_run(row) for row in await self._session.scalars(stmt)]
+        if claimed:
+            keys = [(run.coach_id, run.day) for run in claimed]
+            await self._session.execute(
+                update(CoachDigestRow)
+                .where(tuple_(CoachDigestRow.coach_id, CoachDigestRow.day).in_(keys))
+                .values(next_attempt_at=lease_until)
+                .execution_options(synchronize_session=False)
+            )
+        return claimed
+
+    async def save(self, run: DigestRun) -> None:
+        await self._session.execute(
+            update(CoachDigestRow)
+            .where(CoachDigestRow.coach_id == run.coach_id, CoachDigestRow.day == run.day)
+            .values(
+                next_attempt_at=run.next_attempt_at,
+                attempts=run.attempts,
+                outcome=run.outcome.value if run.outcome else None,
+                sent_at=run.sent_at,
+                last_error=run.last_error,
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+    async def zones(self, coach_ids: list[int]) -> dict[int, str]:
+        stmt = select(UserRow.telegram_id, UserRow.timezone).where(
+            UserRow.telegram_id.in_(coach_ids)
+        )
+        return {i: zone or "UTC" for i, zone in await self._session.execute(stmt)}
+
+    async def expiring(
+        self, coach_ids: list[int], after: datetime, until: datetime
+    ) -> list[ExpiringFacts]:
+        if not coach_ids:
+            return []
+        left = func.sum(EntitlementRow.quantity - EntitlementRow.used)
+        stmt = (
+            select(
+                SoldPackageRow.id,
+                SoldPackageRow.coach_id,
+                SoldPackageRow.client_id,
+                UserRow.first_name,
+                SoldPackageRow.title,
+                SoldPackageRow.expires_at,
+                left,
+            )
+            .join(
+                EntitlementRow,
+                (EntitlementRow.sold_package_id == SoldPackageRow.id)
+                & EntitlementRow.removed_at.is_(None),
+            )
+            .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
+            .where(
+                SoldPackageRow.coach_id.in_(coach_ids),
+                SoldPackageRow.expires_at > after,
+                SoldPackageRow.expires_at <= until,
+                SoldPackageRow.status == _ACTIVE,
+            )
+            .group_by(SoldPackageRow.id, UserRow.first_name)
+            .having(left > 0)
+        )
+        return [
+            ExpiringFacts(
+                sold_id, coach_id, None if client_id is None else name or "", title, at, int(n)
+            )
+            for sold_id, coach_id, client_id, name, title, at, n in await self._session.execute(
+                stmt
+            )
+        ]
+
+    async def sessions(
+        self, coach_ids: list[int], start: datetime, end: datetime
+    ) -> list[BookedSession]:
+        if not coach_ids:
+            return []
+        stmt = (
+            select(
+                SessionBookingRow.coach_id,
+                SessionBookingRow.starts_at,
+                SessionBookingRow.title,
+                SoldPackageRow.client_id,
+                UserRow.first_name,
+            )
+            .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
+            .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
+            .where(
+                SessionBookingRow.coach_id.in_(coach_ids),
+                SessionBookingRow.status == _BOOKED,
+                SessionBookingRow.starts_at >= start,
+                SessionBookingRow.starts_at < end,
+            )
+            .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
+        )
+        return [
+            BookedSession(coach_id, at, title, None if client_id is None else name or "")
+            for coach_id, at, title, client_id, name in await self._session.execute(stmt)
+        ]
