@@ -6,22 +6,34 @@ Shared by the reminder tests (integration and end-to-end) and reused by the benc
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from domain.catalog.model import ItemKind, Package, PackageItem, Service
 from domain.model import Coach, Plan, User
 from domain.reminders.planning import plan_package_reminders
 from domain.reminders.use_cases import replan_package_reminders
-from persistence.db import session_factory
+from persistence.db import session_factory, writing
 from persistence.models import EntitlementRow, SessionBookingRow, SoldPackageRow
 from persistence.uow import SqlUnitOfWork
 
 MakeUow = Callable[[], SqlUnitOfWork]
+
+
+@asynccontextmanager
+async def seeding(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
+    """A session whose transaction begins as a writer (on SQLite `BEGIN IMMEDIATE`): test data
+    that reads before it writes, while the bot runs, waits for the bot's writes instead of
+    failing at once (SQLite cannot turn a reader into a writer after another one wrote)."""
+    async with session_factory(engine)() as session, writing(session):
+        yield session
+
+
 SEEDED_AT = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
@@ -162,13 +174,14 @@ async def book_session(
     engine: AsyncEngine, sold_id: int, starts: datetime, status: str = "booked"
 ) -> int:
     """A session booked from the package's first item, written straight into the table."""
-    async with session_factory(engine)() as session:
-        sold = await session.get(SoldPackageRow, sold_id)
+    async with seeding(engine) as session:
+        coach_id = await session.scalar(
+            select(SoldPackageRow.coach_id).where(SoldPackageRow.id == sold_id)
+        )
         entitlement = await session.scalar(
             select(EntitlementRow.id).where(EntitlementRow.sold_package_id == sold_id)
         )
-        assert sold is not None and entitlement is not None
-        coach_id = sold.coach_id
+        assert coach_id is not None and entitlement is not None
         row = SessionBookingRow(
             sold_package_id=sold_id,
             entitlement_id=entitlement,

@@ -204,7 +204,6 @@ class FakeBotApi:
         self.pre_checkout_answers: dict[str, JSON] = {}  # query id -> params (ok, error_message)
         self.my_commands: dict[tuple[str, str], list[JSON]] = {}  # (scope json, lang) -> cmds
         self.webhook_url = ""
-        self.latency = 0.0  # seconds every call but getUpdates waits: a slow Bot API
         self.server_errors: list[str] = []  # tracebacks of bugs inside the fake itself
         self._users: dict[int, FakeUser] = {}
         self._pending: list[JSON] = []
@@ -802,8 +801,6 @@ class FakeBotApi:
         try:
             if handler is None:
                 raise _ApiError(404, "Not Found")
-            if self.latency and name != "getUpdates":
-                await asyncio.sleep(self.latency)
             self._raise_fault(name, params)
             result = handler(params)
             if inspect.isawaitable(result):
