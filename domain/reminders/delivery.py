@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from domain.booking.availability import BookingSettings
 from domain.booking.schedule import week_of
-from domain.reminders.model import Outcome, Reminder, ReminderKind
+from domain.reminders.model import A, Outcome, Reminder, ReminderKind, settle
 from domain.reminders.planning import ACTIVE, PackageFacts
 
 DEFAULT_CANCEL_WINDOW = BookingSettings().cancel_window
@@ -166,22 +166,22 @@ def _session_offers(
     return frozenset({Offer.CHANGE_SESSION}), until
 
 
-def after_delivery(
-    reminder: Reminder, delivery: Delivery, now: datetime, policy: RetryPolicy
-) -> Reminder:
-    """Where the reminder stands after one attempt."""
+def after_delivery(item: A, delivery: Delivery, now: datetime, policy: RetryPolicy) -> A:
+    """Where a reminder or a coach digest stands after one attempt: 403 undeliverable for
+    good, 429 retried after Telegram's delay, network errors retried with backoff and
+    `failed` (the error kept) after the policy's last attempt."""
     if delivery.status is DeliveryStatus.DELIVERED:
-        return reminder.settled(Outcome.SENT, now)
+        return settle(item, Outcome.SENT, now)
     if delivery.status is DeliveryStatus.BLOCKED:
-        return reminder.settled(Outcome.UNDELIVERABLE, now, delivery.error)
+        return settle(item, Outcome.UNDELIVERABLE, now, delivery.error)
     if delivery.status is DeliveryStatus.RATE_LIMITED:
-        return _later(reminder, now + delivery.retry_after, reminder.attempts, delivery.error)
-    attempts = reminder.attempts + 1
+        return _later(item, now + delivery.retry_after, item.attempts, delivery.error)
+    attempts = item.attempts + 1
     if attempts >= policy.max_attempts:
-        failed = reminder.settled(Outcome.FAILED, now, delivery.error)
+        failed = settle(item, Outcome.FAILED, now, delivery.error)
         return _later(failed, now, attempts, delivery.error)
-    return _later(reminder, now + policy.delay(attempts), attempts, delivery.error)
+    return _later(item, now + policy.delay(attempts), attempts, delivery.error)
 
 
-def _later(reminder: Reminder, at: datetime, attempts: int, error: str) -> Reminder:
-    return replace(reminder, next_attempt_at=at, attempts=attempts, last_error=error[:500])
+def _later(item: A, at: datetime, attempts: int, error: str) -> A:
+    return replace(item, next_attempt_at=at, attempts=attempts, last_error=error[:500])

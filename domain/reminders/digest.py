@@ -1,16 +1,15 @@
 """The coach digest: each morning in the coach's zone, the packages expiring in the next 7 days
 with sessions left, and the day's sessions. Pure rules: when a day's digest is due, what it
-says, and where its delivery stands after an attempt."""
+says."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, RetryPolicy
 from domain.reminders.model import Outcome
 from domain.selling.rules import EXPIRING_WITHIN
 
@@ -145,35 +144,3 @@ def build_digest(
             booked[(s.starts_at, s.title)].append(s.client_name)
     lines = tuple(DaySession(at, title, tuple(who)) for (at, title), who in sorted(booked.items()))
     return Digest(coach.coach_id, day, coach.zone, tuple(expiring), lines)
-
-
-def after_attempt(
-    run: DigestRun, delivery: Delivery, now: datetime, policy: RetryPolicy
-) -> DigestRun:
-    """Where the digest stands after one attempt, by the reminders' rules: 403 undeliverable
-    for good, 429 retried after Telegram's delay, network errors retried with backoff and
-    `failed` (the error kept) after the policy's last attempt."""
-    if delivery.status is DeliveryStatus.DELIVERED:
-        return settled(run, Outcome.SENT, now)
-    if delivery.status is DeliveryStatus.BLOCKED:
-        return settled(run, Outcome.UNDELIVERABLE, now, delivery.error)
-    error = delivery.error[:500]
-    if delivery.status is DeliveryStatus.RATE_LIMITED:
-        return replace(run, next_attempt_at=now + delivery.retry_after, last_error=error)
-    attempts = run.attempts + 1
-    if attempts >= policy.max_attempts:
-        return replace(settled(run, Outcome.FAILED, now, error), attempts=attempts)
-    at = now + policy.delay(attempts)
-    return replace(run, next_attempt_at=at, attempts=attempts, last_error=error)
-
-
-def settled(
-    run: DigestRun, outcome: Outcome, now: datetime, error: str | None = None
-) -> DigestRun:
-    return replace(
-        run,
-        outcome=outcome,
-        sent_at=now if outcome is Outcome.SENT else None,
-        next_attempt_at=now,
-        last_error=error if error is not None else run.last_error,
-    )

@@ -8,21 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from domain.reminders.delivery import DeliveryStatus, RetryPolicy
+from domain.reminders.delivery import DeliveryStatus, RetryPolicy, after_delivery
 from domain.reminders.digest import (
     BookedSession,
     DigestCoach,
     DigestRun,
     ExpiringFacts,
-    after_attempt,
     build_digest,
     due_day,
     local_day,
-    settled,
     still_due,
 )
 from domain.reminders.digest_ports import DigestNotifier, DigestUnitOfWork
-from domain.reminders.model import Outcome
+from domain.reminders.model import Outcome, settle
 from domain.selling.rules import EXPIRING_WITHIN
 
 
@@ -146,12 +144,12 @@ async def _send(
     coach = DigestCoach(run.coach_id, zone)
     digest = build_digest(coach, run.day, now, claimed.packages, claimed.sessions)
     if not still_due(run, zone, now) or digest.empty:
-        await _save(sweep, settled(run, Outcome.SKIPPED, now))
+        await _save(sweep, settle(run, Outcome.SKIPPED, now))
         report[Outcome.SKIPPED] += 1
         return True
     await sweep.notifier.ready(1)
     delivery = await sweep.notifier.deliver_digest(digest)
-    updated = after_attempt(run, delivery, sweep.clock(), sweep.policy)
+    updated = after_delivery(run, delivery, sweep.clock(), sweep.policy)
     await _save(sweep, updated)
     report[updated.outcome or "retrying"] += 1
     return delivery.status is not DeliveryStatus.RATE_LIMITED

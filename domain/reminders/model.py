@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import Field, dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any, ClassVar, Protocol, TypeVar
 
 # How long after expiry the "expired with N unused" notice still makes sense to send.
 EXPIRED_NOTICE_WINDOW = timedelta(days=7)
@@ -71,13 +72,34 @@ class Reminder:
         return self.outcome is None
 
     def settled(self, outcome: Outcome, now: datetime, error: str | None = None) -> Reminder:
-        return replace(
-            self,
-            outcome=outcome,
-            sent_at=now if outcome is Outcome.SENT else None,
-            next_attempt_at=now,
-            last_error=error if error is not None else self.last_error,
-        )
+        return settle(self, outcome, now, error)
+
+
+class Attempted(Protocol):
+    """A reminder or a coach digest: a frozen dataclass with where its delivery stands
+    (`next_attempt_at`, `attempts`, `outcome`, `sent_at`, `last_error`)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def attempts(self) -> int: ...
+
+    @property
+    def last_error(self) -> str | None: ...
+
+
+A = TypeVar("A", bound=Attempted)
+
+
+def settle(item: A, outcome: Outcome, now: datetime, error: str | None = None) -> A:
+    """Delivery ended with `outcome` (the error kept, if any): never attempted again."""
+    return replace(
+        item,
+        outcome=outcome,
+        sent_at=now if outcome is Outcome.SENT else None,
+        next_attempt_at=now,
+        last_error=error if error is not None else item.last_error,
+    )
 
 
 def _stamp(moment: datetime) -> str:

@@ -7,14 +7,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, RetryPolicy
+from domain.reminders.delivery import Delivery, DeliveryStatus, RetryPolicy, after_delivery
 from domain.reminders.digest import (
     BookedSession,
     DaySession,
     DigestCoach,
     DigestRun,
     ExpiringFacts,
-    after_attempt,
     build_digest,
     digest_moment,
     due_day,
@@ -168,22 +167,22 @@ def test_a_claimed_digest_is_still_due_only_on_its_own_local_day() -> None:
 def test_after_an_attempt_403_is_final_429_waits_and_network_errors_back_off_then_fail() -> None:
     run = DigestRun(COACH, DAY, NOW)
     policy = RetryPolicy(max_attempts=3, backoff=timedelta(seconds=30))
-    sent = after_attempt(run, Delivery(DeliveryStatus.DELIVERED), NOW, policy)
+    sent = after_delivery(run, Delivery(DeliveryStatus.DELIVERED), NOW, policy)
     assert (sent.outcome, sent.sent_at) == (Outcome.SENT, NOW)
-    blocked = after_attempt(run, Delivery(DeliveryStatus.BLOCKED, error="Forbidden"), NOW, policy)
+    blocked = after_delivery(run, Delivery(DeliveryStatus.BLOCKED, error="Forbidden"), NOW, policy)
     assert (blocked.outcome, blocked.last_error, blocked.sent_at) == (
         Outcome.UNDELIVERABLE,
         "Forbidden",
         None,
     )
     slow = Delivery(DeliveryStatus.RATE_LIMITED, timedelta(seconds=7), "Flood control")
-    waited = after_attempt(run, slow, NOW, policy)
+    waited = after_delivery(run, slow, NOW, policy)
     assert (waited.outcome, waited.attempts) == (None, 0)
     assert waited.next_attempt_at == NOW + timedelta(seconds=7)
     error = Delivery(DeliveryStatus.ERROR, error="NetworkError: reset")
-    first = after_attempt(run, error, NOW, policy)
-    second = after_attempt(first, error, NOW, policy)
-    third = after_attempt(second, error, NOW, policy)
+    first = after_delivery(run, error, NOW, policy)
+    second = after_delivery(first, error, NOW, policy)
+    third = after_delivery(second, error, NOW, policy)
     assert [(r.outcome, r.attempts) for r in (first, second, third)] == [
         (None, 1),
         (None, 2),
