@@ -9,7 +9,7 @@ from typing import Protocol, cast
 
 from telegram.ext import Application, ExtBot, JobQueue
 
-from bot.context import BotContext, PackagesApplication
+from bot.kit.context import BotContext, PackagesApplication
 from domain.reminders.delivery import Delivery
 from domain.reminders.digest import Digest
 from domain.reminders.digest_ports import DigestUnitOfWork

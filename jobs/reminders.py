@@ -9,7 +9,7 @@ from typing import cast
 from aiolimiter import AsyncLimiter
 from telegram.ext import Application, ExtBot, JobQueue
 
-from bot.context import BotContext, PackagesApplication
+from bot.kit.context import BotContext, PackagesApplication
 from domain.reminders.delivery import Delivery, Notice
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import (

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.rate_limit import MAX_RETRIES, Bulk
+from bot.kit.rate_limit import MAX_RETRIES, Bulk
 from domain.reminders.delivery import Delivery, DeliveryStatus
 
 # Bulk messages wait behind every reply in the bot's rate limiter.
