@@ -19,7 +19,7 @@ from domain.catalog.packages import get_package
 from domain.errors import InvalidInput, NotFound
 from domain.selling.desk import sold_package
 from domain.selling.purchases import grant
-from domain.selling.rules import extended, parse_extension, parse_new_expiry
+from domain.selling.rules import EXTEND_MAX_DAYS, extended, parse_extension, parse_new_expiry
 
 GRANT_FLOW, EXPIRY_FLOW = "grant", "sold_expiry"  # persisted names: never rename
 NOTE, TYPED = "sell.note", "sold.typed"
@@ -32,7 +32,10 @@ ASK_DATE = (
     "Type the new expiry date in your time zone ({zone}), like <code>31.12.2026</code> "
     "(the end of that day) or <code>2026-12-31 18:00</code>. /cancel to stop."
 )
-ASK_DAYS = "Extend by how many days? Type a number from 1 to 3650. /cancel to stop."
+ASK_DAYS = (
+    f"Extend by how many days? Type a number from 1 to {EXTEND_MAX_DAYS} (an expiry can be "
+    f"at most {EXTEND_MAX_DAYS} days from today). /cancel to stop."
+)
 
 
 async def grant_asked(update: Update, context: BotContext) -> State:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from domain.accounts import set_timezone
 from domain.booking.coach_availability import get_availability
+from domain.selling.rules import EXTEND_MAX_DAYS
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import given_a_shop
 
@@ -55,3 +56,27 @@ async def test_a_day_off_in_year_9999_is_refused_naming_the_last_allowed_day(
     assert harness.app is not None
     _, saved = await get_availability(harness.app.deps.uow_factory(), COACH)
     assert saved.days_off == ()
+
+
+async def test_extend_by_states_its_one_limit_and_refuses_rather_than_shortens(
+    harness: BotHarness,
+) -> None:
+    api, shop = harness.api, await given_a_shop(harness)
+    package = await shop.package("Month", validity="30")
+    api.open_deep_link(CLIENT, f"p_{package.public_id}")
+    await api.next_message(CLIENT, "All about month")
+    api.press_button(CLIENT, "🎁 Get it")
+    await api.next_message(CLIENT, "You now have Month")
+    api.send_text(COACH, "/sold")
+    api.press_button(COACH, "1. Month", (await api.next_message(COACH, "Sold")).message_id)
+    api.press_button(
+        COACH, "⏳ Change expiry", (await api.next_message(COACH, "Month")).message_id
+    )
+    await api.next_message(COACH, "Choose how to change it")
+    api.press_button(COACH, "➕ Extend")
+    asked = await api.next_message(COACH, "Extend by how many days?")
+    assert f"from 1 to {EXTEND_MAX_DAYS}" in asked.content
+    api.send_text(COACH, str(EXTEND_MAX_DAYS))  # 30 days are left: this would pass the limit
+    await api.next_message(COACH, "so this one can be extended by at most 1800 days")
+    api.send_text(COACH, "1800")
+    await api.next_message(COACH, "New: Valid until")
