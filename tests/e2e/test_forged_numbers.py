@@ -73,6 +73,8 @@ async def test_a_coach_pressing_forged_move_weeks_and_ids_is_told_and_nothing_ch
         f"mv:f:{booking.id}:0:{HUGE_ID}",
         f"sch:s:{HUGE_ID}:0",
         f"sch:w:{HUGE_ID}",
+        f"sold:ext:{HUGE_ID}",
+        f"sell:grant:{HUGE_ID}",
     ):
         api.press_callback(COACH, data)
         await api.next_message(COACH, "I couldn't find that")
