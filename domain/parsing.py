@@ -91,14 +91,21 @@ def parse_offsets(text: str) -> tuple[timedelta, ...]:
 
 def parse_local_datetime(text: str, tz: str, now: datetime) -> datetime:
     """A future moment typed as a local date and time in zone `tz`, as aware UTC."""
-    local = _local_datetime(text.strip(), ZoneInfo(tz))
+    zone = ZoneInfo(tz)
+    local = _local_datetime(text.strip(), zone)
+    latest = (now + MAX_AHEAD).astimezone(zone)
+    # Checked on the wall clock first: a year like 0001 or 9999 has no UTC moment at all.
+    if local.replace(tzinfo=None) > latest.replace(tzinfo=None):
+        raise _out_of_reach("that is more than 5 years ahead", latest)
+    if local.date() < now.astimezone(zone).date():
+        raise _out_of_reach("that time has already passed", latest)
     moment = local_to_utc(local)
     if moment is None:
         raise InvalidInput("start", _gap_reason(local, tz))
     if moment <= now:
-        raise InvalidInput("start", "that time has already passed")
+        raise _out_of_reach("that time has already passed", latest)
     if moment > now + MAX_AHEAD:
-        raise InvalidInput("start", "that is more than 5 years ahead")
+        raise _out_of_reach("that is more than 5 years ahead", latest)
     return moment
 
 
@@ -196,6 +203,10 @@ def _weekly(
             starts.append(moment)
         day += timedelta(weeks=1)
     return starts
+
+
+def _out_of_reach(what: str, latest: datetime) -> InvalidInput:
+    return InvalidInput("start", f"{what}: type a time from now to {latest:%d.%m.%Y}")
 
 
 def _gap_reason(local: datetime, tz: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.booking import holder_views, schedule_views
+from bot.booking import holder_views, schedule_buttons
 from bot.selling import extend_views
 from domain.reminders.delivery import Notice, Offer
 
@@ -26,7 +26,7 @@ def reminder_keyboard(notice: Notice) -> InlineKeyboardMarkup | None:
         rows.append([InlineKeyboardButton(ASK_TO_EXTEND, callback_data=ask)])
     if Offer.CHANGE_SESSION in notice.offers and notice.session_id is not None:
         if notice.to_coach:
-            data = schedule_views.session_data(notice.session_id, notice.schedule_week)
+            data = schedule_buttons.session_data(notice.session_id, notice.schedule_week)
             rows.append([InlineKeyboardButton(OPEN_IN_SCHEDULE, callback_data=data)])
         else:
             rows.append([InlineKeyboardButton(CHANGE_SESSION, callback_data=package)])

@@ -10,7 +10,6 @@ its message."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,16 +20,11 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
+from bot.booking.holder_views import Pressed, parse
 from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data, reply, show, user_id
 from domain.booking.holder import package_screen
 from domain.booking.picker import first_week_with_slots, week_page
-from domain.errors import NotFound
-
-_DATA = re.compile(
-    r"bk:(?P<act>v|b|w|t|c|ok|g|gc|gok|x|xok|m|mw|mt|mc|mok):(?P<sold>[0-9]{1,9}):"
-    r"(?P<ref>[0-9]{1,9}):(?P<arg>[0-9]{1,10})"
-)
 
 
 @dataclass(frozen=True)
@@ -40,28 +34,6 @@ class Free:
     starts: list[datetime]
     zone: str
     now: datetime
-
-
-@dataclass(frozen=True)
-class Pressed:
-    act: str
-    sold_id: int
-    ref: int
-    arg: int
-
-    def data(self, act: str, arg: int = 0) -> str:
-        return views.data(act, self.sold_id, self.ref, arg)
-
-    def again(self, act: str, arg: int = 0) -> Pressed:
-        """The same package and item/session, another step."""
-        return Pressed(act, self.sold_id, self.ref, arg)
-
-
-def parse(data: str) -> Pressed:
-    match = _DATA.fullmatch(data)
-    if match is None:
-        raise NotFound()
-    return Pressed(match["act"], int(match["sold"]), int(match["ref"]), int(match["arg"]))
 
 
 Step = Callable[[Update, BotContext, Pressed], Awaitable[None]]

@@ -11,8 +11,9 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
-from bot.booking.holder import Free, Pressed, show_days, show_package, step
+from bot.booking.holder import Free, show_days, show_package, step
 from bot.booking.holder_notify import Done, after_change
+from bot.booking.holder_views import Pressed
 from bot.booking.refusals import refusal_text
 from bot.kit.context import BotContext
 from bot.kit.replies import show, user_id

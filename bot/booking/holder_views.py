@@ -5,12 +5,16 @@ Callback data: `bk:<act>:<sold package id>:<ref>:<arg>` (see `bot.booking.holder
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.booking.picker_views import DAY, MINUTES, WEEK
+from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
 from bot.selling import views as selling_views
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
@@ -22,8 +26,48 @@ TOO_LATE = "too late to cancel or move: please contact your coach"
 FINAL_ACTS = ("ok", "gok", "xok", "mok")
 
 
+@dataclass(frozen=True)
+class Pressed:
+    act: str
+    sold_id: int
+    ref: int
+    arg: int
+
+    def data(self, act: str, arg: int = 0) -> str:
+        return data(act, self.sold_id, self.ref, arg)
+
+    def again(self, act: str, arg: int = 0) -> Pressed:
+        """The same package and item/session, another step."""
+        return Pressed(act, self.sold_id, self.ref, arg)
+
+
+# What each act's arg is: nothing, a flag (open anew), a week, a day, a start, a date's id.
+_ARGS: dict[str, Field[int]] = {
+    "v": Flag, "b": Zero, "g": Zero, "x": Zero, "xok": Zero, "m": Zero,
+    "w": WEEK, "mw": WEEK, "t": DAY, "mt": DAY,
+    "c": MINUTES, "ok": MINUTES, "mc": MINUTES, "mok": MINUTES, "gc": Id, "gok": Id,
+}  # fmt: skip
+
+
+def _pressed(act: str) -> Callable[..., Pressed]:
+    return lambda sold, ref, arg: Pressed(act, sold, ref, arg)
+
+
+KINDS = {
+    act: Callback(
+        f"{PREFIX}:{act}", _pressed(act), sold=Id, ref=Zero if act == "v" else Id, arg=arg
+    )
+    for act, arg in _ARGS.items()
+}
+
+
 def data(act: str, sold_id: int, ref: int = 0, arg: int = 0) -> str:
-    return f"{PREFIX}:{act}:{sold_id}:{ref}:{arg}"
+    return KINDS[act].pack(sold=sold_id, ref=ref, arg=arg)
+
+
+def parse(callback: str | None) -> Pressed:
+    """Strict: a forged or out-of-range press is NotFound."""
+    return parse_any(KINDS.values(), callback)
 
 
 def button(label: str, callback: str) -> InlineKeyboardButton:

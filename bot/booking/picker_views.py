@@ -10,12 +10,19 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from domain.booking.picker import WeekPage
+from bot.kit.callbacks import Int
+from domain.booking.picker import MAX_WEEK, WeekPage
 from domain.errors import NotFound
 
 DAYS_PER_ROW = 3
 TIMES_PER_ROW = 4
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MINUTES_MAX = 10**8  # past year 2160: not a time this bot ever offers
+
+# What the picker's buttons carry, as callback fields (see bot.kit.callbacks).
+WEEK = Int(0, MAX_WEEK)  # weeks from this one, within the longest booking horizon
+DAY = Int(19700101, 99991231)  # yyyymmdd; `day_of` refuses one the calendar lacks
+MINUTES = Int(0, _MINUTES_MAX)  # a start, in minutes since 1970
 
 
 def days_text(title: str, page: WeekPage, zone: str) -> str:
@@ -79,7 +86,7 @@ def minutes(moment: datetime) -> int:
 
 
 def moment_of(value: int) -> datetime:
-    if value > 10**8:  # past year 2160: not a time this bot ever offered
+    if not 0 <= value <= _MINUTES_MAX:
         raise NotFound()
     return _EPOCH + timedelta(minutes=value)
 

@@ -12,6 +12,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.booking import schedule_move
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
+from bot.booking.schedule_buttons import PREFIX, Pressed, parse
 from bot.kit.context import BotContext
 from bot.kit.replies import greet_coach, reply, require_coach, show
 from domain.booking.access import ByCoach
@@ -22,7 +23,7 @@ from domain.booking.schedule import coach_schedule, coach_session
 from domain.errors import NotFound
 from domain.model import Coach
 
-Action = Callable[[Update, BotContext, Coach, views.Pressed], Awaitable[None]]
+Action = Callable[[Update, BotContext, Coach, Pressed], Awaitable[None]]
 
 
 async def open_schedule(update: Update, context: BotContext) -> None:
@@ -36,13 +37,13 @@ async def on_button(update: Update, context: BotContext) -> None:
     """Routes a schedule button after a strict parse (anything else is NotFound)."""
     query = update.callback_query
     assert query is not None
-    pressed = views.parse(query.data)
+    pressed = parse(query.data)
     await query.answer()
     coach = await require_coach(update, context)
     await ACTIONS[pressed.act](update, context, coach, pressed)
 
 
-async def _week(update: Update, context: BotContext, coach: Coach, pressed: views.Pressed) -> None:
+async def _week(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
     week = await coach_schedule(
         context.uow(write=False), coach.user_id, pressed.week, context.now()
     )
@@ -50,16 +51,14 @@ async def _week(update: Update, context: BotContext, coach: Coach, pressed: view
 
 
 async def _session(
-    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed, note: str = ""
+    update: Update, context: BotContext, coach: Coach, pressed: Pressed, note: str = ""
 ) -> None:
     entry = await _entry(context, coach, pressed)
     text = views.session_text(entry, coach.timezone, note)
     await show(update, text, views.session_keyboard(entry, pressed.week, context.now()))
 
 
-async def _ask_cancel(
-    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed
-) -> None:
+async def _ask_cancel(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
     entry = await _entry(context, coach, pressed)
     if not entry.booking.is_active:
         await _session(update, context, coach, pressed)
@@ -71,9 +70,7 @@ async def _ask_cancel(
     )
 
 
-async def _cancel(
-    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed
-) -> None:
+async def _cancel(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
     entry = await _entry(context, coach, pressed)
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
     try:
@@ -90,9 +87,7 @@ async def _cancel(
     await _session(update, context, coach, pressed, note)
 
 
-async def _no_show(
-    update: Update, context: BotContext, coach: Coach, pressed: views.Pressed
-) -> None:
+async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
     try:
         marked = await mark_no_show(
             context.uow(), coach.user_id, pressed.booking_id, context.now(), context.reminders
@@ -106,7 +101,7 @@ async def _no_show(
     await _session(update, context, coach, pressed, views.NO_SHOW_NOTE)
 
 
-async def _entry(context: BotContext, coach: Coach, pressed: views.Pressed) -> ScheduleEntry:
+async def _entry(context: BotContext, coach: Coach, pressed: Pressed) -> ScheduleEntry:
     entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     if entry is None:
         raise NotFound()
@@ -125,4 +120,4 @@ ACTIONS: dict[str, Action] = {
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("schedule", open_schedule))
     schedule_move.add_handlers(app)
-    app.add_handler(CallbackQueryHandler(on_button, pattern=f"^{views.PREFIX}:"))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=f"^{PREFIX}:"))

@@ -1,14 +1,11 @@
 """Moving a session from `/schedule`: pick a day (a week at a time), a time, confirm. The
 old time is given up only if the new one is taken; the client gets the moved .ics (same
-UID, so their calendar updates the event). Callback data: `mv:<act>:<booking>:<arg>:<week>`
-with act f (first week with free times), d (a week: arg), t (a day: arg yyyymmdd),
-c (confirm a start: arg minutes since the epoch) and ok (move)."""
+UID, so their calendar updates the event). Callback data: `bot.booking.schedule_buttons`."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
@@ -17,6 +14,8 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.booking import picker_views as picker
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
+from bot.booking.schedule_buttons import MovePressed as Pressed
+from bot.booking.schedule_buttons import parse_move as parse
 from bot.kit.context import BotContext
 from bot.kit.replies import require_coach, show
 from domain.booking.access import ByCoach
@@ -28,27 +27,6 @@ from domain.errors import NotFound
 from domain.model import Coach
 
 PREFIX = "mv"
-_DATA = re.compile(
-    r"mv:(?P<act>f|d|t|c|ok):(?P<id>[0-9]{1,9}):(?P<arg>[0-9]{1,10}):(?P<week>[0-9]{1,2})"
-)
-
-
-@dataclass(frozen=True)
-class Pressed:
-    act: str
-    booking_id: int
-    arg: int
-    week: int  # the schedule week to go back to
-
-    def data(self, act: str, arg: int) -> str:
-        return f"{PREFIX}:{act}:{self.booking_id}:{arg}:{self.week}"
-
-
-def parse(data: str | None) -> Pressed:
-    match = _DATA.fullmatch(data or "")
-    if match is None:
-        raise NotFound()
-    return Pressed(match["act"], int(match["id"]), int(match["arg"]), int(match["week"]))
 
 
 async def on_button(update: Update, context: BotContext) -> None:

@@ -1,24 +1,16 @@
-"""What `/schedule` says and its buttons. Callback data: `sch:w:<week>` for a week,
-`sch:<act>:<booking id>:<week>` for a session (open, cancel?, cancel!, no-show)."""
+"""What `/schedule` says and its buttons (their data: `bot.booking.schedule_buttons`)."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.booking.schedule_buttons import SHOW_WEEK, move_data, session_data
 from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.schedule import ScheduleWeek
-from domain.errors import NotFound
-
-PREFIX = "sch"
-_DATA = re.compile(
-    r"sch:(?:w:(?P<week>[0-9]{1,2})|(?P<act>s|c|cy|ns):(?P<id>[0-9]{1,9}):(?P<at>[0-9]{1,2}))"
-)
 
 CANCELLED_NOTE = "Cancelled. The client was told, and the session is back in their package."
 CANCELLED_EXPIRED_NOTE = (
@@ -26,22 +18,6 @@ CANCELLED_EXPIRED_NOTE = (
 )
 NO_SHOW_NOTE = "Marked as a no-show: the session stays used."
 MOVE_TAKEN = "Sorry, that time is no longer free. Please pick another one."
-
-
-@dataclass(frozen=True)
-class Pressed:
-    act: str  # w, s, c, cy, ns
-    week: int
-    booking_id: int = 0
-
-
-def parse(data: str | None) -> Pressed:
-    match = _DATA.fullmatch(data or "")
-    if match is None:
-        raise NotFound()
-    if match["week"] is not None:
-        return Pressed("w", int(match["week"]))
-    return Pressed(match["act"], int(match["at"]), int(match["id"]))
 
 
 def week_text(week: ScheduleWeek) -> str:
@@ -71,9 +47,9 @@ def week_keyboard(week: ScheduleWeek) -> InlineKeyboardMarkup:
     ]
     paging = []
     if week.has_previous:
-        paging.append(_button("◀", f"{PREFIX}:w:{week.week - 1}"))
+        paging.append(_button("◀", SHOW_WEEK.pack(week=week.week - 1)))
     if week.has_next:
-        paging.append(_button("▶", f"{PREFIX}:w:{week.week + 1}"))
+        paging.append(_button("▶", SHOW_WEEK.pack(week=week.week + 1)))
     return InlineKeyboardMarkup([*rows, paging] if paging else rows)
 
 
@@ -94,12 +70,12 @@ def session_keyboard(entry: ScheduleEntry, week: int, now: datetime) -> InlineKe
     rows = []
     booking = entry.booking
     if booking.is_active and booking.occurrence_id is None and now < booking.starts_at:
-        rows.append([_button("🕑 Move", f"mv:f:{booking.id}:0:{week}")])
+        rows.append([_button("🕑 Move", move_data("f", booking.id or 0, 0, week))])
     if booking.is_active:
         rows.append([_button("✖ Cancel session", _data("c", entry, week))])
         if now >= entry.booking.starts_at:
             rows.append([_button("🚫 No-show", _data("ns", entry, week))])
-    rows.append([_button("◀ Back to the week", f"{PREFIX}:w:{week}")])
+    rows.append([_button("◀ Back to the week", SHOW_WEEK.pack(week=week))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -143,7 +119,7 @@ def client_moved(before: SessionBooking, after: SessionBooking, zone: str) -> st
 
 
 def back_to_session(booking_id: int, week: int) -> InlineKeyboardButton:
-    return _button("◀ Back to the session", f"{PREFIX}:s:{booking_id}:{week}")
+    return _button("◀ Back to the session", session_data(booking_id, week))
 
 
 def back_button(data: str, label: str) -> InlineKeyboardButton:
@@ -188,11 +164,6 @@ def _moment(moment: datetime, zone: ZoneInfo) -> str:
 
 def _data(act: str, entry: ScheduleEntry, week: int) -> str:
     return session_data(entry.booking.id or 0, week, act)
-
-
-def session_data(booking_id: int, week: int, act: str = "s") -> str:
-    """A session's button: open it (`s`), or another of its acts; `week` is where Back goes."""
-    return f"{PREFIX}:{act}:{booking_id}:{week}"
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:

@@ -1,0 +1,1 @@
+"""The small toolkit every bot feature shares: typed callback data (`callbacks`)."""

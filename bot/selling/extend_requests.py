@@ -6,8 +6,6 @@ presser does not hold, is NotFound (the same answer for both)."""
 
 from __future__ import annotations
 
-import re
-
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
@@ -15,21 +13,16 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data, reply, user_id
 from bot.selling import extend_views as views
-from domain.errors import NotFound
 from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
-
-_DATA = re.compile(r"rx:ask:(?P<id>[0-9]{1,9})")
 
 
 async def on_ask(update: Update, context: BotContext) -> None:
     """The holder's coach gets a request with one-press extensions; the holder is told."""
-    match = _DATA.fullmatch(callback_data(update))
-    if match is None:
-        raise NotFound()
+    sold_id = views.ASK.parse(callback_data(update))
     assert update.callback_query is not None
     await update.callback_query.answer()
     now = context.now()
-    ask = await ask_to_extend(context.uow(), user_id(update), int(match["id"]), now)
+    ask = await ask_to_extend(context.uow(), user_id(update), sold_id, now)
     if ask.outcome is Asked.NEW:
         expired = ask.sold.expires_at is not None and ask.sold.expires_at <= now
         try:

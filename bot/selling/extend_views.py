@@ -9,6 +9,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.kit.callbacks import Callback, Id
 from bot.selling.texts import when
 from domain.selling.extend_requests import Asked, ExtendAsk
 
@@ -25,8 +26,11 @@ TOLD_CLIENT = {
 COACH_UNREACHABLE = "Sorry, I couldn't reach your coach just now. Please contact them directly."
 
 
+ASK = Callback(f"{PREFIX}:ask", lambda sold: sold, sold=Id)  # the sold package to ask about
+
+
 def ask_data(sold_id: int) -> str:
-    return f"{PREFIX}:ask:{sold_id}"
+    return ASK.pack(sold=sold_id)
 
 
 def client_text(ask: ExtendAsk) -> str:

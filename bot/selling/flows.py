@@ -3,28 +3,30 @@ expiry date or a number of days to extend by (then confirmed with a button)."""
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.catalog.shared_views import try_again
+from bot.kit.callbacks import Callback, Id, parse_any
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, State, begin, conversation, finish, state_of, step
 from bot.kit.replies import callback_data, reply, settle, typed_text, user_id
 from bot.selling import desk_views, texts
 from bot.selling.notices import access_url
 from domain.catalog.packages import get_package
-from domain.errors import InvalidInput, NotFound
+from domain.errors import InvalidInput
 from domain.selling.desk import sold_package
 from domain.selling.purchases import grant
-from domain.selling.rules import extended, parse_extension, parse_new_expiry
+from domain.selling.rules import EXTEND_MAX_DAYS, extended, parse_extension, parse_new_expiry
 
 GRANT_FLOW, EXPIRY_FLOW = "grant", "sold_expiry"  # persisted names: never rename
 NOTE, TYPED = "sell.note", "sold.typed"
-GRANT = re.compile(r"sell:grant:(?P<id>[0-9]{1,9})")
-EXPIRY = re.compile(r"sold:(?P<how>date|ext):(?P<id>[0-9]{1,9})")
+GRANT = Callback("sell:grant", lambda package: package, package=Id)
+EXPIRY = [  # /sold's "📅 New date" and "➕ Extend": (how, sold package id)
+    Callback(f"sold:{how}", lambda sold, how=how: (how, sold), sold=Id) for how in ("date", "ext")
+]
 ASK_NOTE = (
     "Granting <b>{title}</b>. Type a note for yourself (who paid, how), or /skip. /cancel to stop."
 )
@@ -32,15 +34,16 @@ ASK_DATE = (
     "Type the new expiry date in your time zone ({zone}), like <code>31.12.2026</code> "
     "(the end of that day) or <code>2026-12-31 18:00</code>. /cancel to stop."
 )
-ASK_DAYS = "Extend by how many days? Type a number from 1 to 3650. /cancel to stop."
+ASK_DAYS = (
+    f"Extend by how many days? Type a number from 1 to {EXTEND_MAX_DAYS} (an expiry can be "
+    f"at most {EXTEND_MAX_DAYS} days from today). /cancel to stop."
+)
 
 
 async def grant_asked(update: Update, context: BotContext) -> State:
     """The coach pressed Grant: ask for an optional note."""
-    match = GRANT.fullmatch(callback_data(update))
-    if match is None:
-        raise NotFound()
-    package = await get_package(context.uow(write=False), user_id(update), int(match["id"]))
+    package_id = GRANT.parse(callback_data(update))
+    package = await get_package(context.uow(write=False), user_id(update), package_id)
     await settle(update)
     begin(context, GRANT_FLOW, package_id=package.id)
     await reply(update, ASK_NOTE.format(title=escape(package.title)))
@@ -86,15 +89,11 @@ async def _grant(update: Update, context: BotContext, note: str) -> State:
 
 async def expiry_asked(update: Update, context: BotContext) -> State:
     """The coach chose to type a new date or a number of days."""
-    match = EXPIRY.fullmatch(callback_data(update))
-    if match is None:
-        raise NotFound()
-    view = await sold_package(
-        context.uow(write=False), user_id(update), int(match["id"]), context.now()
-    )
+    how, sold_id = parse_any(EXPIRY, callback_data(update))
+    view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await settle(update)
-    begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=match["how"])
-    await reply(update, ASK_DATE.format(zone=view.zone) if match["how"] == "date" else ASK_DAYS)
+    begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=how)
+    await reply(update, ASK_DATE.format(zone=view.zone) if how == "date" else ASK_DAYS)
     return TYPED
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from domain.errors import InvalidInput
+from domain.parsing import MAX_AHEAD
 
 MINUTES_PER_DAY = 24 * 60
 RANGES_PER_DAY_MAX = 6
@@ -103,7 +104,8 @@ def validate_weekday(weekday: int) -> int:
 
 
 def add_days_off(availability: Availability, off: DaysOff, today: date) -> Availability:
-    """Add a days-off range: not reversed, not over, at most a year long, at most 50 kept.
+    """Add a days-off range: not reversed, not over, not past the reach of any typed date
+    (5 years), at most a year long, at most 50 kept.
 
     Ranges already over are dropped on the way, so the list never fills with history.
     """
@@ -111,6 +113,9 @@ def add_days_off(availability: Availability, off: DaysOff, today: date) -> Avail
         raise InvalidInput("days_off", "the last day comes before the first")
     if off.last < today:
         raise InvalidInput("days_off", "those days are already over")
+    latest = today + MAX_AHEAD
+    if off.last > latest:
+        raise InvalidInput("days_off", f"days off can be set up to {latest:%d.%m.%Y}")
     if (off.last - off.first).days + 1 > DAYS_OFF_SPAN_MAX:
         raise InvalidInput("days_off", f"at most {DAYS_OFF_SPAN_MAX} days at once")
     current = [d for d in availability.days_off if d.last >= today and d != off]

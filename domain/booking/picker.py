@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.booking.availability import HORIZON_DAYS_MAX
+
+# The last week any slot can fall in: the horizon's last day, counted from a Sunday.
+MAX_WEEK = (6 + HORIZON_DAYS_MAX) // 7
+
 
 @dataclass(frozen=True)
 class DayChoice:
@@ -31,10 +36,12 @@ class WeekPage:
 
 
 def week_page(slots: Sequence[datetime], zone: str, now: datetime, week: int) -> WeekPage:
-    """Week `week` (0 = this week) of the days holding slots, seen from `zone`."""
+    """Week `week` (0 = this week, at most MAX_WEEK) of the days holding slots, seen from
+    `zone`."""
+    week = min(max(week, 0), MAX_WEEK)
     tz = ZoneInfo(zone)
     today = now.astimezone(tz).date()
-    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=max(week, 0))
+    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=week)
     sunday = monday + timedelta(days=6)
     counts: dict[date, int] = {}
     later = False
@@ -44,7 +51,7 @@ def week_page(slots: Sequence[datetime], zone: str, now: datetime, week: int) ->
             counts[day] = counts.get(day, 0) + 1
         later = later or day > sunday
     days = tuple(DayChoice(day, n) for day, n in sorted(counts.items()))
-    return WeekPage(max(week, 0), monday, days, has_previous=week > 0, has_next=later)
+    return WeekPage(week, monday, days, has_previous=week > 0, has_next=later and week < MAX_WEEK)
 
 
 def first_week_with_slots(slots: Sequence[datetime], zone: str, now: datetime) -> int:
@@ -55,7 +62,7 @@ def first_week_with_slots(slots: Sequence[datetime], zone: str, now: datetime) -
     today = now.astimezone(tz).date()
     first = min(slots).astimezone(tz).date()
     this_monday = today - timedelta(days=today.weekday())
-    return max((first - this_monday).days // 7, 0)
+    return min(max((first - this_monday).days // 7, 0), MAX_WEEK)
 
 
 def times_on(slots: Sequence[datetime], zone: str, day: date) -> list[datetime]:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from domain.errors import NotFound
 from domain.ports import UnitOfWork
 from domain.selling.model import SoldPackage
-from domain.selling.rules import extended, left_summary
+from domain.selling.rules import extended, fits, left_summary
 
 ASK_AGAIN_AFTER = timedelta(hours=24)
 EXTEND_BY_DAYS = (7, 30)
@@ -60,7 +60,9 @@ async def ask_to_extend(uow: UnitOfWork, asker_id: int, sold_id: int, now: datet
             outcome = Asked.NEW if first else Asked.ALREADY
         await uow.commit()
     options = tuple(
-        (days, extended(sold.expires_at, timedelta(days=days), now)) for days in EXTEND_BY_DAYS
+        (days, extended(sold.expires_at, timedelta(days=days), now))
+        for days in EXTEND_BY_DAYS
+        if fits(sold.expires_at, timedelta(days=days), now)
     )
     return ExtendAsk(outcome, now, sold, asker.first_name, coach.timezone, left, options)
 

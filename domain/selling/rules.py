@@ -13,7 +13,9 @@ from domain.selling.model import Snapshot, SoldItem, SoldPackage, SoldStatus
 STARS = "XTR"
 STARS_MIN = 1
 STARS_MAX = 25_000
-EXTEND_MAX_DAYS = 3650
+# How far ahead any expiry may lie (typed, carried by a button or extended): one limit, so
+# "extend by" offers exactly the days a typed date could reach.
+EXTEND_MAX_DAYS = MAX_AHEAD.days
 EXPIRING_WITHIN = timedelta(days=7)
 
 
@@ -80,15 +82,28 @@ def expiry_from_timestamp(seconds: int, now: datetime) -> datetime:
 
 
 def parse_extension(text: str) -> timedelta:
-    """A number of days to extend by, 1..3650."""
+    """A number of days to extend by, 1..EXTEND_MAX_DAYS."""
     return timedelta(days=parse_positive_int(text, "days", 1, EXTEND_MAX_DAYS))
 
 
 def extended(current: datetime | None, by: timedelta, now: datetime) -> datetime:
     """The expiry moved by `by` from the current one (from now when it has passed or is
-    unset), capped like any typed date."""
+    unset); refused past EXTEND_MAX_DAYS from now, naming the days still possible."""
     base = current if current is not None and current > now else now
-    return min(base + by, now + MAX_AHEAD)
+    if not fits(current, by, now):
+        room = max((now + MAX_AHEAD - base).days, 0)
+        raise InvalidInput(
+            "days",
+            f"an expiry can be at most {EXTEND_MAX_DAYS} days from today, "
+            f"so this one can be extended by at most {room} days",
+        )
+    return base + by
+
+
+def fits(current: datetime | None, by: timedelta, now: datetime) -> bool:
+    """Whether extending by `by` stays within EXTEND_MAX_DAYS from now."""
+    base = current if current is not None and current > now else now
+    return base + by <= now + MAX_AHEAD
 
 
 def left_summary(items: Iterable[SoldItem]) -> tuple[int, int]:

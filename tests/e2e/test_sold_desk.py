@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.selling.rules import EXTEND_MAX_DAYS
 from tests.e2e.conftest import CLIENT, COACH, OTHER_COACH, BotHarness
 from tests.e2e.selling_seed import Shop, access_payload, given_a_shop
 
@@ -56,7 +57,7 @@ async def test_expiry_extended_and_removed_the_client_is_told(harness: BotHarnes
     api.press_button(COACH, "➕ Extend")
     await api.next_message(COACH, "Extend by how many days")
     api.send_text(COACH, "zero")
-    await api.next_message(COACH, "type a whole number from 1 to 3650")
+    await api.next_message(COACH, f"type a whole number from 1 to {EXTEND_MAX_DAYS}")
     api.send_text(COACH, "7")
     question = await api.next_message(COACH, "Change the expiry of Month")
     assert "New: Valid until Fri 01 Jan 2027, 12:00 (UTC)" in question.content

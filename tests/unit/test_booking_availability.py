@@ -21,6 +21,7 @@ from domain.booking.availability_text import (
     parse_days_off,
 )
 from domain.errors import InvalidInput
+from domain.parsing import MAX_AHEAD
 
 TODAY = date(2026, 11, 26)
 
@@ -91,6 +92,16 @@ def test_days_off_must_be_forward_current_and_at_most_a_year() -> None:
         add_days_off(empty, DaysOff(date(2026, 11, 1), date(2026, 11, 25)), TODAY)
     with pytest.raises(InvalidInput, match="at most 366 days"):
         add_days_off(empty, DaysOff(date(2027, 1, 1), date(2028, 1, 2)), TODAY)
+
+
+def test_days_off_past_the_reach_of_typed_dates_are_refused_naming_the_last_day() -> None:
+    empty = Availability(1)
+    with pytest.raises(InvalidInput, match="up to "):
+        add_days_off(empty, DaysOff(date(9999, 12, 31), date(9999, 12, 31)), TODAY)
+    latest = TODAY + MAX_AHEAD
+    assert add_days_off(empty, DaysOff(latest, latest), TODAY).days_off == (
+        DaysOff(latest, latest),
+    )
 
 
 def test_adding_days_off_drops_past_ones_and_duplicates_and_caps_the_list() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from domain.booking.availability import Availability
-from domain.booking.picker import first_week_with_slots, times_on, week_page
+from domain.booking.picker import MAX_WEEK, first_week_with_slots, times_on, week_page
 from domain.booking.slots import SlotQuery, free_slots
 from tests.unit.booking_support import HOUR, hours, local
 
@@ -65,3 +65,11 @@ def test_the_first_week_with_slots_is_found_and_pages_stop_there() -> None:
     assert week == 3 and [d.day for d in page.days] == [date(2026, 12, 16)]
     assert page.days[0].slots == 1 and page.has_previous and page.has_next
     assert first_week_with_slots([], BERLIN, now) == 0
+
+
+def test_a_week_past_the_horizon_is_the_last_week_and_offers_no_next() -> None:
+    now = local(BERLIN, 2026, 11, 26, 9, 0)
+    slots = [now + timedelta(days=400)]
+    page = week_page(slots, BERLIN, now, 600_000)  # a forged press; timedelta would overflow
+    assert page.week == MAX_WEEK and not page.has_next
+    assert first_week_with_slots(slots, BERLIN, now) == MAX_WEEK

@@ -183,6 +183,23 @@ def test_more_than_five_years_ahead_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "zone", "why"),
+    [
+        ("01.01.0001 00:30", "Europe/Berlin", "passed"),  # before year 1 in UTC
+        ("0001-01-01 00:00", "Pacific/Kiritimati", "passed"),
+        ("9999-12-31 23:59", "America/New_York", "5 years"),  # after year 9999 in UTC
+        ("31.12.9999 23:59", "Pacific/Honolulu", "5 years"),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_refused_naming_the_range(
+    text: str, zone: str, why: str
+) -> None:
+    with pytest.raises(InvalidInput, match=why) as caught:
+        parse_local_datetime(text, zone, NOW)
+    assert "type a time from now to " in caught.value.reason and "11.2031" in caught.value.reason
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "2027-02-30 10:00",

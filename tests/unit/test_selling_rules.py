@@ -5,7 +5,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.errors import InvalidInput
-from domain.selling.rules import expires_at, extended, parse_extension, parse_new_expiry
+from domain.selling.rules import (
+    EXTEND_MAX_DAYS,
+    expires_at,
+    extended,
+    parse_extension,
+    parse_new_expiry,
+)
 from domain.selling.throttle import InvalidLinkThrottle
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -32,9 +38,18 @@ def test_extending_counts_from_the_current_expiry_or_from_now() -> None:
     assert extended(NOW + timedelta(days=2), week, NOW) == NOW + timedelta(days=9)
     assert extended(NOW - timedelta(days=2), week, NOW) == NOW + week
     assert extended(None, week, NOW) == NOW + week
-    for bad in ("0", "-1", "3651", "seven"):
+    for bad in ("0", "-1", str(EXTEND_MAX_DAYS + 1), "seven"):
         with pytest.raises(InvalidInput):
             parse_extension(bad)
+
+
+def test_the_days_offered_are_the_days_an_extension_may_reach_and_no_more() -> None:
+    most = parse_extension(str(EXTEND_MAX_DAYS))
+    assert extended(None, most, NOW) == NOW + timedelta(days=EXTEND_MAX_DAYS)
+    with pytest.raises(InvalidInput, match="extended by at most 1800 days"):
+        extended(NOW + timedelta(days=30), most, NOW)  # never silently shortened
+    with pytest.raises(InvalidInput, match=f"at most {EXTEND_MAX_DAYS} days from today"):
+        extended(NOW + timedelta(days=EXTEND_MAX_DAYS), timedelta(days=1), NOW)
 
 
 def test_more_than_ten_invalid_links_in_ten_minutes_means_waiting() -> None:
