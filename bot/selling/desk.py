@@ -1,5 +1,6 @@
 """/sold: the coach's sold packages (filtered, paged), one sold package, its access link,
-history, expiry changes (confirmed, client told) and revoking its link (confirmed).
+history, expiry changes (confirmed, client told), revoking its link (confirmed; every holder
+loses it, a buyer gets the new one) and its holders (bot/selling/desk_holders.py).
 
 Callback data `sold:<action>:<id>[:<arg>…]`, each shape matched in full; anything else is
 NotFound, like someone else's id.
@@ -16,8 +17,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.kit.context import BotContext
 from bot.kit.replies import callback_data, greet_coach, reply, show, user_id
+from bot.selling import desk_holders, texts
 from bot.selling import desk_views as views
-from bot.selling import texts
 from bot.selling.notices import access_url
 from domain.errors import NotFound
 from domain.selling.desk import (
@@ -137,13 +138,31 @@ async def revoke_ask(update: Update, context: BotContext, m: re.Match[str]) -> N
 
 
 async def revoke(update: Update, context: BotContext, m: re.Match[str]) -> None:
-    """The old link dies; the coach gets the new one to send (pressed twice: one new link)."""
+    """The old link dies for everyone who held it; the coach gets the new one and a buyer
+    gets it from the bot (pressed twice: one new link, sent once)."""
     now = context.now()
-    change = await revoke_link(context.uow(), user_id(update), int(m["id"]), m["print"], now)
-    url = access_url(context, change.sold.access_token)
-    await show(
-        update, views.link_text(change.sold, url, revoked=True), views.back_keyboard(change.sold)
+    change = await revoke_link(
+        context.uow(), user_id(update), int(m["id"]), m["print"], now, context.reminders
     )
+    url = access_url(context, change.sold.access_token)
+    sent = await _send_new_link(context, change, url) if change.notify else None
+    await show(
+        update, views.revoked_text(change.sold, url, sent), views.back_keyboard(change.sold)
+    )
+
+
+async def _send_new_link(context: BotContext, change: Change, url: str) -> bool:
+    """The buyer gets the new link; False when they cannot be reached (blocked the bot)."""
+    async with context.uow(write=False) as uow:
+        coach = await uow.coaches.get(change.sold.coach_id)
+    assert coach is not None
+    text = texts.new_link_told(change.sold, coach.display_name, url)
+    try:
+        for buyer in change.notify:
+            await context.bot.send_message(buyer, text)
+    except TelegramError:
+        return False
+    return True
 
 
 ROUTES: list[tuple[re.Pattern[str], Action]] = [
@@ -155,6 +174,7 @@ ROUTES: list[tuple[re.Pattern[str], Action]] = [
     (re.compile(rf"sold:set:{_ID}:(?P<value>none|[0-9]{{1,11}})(?P<yes>:y)?"), expiry_set),
     (re.compile(rf"sold:r:{_ID}"), revoke_ask),
     (re.compile(rf"sold:rv:{_ID}:(?P<print>[A-Za-z0-9_-]{{8}})"), revoke),
+    *desk_holders.ROUTES,
 ]
 
 

@@ -10,10 +10,18 @@ from telegram import InlineKeyboardMarkup
 
 from bot.catalog.shared_views import button
 from bot.selling import texts
+from bot.selling.desk_holder_views import holders_line
 from bot.selling.views import numbered_rows
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
-from domain.selling.model import EventKind, SaleEvent, SoldFilter, SoldItem, SoldPackage
+from domain.selling.model import (
+    EventKind,
+    SaleEvent,
+    SaleKind,
+    SoldFilter,
+    SoldItem,
+    SoldPackage,
+)
 
 PER_PAGE = 5
 FILTERS = {
@@ -70,6 +78,7 @@ def detail_text(view: SoldView, note: str = "") -> str:
         "",
         f"Status: {texts.STATUS[view.status]}",
         texts.expiry_line(sold.expires_at, zone),
+        holders_line(sold, view.holders, zone),
     ]
     text = "\n".join(lines)
     return f"{text}\n\n<i>{note}</i>" if note else text
@@ -89,6 +98,7 @@ def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
                 button("⏳ Change expiry", f"sold:x:{sid}"),
                 button("♻️ Revoke link", f"sold:r:{sid}"),
             ],
+            [button("👥 Who has the link", f"sold:w:{sid}")],
             [button("📅 Sessions: book, cancel, move", f"bk:v:{sid}:0:0")],
             [button("◀ Sold packages", "sold:l:all:1")],
         ]
@@ -129,10 +139,21 @@ def confirm_expiry(sold: SoldPackage, new: datetime | None) -> InlineKeyboardMar
 
 
 def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKeyboardMarkup]:
+    if sold.kind is SaleKind.GRANT:
+        then = (
+            "You get a new link to forward. Until someone opens it the package has no "
+            "client; the first person to open it becomes the client."
+        )
+    else:
+        then = (
+            f"The bot sends the new link to the buyer, {client(sold)}, who gets the package "
+            "back by opening it. You get the new link too."
+        )
     text = (
         f"Revoke the access link of <b>{escape(sold.title)}</b> ({client(sold)})?\n\n"
-        "The current link stops working at once, for everyone who has it. You get a new "
-        "link to send to the client."
+        "The current link stops working at once, for everyone who has it. Everyone who "
+        "opened it loses the package, the client too: it leaves their /mypackages and their "
+        "old buttons stop working (sessions already booked stay booked).\n\n" + then
     )
     keyboard = InlineKeyboardMarkup(
         [
@@ -143,11 +164,26 @@ def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKey
     return text, keyboard
 
 
-def link_text(sold: SoldPackage, url: str, revoked: bool = False) -> str:
-    head = "The old link no longer works. New access link" if revoked else "Access link"
+def link_text(sold: SoldPackage, url: str) -> str:
     return (
-        f"{head} of <b>{escape(sold.title)}</b> ({client(sold)}) — forward it to the client; "
-        f"whoever has it can use it:\n{url}"
+        f"Access link of <b>{escape(sold.title)}</b> ({client(sold)}) — forward it to the "
+        f"client; whoever has it can use it:\n{url}"
+    )
+
+
+def revoked_text(sold: SoldPackage, url: str, sent: bool | None) -> str:
+    """After revoking: `sent` whether the bot got the new link to the buyer (None: a grant,
+    or a second press)."""
+    title = escape(sold.title)
+    if sold.kind is SaleKind.GRANT:
+        then = "Forward it to the client: the first person to open it becomes the client."
+    elif sent is False:
+        then = f"The bot could not reach {client(sold)}: forward it yourself."
+    else:
+        then = f"The bot sent it to {client(sold)}."
+    return (
+        f"The old link no longer works and nobody holds the package now. New access link of "
+        f"<b>{title}</b>:\n{url}\n\n{then}"
     )
 
 
@@ -167,6 +203,7 @@ def _event(event: SaleEvent, zone: str) -> str:
         EventKind.PURCHASED: "bought",
         EventKind.GRANTED: "granted",
         EventKind.LINK_REVOKED: "access link revoked, new link issued",
+        EventKind.HOLDER_REMOVED: "removed a holder",
         EventKind.BOOKED: "session booked",
     }
     return words[event.kind] + note

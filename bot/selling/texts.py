@@ -118,3 +118,13 @@ def expiry_told(sold: SoldPackage, coach_name: str, zone: str) -> str:
         else f"is now valid until {when(sold.expires_at, zone)} ({zone})"
     )
     return f"ℹ️ Your package <b>{escape(sold.title)}</b> from {escape(coach_name)} {what}."
+
+
+def new_link_told(sold: SoldPackage, coach_name: str, url: str) -> str:
+    """What a buyer gets when the coach revokes their package's access link."""
+    return (
+        f"🔐 {escape(coach_name)} replaced the access link of <b>{escape(sold.title)}</b>. "
+        "The old link and the buttons it gave no longer work, on every account that opened "
+        "it. Here is your <b>new access link</b> — open it to see the package and book "
+        f"again, and keep it private:\n{url}"
+    )

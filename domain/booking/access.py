@@ -43,17 +43,21 @@ def client_side(access: Access, package: BookablePackage) -> bool:
     return not (isinstance(access, ByHolder) and access.user_id == package.coach_id)
 
 
-async def holding(uow: BookingUnitOfWork, access: Access) -> BookablePackage:
+async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) -> BookablePackage:
     """The sold package behind the access; NotFound for an unknown or old token and for
-    another coach's package or someone not holding it (indistinguishable on purpose)."""
+    another coach's package or someone not holding it (indistinguishable on purpose).
+
+    An action (book, cancel, move) passes `lock`, first in its transaction: the package
+    stays held as checked until it commits, whatever a concurrent revocation does (rule 15).
+    """
     if isinstance(access, ByToken):
-        package = await uow.bookings.package_by_token(access.token)
+        package = await uow.bookings.package_by_token(access.token, lock)
     elif isinstance(access, ByCoach):
-        package = await uow.bookings.package(access.sold_package_id)
+        package = await uow.bookings.package(access.sold_package_id, lock)
         if package is not None and package.coach_id != access.coach_id:
             package = None
     else:
-        package = await uow.bookings.package(access.sold_package_id)
+        package = await uow.bookings.package(access.sold_package_id, lock)
         if package is not None and not await _holds(uow, package, access.user_id):
             package = None
     if package is None:

@@ -41,7 +41,7 @@ async def cancel_session(
     """The holder cancels a session: the client only before the cancellation window, the
     coach any time. The unit returns unless the package has expired."""
     async with uow:
-        package = await holding(uow, access)
+        package = await holding(uow, access, lock=True)
         booking = await _active(uow, package, booking_id)
         if client_side(access, package):
             await _before_window(uow, booking, now)
@@ -80,7 +80,7 @@ async def reschedule_session(
     """The holder moves a 1:1 session to another free slot (a client before the window);
     the old time is given up only if the new one is taken: one transaction, same booking."""
     async with uow:
-        package = await holding(uow, access)
+        package = await holding(uow, access, lock=True)
         moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
         await replan_after(uow, reminders, moved, package.client_id, now)
         await uow.commit()

@@ -23,9 +23,15 @@ class Availabilities(Protocol):
 
 
 class Bookings(Protocol):
-    async def package_by_token(self, token: str) -> BookablePackage | None: ...
+    async def package_by_token(self, token: str, lock: bool = False) -> BookablePackage | None:
+        """`lock`: see `package`."""
+        ...
 
-    async def package(self, sold_package_id: int) -> BookablePackage | None: ...
+    async def package(self, sold_package_id: int, lock: bool = False) -> BookablePackage | None:
+        """`lock`: hold the sold package's row lock shared until commit. Revoking its link
+        and changing its holders take it exclusively, so an action that checks holding
+        after taking it cannot commit after a revocation it did not see."""
+        ...
 
     async def lock_coach(self, coach_id: int) -> None:
         """Serialise the booking writes of one coach until the transaction ends; every

@@ -4,7 +4,8 @@ Checks before the writes give the person a precise reason; the writes themselves
 (`take_unit`, `take_seat`, `add`) are the guarantee under concurrency.
 
 Lock order, the same in every booking write so two of them never wait on each other in a
-circle: the coach row first, then entitlement, occurrence and booking rows.
+circle: the sold package row (shared, see `holding`), then the coach row, then entitlement,
+occurrence and booking rows.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ async def redeem_session(
     """The holder books one session with one unit of the package, in one transaction
     (with its reminders, when `reminders` is given)."""
     async with uow:
-        package = await holding(uow, access)
+        package = await holding(uow, access, lock=True)
         if isinstance(choice, OneToOne):
             booking = await _book_one_to_one(uow, package, choice, now)
         else:

@@ -1,7 +1,8 @@
 """What holders of a sold package see: the access link's view and /mypackages.
 
 Whoever has the link may use it (rule 13): opening it makes the sold package theirs to find
-again in /mypackages. A revoked token is simply unknown, like any bad one.
+again in /mypackages, until the coach revokes the link or removes them (rule 15). A revoked
+token is simply unknown, like any bad one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from domain.model import Coach
 from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
-from domain.selling.model import SoldPackage, SoldStatus
+from domain.selling.model import Holder, SoldPackage, SoldStatus
 from domain.selling.rules import status
 from domain.selling.tokens import is_access_token
 
@@ -37,6 +38,7 @@ class SoldView:
     coach: Coach
     zone: str
     for_coach: bool
+    holders: tuple[Holder, ...] = ()
 
 
 async def open_by_token(
@@ -55,7 +57,7 @@ async def open_by_token(
     if not is_access_token(token):
         raise NotFound()
     async with uow:
-        sold = await uow.sold.by_token(token)
+        sold = await uow.sold.by_token(token, lock=True)  # not while it is being revoked
         if sold is None or sold.id is None:
             raise NotFound()
         viewer = await ensure_user(uow, viewer_id, first_name)

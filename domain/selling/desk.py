@@ -1,5 +1,5 @@
 """The coach's desk of sold packages: the list with filters, one sold package with its
-history, changing its expiry and revoking its access link (rule 8, rule 11).
+holders and history, changing its expiry and revoking its access link (rules 8, 11, 15).
 
 Expiry changes and revocations happen only here, so work that follows them (reminders) has
 one place to hook into.
@@ -16,7 +16,7 @@ from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.access import SoldLine, SoldView
-from domain.selling.model import EventKind, SaleEvent, SoldFilter, SoldPackage
+from domain.selling.model import EventKind, SaleEvent, SaleKind, SoldFilter, SoldPackage
 from domain.selling.rules import status
 from domain.selling.tokens import new_access_token
 
@@ -50,11 +50,13 @@ async def sold_packages(
 
 
 async def sold_package(uow: UnitOfWork, coach_id: int, sold_id: int, now: datetime) -> SoldView:
-    """The coach sees one of their sold packages (times in their zone)."""
+    """The coach sees one of their sold packages (times in their zone) and who holds its
+    link."""
     async with uow:
         coach = await require_coach(uow, coach_id)
-        sold = await _own(uow, coach_id, sold_id)
-    return SoldView(sold, status(sold, now), coach, coach.timezone, True)
+        sold = await own_sold(uow, coach_id, sold_id)
+        holders = tuple(await uow.sold.holder_list(sold_id))
+    return SoldView(sold, status(sold, now), coach, coach.timezone, True, holders)
 
 
 async def sold_history(
@@ -63,7 +65,7 @@ async def sold_history(
     """The coach reads what happened to a sold package, oldest first."""
     async with uow:
         await require_coach(uow, coach_id)
-        sold = await _own(uow, coach_id, sold_id)
+        sold = await own_sold(uow, coach_id, sold_id)
         return sold, await uow.sold.events(sold_id)
 
 
@@ -78,7 +80,7 @@ async def change_expiry(
     """The coach moves the expiry (later, earlier) or removes it; holders are to be told."""
     async with uow:
         await require_coach(uow, coach_id)
-        sold = await _own(uow, coach_id, sold_id)
+        sold = await own_sold(uow, coach_id, sold_id)
         old = sold.expires_at
         changed = old != new and await uow.sold.set_expiry(sold_id, old, new)
         if changed:
@@ -94,26 +96,47 @@ async def change_expiry(
 
 
 async def revoke_link(
-    uow: UnitOfWork, coach_id: int, sold_id: int, fingerprint: str, now: datetime
+    uow: UnitOfWork,
+    coach_id: int,
+    sold_id: int,
+    fingerprint: str,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
 ) -> Change:
     """The coach kills the access link whose token starts with `fingerprint` and gets a new
-    one; everyone but the client loses it from /mypackages. A second press changes nothing.
-    The package stays active, so its reminders stay as they are."""
+    one (rule 15). Every holder loses the package, the client too: their old buttons stop
+    working and it leaves their /mypackages. A purchase's buyer is to be sent the new link
+    (`notify`); a grant has no client until the next person opens the new link (and its
+    expiry reminders wait for them). A second press changes nothing."""
     async with uow:
         await require_coach(uow, coach_id)
-        sold = await _own(uow, coach_id, sold_id)
-        old = sold.access_token
-        changed = False
-        if old[:FINGERPRINT] == fingerprint:
-            sold.access_token = new_access_token()
-            changed = await uow.sold.replace_token(sold_id, old, sold.access_token)
+        sold = await own_sold(uow, coach_id, sold_id)
+        old, new = sold.access_token, new_access_token()
+        # The token swap takes the sold package's row lock: a booking that checked holding
+        # under the shared lock commits first; one that comes later finds nobody holding.
+        changed = old[:FINGERPRINT] == fingerprint and await uow.sold.replace_token(
+            sold_id, old, new
+        )
         if changed:
-            await uow.sold.drop_holders(sold_id, keep=sold.client_id)
+            await uow.sold.drop_holders(sold_id)
+            await _release_grant(uow, await own_sold(uow, coach_id, sold_id), now, reminders)
             await uow.sold.add_event(SaleEvent(sold_id, EventKind.LINK_REVOKED, now))
-        else:
-            sold = await _own(uow, coach_id, sold_id)
+        sold = await own_sold(uow, coach_id, sold_id)
         await uow.commit()
-    return Change(sold, changed, [])
+    notify = [sold.client_id] if changed and sold.client_id is not None else []
+    return Change(sold, changed, notify)
+
+
+async def _release_grant(
+    uow: UnitOfWork, sold: SoldPackage, now: datetime, reminders: ReminderOffsets | None
+) -> None:
+    """A granted package's client is whoever opened its link first: with the link revoked,
+    it waits for the next one to open the new link."""
+    if sold.kind is not SaleKind.GRANT or sold.client_id is None or sold.id is None:
+        return
+    await uow.sold.replace_client(sold.id, sold.client_id, None)
+    if reminders is not None:
+        await replan_package_reminders(uow, sold.id, now, reminders.expiry)
 
 
 def fingerprint(sold: SoldPackage) -> str:
@@ -121,7 +144,8 @@ def fingerprint(sold: SoldPackage) -> str:
     return sold.access_token[:FINGERPRINT]
 
 
-async def _own(uow: UnitOfWork, coach_id: int, sold_id: int) -> SoldPackage:
+async def own_sold(uow: UnitOfWork, coach_id: int, sold_id: int) -> SoldPackage:
+    """The coach's own sold package; NotFound for anyone else's."""
     sold = await uow.sold.get(sold_id)
     if sold is None or sold.coach_id != coach_id:
         raise NotFound()

@@ -40,6 +40,7 @@ class EventKind(StrEnum):
     GRANTED = "granted"
     EXPIRY_CHANGED = "expiry_changed"
     LINK_REVOKED = "link_revoked"
+    HOLDER_REMOVED = "holder_removed"
     BOOKED = "booked"
 
 
@@ -124,3 +125,12 @@ class SaleEvent:
     at: datetime
     expires_at: datetime | None = None
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Someone who opened a sold package's current access link, and when they first did."""
+
+    user_id: int
+    name: str
+    since: datetime

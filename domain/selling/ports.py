@@ -6,7 +6,7 @@ import builtins
 from datetime import datetime
 from typing import Protocol
 
-from domain.selling.model import PendingPurchase, SaleEvent, SoldFilter, SoldPackage
+from domain.selling.model import Holder, PendingPurchase, SaleEvent, SoldFilter, SoldPackage
 
 
 class SoldPackages(Protocol):
@@ -17,7 +17,10 @@ class SoldPackages(Protocol):
 
     async def get(self, sold_id: int) -> SoldPackage | None: ...
 
-    async def by_token(self, token: str) -> SoldPackage | None: ...
+    async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
+        """`lock`: hold the sold package's row lock exclusively until commit, as every
+        change to its holders does (opening adds one)."""
+        ...
 
     async def set_expiry(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
         """Move the expiry only if it is still `old`; False when someone changed it first."""
@@ -31,6 +34,10 @@ class SoldPackages(Protocol):
         """A granted package's first holder (not the coach) becomes its client."""
         ...
 
+    async def replace_client(self, sold_id: int, old: int | None, new: int | None) -> bool:
+        """Make `new` the client only if it is still `old` (a grant changing hands)."""
+        ...
+
     async def add_holder(self, sold_id: int, user_id: int, now: datetime) -> None:
         """Remember who opened it (for /mypackages); opening again changes nothing."""
         ...
@@ -39,8 +46,19 @@ class SoldPackages(Protocol):
 
     async def holders(self, sold_id: int) -> builtins.list[int]: ...
 
-    async def drop_holders(self, sold_id: int, keep: int | None) -> None:
-        """Forget everyone who held the old link, except the client `keep`."""
+    async def holder_list(self, sold_id: int) -> builtins.list[Holder]:
+        """Who holds it, with names, the first to open it first."""
+        ...
+
+    async def drop_holders(self, sold_id: int) -> None:
+        """Forget everyone who held the link (after its token was replaced, which locked
+        the sold package until commit)."""
+        ...
+
+    async def remove_holder(self, sold_id: int, user_id: int) -> bool:
+        """Forget one holder under an exclusive lock on the sold package, so an action that
+        checked holding under the shared lock (see the booking port's `package`) commits
+        first, and any later one finds them gone; False when they were no holder."""
         ...
 
     async def count_held(self, user_id: int) -> int: ...

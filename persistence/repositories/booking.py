@@ -42,14 +42,17 @@ class SqlBookings(SqlScheduleEntries):
     def _dialect(self) -> str:
         return self._session.get_bind().dialect.name
 
-    async def package_by_token(self, token: str) -> BookablePackage | None:
-        return await self._package(SoldPackageRow.access_token == token)
+    async def package_by_token(self, token: str, lock: bool = False) -> BookablePackage | None:
+        return await self._package(SoldPackageRow.access_token == token, lock)
 
-    async def package(self, sold_package_id: int) -> BookablePackage | None:
-        return await self._package(SoldPackageRow.id == sold_package_id)
+    async def package(self, sold_package_id: int, lock: bool = False) -> BookablePackage | None:
+        return await self._package(SoldPackageRow.id == sold_package_id, lock)
 
-    async def _package(self, where: ColumnElement[bool]) -> BookablePackage | None:
-        sold = await self._session.scalar(select(SoldPackageRow).where(where))
+    async def _package(self, where: ColumnElement[bool], lock: bool) -> BookablePackage | None:
+        stmt = select(SoldPackageRow).where(where)
+        if lock:  # FOR SHARE on PostgreSQL; SQLite's writer already holds the database
+            stmt = stmt.with_for_update(read=True).execution_options(populate_existing=True)
+        sold = await self._session.scalar(stmt)
         if sold is None:
             return None
         items = await self._session.scalars(

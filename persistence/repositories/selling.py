@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog.model import ItemKind
-from domain.selling.model import SaleEvent, SoldFilter, SoldItem, SoldPackage
+from domain.selling.model import Holder, SaleEvent, SoldFilter, SoldItem, SoldPackage
 from domain.selling.rules import EXPIRING_WITHIN
 from persistence.models import (
     EntitlementRow,
@@ -73,6 +73,7 @@ class SqlSoldPackages:
             .order_by(SoldPackageRow.id.desc())
             .offset(offset)
             .limit(limit)
+            .execution_options(populate_existing=True)  # as committed now, not as first read
         )
         rows = (await self._session.execute(stmt)).all()
         items = await self._items([row.id for row, _ in rows])
@@ -100,6 +101,11 @@ class SqlSoldPackages:
         found = await self._find(*where)
         return found[0] if found else None
 
+    async def _lock(self, *where: ColumnElement[bool]) -> None:
+        """The sold package's row lock, exclusive until commit: what every change to its
+        holders takes (SQLite: the transaction already holds the database's write lock)."""
+        await self._session.execute(select(SoldPackageRow.id).where(*where).with_for_update())
+
     async def add(self, sold: SoldPackage) -> SoldPackage | None:
         stmt = insert_ignoring_duplicates(self._session, SoldPackageRow).values(
             **sold_values(sold)
@@ -114,7 +120,9 @@ class SqlSoldPackages:
     async def get(self, sold_id: int) -> SoldPackage | None:
         return await self._one(SoldPackageRow.id == sold_id)
 
-    async def by_token(self, token: str) -> SoldPackage | None:
+    async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
+        if lock:
+            await self._lock(SoldPackageRow.access_token == token)
         return await self._one(SoldPackageRow.access_token == token)
 
     async def _update(self, *where: ColumnElement[bool], **values: Any) -> bool:
@@ -134,6 +142,11 @@ class SqlSoldPackages:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.client_id.is_(None))
         await self._update(*where, client_id=user_id)
 
+    async def replace_client(self, sold_id: int, old: int | None, new: int | None) -> bool:
+        column = SoldPackageRow.client_id
+        still = column.is_(None) if old is None else column == old
+        return await self._update(SoldPackageRow.id == sold_id, still, client_id=new)
+
     async def add_holder(self, sold_id: int, user_id: int, now: datetime) -> None:
         stmt = insert_ignoring_duplicates(self._session, SoldPackageHolderRow)
         await self._session.execute(
@@ -141,7 +154,12 @@ class SqlSoldPackages:
         )
 
     async def is_holder(self, sold_id: int, user_id: int) -> bool:
-        return await self._session.get(SoldPackageHolderRow, (sold_id, user_id)) is not None
+        # A query, not the identity map: after waiting for a lock the row may be gone.
+        stmt = select(SoldPackageHolderRow.user_id).where(
+            SoldPackageHolderRow.sold_package_id == sold_id,
+            SoldPackageHolderRow.user_id == user_id,
+        )
+        return await self._session.scalar(stmt) is not None
 
     async def holders(self, sold_id: int) -> builtins.list[int]:
         stmt = (
@@ -151,11 +169,29 @@ class SqlSoldPackages:
         )
         return list((await self._session.scalars(stmt)).all())
 
-    async def drop_holders(self, sold_id: int, keep: int | None) -> None:
-        stmt = delete(SoldPackageHolderRow).where(SoldPackageHolderRow.sold_package_id == sold_id)
-        if keep is not None:
-            stmt = stmt.where(SoldPackageHolderRow.user_id != keep)
-        await self._session.execute(stmt)
+    async def holder_list(self, sold_id: int) -> builtins.list[Holder]:
+        stmt = (
+            select(SoldPackageHolderRow.user_id, UserRow.first_name, SoldPackageHolderRow.added_at)
+            .join(UserRow, UserRow.telegram_id == SoldPackageHolderRow.user_id)
+            .where(SoldPackageHolderRow.sold_package_id == sold_id)
+            .order_by(SoldPackageHolderRow.added_at, SoldPackageHolderRow.user_id)
+        )
+        return [Holder(*row) for row in await self._session.execute(stmt)]
+
+    async def drop_holders(self, sold_id: int) -> None:
+        await self._session.execute(
+            delete(SoldPackageHolderRow).where(SoldPackageHolderRow.sold_package_id == sold_id)
+        )
+
+    async def remove_holder(self, sold_id: int, user_id: int) -> bool:
+        await self._lock(SoldPackageRow.id == sold_id)
+        result = await self._session.execute(
+            delete(SoldPackageHolderRow).where(
+                SoldPackageHolderRow.sold_package_id == sold_id,
+                SoldPackageHolderRow.user_id == user_id,
+            )
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     def _held(self, user_id: int) -> ColumnElement[bool]:
         return exists().where(

@@ -169,18 +169,29 @@ async def test_holders_history_and_claiming_a_grant(make_uow: MakeUow) -> None:
     async with make_uow() as uow:
         await uow.sold.claim_client(stored.id, CLIENT)
         await uow.sold.claim_client(stored.id, BORIS)
-        for user in (CLIENT, BORIS, CLIENT):
-            await uow.sold.add_holder(stored.id, user, NOW)
+        for user, at in (
+            (CLIENT, NOW),
+            (BORIS, NOW - timedelta(hours=1)),
+            (CLIENT, NOW + timedelta(hours=1)),
+        ):
+            await uow.sold.add_holder(stored.id, user, at)
         await uow.sold.add_event(SaleEvent(stored.id, EventKind.GRANTED, NOW, note="cash"))
         await uow.sold.add_event(SaleEvent(stored.id, EventKind.EXPIRY_CHANGED, NOW, NOW))
         await uow.commit()
     async with make_uow() as uow:
         assert await uow.sold.holders(stored.id) == [BORIS, CLIENT]
         assert [s.id for s in await uow.sold.list_held(BORIS, 0, 5)] == [stored.id]
-        await uow.sold.drop_holders(stored.id, keep=CLIENT)
+        named = [(h.user_id, h.name, h.since) for h in await uow.sold.holder_list(stored.id)]
+        assert named == [(BORIS, "Boris", NOW - timedelta(hours=1)), (CLIENT, "Cleo", NOW)]
+        assert await uow.sold.remove_holder(stored.id, BORIS)
+        assert not await uow.sold.remove_holder(stored.id, BORIS)
         assert await uow.sold.holders(stored.id) == [CLIENT]
         assert not await uow.sold.is_holder(stored.id, BORIS)
-        assert (await uow.sold.get(stored.id)).client_id == CLIENT  # type: ignore[union-attr]
+        assert not await uow.sold.replace_client(stored.id, BORIS, None)
+        assert await uow.sold.replace_client(stored.id, CLIENT, None)
+        assert (await uow.sold.get(stored.id)).client_id is None  # type: ignore[union-attr]
+        await uow.sold.drop_holders(stored.id)
+        assert await uow.sold.holders(stored.id) == []
         events = await uow.sold.events(stored.id)
     assert [(e.kind, e.note, e.expires_at) for e in events] == [
         (EventKind.GRANTED, "cash", None),

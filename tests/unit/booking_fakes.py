@@ -62,11 +62,11 @@ class FakeBookings:
         """Test helper: a committed sold package."""
         self.rows.sold[package.id] = SoldRecord(copy.deepcopy(package), token)
 
-    async def package_by_token(self, token: str) -> BookablePackage | None:
+    async def package_by_token(self, token: str, lock: bool = False) -> BookablePackage | None:
         found = [r.package for r in self.rows.sold.values() if r.token == token]
         return copy.deepcopy(found[0]) if found else None
 
-    async def package(self, sold_package_id: int) -> BookablePackage | None:
+    async def package(self, sold_package_id: int, lock: bool = False) -> BookablePackage | None:
         record = self.rows.sold.get(sold_package_id)
         return copy.deepcopy(record.package) if record else None
 

@@ -279,7 +279,7 @@ class FakeUnitOfWork:
         self.services = FakeServices(self.packages, self.sales)
         self.series = FakeSeriesCatalog(self.packages, self.sales, self.occurrences)
         self.packages.catalog = {ItemKind.SERVICE: self.services, ItemKind.SERIES: self.series}
-        self.sold = FakeSoldPackages()
+        self.sold = FakeSoldPackages(self.users)
         self.pending = FakePendingPurchases()
         self.commits = 0
         self.transactions = 0  # blocks entered: one use case, one transaction

@@ -6,10 +6,21 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
-from domain.selling.model import PendingPurchase, SaleEvent, SoldFilter, SoldPackage
+from domain.model import User
+from domain.selling.model import (
+    Holder,
+    PendingPurchase,
+    SaleEvent,
+    SoldFilter,
+    SoldPackage,
+)
 from domain.selling.rules import EXPIRING_WITHIN, status
+
+
+class HasUsers(Protocol):
+    rows: dict[int, User]
 
 
 def _matches(sold: SoldPackage, which: SoldFilter, now: datetime) -> bool:
@@ -23,7 +34,8 @@ def _matches(sold: SoldPackage, which: SoldFilter, now: datetime) -> bool:
 
 
 class FakeSoldPackages:
-    def __init__(self) -> None:
+    def __init__(self, users: HasUsers | None = None) -> None:
+        self._users = users
         self.rows: dict[str, Any] = {
             "sold": {},
             "holders": {},
@@ -50,7 +62,7 @@ class FakeSoldPackages:
     async def get(self, sold_id: int) -> SoldPackage | None:
         return copy.deepcopy(self._sold.get(sold_id))
 
-    async def by_token(self, token: str) -> SoldPackage | None:
+    async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
         found = [s for s in self._sold.values() if s.access_token == token]
         return copy.deepcopy(found[0]) if found else None
 
@@ -72,6 +84,12 @@ class FakeSoldPackages:
         if self._sold[sold_id].client_id is None:
             self._sold[sold_id].client_id = user_id
 
+    async def replace_client(self, sold_id: int, old: int | None, new: int | None) -> bool:
+        if self._sold[sold_id].client_id != old:
+            return False
+        self._sold[sold_id].client_id = new
+        return True
+
     async def add_holder(self, sold_id: int, user_id: int, now: datetime) -> None:
         self.rows["holders"].setdefault((sold_id, user_id), now)
 
@@ -81,9 +99,19 @@ class FakeSoldPackages:
     async def holders(self, sold_id: int) -> list[int]:
         return sorted(u for s, u in self.rows["holders"] if s == sold_id)
 
-    async def drop_holders(self, sold_id: int, keep: int | None) -> None:
-        for key in [k for k in self.rows["holders"] if k[0] == sold_id and k[1] != keep]:
+    async def holder_list(self, sold_id: int) -> list[Holder]:
+        found = [(at, u) for (s, u), at in self.rows["holders"].items() if s == sold_id]
+        users = self._users.rows if self._users is not None else {}
+        return [
+            Holder(u, users[u].first_name if u in users else "", at) for at, u in sorted(found)
+        ]
+
+    async def drop_holders(self, sold_id: int) -> None:
+        for key in [k for k in self.rows["holders"] if k[0] == sold_id]:
             del self.rows["holders"][key]
+
+    async def remove_holder(self, sold_id: int, user_id: int) -> bool:
+        return self.rows["holders"].pop((sold_id, user_id), None) is not None
 
     def _held(self, user_id: int) -> list[SoldPackage]:
         ids = {s for s, u in self.rows["holders"] if u == user_id}

@@ -11,7 +11,7 @@ from domain.selling.desk import change_expiry, fingerprint, revoke_link
 from domain.selling.purchases import Payment, buy_free, grant, record_payment, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.reminder_hook_fakes import OFFSETS, LiveReminders, expiry_rows, rows, sold_facts
-from tests.unit.selling_shop import CLIENT, COACH, NOW, Shop
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop
 
 DAY = timedelta(days=1)
 
@@ -86,3 +86,17 @@ async def test_revoking_the_link_keeps_the_reminders() -> None:
     before = rows(reminders)
     assert (await revoke_link(shop.uow, COACH, sale.sold.id, fingerprint(sale.sold), NOW)).changed
     assert rows(reminders) == before
+
+
+async def test_a_revoked_grant_is_reminded_to_whoever_opens_the_new_link() -> None:
+    shop, reminders = reminding_shop()
+    package = await shop.package(validity="10")
+    sale = await grant(shop.uow, COACH, package.id or 0, "", "g", NOW, OFFSETS)
+    assert sale is not None and sale.sold.id is not None
+    stranger = FRIEND
+    await open_by_token(shop.uow, stranger, "Finn", sale.sold.access_token, NOW, OFFSETS)
+    assert rows(reminders) == expiry_rows(stranger, NOW + 10 * DAY)
+    change = await revoke_link(shop.uow, COACH, sale.sold.id, fingerprint(sale.sold), NOW, OFFSETS)
+    assert reminders.rows == {}
+    await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW, OFFSETS)
+    assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)

@@ -94,7 +94,7 @@ async def test_coach_changes_the_expiry_and_holders_are_to_be_told() -> None:
     ]
 
 
-async def test_revoking_kills_the_old_token_once_and_keeps_only_the_client() -> None:
+async def test_revoking_kills_the_old_token_once_and_takes_it_from_every_holder() -> None:
     shop = Shop()
     package = await shop.package()
     sale = await buy_free(shop.uow, CLIENT, "Cleo", package.public_id, "r", NOW)
@@ -104,14 +104,34 @@ async def test_revoking_kills_the_old_token_once_and_keeps_only_the_client() -> 
     print_ = fingerprint(sale.sold)
     change = await revoke_link(shop.uow, COACH, sale.sold.id, print_, NOW)
     assert change.changed and change.sold.access_token != old
+    assert change.notify == [CLIENT] and change.sold.client_id == CLIENT  # the buyer stays
     again = await revoke_link(shop.uow, COACH, sale.sold.id, print_, NOW)
     assert not again.changed and again.sold.access_token == change.sold.access_token
+    assert again.notify == []
     with pytest.raises(NotFound):
         await open_by_token(shop.uow, FRIEND, "Finn", old, NOW)
     assert await shop.uow.sold.count_held(FRIEND) == 0
+    assert await shop.uow.sold.count_held(CLIENT) == 0
+    with pytest.raises(NotFound):
+        await open_held(shop.uow, CLIENT, sale.sold.id, NOW)
+    await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
     assert await shop.uow.sold.count_held(CLIENT) == 1
-    view = await open_by_token(shop.uow, FRIEND, "Finn", change.sold.access_token, NOW)
-    assert view.sold.id == sale.sold.id
+
+
+async def test_revoking_a_grant_leaves_it_to_the_next_to_open_the_new_link() -> None:
+    shop = Shop()
+    package = await shop.package()
+    sale = await grant(shop.uow, COACH, package.id, "", "g", NOW)  # type: ignore[arg-type]
+    assert sale is not None and sale.sold.id is not None
+    await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)  # a leak
+    await open_by_token(shop.uow, CLIENT, "Cleo", sale.sold.access_token, NOW)
+    assert (await sold_package(shop.uow, COACH, sale.sold.id, NOW)).sold.client_id == FRIEND
+    change = await revoke_link(shop.uow, COACH, sale.sold.id, fingerprint(sale.sold), NOW)
+    assert change.changed and change.sold.client_id is None and change.notify == []
+    assert (await sold_package(shop.uow, COACH, sale.sold.id, NOW)).holders == ()
+    await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
+    view = await sold_package(shop.uow, COACH, sale.sold.id, NOW)
+    assert view.sold.client_id == CLIENT and [h.name for h in view.holders] == ["Cleo"]
 
 
 async def test_desk_filters_and_scopes_to_the_coach() -> None:
