@@ -76,3 +76,43 @@ async def test_webhook_mode_registers_the_url_and_answers_posted_updates(
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+
+
+async def test_webhook_mode_without_a_secret_makes_one_and_refuses_unsigned_posts(
+    api: FakeBotApi, database_url: str
+) -> None:
+    port = _free_port()
+    settings = load_settings(
+        _env_file=None,
+        telegram_bot_token=api.token,
+        telegram_api_base_url=api.root,
+        database_url=database_url,
+        webhook_url="https://bot.example.com/hook",
+        webhook_listen="127.0.0.1",
+        webhook_port=str(port),
+    )
+    app = build_application(settings)
+    await app.initialize()
+    await app.start()
+    assert app.updater is not None
+    await app.updater.start_webhook(**webhook_options(settings))
+    try:
+        registered = await api.wait_for_call("setWebhook")
+        secret = registered.params.get("secret_token")
+        assert isinstance(secret, str) and len(secret) >= 32
+        url = f"http://127.0.0.1:{port}/hook"
+        async with httpx.AsyncClient() as client:
+            unsigned = await client.post(url, json=_start_update(1))
+            wrong = await client.post(
+                url, json=_start_update(2), headers={"X-Telegram-Bot-Api-Secret-Token": "x"}
+            )
+            real = await client.post(
+                url, json=_start_update(3), headers={"X-Telegram-Bot-Api-Secret-Token": secret}
+            )
+        assert (unsigned.status_code, wrong.status_code, real.status_code) == (403, 403, 200)
+        await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
+        assert len(api.messages(CLIENT)) == 1
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
