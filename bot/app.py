@@ -16,6 +16,7 @@ from bot.handlers import common, packages, series, services, storefront, timezon
 from bot.processing import PerUserProcessor
 from bot.rate_limit import PriorityRateLimiter
 from bot.selling import handlers as selling
+from jobs.reconcile import schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
@@ -62,6 +63,7 @@ def build_application(
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
     schedule_reminder_sweep(app)
+    schedule_stars_reconciliation(app)
     return app
 
 
