@@ -6,10 +6,12 @@ The keys and defaults are a contract (DESIGN.md, "Settings"): other tools set th
 from __future__ import annotations
 
 import logging
+import re
+import secrets
 from datetime import timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.accounts import CoachPolicy, parse_user_id
@@ -20,6 +22,7 @@ from domain.timezones import parse_timezone
 from persistence.db import check_database_url
 
 PUBLIC_BOT_API = "https://api.telegram.org"
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # Telegram's rule for secret_token
 
 IdSet = Annotated[frozenset[int], NoDecode]
 Offsets = Annotated[tuple[timedelta, ...], NoDecode]
@@ -50,6 +53,20 @@ class Settings(BaseSettings):
     webhook_port: int | None = Field(default=None, ge=1, le=65_535)
     webhook_secret: SecretStr = SecretStr("")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_token(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and not WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Self:
+        # Without a secret, PTB's webhook server takes any POST for a Telegram update.
+        if self.webhook_url and not self.webhook_secret.get_secret_value():
+            self.webhook_secret = SecretStr(secrets.token_urlsafe(32))
+        return self
 
     @field_validator("webhook_port", mode="before")
     @classmethod

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Protocol, Self
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
-from domain.selling.ports import PendingPurchases, SoldPackages
+from domain.selling.ports import PaymentIssues, PendingPurchases, SoldPackages
 
 if TYPE_CHECKING:  # domain.reminders.ports builds on Transaction below
     from domain.reminders.ports import Reminders
@@ -76,5 +76,6 @@ class UnitOfWork(Transaction, Protocol):
     packages: Packages
     sold: SoldPackages
     pending: PendingPurchases
+    payment_issues: PaymentIssues
     presses: ButtonPresses
     reminders: Reminders

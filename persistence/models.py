@@ -432,6 +432,26 @@ class PendingPurchaseRow(Base):
     snapshot: Mapped[Any] = mapped_column(JSON)
 
 
+class PaymentIssueRow(Base):
+    """A payment that is no sale (rule 16): it differs from its invoice, or names none
+    (`coach_id` NULL). The unique charge id keeps a redelivered one to one row."""
+
+    __tablename__ = "payment_issue"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_charge_id: Mapped[str] = mapped_column(String(255), unique=True)
+    provider_charge_id: Mapped[str | None] = mapped_column(String(255))
+    payer_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    coach_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("coach.user_id"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(100), default="")
+    expected_minor: Mapped[int | None] = mapped_column(BigInteger)
+    expected_currency: Mapped[str] = mapped_column(String(3), default="")
+    paid_minor: Mapped[int] = mapped_column(BigInteger)
+    paid_currency: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class ButtonPressRow(Base):
     """A button acted on once (see domain/presses.py): the key is the pressed button."""
 

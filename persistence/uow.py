@@ -14,13 +14,14 @@ from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.digest_ports import CoachDigests, DigestUnitOfWork
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
-from domain.selling.ports import PendingPurchases, SoldPackages
+from domain.selling.ports import PaymentIssues, PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
 from persistence.repositories.digest import SqlCoachDigests
 from persistence.repositories.packages import SqlPackages
+from persistence.repositories.payment_issues import SqlPaymentIssues
 from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.reminders import SqlReminders
@@ -49,6 +50,7 @@ class SqlUnitOfWork:
     bookings: Bookings
     sold: SoldPackages
     pending: PendingPurchases
+    payment_issues: PaymentIssues
     presses: ButtonPresses
     reminders: Reminders
     digests: CoachDigests
@@ -80,6 +82,7 @@ class SqlUnitOfWork:
         self.bookings = SqlBookings(session)
         self.sold = SqlSoldPackages(session)
         self.pending = SqlPendingPurchases(session)
+        self.payment_issues = SqlPaymentIssues(session)
         self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
         self.digests = SqlCoachDigests(session)

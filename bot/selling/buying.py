@@ -19,7 +19,7 @@ from telegram.ext import (
 from bot.kit.context import BotContext
 from bot.kit.replies import reply, settle
 from bot.selling import texts
-from bot.selling.notices import announce_sale
+from bot.selling.notices import announce_payment, announce_sale
 from domain.errors import NotFound
 from domain.selling.errors import (
     CheckoutRefused,
@@ -28,13 +28,8 @@ from domain.selling.errors import (
     PriceChanged,
 )
 from domain.selling.model import PendingPurchase
-from domain.selling.purchases import (
-    Payment,
-    buy_free,
-    check_pre_checkout,
-    record_payment,
-    start_invoice,
-)
+from domain.selling.payments import Payment, record_payment
+from domain.selling.purchases import buy_free, check_pre_checkout, start_invoice
 from domain.selling.rules import needs_provider
 from domain.selling.tokens import invoice_payload
 
@@ -133,7 +128,8 @@ async def pre_checkout(update: Update, context: BotContext) -> None:
 
 
 async def paid(update: Update, context: BotContext) -> None:
-    """The payer gets the sold package and its access link, once per charge id."""
+    """The payer gets the sold package and its access link, once per charge id; a payment
+    that differs from its invoice is kept and flagged instead (payer and coach told)."""
     message, user = update.effective_message, update.effective_user
     assert message is not None and message.successful_payment is not None and user is not None
     got = message.successful_payment
@@ -145,7 +141,7 @@ async def paid(update: Update, context: BotContext) -> None:
         got.provider_payment_charge_id,
     )
     try:
-        sale = await record_payment(
+        outcome = await record_payment(
             context.uow(), user.id, user.first_name, payment, context.now(), context.reminders
         )
     except Exception:
@@ -153,8 +149,7 @@ async def paid(update: Update, context: BotContext) -> None:
         log.exception("payment %s could not be recorded", payment.charge_id)
         await reply(update, texts.UNRECORDED_PAYMENT.format(charge=escape(payment.charge_id)))
         return
-    if sale is not None:
-        await announce_sale(context, sale)
+    await announce_payment(context, outcome)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -17,7 +17,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.kit.context import BotContext
 from bot.kit.replies import callback_data, greet_coach, reply, show, user_id
-from bot.selling import desk_holders, texts
+from bot.selling import desk_holders, payment_texts, texts
 from bot.selling import desk_views as views
 from bot.selling.notices import access_url
 from domain.errors import NotFound
@@ -31,6 +31,7 @@ from domain.selling.desk import (
     sold_packages,
 )
 from domain.selling.model import SoldFilter
+from domain.selling.payments import payments_needing_attention
 from domain.selling.rules import expiry_from_timestamp
 
 Action = Callable[[Update, BotContext, re.Match[str]], Awaitable[None]]
@@ -50,7 +51,11 @@ async def _list(update: Update, context: BotContext, which: SoldFilter, number: 
         context.uow(write=False), coach, which, number, views.PER_PAGE, context.now()
     )
     view = await _zone(context, coach)
-    await show(update, views.list_text(page, which, view), views.list_keyboard(page, which))
+    text = views.list_text(page, which, view)
+    if which is SoldFilter.ALL and number == 1:  # payments that are no sale stay in sight
+        attention = await payments_needing_attention(context.uow(write=False), coach)
+        text = "\n\n".join(filter(None, (payment_texts.desk_block(attention, view), text)))
+    await show(update, text, views.list_keyboard(page, which))
 
 
 async def _zone(context: BotContext, coach_id: int) -> str:

@@ -28,7 +28,3 @@ class CheckoutRefused(DomainError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-class UnknownPayment(DomainError):
-    """A successful payment whose payload names no pending purchase."""

@@ -134,3 +134,21 @@ class Holder:
     user_id: int
     name: str
     since: datetime
+
+
+@dataclass(frozen=True)
+class PaymentIssue:
+    """A payment that is no sale (rule 16): its amount or currency differs from its invoice,
+    or it names no pending purchase (then `coach_id` is None). Kept once per charge id."""
+
+    charge_id: str
+    provider_charge_id: str | None
+    payer_id: int
+    coach_id: int | None
+    title: str
+    expected_minor: int | None
+    expected_currency: str
+    paid_minor: int
+    paid_currency: str
+    received_at: datetime
+    id: int | None = None

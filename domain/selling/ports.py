@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Collection
 from datetime import datetime
 from typing import Protocol
 
-from domain.selling.model import Holder, PendingPurchase, SaleEvent, SoldFilter, SoldPackage
+from domain.selling.model import (
+    Holder,
+    PaymentIssue,
+    PendingPurchase,
+    SaleEvent,
+    SoldFilter,
+    SoldPackage,
+)
 
 
 class SoldPackages(Protocol):
@@ -16,6 +24,10 @@ class SoldPackages(Protocol):
         ...
 
     async def get(self, sold_id: int) -> SoldPackage | None: ...
+
+    async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
+        """Those of `charge_ids` a sold package was recorded for."""
+        ...
 
     async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
         """`lock`: hold the sold package's row lock exclusively until commit, as every
@@ -100,3 +112,19 @@ class PendingPurchases(Protocol):
         ...
 
     async def by_key(self, key: str) -> PendingPurchase | None: ...
+
+
+class PaymentIssues(Protocol):
+    async def add(self, issue: PaymentIssue) -> PaymentIssue | None:
+        """Keep it; None (and nothing stored) when its charge id is already kept."""
+        ...
+
+    async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
+        """Those of `charge_ids` kept as payments needing attention."""
+        ...
+
+    async def count_for_coach(self, coach_id: int) -> int: ...
+
+    async def list_for_coach(self, coach_id: int, limit: int) -> builtins.list[PaymentIssue]:
+        """Newest first."""
+        ...

@@ -1,8 +1,9 @@
 """Use cases of buying: a free package at once, a paid one through a Telegram invoice (a
-pending purchase, the pre-checkout answer, the payment recorded once), and a coach's grant.
+pending purchase and the pre-checkout answer; the payment itself is in `payments`), and a
+coach's grant.
 
-Every new sold package is created here (`_record`), so work that follows a sale (reminders)
-has one place to hook into.
+Every new sold package is created here (`record_sale`, payments too), so work that follows a
+sale (reminders) has one place to hook into.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from domain.selling.errors import (
     NothingToSell,
     PaymentUnavailable,
     PriceChanged,
-    UnknownPayment,
 )
 from domain.selling.model import (
     EventKind,
@@ -51,17 +51,6 @@ class Sale:
     buyer: User | None
 
 
-@dataclass(frozen=True)
-class Payment:
-    """What Telegram reports in `successful_payment`."""
-
-    payload: str
-    total_amount: int
-    currency: str
-    charge_id: str
-    provider_charge_id: str
-
-
 async def buy_free(
     uow: UnitOfWork,
     buyer_id: int,
@@ -77,8 +66,8 @@ async def buy_free(
         package = await _for_sale(uow, public_id)
         if package.price_minor != 0:
             raise PriceChanged()
-        sold = _sold(snapshot(package), buyer_id, SaleKind.FREE, now, request_key=request_key)
-        sale = await _record(uow, sold, buyer, EventKind.PURCHASED, reminders)
+        sold = new_sold(snapshot(package), buyer_id, SaleKind.FREE, now, request_key=request_key)
+        sale = await record_sale(uow, sold, buyer, EventKind.PURCHASED, reminders)
         await uow.commit()
     return sale
 
@@ -127,32 +116,6 @@ async def check_pre_checkout(uow: UnitOfWork, payload: str, total: int, currency
         raise CheckoutRefused(REFUSE_CHANGED)
 
 
-async def record_payment(
-    uow: UnitOfWork,
-    buyer_id: int,
-    first_name: str,
-    payment: Payment,
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-) -> Sale | None:
-    """The payer gets the sold package of the pending purchase, exactly once per charge id
-    (rule 12): None when Telegram delivered this payment before."""
-    key = parse_invoice_payload(payment.payload)
-    if key is None:
-        raise UnknownPayment()
-    async with uow:
-        buyer = await ensure_user(uow, buyer_id, first_name)
-        pending = await uow.pending.by_key(key)
-        if pending is None:
-            raise UnknownPayment()
-        sold = _sold(pending.snapshot, buyer_id, SaleKind.PAID, now)
-        sold.charge_id = payment.charge_id
-        sold.provider_charge_id = payment.provider_charge_id or None
-        sale = await _record(uow, sold, buyer, EventKind.PURCHASED, reminders)
-        await uow.commit()
-    return sale
-
-
 async def grant(
     uow: UnitOfWork,
     coach_id: int,
@@ -171,9 +134,9 @@ async def grant(
         package = await own_package(uow, coach_id, package_id)
         if not package.items:
             raise NothingToSell()
-        sold = _sold(snapshot(package), None, SaleKind.GRANT, now, request_key=request_key)
+        sold = new_sold(snapshot(package), None, SaleKind.GRANT, now, request_key=request_key)
         sold.note = note
-        sale = await _record(uow, sold, None, EventKind.GRANTED, reminders)
+        sale = await record_sale(uow, sold, None, EventKind.GRANTED, reminders)
         await uow.commit()
     return sale
 
@@ -188,7 +151,7 @@ async def _for_sale(uow: UnitOfWork, public_id: str) -> Package:
     return package
 
 
-def _sold(
+def new_sold(
     snap: Snapshot,
     client_id: int | None,
     kind: SaleKind,
@@ -213,7 +176,7 @@ def _sold(
     )
 
 
-async def _record(
+async def record_sale(
     uow: UnitOfWork,
     sold: SoldPackage,
     buyer: User | None,

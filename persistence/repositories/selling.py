@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import builtins
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -119,6 +119,11 @@ class SqlSoldPackages:
 
     async def get(self, sold_id: int) -> SoldPackage | None:
         return await self._one(SoldPackageRow.id == sold_id)
+
+    async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
+        column = SoldPackageRow.telegram_charge_id
+        found = await self._session.scalars(select(column).where(column.in_(list(charge_ids))))
+        return {charge for charge in found if charge is not None}
 
     async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
         if lock:

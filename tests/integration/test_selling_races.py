@@ -13,7 +13,14 @@ from domain.catalog.services import ServiceDraft, create_service
 from domain.selling.access import my_packages
 from domain.selling.desk import change_expiry
 from domain.selling.extend_requests import ASK_AGAIN_AFTER, Asked, ask_to_extend
-from domain.selling.purchases import Payment, buy_free, record_payment, start_invoice
+from domain.selling.payments import (
+    Flagged,
+    Payment,
+    payments_needing_attention,
+    record_payment,
+    unrecorded_charges,
+)
+from domain.selling.purchases import buy_free, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.integration.catalog_seed import NOW, MakeUow
 
@@ -43,6 +50,26 @@ async def test_one_payment_delivered_three_times_at_once_sells_once(make_uow: Ma
     assert sum(sale is not None for sale in sales) == 1
     page, _ = await my_packages(make_uow(), CLIENT, 1, 10, NOW)
     assert page.total == 1 and page.items[0].sold.charge_id == "tg-charge-1"
+
+
+async def test_a_short_payment_delivered_three_times_at_once_is_flagged_once_never_sold(
+    make_uow: MakeUow,
+) -> None:
+    package = await _package(make_uow, "150")
+    pending = await start_invoice(make_uow(), CLIENT, "Cleo", package.public_id, "r", False, NOW)
+    assert pending is not None
+    payment = Payment(invoice_payload(pending.key), 1, "XTR", "tg-short", "")
+    outcomes = await asyncio.gather(
+        *(record_payment(make_uow(), CLIENT, "Cleo", payment, NOW) for _ in range(3))
+    )
+    assert [type(o) for o in outcomes if o is not None] == [Flagged]
+    attention = await payments_needing_attention(make_uow(), COACH)
+    assert attention.total == 1 and attention.newest[0].charge_id == "tg-short"
+    assert (attention.newest[0].paid_minor, attention.newest[0].expected_minor) == (1, 150)
+    page, _ = await my_packages(make_uow(), CLIENT, 1, 10, NOW)
+    assert page.total == 0
+    unknown = await unrecorded_charges(make_uow(), ["tg-short", "tg-new"])
+    assert unknown == {"tg-new"}
 
 
 async def test_get_it_pressed_three_times_at_once_sells_once(make_uow: MakeUow) -> None:

@@ -204,6 +204,7 @@ class FakeBotApi:
         self.pre_checkout_answers: dict[str, JSON] = {}  # query id -> params (ok, error_message)
         self.my_commands: dict[tuple[str, str], list[JSON]] = {}  # (scope json, lang) -> cmds
         self.webhook_url = ""
+        self.star_transactions: list[JSON] = []  # the bot's Stars ledger, oldest first
         self.server_errors: list[str] = []  # tracebacks of bugs inside the fake itself
         self._users: dict[int, FakeUser] = {}
         self._pending: list[JSON] = []
@@ -241,6 +242,7 @@ class FakeBotApi:
             "answerCallbackQuery": self._answer_callback,
             "sendInvoice": self._send_invoice,
             "answerPreCheckoutQuery": self._answer_pre_checkout,
+            "getStarTransactions": self._get_star_transactions,
             "sendDocument": self._send_document,
             "deleteMessage": self._delete_message,
             "sendChatAction": lambda p: True,
@@ -436,8 +438,29 @@ class FakeBotApi:
         if answer is None:
             raise AssertionError(f"The bot did not answer pre-checkout query {query_id}")
         if answer.get("ok"):
+            if args[2] == "XTR":
+                self.star_payment(user_id, args[0], args[1], telegram_payment_charge_id)
             self.successful_payment(user_id, *args, telegram_payment_charge_id)
         return answer
+
+    def star_payment(
+        self, user_id: int, invoice_payload: str, amount: int, telegram_payment_charge_id: str
+    ) -> JSON:
+        """Record a Stars payment in the bot's ledger (``getStarTransactions``) as Telegram
+        does when it charges, without delivering its ``successful_payment`` (a lost update)."""
+        transaction = {
+            "id": telegram_payment_charge_id,
+            "amount": amount,
+            "date": int(time.time()),
+            "source": {
+                "type": "user",
+                "transaction_type": "invoice_payment",
+                "user": self.user(user_id).to_json(),
+                "invoice_payload": invoice_payload,
+            },
+        }
+        self.star_transactions.append(transaction)
+        return transaction
 
     # ------------------------------------------------------------------ inspecting output
     def messages(self, chat_id: int) -> list[SentMessage]:
@@ -708,6 +731,12 @@ class FakeBotApi:
         invoice = {k: v for k, v in p.items() if k not in ("chat_id", "reply_markup")}
         invoice.update(start_parameter=p.get("start_parameter") or "", total_amount=total)
         return self._store(p, "sendInvoice", invoice=invoice)
+
+    def _get_star_transactions(self, p: JSON) -> JSON:
+        offset, limit = int(p.get("offset") or 0), int(p.get("limit") or 100)
+        if offset < 0 or not 1 <= limit <= 100:
+            raise _ApiError(400, "Bad Request: invalid offset or limit specified")
+        return {"transactions": self.star_transactions[offset : offset + limit]}
 
     def _send_document(self, p: JSON) -> JSON:
         doc = p.get("document")

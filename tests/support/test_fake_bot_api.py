@@ -358,3 +358,19 @@ async def test_pay_invoice_charges_only_after_an_ok_pre_checkout(api: FakeBotApi
         await update.pre_checkout_query.answer(ok=False, error_message="Sold out")
         assert (await paying)["ok"] is False
         assert await bot.get_updates(offset=update.update_id + 1, timeout=0) == ()
+
+
+async def test_star_transactions_page_like_telegram_and_parse_in_ptb(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    for number in range(3):
+        api.star_payment(CHAT, f"pp_{number}", 10 + number, f"charge-{number}")
+    first = await bot.get_star_transactions(offset=0, limit=2)
+    rest = await bot.get_star_transactions(offset=2, limit=2)
+    assert [t.id for t in first.transactions] == ["charge-0", "charge-1"]
+    (last,) = rest.transactions
+    assert last.amount == 12 and last.source is not None
+    assert last.source.to_dict()["invoice_payload"] == "pp_2"
+    assert last.source.to_dict()["user"]["id"] == CHAT
+    with pytest.raises(BadRequest):
+        await bot.get_star_transactions(limit=101)

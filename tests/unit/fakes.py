@@ -12,7 +12,7 @@ from typing import Generic, Self, TypeVar
 from domain.catalog.model import ItemKind, Occurrence, Package, Series, Service, Usage
 from domain.errors import ChangedMeanwhile, InvalidInput
 from domain.model import Coach, Plan, User
-from tests.unit.selling_fakes import FakePendingPurchases, FakeSoldPackages
+from tests.unit.selling_fakes import FakePaymentIssues, FakePendingPurchases, FakeSoldPackages
 
 
 class FakeUsers:
@@ -281,6 +281,7 @@ class FakeUnitOfWork:
         self.packages.catalog = {ItemKind.SERVICE: self.services, ItemKind.SERIES: self.series}
         self.sold = FakeSoldPackages(self.users)
         self.pending = FakePendingPurchases()
+        self.payment_issues = FakePaymentIssues()
         self.commits = 0
         self.transactions = 0  # blocks entered: one use case, one transaction
         self._snapshot: dict[str, object] = {}

@@ -4,6 +4,7 @@ work rolls it back like a transaction."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
@@ -11,6 +12,7 @@ from typing import Any, Protocol
 from domain.model import User
 from domain.selling.model import (
     Holder,
+    PaymentIssue,
     PendingPurchase,
     SaleEvent,
     SoldFilter,
@@ -58,6 +60,9 @@ class FakeSoldPackages:
         self.rows["next"] += 1
         self._sold[stored.id] = stored  # type: ignore[index]
         return copy.deepcopy(stored)
+
+    async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
+        return {s.charge_id for s in self._sold.values() if s.charge_id in charge_ids}
 
     async def get(self, sold_id: int) -> SoldPackage | None:
         return copy.deepcopy(self._sold.get(sold_id))
@@ -174,3 +179,25 @@ class FakePendingPurchases:
 
     async def by_key(self, key: str) -> PendingPurchase | None:
         return self.rows.get(key)
+
+
+class FakePaymentIssues:
+    def __init__(self) -> None:
+        self.rows: dict[str, PaymentIssue] = {}
+
+    async def add(self, issue: PaymentIssue) -> PaymentIssue | None:
+        if issue.charge_id in self.rows:
+            return None
+        stored = replace(issue, id=len(self.rows) + 1)
+        self.rows[issue.charge_id] = stored
+        return stored
+
+    async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
+        return set(self.rows) & set(charge_ids)
+
+    async def count_for_coach(self, coach_id: int) -> int:
+        return sum(1 for i in self.rows.values() if i.coach_id == coach_id)
+
+    async def list_for_coach(self, coach_id: int, limit: int) -> list[PaymentIssue]:
+        mine = [i for i in self.rows.values() if i.coach_id == coach_id]
+        return sorted(mine, key=lambda i: i.id or 0, reverse=True)[:limit]

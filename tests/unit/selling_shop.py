@@ -15,7 +15,8 @@ from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package
 from domain.catalog.services import ServiceDraft, create_service
 from domain.model import Plan
-from domain.selling.purchases import Payment, Sale, record_payment, start_invoice
+from domain.selling.payments import Flagged, Payment, record_payment
+from domain.selling.purchases import Sale, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.fakes import FakeUnitOfWork, seed_coach
 
@@ -52,4 +53,6 @@ class Shop:
         payment = Payment(
             invoice_payload(pending.key), package.price_minor, package.currency, charge, ""
         )
-        return await record_payment(self.uow, CLIENT, "Cleo", payment, NOW)
+        sale = await record_payment(self.uow, CLIENT, "Cleo", payment, NOW)
+        assert not isinstance(sale, Flagged), "paid as invoiced"
+        return sale

@@ -8,7 +8,8 @@ from datetime import timedelta
 from domain.reminders.model import Outcome
 from domain.selling.access import open_by_token
 from domain.selling.desk import change_expiry, fingerprint, revoke_link
-from domain.selling.purchases import Payment, buy_free, grant, record_payment, start_invoice
+from domain.selling.payments import Payment, record_payment
+from domain.selling.purchases import buy_free, grant, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.reminder_hook_fakes import OFFSETS, LiveReminders, expiry_rows, rows, sold_facts
 from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop

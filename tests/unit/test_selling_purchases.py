@@ -16,17 +16,10 @@ from domain.selling.errors import (
     NothingToSell,
     PaymentUnavailable,
     PriceChanged,
-    UnknownPayment,
 )
 from domain.selling.model import EventKind, SaleKind
-from domain.selling.purchases import (
-    Payment,
-    buy_free,
-    check_pre_checkout,
-    grant,
-    record_payment,
-    start_invoice,
-)
+from domain.selling.payments import Flagged, Payment, record_payment
+from domain.selling.purchases import buy_free, check_pre_checkout, grant, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.selling_shop import CLIENT, COACH, NOW, OTHER_COACH, Shop
 
@@ -133,8 +126,32 @@ async def test_a_payment_is_recorded_once_per_charge_id() -> None:
     pending = next(iter(shop.uow.pending.rows.values()))
     again = Payment(invoice_payload(pending.key), 150, "XTR", "charge-1", "")
     assert await record_payment(shop.uow, CLIENT, "Cleo", again, NOW) is None
-    with pytest.raises(UnknownPayment):
-        await record_payment(shop.uow, CLIENT, "Cleo", Payment("x", 1, "XTR", "c2", ""), NOW)
+    unknown = await record_payment(shop.uow, CLIENT, "Cleo", Payment("x", 1, "XTR", "c2", ""), NOW)
+    assert isinstance(unknown, Flagged) and unknown.coach is None
+    assert unknown.issue.charge_id == "c2" and unknown.issue.expected_minor is None
+
+
+async def test_a_payment_that_differs_from_its_invoice_is_flagged_once_never_sold() -> None:
+    shop = Shop()
+    package = await shop.package("150")
+    pending = await start_invoice(shop.uow, CLIENT, "Cleo", package.public_id, "r", False, NOW)
+    assert pending is not None
+    payload = invoice_payload(pending.key)
+    for amount, currency, charge in ((1, "XTR", "short"), (150, "EUR", "euro")):
+        payment = Payment(payload, amount, currency, charge, "")
+        flagged = await record_payment(shop.uow, CLIENT, "Cleo", payment, NOW)
+        assert isinstance(flagged, Flagged) and flagged.coach is not None
+        assert flagged.coach.user_id == COACH and flagged.payer.telegram_id == CLIENT
+        issue = flagged.issue
+        assert (issue.paid_minor, issue.paid_currency) == (amount, currency)
+        assert (issue.expected_minor, issue.expected_currency, issue.title) == (
+            150,
+            "XTR",
+            "Five yoga",
+        )
+        assert await record_payment(shop.uow, CLIENT, "Cleo", payment, NOW) is None
+    assert shop.uow.sold.rows["sold"] == {}
+    assert sorted(shop.uow.payment_issues.rows) == ["euro", "short"]
 
 
 async def test_package_edited_after_the_invoice_sells_the_snapshot() -> None:

@@ -171,3 +171,16 @@ def test_help_says_what_the_program_does_its_commands_settings_and_readme(
     out = capsys.readouterr().out
     for part in ("coaches", "packages-bot migrate", "environment", ".env", "README", "LOG_LEVEL"):
         assert part in out, part
+
+
+def test_webhook_mode_always_has_a_secret_and_a_bad_one_is_refused() -> None:
+    made = load_settings(require_token=False, webhook_url="https://bot.example.com/hook")
+    other = load_settings(require_token=False, webhook_url="https://bot.example.com/hook")
+    secret = made.webhook_secret.get_secret_value()
+    assert len(secret) >= 32 and secret != other.webhook_secret.get_secret_value()
+    assert secret in made.secrets()  # never logged either
+    polling = load_settings(require_token=False)
+    assert polling.webhook_secret.get_secret_value() == ""
+    with pytest.raises(ConfigError, match="WEBHOOK_SECRET: must be 1-256 characters") as err:
+        load_settings(require_token=False, webhook_secret="has space!")
+    assert "has space" not in str(err.value)

@@ -1,0 +1,87 @@
+"""Telegram Stars reconciliation as a JobQueue interval job: a Stars payment whose
+`successful_payment` update never reached the bot (lost, or the bot was down too long) is
+still recorded, through the same use case, once per charge id (rule 12)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import cast
+
+from telegram import StarTransaction, TransactionPartnerUser, User
+from telegram.constants import StarTransactionsLimit
+from telegram.constants import TransactionPartnerUser as UserTransaction
+from telegram.ext import Application, JobQueue
+
+from bot.kit.context import BotContext
+from bot.selling.notices import announce_payment
+from domain.selling.payments import Payment, record_payment, unrecorded_charges
+
+log = logging.getLogger(__name__)
+RECONCILE_JOB = "stars-reconcile"
+INTERVAL_SECONDS = 600
+FIRST_SECONDS = 60
+PAGE = int(StarTransactionsLimit.MAX_LIMIT)  # the most one getStarTransactions returns
+STARS = "XTR"
+
+
+def incoming_payments(found: Sequence[StarTransaction]) -> dict[str, tuple[User, Payment]]:
+    """The invoice payments among the transactions, by charge id (a Stars transaction's id
+    is the `telegram_payment_charge_id` of its `successful_payment`)."""
+    payments: dict[str, tuple[User, Payment]] = {}
+    for transaction in found:
+        source = transaction.source
+        if (
+            isinstance(source, TransactionPartnerUser)
+            and source.transaction_type == UserTransaction.INVOICE_PAYMENT
+            and source.invoice_payload is not None
+        ):
+            charge = transaction.id
+            payment = Payment(source.invoice_payload, transaction.amount, STARS, charge, "")
+            payments[charge] = (source.user, payment)
+    return payments
+
+
+async def reconcile_stars(context: BotContext) -> None:
+    """Payers whose Stars payment the bot never heard of get their package (or are told the
+    payment needs attention), like after `successful_payment`."""
+    offset, completed = 0, 0
+    while True:
+        page = await context.bot.get_star_transactions(offset=offset, limit=PAGE)
+        found = page.transactions
+        completed += await _complete(context, incoming_payments(found))
+        if len(found) < PAGE:
+            break
+        offset += len(found)
+    if completed:
+        log.warning("Stars reconciliation recorded %d payment(s) the bot had missed", completed)
+
+
+async def _complete(context: BotContext, payments: dict[str, tuple[User, Payment]]) -> int:
+    missing = await unrecorded_charges(context.uow(write=False), payments)
+    done = 0
+    for charge in sorted(missing):
+        payer, payment = payments[charge]
+        uow, now = context.uow(), context.now()
+        try:
+            outcome = await record_payment(
+                uow, payer.id, payer.first_name, payment, now, context.reminders
+            )
+            await announce_payment(context, outcome)
+        except Exception:  # noqa: BLE001 - one bad charge must not stop the others
+            log.exception("Stars payment %s could not be reconciled", charge)
+            continue
+        done += outcome is not None
+    return done
+
+
+def schedule_stars_reconciliation(app: Application) -> None:  # type: ignore[type-arg]
+    """Every INTERVAL_SECONDS, from FIRST_SECONDS after start-up."""
+    queue = cast(JobQueue, app.job_queue)  # type: ignore[type-arg]
+    queue.run_repeating(
+        reconcile_stars,
+        interval=INTERVAL_SECONDS,
+        first=FIRST_SECONDS,
+        name=RECONCILE_JOB,
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )
