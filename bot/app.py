@@ -13,11 +13,13 @@ from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
+from bot.inbox import schedule_inbox_pruning, with_inbox
 from bot.processing import PerUserProcessor
 from bot.rate_limit import PriorityRateLimiter
 from bot.selling import handlers as selling
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
+from persistence.inbox import InboxStore
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
 
@@ -31,8 +33,10 @@ def build_application(
     *,
     clock: Callable[[], datetime] = utc_now,
     persistence_interval: float = 60,
+    inbox: bool = True,
 ) -> PackagesApplication:
-    """The Application `packages-bot` runs; tests build the very same one."""
+    """The Application `packages-bot` runs; tests build the very same one (`inbox=False`
+    only lets the load benchmark measure what the inbox costs)."""
     assert settings.telegram_bot_token is not None
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
@@ -46,9 +50,11 @@ def build_application(
     wiring = {"deps": deps, "close_database": engine.dispose}
     limiter = PriorityRateLimiter()
 
+    builder = ApplicationBuilder()
+    if inbox:
+        builder = with_inbox(builder, InboxStore(sessions, clock))
     app = (
-        ApplicationBuilder()
-        .application_class(PackagesApplication, kwargs=wiring)
+        builder.application_class(PackagesApplication, kwargs=wiring)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
@@ -62,6 +68,8 @@ def build_application(
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
     schedule_reminder_sweep(app)
+    if inbox:
+        schedule_inbox_pruning(app)
     return app
 
 
