@@ -3,13 +3,19 @@ that URL's path on WEBHOOK_LISTEN:WEBHOOK_PORT; a wrong secret is refused."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import httpx
+from sqlalchemy import select
 
 from bot.__main__ import webhook_options
 from bot.app import build_application
 from bot.config import load_settings
+from persistence.db import create_engine, session_factory
+from persistence.models import InboxRow
 from tests.e2e.conftest import CLIENT
 from tests.support.fake_bot_api import FakeBotApi
 
@@ -18,6 +24,9 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+SECRET = {"X-Telegram-Bot-Api-Secret-Token": "tg-secret"}
 
 
 def _start_update(update_id: int) -> dict[str, object]:
@@ -35,9 +44,9 @@ def _start_update(update_id: int) -> dict[str, object]:
     }
 
 
-async def test_webhook_mode_registers_the_url_and_answers_posted_updates(
-    api: FakeBotApi, database_url: str
-) -> None:
+@asynccontextmanager
+async def webhook_bot(api: FakeBotApi, database_url: str) -> AsyncIterator[str]:
+    """The bot in webhook mode; yields the URL Telegram would post to."""
     port = _free_port()
     settings = load_settings(
         _env_file=None,
@@ -55,24 +64,50 @@ async def test_webhook_mode_registers_the_url_and_answers_posted_updates(
     assert app.updater is not None
     await app.updater.start_webhook(**webhook_options(settings))
     try:
-        registered = await api.wait_for_call("setWebhook")
-        assert registered.params["url"] == "https://bot.example.com/hook/abc123"
-        assert registered.params["secret_token"] == "tg-secret"
-        url = f"http://127.0.0.1:{port}/hook/abc123"
-        async with httpx.AsyncClient() as client:
-            forged = await client.post(
-                url, json=_start_update(1), headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
-            )
-            real = await client.post(
-                url,
-                json=_start_update(2),
-                headers={"X-Telegram-Bot-Api-Secret-Token": "tg-secret"},
-            )
-        assert forged.status_code == 403
-        assert real.status_code == 200
-        await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
-        assert len(api.messages(CLIENT)) == 1
+        yield f"http://127.0.0.1:{port}/hook/abc123"
     finally:
         await app.updater.stop()
         await app.stop()
         await app.shutdown()
+
+
+async def test_webhook_mode_registers_the_url_and_answers_posted_updates(
+    api: FakeBotApi, database_url: str
+) -> None:
+    async with webhook_bot(api, database_url) as url:
+        registered = await api.wait_for_call("setWebhook")
+        assert registered.params["url"] == "https://bot.example.com/hook/abc123"
+        assert registered.params["secret_token"] == "tg-secret"
+        async with httpx.AsyncClient() as client:
+            forged = await client.post(
+                url, json=_start_update(1), headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
+            real = await client.post(url, json=_start_update(2), headers=SECRET)
+        assert forged.status_code == 403
+        assert real.status_code == 200
+        await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
+        assert len(api.messages(CLIENT)) == 1
+
+
+async def test_an_update_is_stored_before_the_200_and_answered_once_when_posted_again(
+    api: FakeBotApi, database_url: str
+) -> None:
+    async with webhook_bot(api, database_url) as url, httpx.AsyncClient() as client:
+        first = await client.post(url, json=_start_update(7), headers=SECRET)
+        assert first.status_code == 200
+        assert await stored_update_ids(database_url) == [7]
+        await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
+        # Telegram did not get the 200 (say) and sends the update again, twice
+        again = [await client.post(url, json=_start_update(7), headers=SECRET) for _ in "ab"]
+        assert [r.status_code for r in again] == [200, 200]
+        await asyncio.sleep(1)  # an answer to the copies would come now
+        assert len(api.messages(CLIENT)) == 1
+
+
+async def stored_update_ids(database_url: str) -> list[int]:
+    engine = create_engine(database_url)
+    try:
+        async with session_factory(engine)() as session:
+            return list(await session.scalars(select(InboxRow.update_id)))
+    finally:
+        await engine.dispose()
