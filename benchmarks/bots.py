@@ -7,12 +7,15 @@ same two steps (open the booking link, press a package) with one message each.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, text
+from sqlalchemy.engine import make_url
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -42,8 +45,12 @@ PACKAGE_TITLE = "Starter"
 
 
 async def fresh_database(url: str) -> None:
-    """An empty schema at Alembic head (PostgreSQL: the given database is wiped)."""
-    if not is_sqlite(url):
+    """An empty schema at Alembic head (the given database is wiped)."""
+    if is_sqlite(url):
+        database = make_url(url).database or ""
+        for suffix in ("", "-wal", "-shm"):
+            await asyncio.to_thread(Path(f"{database}{suffix}").unlink, missing_ok=True)
+    else:
         engine = create_engine(url)
         async with engine.begin() as conn:
             await conn.execute(text("DROP SCHEMA public CASCADE"))
@@ -90,7 +97,10 @@ async def seed_users(url: str, count: int, first_id: int = 10_000_000) -> None:
         await engine.dispose()
 
 
-def project_app(api: FakeBotApi, url: str) -> Application[Any, Any, Any, Any, Any, Any]:
+def project_app(
+    api: FakeBotApi, url: str, inbox: bool = True
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """`inbox=False` only to show what storing each update first costs."""
     settings = load_settings(
         _env_file=None,
         telegram_bot_token=api.token,
@@ -98,7 +108,7 @@ def project_app(api: FakeBotApi, url: str) -> Application[Any, Any, Any, Any, An
         database_url=url,
         coach_telegram_ids=str(COACH),
     )
-    return build_application(settings)
+    return build_application(settings, inbox=inbox)
 
 
 async def _bare_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

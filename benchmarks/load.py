@@ -114,19 +114,29 @@ async def run_one(make_app: Callable[[FakeBotApi], Any], slug: str, args: Any) -
     return Result(steady, burst, second, errors.count)
 
 
-def report(name: str, project: Result, bare: Result) -> None:
-    print(f"\n== {name}")
-    rows = [
-        ("steady p50 ms", p(project.steady, 50), p(bare.steady, 50)),
-        ("steady p99 ms", p(project.steady, 99), p(bare.steady, 99)),
-        ("burst: last answer s", project.burst_seconds, bare.burst_seconds),
-        ("second step p99 ms", p(project.second_steps, 99), p(bare.second_steps, 99)),
+def figures(result: Result) -> list[float]:
+    return [
+        p(result.steady, 50),
+        p(result.steady, 99),
+        result.burst_seconds,
+        p(result.second_steps, 99),
     ]
-    print(f"{'':34}{'project':>12}{'bare':>12}{'ratio':>8}")
-    for label, mine, theirs in rows:
-        print(f"{label:34}{mine:12.1f}{theirs:12.1f}{mine / theirs:8.2f}")
-    print(f"{'answered (steady)':34}{len(project.steady):12}{len(bare.steady):12}")
-    print(f"{'errors logged':34}{project.errors:12}{bare.errors:12}")
+
+
+def report(name: str, project: Result, bare: Result, no_inbox: Result) -> None:
+    """The project against the bare bot; "no inbox" is the project without storing each
+    update before confirming it (benchmark only), to show what that costs."""
+    print(f"\n== {name}")
+    labels = ["steady p50 ms", "steady p99 ms", "burst: last answer s", "second step p99 ms"]
+    print(f"{'':34}{'project':>12}{'bare':>12}{'ratio':>8}{'no inbox':>12}")
+    for label, mine, theirs, without in zip(
+        labels, figures(project), figures(bare), figures(no_inbox), strict=True
+    ):
+        print(f"{label:34}{mine:12.1f}{theirs:12.1f}{mine / theirs:8.2f}{without:12.1f}")
+    counts = (len(project.steady), len(bare.steady), len(no_inbox.steady))
+    print(f"{'answered (steady)':34}{counts[0]:12}{counts[1]:12}{'':8}{counts[2]:12}")
+    errors = (project.errors, bare.errors, no_inbox.errors)
+    print(f"{'errors logged':34}{errors[0]:12}{errors[1]:12}{'':8}{errors[2]:12}")
 
 
 async def startup(url: str) -> tuple[float, float]:
@@ -148,7 +158,10 @@ async def database_run(name: str, url: str, args: Any) -> None:
     slug = await bots.seed_catalog(url)
     project = await run_one(lambda api: bots.project_app(api, url), slug, args)
     bare = await run_one(bots.bare_app, slug, args)
-    report(name, project, bare)
+    await bots.fresh_database(url)  # new users again
+    slug = await bots.seed_catalog(url)
+    no_inbox = await run_one(lambda api: bots.project_app(api, url, inbox=False), slug, args)
+    report(name, project, bare, no_inbox)
     await bots.fresh_database(url)
     empty = await startup(url)
     await bots.seed_users(url, args.users)

@@ -14,12 +14,14 @@ from bot.config import Settings
 from bot.home import common, timezone
 from bot.kit.context import BotContext, Deps, PackagesApplication
 from bot.kit.errors import on_error
+from bot.kit.inbox import schedule_inbox_pruning, with_inbox
 from bot.kit.processing import PerUserProcessor
 from bot.kit.rate_limit import PriorityRateLimiter
 from bot.selling import handlers as selling
 from jobs.reconcile import schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
+from persistence.inbox import InboxStore
 from persistence.ptb_persistence import DatabasePersistence
 from persistence.uow import SqlUnitOfWork
 
@@ -33,8 +35,10 @@ def build_application(
     *,
     clock: Callable[[], datetime] = utc_now,
     persistence_interval: float = 60,
+    inbox: bool = True,
 ) -> PackagesApplication:
-    """The Application `packages-bot` runs; tests build the very same one."""
+    """The Application `packages-bot` runs; tests build the very same one (`inbox=False`
+    only lets the load benchmark measure what the inbox costs)."""
     assert settings.telegram_bot_token is not None
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
@@ -48,9 +52,11 @@ def build_application(
     wiring = {"deps": deps, "close_database": engine.dispose}
     limiter = PriorityRateLimiter()
 
+    builder = ApplicationBuilder()
+    if inbox:
+        builder = with_inbox(builder, InboxStore(sessions, clock))
     app = (
-        ApplicationBuilder()
-        .application_class(PackagesApplication, kwargs=wiring)
+        builder.application_class(PackagesApplication, kwargs=wiring)
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
@@ -65,6 +71,8 @@ def build_application(
     add_handlers(app)
     schedule_reminder_sweep(app)
     schedule_stars_reconciliation(app)
+    if inbox:
+        schedule_inbox_pruning(app)
     return app
 
 

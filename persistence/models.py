@@ -462,6 +462,17 @@ class ButtonPressRow(Base):
     pressed_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
+class InboxRow(Base):
+    """A Telegram update as received, stored before Telegram is told it arrived; `done_at`
+    is set in the transaction that handled it (indexed: unfinished ones on start, pruning)."""
+
+    __tablename__ = "inbox"
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    payload: Mapped[Any] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
 class PtbStateRow(Base):
     """python-telegram-bot persistence: conversation states and user/chat data as JSON."""
 

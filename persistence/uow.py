@@ -16,6 +16,7 @@ from domain.reminders.digest_ports import CoachDigests, DigestUnitOfWork
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from domain.selling.ports import PaymentIssues, PendingPurchases, SoldPackages
 from persistence.db import writing
+from persistence.inbox import commit_marking_done
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
@@ -105,7 +106,10 @@ class SqlUnitOfWork:
     async def commit(self) -> None:
         if self._session is None:
             raise RuntimeError("commit outside the unit of work")
-        await self._session.commit()
+        if self._write:  # the update being handled is done with this use case's change
+            await commit_marking_done(self._session)
+        else:
+            await self._session.commit()
 
 
 if TYPE_CHECKING:

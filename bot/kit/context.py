@@ -11,10 +11,12 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.kit.commands import register_client_commands, register_coach_commands
+from bot.kit.inbox import InboxQueue
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
 from domain.reminders.use_cases import ReminderOffsets
 from domain.selling.throttle import InvalidLinkThrottle
+from persistence.inbox import handling
 
 
 class UowFactory(Protocol):
@@ -50,12 +52,24 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
             coach_ids = await uow.coaches.all_user_ids()
         for coach_id in sorted(set(coach_ids) | self.deps.policy.coach_ids):
             await register_coach_commands(self.bot, coach_id)
+        if isinstance(self.update_queue, InboxQueue):
+            await self.update_queue.replay(self.bot)
 
     async def process_update(self, update: object) -> None:
-        """Also stores what this update changed, so a completed step survives a crash."""
-        await super().process_update(update)
-        if self.persistence is not None:
-            await self.update_persistence()
+        """Also stores what this update changed, so a completed step survives a crash, and
+        marks the update done in the inbox: in its use case's transaction when it writes
+        (see persistence/inbox.py), else once handled."""
+        inbox = self.update_queue if isinstance(self.update_queue, InboxQueue) else None
+        ticket = inbox.ticket(update) if inbox is not None else None
+        token = handling.set(ticket)
+        try:
+            await super().process_update(update)
+            if self.persistence is not None:
+                await self.update_persistence()
+        finally:
+            handling.reset(token)
+        if inbox is not None and ticket is not None:
+            await inbox.finish(ticket)
 
     async def shutdown(self) -> None:
         await super().shutdown()

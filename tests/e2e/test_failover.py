@@ -17,14 +17,16 @@ STANDING_BY = b"standing by to take over"
 
 @asynccontextmanager
 async def bot_process(
-    api: FakeBotApi, database_url: str
+    api: FakeBotApi, database_url: str, coaches: str = ""
 ) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`python -m bot` against the fake Bot API (killed on leaving, if still running)."""
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": api.token,
         "TELEGRAM_API_BASE_URL": api.root,
         "DATABASE_URL": database_url,
         "LOG_LEVEL": "WARNING",
+        "COACH_TELEGRAM_IDS": coaches,
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", env=env, stderr=asyncio.subprocess.PIPE, cwd=os.getcwd()

@@ -4,17 +4,21 @@ WEBHOOK_LISTEN:WEBHOOK_PORT; a post without the secret, or with a wrong one, is 
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from sqlalchemy import select
 
 from bot.__main__ import webhook_options
 from bot.app import build_application
 from bot.config import load_settings
 from bot.kit.context import PackagesApplication
+from persistence.db import create_engine, session_factory
+from persistence.models import InboxRow
 from tests.e2e.conftest import CLIENT
 from tests.support.fake_bot_api import FakeBotApi
 
@@ -112,3 +116,33 @@ async def test_webhook_mode_without_a_secret_makes_one_and_refuses_unsigned_post
         assert (unsigned.status_code, wrong.status_code, real.status_code) == (403, 403, 200)
         await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
         assert len(api.messages(CLIENT)) == 1
+
+
+async def test_an_update_is_stored_before_the_200_and_answered_once_when_posted_again(
+    api: FakeBotApi, database_url: str
+) -> None:
+    port = _free_port()
+    secret = {"X-Telegram-Bot-Api-Secret-Token": "tg-secret"}
+    url = f"http://127.0.0.1:{port}/hook/abc123"
+    async with (
+        _webhook_bot(api, database_url, port, "hook/abc123", webhook_secret="tg-secret"),
+        httpx.AsyncClient() as client,
+    ):
+        first = await client.post(url, json=_start_update(7), headers=secret)
+        assert first.status_code == 200
+        assert await stored_update_ids(database_url) == [7]
+        await api.next_message(CLIENT, "Hi Cleo! I help you book sessions")
+        # Telegram did not get the 200 (say) and sends the update again, twice
+        again = [await client.post(url, json=_start_update(7), headers=secret) for _ in "ab"]
+        assert [r.status_code for r in again] == [200, 200]
+        await asyncio.sleep(1)  # an answer to the copies would come now
+        assert len(api.messages(CLIENT)) == 1
+
+
+async def stored_update_ids(database_url: str) -> list[int]:
+    engine = create_engine(database_url)
+    try:
+        async with session_factory(engine)() as session:
+            return list(await session.scalars(select(InboxRow.update_id)))
+    finally:
+        await engine.dispose()
