@@ -1,7 +1,7 @@
 """payment_issue: a payment that differs from its invoice (or names none), kept once per
 charge id for the coach and the operator
 
-Revision ID: 0011
+Revision ID: 0010
 Revises: 0009
 Create Date: 2026-11-27 09:00:00
 """

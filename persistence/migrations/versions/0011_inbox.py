@@ -1,7 +1,7 @@
 """inbox: each Telegram update stored before it is confirmed, until handled
 
-Revision ID: 0012
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-11-26 12:00:00
 """
 
