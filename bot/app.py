@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import cast
 
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, JobQueue
 
 from bot.booking import availability, holder, schedule
 from bot.config import Settings
 from bot.context import BotContext, Deps, PackagesApplication
 from bot.errors import on_error
 from bot.handlers import common, packages, series, services, storefront, timezone
+from bot.outbox import TelegramOutbox
 from bot.processing import PerUserProcessor
 from bot.rate_limit import PriorityRateLimiter
 from bot.selling import handlers as selling
+from jobs.bulk import JobDeps
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
@@ -61,7 +64,9 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
-    schedule_reminder_sweep(app)
+    outbox = TelegramOutbox(app.bot, settings.reminder_max_per_second)
+    bulk = JobDeps(lambda: SqlUnitOfWork(sessions), clock, settings, outbox)
+    schedule_reminder_sweep(cast(JobQueue, app.job_queue), bulk)  # type: ignore[type-arg]
     return app
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -23,6 +23,7 @@ from persistence.models import (
     SoldPackageRow,
     UserRow,
 )
+from persistence.repositories import leased
 
 _CHUNK = 500
 
@@ -155,42 +156,12 @@ class SqlReminders:
                 delete(ReminderRow).where(ReminderRow.id.in_(ids), ReminderRow.outcome.is_(None))
             )
 
-    async def claim_due(
-        self, now: datetime, limit: int, lease_until: datetime | None = None
-    ) -> list[Reminder]:
-        # Called in a writing unit of work: on SQLite it already holds the database's write
-        # lock (BEGIN IMMEDIATE), so two sweepers take turns instead of reading the same due
-        # rows; on PostgreSQL the claimed rows are locked and other sweepers skip them.
-        stmt = (
-            select(ReminderRow)
-            .where(ReminderRow.outcome.is_(None), ReminderRow.next_attempt_at <= now)
-            .order_by(ReminderRow.next_attempt_at, ReminderRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claimed = [_reminder(row) for row in await self._session.scalars(stmt)]
-        if claimed and lease_until is not None:
-            await self._session.execute(
-                update(ReminderRow)
-                .where(ReminderRow.id.in_([r.id for r in claimed]))
-                .values(next_attempt_at=lease_until)
-                .execution_options(synchronize_session=False)
-            )
-        return claimed
+    async def claim_due(self, now: datetime, limit: int, lease_until: datetime) -> list[Reminder]:
+        keys = (ReminderRow.id,)
+        return await leased.claim_due(self._session, keys, _reminder, now, limit, lease_until)
 
     async def save(self, reminder: Reminder) -> None:
-        await self._session.execute(
-            update(ReminderRow)
-            .where(ReminderRow.id == reminder.id)
-            .values(
-                next_attempt_at=reminder.next_attempt_at,
-                attempts=reminder.attempts,
-                outcome=reminder.outcome.value if reminder.outcome else None,
-                sent_at=reminder.sent_at,
-                last_error=reminder.last_error,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        await leased.save(self._session, ReminderRow, ReminderRow.id == reminder.id, reminder)
 
     async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
         row = await self._session.get(ReminderOffsetsRow, kind)
