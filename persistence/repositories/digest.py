@@ -20,7 +20,7 @@ from persistence.models import (
     UserRow,
 )
 from persistence.repositories import leased
-from persistence.upsert import dialect_insert
+from persistence.upsert import insert_or_ignore
 
 _ACTIVE = "active"
 _BOOKED = "booked"
@@ -70,9 +70,8 @@ class SqlCoachDigests:
         # The primary key (coach, day) decides: a concurrent sweeper's row wins, this one
         # is dropped, so the day's digest exists once.
         stmt = (
-            dialect_insert(self._session)(CoachDigestRow)
+            insert_or_ignore(self._session, CoachDigestRow, ["coach_id", "day"])
             .values(values)
-            .on_conflict_do_nothing(index_elements=["coach_id", "day"])
             .returning(CoachDigestRow.coach_id)
         )
         return len((await self._session.execute(stmt)).all())

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -24,6 +23,7 @@ from persistence.models import (
     UserRow,
 )
 from persistence.repositories import leased
+from persistence.upsert import insert_or_ignore
 
 _CHUNK = 500
 
@@ -69,10 +69,6 @@ def _values(plan: PlannedReminder) -> dict[str, Any]:
 class SqlReminders:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-
-    @property
-    def _dialect(self) -> str:
-        return self._session.get_bind().dialect.name
 
     async def _where(self, *conditions: Any) -> list[Reminder]:
         stmt = select(ReminderRow).where(*conditions).order_by(ReminderRow.due_at, ReminderRow.id)
@@ -142,12 +138,9 @@ class SqlReminders:
     async def add(self, plans: list[PlannedReminder]) -> None:
         # ON CONFLICT DO NOTHING on the unique key: a concurrent replan of the same thing
         # cannot store a reminder twice.
-        insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
         for first in range(0, len(plans), _CHUNK):
             values = [_values(plan) for plan in plans[first : first + _CHUNK]]
-            stmt = (
-                insert(ReminderRow).values(values).on_conflict_do_nothing(index_elements=["key"])
-            )
+            stmt = insert_or_ignore(self._session, ReminderRow, ["key"]).values(values)
             await self._session.execute(stmt)
 
     async def delete_pending(self, ids: list[int]) -> None:
