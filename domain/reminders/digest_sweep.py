@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
+from typing import Unpack
 
 from domain.reminders.digest import (
     BookedSession,
@@ -19,7 +20,14 @@ from domain.reminders.digest import (
     still_due,
 )
 from domain.reminders.digest_ports import DigestUnitOfWork
-from domain.reminders.engine import LEASE, Claims, Kind, Notifier, RetryPolicy, Sweep, deliver_due
+from domain.reminders.engine import (
+    Claims,
+    Kind,
+    Notifier,
+    Options,
+    Sweep,
+    deliver_due,
+)
 from domain.selling.rules import EXPIRING_WITHIN
 
 
@@ -31,9 +39,7 @@ async def send_coach_digests(
     hour: int,
     batch_size: int = 50,
     coach_batch: int = 500,
-    policy: RetryPolicy | None = None,
-    keep_going: Callable[[], bool] = lambda: True,
-    lease: timedelta = LEASE,
+    **options: Unpack[Options],
 ) -> Counter[str]:
     """Each coach gets the day's digest once, from `hour` on in their zone; returns counts per
     outcome ("opened": digests that came due in this sweep).
@@ -43,17 +49,7 @@ async def send_coach_digests(
     delivery (see domain/reminders/engine.py), each built from the facts at send time.
     """
     opened = await open_due_digests(uow_factory, clock(), hour, coach_batch)
-    sweep = Sweep(
-        DIGESTS,
-        uow_factory,
-        notifier,
-        clock,
-        batch_size,
-        lease,
-        policy or RetryPolicy(),
-        keep_going,
-    )
-    report = await deliver_due(sweep)
+    report = await deliver_due(Sweep(DIGESTS, uow_factory, notifier, clock, batch_size, **options))
     report["opened"] = opened
     return +report
 

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypedDict, TypeVar
 
 from domain.reminders.model import A, Attempted, Outcome, settle
 from domain.transaction import Transaction
@@ -101,6 +101,14 @@ class Sweep(Generic[U, I, M]):
     lease: timedelta = LEASE
     policy: RetryPolicy = field(default_factory=RetryPolicy)
     keep_going: Callable[[], bool] = lambda: True
+
+
+class Options(TypedDict, total=False):
+    """What a caller may change of a sweep beyond its kind, store, notifier and clock."""
+
+    lease: timedelta
+    policy: RetryPolicy
+    keep_going: Callable[[], bool]  # False once the bot shuts down: the sweep stops
 
 
 async def deliver_due(sweep: Sweep[U, I, M]) -> Counter[str]:

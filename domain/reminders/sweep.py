@@ -5,18 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
+from typing import Unpack
 
 from domain.reminders.delivery import Notice, SessionNow, notice_for, still_meaningful
-from domain.reminders.engine import (
-    LEASE,
-    Claims,
-    Kind,
-    Notifier,
-    RetryPolicy,
-    Sweep,
-    deliver_due,
-)
+from domain.reminders.engine import Claims, Kind, Notifier, Options, Sweep, deliver_due
 from domain.reminders.model import Reminder
 from domain.reminders.planning import PackageFacts
 from domain.reminders.ports import ReminderUnitOfWork
@@ -62,19 +55,8 @@ async def sweep_due_reminders(
     clock: Callable[[], datetime],
     *,
     batch_size: int = 10,
-    policy: RetryPolicy | None = None,
-    keep_going: Callable[[], bool] = lambda: True,
-    lease: timedelta = LEASE,
+    **options: Unpack[Options],
 ) -> Counter[str]:
     """People get the reminders that came due, each once; returns counts per outcome."""
-    sweep = Sweep(
-        REMINDERS,
-        uow_factory,
-        notifier,
-        clock,
-        batch_size,
-        lease,
-        policy or RetryPolicy(),
-        keep_going,
-    )
+    sweep = Sweep(REMINDERS, uow_factory, notifier, clock, batch_size, **options)
     return await deliver_due(sweep)

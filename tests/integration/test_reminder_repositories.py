@@ -162,18 +162,24 @@ async def test_claim_takes_due_rows_oldest_first_up_to_the_limit(
         assert await uow.reminders.claim_due(WEEK_BEFORE, 10, WEEK_BEFORE + LEASE) == []
 
 
-async def test_session_reminders_are_stored_for_client_and_coach(
-    engine: AsyncEngine, make_uow: MakeUow
-) -> None:
+async def planned_session(
+    engine: AsyncEngine, make_uow: MakeUow, starts: datetime, offsets: tuple[timedelta, ...]
+) -> int:
+    """A session of the client's, booked and with its reminders planned; its id."""
     sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
-    starts = NOW + timedelta(days=3)
     session_id = await book_session(engine, sold_id, starts)
     booked = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
     async with make_uow() as uow:
-        await replan_session_reminders(
-            uow, [booked], NOW, (timedelta(hours=24), timedelta(hours=1))
-        )
+        await replan_session_reminders(uow, [booked], NOW, offsets)
         await uow.commit()
+    return session_id
+
+
+async def test_session_reminders_are_stored_for_client_and_coach(
+    engine: AsyncEngine, make_uow: MakeUow
+) -> None:
+    starts = NOW + timedelta(days=3)
+    await planned_session(engine, make_uow, starts, (timedelta(hours=24), timedelta(hours=1)))
     stored = await rows(engine)
     assert sorted((r.recipient_id, r.due_at) for r in stored) == [
         (COACH, starts - timedelta(hours=24)),
@@ -288,13 +294,8 @@ class ChangesSessionWhileWaiting(Recorder):
 async def test_a_session_cancelled_or_moved_after_the_claim_gets_no_reminder(
     engine: AsyncEngine, make_uow: MakeUow, values: dict[str, object]
 ) -> None:
-    sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
     starts = NOW + timedelta(days=3)
-    session_id = await book_session(engine, sold_id, starts)
-    booked = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
-    async with make_uow() as uow:
-        await replan_session_reminders(uow, [booked], NOW, (timedelta(hours=24),))
-        await uow.commit()
+    session_id = await planned_session(engine, make_uow, starts, (timedelta(hours=24),))
     notifier = ChangesSessionWhileWaiting(engine=engine, session_id=session_id, values=values)
     await sweep_due_reminders(
         make_uow, notifier, lambda: starts - timedelta(hours=23), lease=LEASE
