@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import cast
 
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, JobQueue
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.booking import availability, holder, schedule
 from bot.config import Settings
@@ -66,7 +65,8 @@ def build_application(
     add_handlers(app)
     outbox = TelegramOutbox(app.bot, settings.reminder_max_per_second)
     bulk = JobDeps(lambda: SqlUnitOfWork(sessions), clock, settings, outbox)
-    schedule_reminder_sweep(cast(JobQueue, app.job_queue), bulk)  # type: ignore[type-arg]
+    assert app.job_queue is not None
+    schedule_reminder_sweep(app.job_queue, bulk)
     return app
 
 
