@@ -132,20 +132,27 @@ async def _one_batch(sweep: Sweep[U, I, M], report: Counter[str]) -> bool:
     if not sweep.keep_going():  # shutting down: handed back as they were, not left until
         await _save(sweep, items)  # the lease ends
         return False
-    async with sweep.uow_factory() as uow:  # the facts as they are now, after the wait
+    settled, slow_down = await _send(sweep, items)
+    await _save(sweep, settled)
+    report.update(item.outcome or "retrying" for item in settled)
+    return not slow_down and len(items) == sweep.batch_size
+
+
+async def _send(sweep: Sweep[U, I, M], items: list[I]) -> tuple[list[I], bool]:
+    """Build each message from the facts as they are now (after the wait), send them all at
+    once (the notifier paces them); where each item stands after, and whether Telegram asked
+    to slow down."""
+    async with sweep.uow_factory() as uow:
         now = sweep.clock()
         messages = await sweep.kind.build(uow, items, now)
-    skipped = zip(items, messages, strict=True)
-    settled = [settle(item, Outcome.SKIPPED, now) for item, m in skipped if m is None]
-    sending = [(item, m) for item, m in zip(items, messages, strict=True) if m is not None]
+    built = list(zip(items, messages, strict=True))
+    settled = [settle(item, Outcome.SKIPPED, now) for item, m in built if m is None]
+    sending = [(item, m) for item, m in built if m is not None]
     deliveries = await asyncio.gather(*(sweep.notifier.deliver(m) for _, m in sending))
     now = sweep.clock()
     for (item, _), delivery in zip(sending, deliveries, strict=True):
         settled.append(after_delivery(item, delivery, now, sweep.policy))
-    await _save(sweep, settled)
-    report.update(item.outcome or "retrying" for item in settled)
-    slow_down = any(d.status is DeliveryStatus.RATE_LIMITED for d in deliveries)
-    return not slow_down and len(items) == sweep.batch_size
+    return settled, any(d.status is DeliveryStatus.RATE_LIMITED for d in deliveries)
 
 
 async def _save(sweep: Sweep[U, I, M], items: list[I]) -> None:
