@@ -11,7 +11,7 @@ from telegram import Update
 
 from bot.app import build_application
 from bot.config import ConfigError, Settings, load_settings
-from bot.logs import setup_logging
+from bot.kit.logs import setup_logging
 from bot.startup import report_failure
 from persistence.migrate import upgrade_to_head
 from persistence.single_instance import wait_for_turn

@@ -9,13 +9,14 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.booking import availability, holder, schedule
+from bot.catalog import packages, series, services, storefront
 from bot.config import Settings
-from bot.context import BotContext, Deps, PackagesApplication
-from bot.errors import on_error
-from bot.handlers import common, packages, series, services, storefront, timezone
+from bot.home import common, timezone
+from bot.kit.context import BotContext, Deps, PackagesApplication
+from bot.kit.errors import on_error
+from bot.kit.processing import PerUserProcessor
+from bot.kit.rate_limit import PriorityRateLimiter
 from bot.outbox import TelegramOutbox
-from bot.processing import PerUserProcessor
-from bot.rate_limit import PriorityRateLimiter
 from bot.selling import handlers as selling
 from jobs.bulk import JobDeps
 from jobs.reminders import schedule_reminder_sweep

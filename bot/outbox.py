@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
-from bot.rate_limit import MAX_RETRIES, Bulk
+from bot.kit.rate_limit import MAX_RETRIES, Bulk
 from domain.reminders.engine import Delivery, DeliveryStatus
 
 # Bulk messages wait behind every reply in the bot's rate limiter.

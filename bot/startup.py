@@ -9,7 +9,7 @@ import sys
 from telegram.error import InvalidToken, NetworkError
 
 from bot.config import Settings
-from bot.logs import redact
+from bot.kit.logs import redact
 from persistence.migrate import DatabaseUnreachable, MigrationFailed
 
 log = logging.getLogger("packages-bot")

@@ -12,10 +12,10 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.booking import availability_views as views
-from bot.context import BotContext
-from bot.handlers.flows import END, TEXT, begin, conversation, finish, state_of, step
-from bot.handlers.replies import greet_coach, reply, settle, show, typed_text, user_id
-from bot.views.catalog import try_again
+from bot.catalog.shared_views import try_again
+from bot.kit.context import BotContext
+from bot.kit.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.kit.replies import greet_coach, reply, settle, show, typed_text, user_id
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput

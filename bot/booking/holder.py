@@ -21,8 +21,8 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
-from bot.context import BotContext
-from bot.handlers.replies import acts_once, callback_data, reply, show, user_id
+from bot.kit.context import BotContext
+from bot.kit.replies import acts_once, callback_data, reply, show, user_id
 from domain.booking.holder import package_screen
 from domain.booking.picker import first_week_with_slots, week_page
 from domain.errors import NotFound

@@ -14,7 +14,7 @@ from telegram.error import BadRequest, Forbidden
 from bot.booking import holder_views as views
 from bot.booking.calendar_file import booking_ics, ics_filename
 from bot.booking.notify import tell_client
-from bot.context import BotContext
+from bot.kit.context import BotContext
 from domain.booking.holder import booking_parties
 from domain.booking.model import SessionBooking
 

@@ -14,8 +14,8 @@ from bot.booking import picker_views as picker
 from bot.booking.holder import Free, Pressed, show_days, show_package, step
 from bot.booking.holder_notify import Change, Done, after_change
 from bot.booking.refusals import refusal_text
-from bot.context import BotContext
-from bot.handlers.replies import show, user_id
+from bot.kit.context import BotContext
+from bot.kit.replies import show, user_id
 from domain.booking.access import ByHolder
 from domain.booking.errors import BookingRefused, SlotTaken
 from domain.booking.holder import MoveChoices, move_choices, package_screen, zone_for

@@ -8,7 +8,7 @@ from telegram import InputFile
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking.calendar_file import booking_ics, ics_filename
-from bot.context import BotContext
+from bot.kit.context import BotContext
 from domain.booking.model import ScheduleEntry
 
 log = logging.getLogger(__name__)

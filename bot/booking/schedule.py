@@ -12,8 +12,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.booking import schedule_move
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
-from bot.context import BotContext
-from bot.handlers.replies import greet_coach, reply, require_coach, show
+from bot.kit.context import BotContext
+from bot.kit.replies import greet_coach, reply, require_coach, show
 from domain.booking.access import ByCoach
 from domain.booking.errors import BookingNotActive
 from domain.booking.manage import cancel_session, mark_no_show

@@ -17,8 +17,8 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot.booking import picker_views as picker
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
-from bot.context import BotContext
-from bot.handlers.replies import require_coach, show
+from bot.kit.context import BotContext
+from bot.kit.replies import require_coach, show
 from domain.booking.access import ByCoach
 from domain.booking.errors import SlotTaken
 from domain.booking.manage import move_options, reschedule_session

@@ -8,10 +8,10 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.booking.holder import show_package
-from bot.context import BotContext
-from bot.deeplinks import DeepLink, LinkKind
-from bot.handlers.common import DEEP_LINK_ROUTES
-from bot.handlers.replies import callback_data, register, show, user_id
+from bot.home.common import DEEP_LINK_ROUTES
+from bot.kit.context import BotContext
+from bot.kit.deeplinks import DeepLink, LinkKind
+from bot.kit.replies import callback_data, register, show, user_id
 from bot.selling import views
 from domain.errors import NotFound
 from domain.selling.access import my_packages, open_by_token

@@ -16,8 +16,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.context import BotContext
-from bot.handlers.replies import reply, settle
+from bot.kit.context import BotContext
+from bot.kit.replies import reply, settle
 from bot.selling import texts
 from bot.selling.notices import announce_sale
 from domain.errors import NotFound

@@ -14,8 +14,8 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.context import BotContext
-from bot.handlers.replies import callback_data, greet_coach, reply, show, user_id
+from bot.kit.context import BotContext
+from bot.kit.replies import callback_data, greet_coach, reply, show, user_id
 from bot.selling import desk_views as views
 from bot.selling import texts
 from bot.selling.notices import access_url

@@ -8,9 +8,9 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.catalog.shared_views import button
 from bot.selling import texts
 from bot.selling.views import numbered_rows
-from bot.views.catalog import button
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
 from domain.selling.model import EventKind, SaleEvent, SoldFilter, SoldItem, SoldPackage

@@ -12,8 +12,8 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.context import BotContext
-from bot.handlers.replies import acts_once, callback_data, reply, user_id
+from bot.kit.context import BotContext
+from bot.kit.replies import acts_once, callback_data, reply, user_id
 from bot.selling import extend_views as views
 from domain.errors import NotFound
 from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached

@@ -9,12 +9,12 @@ from html import escape
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
-from bot.context import BotContext
-from bot.handlers.flows import END, TEXT, State, begin, conversation, finish, state_of, step
-from bot.handlers.replies import callback_data, reply, settle, typed_text, user_id
+from bot.catalog.shared_views import try_again
+from bot.kit.context import BotContext
+from bot.kit.flows import END, TEXT, State, begin, conversation, finish, state_of, step
+from bot.kit.replies import callback_data, reply, settle, typed_text, user_id
 from bot.selling import desk_views, texts
 from bot.selling.notices import access_url
-from bot.views.catalog import try_again
 from domain.catalog.packages import get_package
 from domain.errors import InvalidInput, NotFound
 from domain.selling.desk import sold_package

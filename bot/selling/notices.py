@@ -6,8 +6,8 @@ import logging
 
 from telegram.error import TelegramError
 
-from bot.context import BotContext
-from bot.deeplinks import LinkKind, link
+from bot.kit.context import BotContext
+from bot.kit.deeplinks import LinkKind, link
 from bot.selling import texts
 from bot.selling.views import open_keyboard
 from domain.selling.purchases import Sale

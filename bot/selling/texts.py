@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from bot.views.packages import price_label
+from bot.catalog.packages_views import price_label
 from domain.catalog.model import ItemKind
 from domain.selling.model import SaleKind, SoldItem, SoldPackage, SoldStatus
 from domain.selling.rules import left_summary

@@ -8,8 +8,8 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.catalog.shared_views import button, paging_row
 from bot.selling import texts
-from bot.views.catalog import button, paging_row
 from domain.catalog.model import Package
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView

@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import build_application
 from bot.config import load_settings
-from bot.context import PackagesApplication
+from bot.kit.context import PackagesApplication
 from tests.support.fake_bot_api import FakeBotApi
 
 COACH = 1001

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.context import PackagesApplication
+from bot.kit.context import PackagesApplication
 from jobs.digest import DIGEST_JOB
 from jobs.reminders import SWEEP_JOB
 from persistence.db import session_factory

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.context import PackagesApplication
+from bot.kit.context import PackagesApplication
 from domain.reminders.planning import SessionFacts
 from domain.reminders.use_cases import replan_session_reminders
 from jobs.reminders import SWEEP_JOB

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.booking.refusals import REFUSALS
-from bot.errors import describe
+from bot.kit.errors import describe
 from domain.booking import errors
 
 

@@ -3,7 +3,7 @@ always kept (so a flow open across a deploy goes on), and None for what does not
 
 from __future__ import annotations
 
-from bot.handlers.entry_state import EditTarget, EntryDraft
+from bot.catalog.entry_state import EditTarget, EntryDraft
 from domain.catalog.series import SeriesDraft
 from domain.catalog.services import ServiceDraft
 

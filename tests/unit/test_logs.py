@@ -1,7 +1,7 @@
 import logging
 import sys
 
-from bot.logs import RedactingFormatter, add_secrets
+from bot.kit.logs import RedactingFormatter, add_secrets
 from domain.selling.tokens import new_access_token
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"

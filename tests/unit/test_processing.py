@@ -6,7 +6,7 @@ import asyncio
 
 from telegram import Chat, Message, Update, User
 
-from bot.processing import PerUserProcessor, ordering_key
+from bot.kit.processing import PerUserProcessor, ordering_key
 
 
 def message_update(update_id: int, user_id: int) -> Update:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.rate_limit import ANSWERED, FIRST_CONTACT, Bulk, PriorityGate, PriorityRateLimiter
+from bot.kit.rate_limit import ANSWERED, FIRST_CONTACT, Bulk, PriorityGate, PriorityRateLimiter
 
 
 async def test_a_waiting_answered_chat_passes_before_earlier_first_contacts() -> None:

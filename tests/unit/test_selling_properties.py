@@ -6,7 +6,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.deeplinks import LinkKind, parse_payload
+from bot.kit.deeplinks import LinkKind, parse_payload
 from domain.selling.tokens import (
     invoice_payload,
     is_access_token,

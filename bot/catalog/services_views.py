@@ -7,9 +7,9 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
-from bot.views import entries
-from bot.views.catalog import button, callback, duration_text, hidden_text
-from bot.views.entries import EntryScreens, fields_text
+from bot.catalog import entry_views as entries
+from bot.catalog.entry_views import EntryScreens, fields_text
+from bot.catalog.shared_views import button, callback, duration_text, hidden_text
 from domain.catalog.model import Service
 
 SVC = "svc"  # svc:<action>:<id>[:<arg>] — list, view, hide, show, del, delok, edit

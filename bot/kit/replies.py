@@ -16,9 +16,9 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
-from bot import texts
-from bot.context import BotContext
-from bot.views.catalog import Callback, parse_callback
+from bot.catalog.shared_views import Callback, parse_callback
+from bot.kit import texts
+from bot.kit.context import BotContext
 from domain import accounts
 from domain.errors import NotACoach, NotFound
 from domain.model import Coach

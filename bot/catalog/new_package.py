@@ -13,11 +13,9 @@ from telegram.ext import (
     MessageHandler,
 )
 
-from bot.context import BotContext
-from bot.errors import describe
-from bot.handlers import package_items, package_summary
-from bot.handlers.flows import TEXT, conversation
-from bot.handlers.package_flow import (
+from bot.catalog import new_package_views as views
+from bot.catalog import package_items, package_summary
+from bot.catalog.package_flow import (
     AMOUNT,
     CURRENCY,
     DESCRIPTION,
@@ -34,7 +32,10 @@ from bot.handlers.package_flow import (
     show_summary,
     step,
 )
-from bot.handlers.replies import (
+from bot.kit.context import BotContext
+from bot.kit.errors import describe
+from bot.kit.flows import TEXT, conversation
+from bot.kit.replies import (
     acts_once,
     callback_data,
     register,
@@ -43,7 +44,6 @@ from bot.handlers.replies import (
     typed_text,
     user_id,
 )
-from bot.views import new_package as views
 from domain.catalog.drafts import (
     PackageDraft,
     draft_set_description,

@@ -14,10 +14,10 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
-from bot.context import BotContext
-from bot.handlers import flows
-from bot.handlers.replies import reply, require_coach, user_id
-from bot.views import new_package as views
+from bot.catalog import new_package_views as views
+from bot.kit import flows
+from bot.kit.context import BotContext
+from bot.kit.replies import reply, require_coach, user_id
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.overview import ItemChoice, choices_for_items
 

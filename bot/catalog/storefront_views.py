@@ -6,8 +6,8 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.views.catalog import paging_row
-from bot.views.packages import details, items_inline, price_label, validity_label
+from bot.catalog.packages_views import details, items_inline, price_label, validity_label
+from bot.catalog.shared_views import paging_row
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import Package
 from domain.model import Coach

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import BotContext
-from bot.handlers.edit_entry import EditEntryFlow
-from bot.handlers.new_entry import NewEntryFlow
-from bot.handlers.replies import reply
-from bot.views import services as views
-from bot.views.entries import SAVED
+from bot.catalog import services_views as views
+from bot.catalog.edit_entry import EditEntryFlow
+from bot.catalog.entry_views import SAVED
+from bot.catalog.new_entry import NewEntryFlow
+from bot.kit.context import BotContext
+from bot.kit.replies import reply
 from domain.catalog.model import Service
 from domain.catalog.services import ServiceDraft, create_service, get_service, update_service
 

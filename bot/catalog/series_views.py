@@ -9,9 +9,16 @@ from typing import Any
 
 from telegram import InlineKeyboardMarkup
 
-from bot.views import entries
-from bot.views.catalog import button, callback, duration_text, hidden_text, paging_row, plural
-from bot.views.entries import EntryScreens, fields_text
+from bot.catalog import entry_views as entries
+from bot.catalog.entry_views import EntryScreens, fields_text
+from bot.catalog.shared_views import (
+    button,
+    callback,
+    duration_text,
+    hidden_text,
+    paging_row,
+    plural,
+)
 from domain.catalog.model import Occurrence, Series
 from domain.pagination import Page
 from domain.timezones import to_local

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import BotContext
-from bot.handlers.edit_entry import EditEntryFlow
-from bot.handlers.new_entry import NewEntryFlow, Typed
-from bot.handlers.series_dates import send_series
-from bot.views import series as views
-from bot.views.entries import SAVED
+from bot.catalog import series_views as views
+from bot.catalog.edit_entry import EditEntryFlow
+from bot.catalog.entry_views import SAVED
+from bot.catalog.new_entry import NewEntryFlow, Typed
+from bot.catalog.series_dates import send_series
+from bot.kit.context import BotContext
 from domain.catalog.model import Series
 from domain.catalog.series import (
     SeriesDraft,

@@ -8,12 +8,12 @@ import re
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.context import BotContext
-from bot.deeplinks import DeepLink, LinkKind
-from bot.handlers.common import DEEP_LINK_ROUTES
-from bot.handlers.replies import quiet_edit, reply, user_id
+from bot.catalog import storefront_views as views
+from bot.home.common import DEEP_LINK_ROUTES
+from bot.kit.context import BotContext
+from bot.kit.deeplinks import DeepLink, LinkKind
+from bot.kit.replies import quiet_edit, reply, user_id
 from bot.selling import views as selling_views
-from bot.views import storefront as views
 from domain.catalog.storefront import booking_page, package_for_link
 from domain.pagination import page_of
 

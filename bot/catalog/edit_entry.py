@@ -14,15 +14,15 @@ from typing import Generic
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
-from bot.context import BotContext
-from bot.errors import describe
-from bot.handlers.entry_state import EditTarget
-from bot.handlers.flows import END, TEXT, begin, conversation, typed_step
-from bot.handlers.replies import reply, typed_text, user_id
-from bot.texts import FLOW_GONE
-from bot.views import catalog
-from bot.views.catalog import parse_callback
-from bot.views.entries import E, EntryScreens
+from bot.catalog import shared_views as catalog
+from bot.catalog.entry_state import EditTarget
+from bot.catalog.entry_views import E, EntryScreens
+from bot.catalog.shared_views import parse_callback
+from bot.kit.context import BotContext
+from bot.kit.errors import describe
+from bot.kit.flows import END, TEXT, begin, conversation, typed_step
+from bot.kit.replies import reply, typed_text, user_id
+from bot.kit.texts import FLOW_GONE
 from domain.errors import DomainError, InvalidInput
 from domain.ports import UnitOfWork
 

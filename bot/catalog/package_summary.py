@@ -8,10 +8,8 @@ import re
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot import texts
-from bot.context import BotContext
-from bot.errors import describe
-from bot.handlers.package_flow import (
+from bot.catalog import new_package_views as views
+from bot.catalog.package_flow import (
     END,
     FIELD,
     ORDER,
@@ -22,8 +20,10 @@ from bot.handlers.package_flow import (
     show_summary,
     step,
 )
-from bot.handlers.replies import callback_data, require_coach, settle, user_id
-from bot.views import new_package as views
+from bot.kit import texts
+from bot.kit.context import BotContext
+from bot.kit.errors import describe
+from bot.kit.replies import callback_data, require_coach, settle, user_id
 from domain.catalog.packages import create_package, update_package
 from domain.errors import InvalidInput, NotFound, PlanRequired
 

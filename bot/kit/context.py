@@ -9,8 +9,8 @@ from typing import Any, Protocol, cast
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.commands import register_client_commands, register_coach_commands
 from bot.config import Settings
+from bot.kit.commands import register_client_commands, register_coach_commands
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
 from domain.reminders.use_cases import ReminderOffsets

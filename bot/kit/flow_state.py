@@ -15,10 +15,10 @@ from typing import Any, Generic, Protocol, TypeVar
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
-from bot import texts
-from bot.context import BotContext
-from bot.handlers.replies import reply, settle, typed_text
-from bot.views.catalog import try_again
+from bot.catalog.shared_views import try_again
+from bot.kit import texts
+from bot.kit.context import BotContext
+from bot.kit.replies import reply, settle, typed_text
 from domain.errors import InvalidInput
 
 State = str | int

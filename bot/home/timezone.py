@@ -12,11 +12,11 @@ from telegram.ext import (
     MessageHandler,
 )
 
-from bot import texts
-from bot.context import BotContext
-from bot.handlers.flows import END, TEXT, begin, conversation, finish
-from bot.handlers.replies import register, reply
-from bot.keyboards import TZ_PREFIX, timezone_choices
+from bot.kit import texts
+from bot.kit.context import BotContext
+from bot.kit.flows import END, TEXT, begin, conversation, finish
+from bot.kit.keyboards import TZ_PREFIX, timezone_choices
+from bot.kit.replies import register, reply
 from domain import accounts
 from domain.errors import InvalidInput
 from domain.timezones import to_local

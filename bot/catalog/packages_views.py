@@ -6,7 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.views.catalog import paging_row
+from bot.catalog.shared_views import paging_row
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.catalog.packages import PackageSummary

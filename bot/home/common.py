@@ -17,13 +17,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
-from bot.commands import register_coach_commands
-from bot.context import BotContext
-from bot.deeplinks import DeepLink, LinkKind, link, parse_payload
-from bot.handlers import flows
-from bot.handlers.replies import out_of_date, register, reply, user_id
-from bot.views.home import coach_home_keyboard
+from bot.catalog.home_views import coach_home_keyboard
+from bot.kit import flows, texts
+from bot.kit.commands import register_coach_commands
+from bot.kit.context import BotContext
+from bot.kit.deeplinks import DeepLink, LinkKind, link, parse_payload
+from bot.kit.replies import out_of_date, register, reply, user_id
 from domain import accounts
 from domain.accounts import parse_user_id
 from domain.catalog.overview import catalog_counts

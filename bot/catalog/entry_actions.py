@@ -13,11 +13,11 @@ from typing import Any, Generic
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.context import BotContext
-from bot.handlers.flows import Handler
-from bot.handlers.replies import Action, acts_once, greet_coach, out_of_date, router, show, user_id
-from bot.views.catalog import PER_PAGE, STALE_BUTTON, Callback
-from bot.views.entries import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
+from bot.catalog.entry_views import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
+from bot.catalog.shared_views import PER_PAGE, STALE_BUTTON, Callback
+from bot.kit.context import BotContext
+from bot.kit.flows import Handler
+from bot.kit.replies import Action, acts_once, greet_coach, out_of_date, router, show, user_id
 from domain.catalog.entries import DeleteCheck, Deleted
 from domain.pagination import Page
 from domain.ports import UnitOfWork

@@ -10,7 +10,7 @@ from typing import Generic, Protocol, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.views.catalog import PER_PAGE, button, callback, list_header, paging_row, plural
+from bot.catalog.shared_views import PER_PAGE, button, callback, list_header, paging_row, plural
 from domain.catalog.model import Usage
 from domain.pagination import Page
 

@@ -12,12 +12,12 @@ import re
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.context import BotContext
-from bot.deeplinks import LinkKind, link
-from bot.handlers import new_package
-from bot.handlers.replies import acts_once, quiet_edit, register, reply, user_id
-from bot.views import new_package as flow_views
-from bot.views import packages as views
+from bot.catalog import new_package
+from bot.catalog import new_package_views as flow_views
+from bot.catalog import packages_views as views
+from bot.kit.context import BotContext
+from bot.kit.deeplinks import LinkKind, link
+from bot.kit.replies import acts_once, quiet_edit, register, reply, user_id
 from domain.catalog.packages import delete_package, get_package, list_packages, set_package_hidden
 
 LIST = re.compile(r"^pkg:list:(\d{1,4})$")

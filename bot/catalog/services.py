@@ -10,11 +10,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application
 
-from bot.context import BotContext
-from bot.handlers import service_flows
-from bot.handlers.entry_actions import EntryActions
-from bot.handlers.replies import show, user_id
-from bot.views import services as views
+from bot.catalog import service_flows
+from bot.catalog import services_views as views
+from bot.catalog.entry_actions import EntryActions
+from bot.kit.context import BotContext
+from bot.kit.replies import show, user_id
 from domain.catalog.model import Service
 from domain.catalog.services import (
     delete_service,

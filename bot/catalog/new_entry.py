@@ -19,9 +19,12 @@ from telegram.ext import (
     MessageHandler,
 )
 
-from bot.context import BotContext
-from bot.handlers.entry_state import EntryDraft
-from bot.handlers.flows import (
+from bot.catalog import shared_views as catalog
+from bot.catalog.entry_state import EntryDraft
+from bot.catalog.entry_views import E, EntryScreens
+from bot.catalog.shared_views import try_again
+from bot.kit.context import BotContext
+from bot.kit.flows import (
     END,
     TEXT,
     Handler,
@@ -31,11 +34,8 @@ from bot.handlers.flows import (
     conversation,
     typed_step,
 )
-from bot.handlers.replies import greet_coach, pressed, reply, typed_text, user_id
-from bot.texts import FLOW_GONE
-from bot.views import catalog
-from bot.views.catalog import try_again
-from bot.views.entries import E, EntryScreens
+from bot.kit.replies import greet_coach, pressed, reply, typed_text, user_id
+from bot.kit.texts import FLOW_GONE
 from domain.catalog.rules import validate_description, validate_duration, validate_title
 from domain.errors import InvalidInput
 from domain.parsing import parse_duration_minutes

@@ -18,10 +18,12 @@ from telegram.ext import (
 
 from bot.booking import schedule_views as booking_views
 from bot.booking.notify import tell_client
-from bot.context import BotContext
-from bot.errors import describe
-from bot.handlers.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
-from bot.handlers.replies import (
+from bot.catalog import series_views as views
+from bot.catalog.shared_views import Callback, parse_callback, try_again
+from bot.kit.context import BotContext
+from bot.kit.errors import describe
+from bot.kit.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
+from bot.kit.replies import (
     Action,
     acts_once,
     pressed,
@@ -31,9 +33,7 @@ from bot.handlers.replies import (
     typed_text,
     user_id,
 )
-from bot.texts import FLOW_GONE
-from bot.views import series as views
-from bot.views.catalog import Callback, parse_callback, try_again
+from bot.kit.texts import FLOW_GONE
 from domain.booking.series_dates import remove_series_date
 from domain.catalog import dates
 from domain.catalog.dates import SeriesOverview, series_overview

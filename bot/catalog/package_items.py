@@ -8,8 +8,8 @@ import re
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from bot.context import BotContext
-from bot.handlers.package_flow import (
+from bot.catalog import new_package_views as views
+from bot.catalog.package_flow import (
     ITEMS,
     PICK,
     QUANTITY,
@@ -21,8 +21,8 @@ from bot.handlers.package_flow import (
     send,
     step,
 )
-from bot.handlers.replies import callback_data, quiet_edit, settle, typed_text
-from bot.views import new_package as views
+from bot.kit.context import BotContext
+from bot.kit.replies import callback_data, quiet_edit, settle, typed_text
 from domain.catalog.drafts import draft_add_item, draft_remove_item
 from domain.catalog.rules import validate_item_count
 from domain.errors import InvalidInput

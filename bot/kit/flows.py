@@ -39,9 +39,9 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot import texts
-from bot.context import BotContext
-from bot.handlers.flow_state import (
+from bot.kit import texts
+from bot.kit.context import BotContext
+from bot.kit.flow_state import (
     END,
     Answer,
     FlowGone,
@@ -58,7 +58,7 @@ from bot.handlers.flow_state import (
     step,
     typed_step,
 )
-from bot.handlers.replies import reply
+from bot.kit.replies import reply
 
 __all__ = [  # the toolkit; the state part is flow_state's, re-exported
     "END",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.handlers import series_dates, series_flows
-from bot.handlers.entry_actions import EntryActions
-from bot.handlers.series_dates import show_series
-from bot.views import series as views
+from bot.catalog import series_dates, series_flows
+from bot.catalog import series_views as views
+from bot.catalog.entry_actions import EntryActions
+from bot.catalog.series_dates import show_series
 from domain.catalog.model import Series
 from domain.catalog.series import (
     delete_series,

@@ -9,9 +9,9 @@ from html import escape
 from telegram import Update
 from telegram.error import Forbidden, NetworkError
 
-from bot import texts
 from bot.booking.refusals import refusal_text
-from bot.context import BotContext
+from bot.kit import texts
+from bot.kit.context import BotContext
 from bot.selling import texts as selling_texts
 from domain.booking.errors import BookingRefused
 from domain.errors import (
