@@ -25,9 +25,9 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.reminders.delivery import Delivery, DeliveryStatus
 from domain.reminders.digest import Digest
 from domain.reminders.digest_sweep import send_coach_digests
+from domain.reminders.engine import Delivery, DeliveryStatus
 from jobs.digest import BATCH_SIZE
 from persistence.db import create_engine, is_sqlite, session_factory
 from persistence.migrate import upgrade_async
@@ -55,7 +55,7 @@ class NoSend:
     async def ready(self, count: int) -> None:
         return None
 
-    async def deliver_digest(self, digest: Digest) -> Delivery:
+    async def deliver(self, digest: Digest) -> Delivery:
         return Delivery(DeliveryStatus.DELIVERED)
 
 

@@ -8,8 +8,9 @@ set, on that PostgreSQL database too. THE SCHEMA OF THE DATABASE IT IS GIVEN IS 
 Sold package x expires x minutes after 2027-01-01 and has three reminders: 7 days and 1 day
 before, and the expired notice. Reminders due more than 33 minutes before "now" are already
 sent, as a running bot leaves them, so about 100 are due and pending among the 3,000,000 rows.
-It prints the claim's time (the sweep's one query over its index, finding those 100 rows) and
-plan, then the time of one whole sweep pass over them with a notifier that sends nothing.
+It prints the claim's time (the sweep's query over its index, finding those 100 rows, and
+the update that leases them) and plan, then the time of one whole sweep pass over them with a
+notifier that sends nothing.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
+from domain.reminders.delivery import Notice
+from domain.reminders.engine import LEASE, Delivery, DeliveryStatus
 from domain.reminders.sweep import sweep_due_reminders
-from jobs.reminders import BATCH_SIZE, SQLITE_LEASE
+from jobs.reminders import BATCH_SIZE
 from persistence.db import create_engine, is_sqlite, session_factory
 from persistence.migrate import upgrade_async
 from persistence.uow import SqlUnitOfWork
@@ -146,7 +148,7 @@ async def time_claim(engine: AsyncEngine, now: datetime, runs: int = 20) -> None
     for _ in range(runs + 1):  # the first run opens the connection: not counted
         async with SqlUnitOfWork(sessions) as uow:  # left without commit: rolled back
             started = time.perf_counter()
-            found = len(await uow.reminders.claim_due(now, 100))
+            found = len(await uow.reminders.claim_due(now, 100, now + LEASE))
             timings.append((time.perf_counter() - started) * 1000)
     timings = timings[1:]
     print(
@@ -167,7 +169,7 @@ async def print_plan(engine: AsyncEngine, now: datetime, sqlite: bool) -> None:
         print("    " + " | ".join(str(col) for col in row))
 
 
-async def time_sweep(engine: AsyncEngine, now: datetime, sqlite: bool) -> None:
+async def time_sweep(engine: AsyncEngine, now: datetime) -> None:
     sessions = session_factory(engine)
     started = time.perf_counter()
     report = await sweep_due_reminders(
@@ -175,7 +177,6 @@ async def time_sweep(engine: AsyncEngine, now: datetime, sqlite: bool) -> None:
         NoSend(),
         lambda: now,
         batch_size=BATCH_SIZE,
-        lease=SQLITE_LEASE if sqlite else None,  # as the bot sweeps
     )
     elapsed = time.perf_counter() - started
     print(f"  one sweep pass, sending nothing: {dict(report)} in {elapsed * 1000:.0f} ms")
@@ -190,7 +191,7 @@ async def run(url: str, n: int, reuse: bool) -> None:
     try:
         await time_claim(engine, now)
         await print_plan(engine, now, sqlite)
-        await time_sweep(engine, now, sqlite)
+        await time_sweep(engine, now)
     finally:
         await engine.dispose()
 

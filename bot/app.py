@@ -17,7 +17,9 @@ from bot.kit.errors import on_error
 from bot.kit.inbox import schedule_inbox_pruning, with_inbox
 from bot.kit.processing import PerUserProcessor
 from bot.kit.rate_limit import PriorityRateLimiter
+from bot.outbox import TelegramOutbox
 from bot.selling import handlers as selling
+from jobs.bulk import JobDeps
 from jobs.reconcile import schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
@@ -69,7 +71,10 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
-    schedule_reminder_sweep(app)
+    outbox = TelegramOutbox(app.bot, settings.reminder_max_per_second)
+    bulk = JobDeps(lambda: SqlUnitOfWork(sessions), clock, settings, outbox)
+    assert app.job_queue is not None
+    schedule_reminder_sweep(app.job_queue, bulk)
     schedule_stars_reconciliation(app)
     if inbox:
         schedule_inbox_pruning(app)

@@ -6,15 +6,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import Protocol
 
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.model import Coach, User
+from domain.reminders.ports import Reminders
 from domain.selling.ports import PaymentIssues, PendingPurchases, SoldPackages
-
-if TYPE_CHECKING:  # domain.reminders.ports builds on Transaction below
-    from domain.reminders.ports import Reminders
+from domain.transaction import Transaction
 
 
 class Users(Protocol):
@@ -49,21 +47,6 @@ class ButtonPresses(Protocol):
     async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
 
     async def forget_before(self, before: datetime) -> int: ...  # drops older presses; count
-
-
-class Transaction(Protocol):
-    """One transaction. Leaving the block without `commit()` rolls back."""
-
-    async def __aenter__(self) -> Self: ...
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    async def commit(self) -> None: ...
 
 
 class UnitOfWork(Transaction, Protocol):

@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from persistence.db import writing
 from persistence.models import InboxRow
-from persistence.upsert import dialect_insert
+from persistence.upsert import insert_or_ignore
 
 JSON = dict[str, Any]
 CHUNK = 200  # rows per INSERT: 800 parameters, under SQLite's oldest limit of 999
@@ -45,16 +45,15 @@ class SqlInbox:
 
     async def add(self, updates: list[tuple[int, JSON]], now: datetime) -> set[int]:
         """Stores the updates; returns the ids stored now (not those Telegram sent again)."""
-        insert, added = dialect_insert(self._session), set[int]()
+        added = set[int]()
         for start in range(0, len(updates), CHUNK):
             rows = [
                 {"update_id": update_id, "payload": payload, "received_at": now}
                 for update_id, payload in updates[start : start + CHUNK]
             ]
             statement = (
-                insert(InboxRow)
+                insert_or_ignore(self._session, InboxRow, ["update_id"])
                 .values(rows)
-                .on_conflict_do_nothing(index_elements=[InboxRow.update_id])
                 .returning(InboxRow.update_id)
             )
             added.update(await self._session.scalars(statement))

@@ -1,7 +1,12 @@
-"""`INSERT … ON CONFLICT` for the two databases the bot runs on."""
+"""`INSERT … ON CONFLICT` for the two databases the bot runs on: every insert-or-ignore and
+upsert is written with these."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, TextClause
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,3 +19,18 @@ def dialect_insert(session: AsyncSession) -> type[postgresql.Insert] | type[sqli
     if dialect == "sqlite":
         return sqlite.Insert
     raise NotImplementedError(f"upserts are written for PostgreSQL and SQLite, not {dialect}")
+
+
+def insert_or_ignore(
+    session: AsyncSession,
+    table: Any,
+    index_elements: Sequence[str] | None = None,
+    index_where: ColumnElement[bool] | TextClause | None = None,
+) -> postgresql.Insert | sqlite.Insert:
+    """`INSERT … ON CONFLICT DO NOTHING`: a row whose unique key is already stored (by another
+    transaction too, once it commits) is left as it is and this insert does nothing.
+    `index_elements` names the key (with `index_where`, a partial unique index); without it,
+    any unique key counts."""
+    return dialect_insert(session)(table).on_conflict_do_nothing(
+        index_elements=index_elements, index_where=index_where
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.booking.picker_views import DAY, MINUTES
 from bot.booking.picker_views import WEEK as PICKER_WEEK
 from bot.kit.callbacks import Callback, Field, Id, Int, Zero, parse_any
-from domain.booking.schedule import WEEKS_AHEAD_MAX
+from domain.booking.wallclock import WEEKS_AHEAD_MAX
 
 PREFIX = "sch"
 WEEK = Int(0, WEEKS_AHEAD_MAX)  # a /schedule week, where Back goes

@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo
 
 from domain.booking.model import ScheduleEntry
 from domain.booking.uow import BookingUnitOfWork
-from domain.booking.wallclock import first_instant
+from domain.booking.wallclock import WEEKS_AHEAD_MAX, first_instant
 from domain.catalog.access import require_coach
-
-WEEKS_AHEAD_MAX = 52
 
 
 @dataclass(frozen=True)
@@ -24,15 +22,6 @@ class ScheduleWeek:
     days: tuple[tuple[date, tuple[ScheduleEntry, ...]], ...]
     has_previous: bool
     has_next: bool
-
-
-def week_of(moment: datetime, zone: str, now: datetime) -> int:
-    """Which `/schedule` week (0 = the current local week) `moment` falls in, seen in `zone`."""
-    tz = ZoneInfo(zone)
-    today, day = now.astimezone(tz).date(), moment.astimezone(tz).date()
-    this_monday = today - timedelta(days=today.weekday())
-    monday = day - timedelta(days=day.weekday())
-    return min(max((monday - this_monday).days // 7, 0), WEEKS_AHEAD_MAX)
 
 
 async def coach_schedule(

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 _MINUTE = timedelta(minutes=1)
+WEEKS_AHEAD_MAX = 52  # how far ahead a coach's /schedule pages
 
 
 @dataclass(frozen=True)
@@ -87,3 +88,12 @@ def _next_change(lo: datetime, hi: datetime, offset: timedelta, zone: ZoneInfo) 
         else:
             hi = middle
     return hi
+
+
+def week_of(moment: datetime, zone: str, now: datetime) -> int:
+    """Which `/schedule` week (0 = the current local week) `moment` falls in, seen in `zone`."""
+    tz = ZoneInfo(zone)
+    today, day = now.astimezone(tz).date(), moment.astimezone(tz).date()
+    this_monday = today - timedelta(days=today.weekday())
+    monday = day - timedelta(days=day.weekday())
+    return min(max((monday - this_monday).days // 7, 0), WEEKS_AHEAD_MAX)

@@ -1,34 +1,20 @@
-"""Deciding what a due reminder becomes: a notice to send, or skipped; and after sending."""
+"""Deciding what a due reminder becomes: a notice to send, or skipped."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.booking.availability import BookingSettings
-from domain.booking.schedule import week_of
-from domain.reminders.model import A, Outcome, Reminder, ReminderKind, settle
+from domain.booking.wallclock import week_of
+from domain.reminders.model import Reminder, ReminderKind
 from domain.reminders.planning import ACTIVE, PackageFacts
 
 DEFAULT_CANCEL_WINDOW = BookingSettings().cancel_window
 # A client's cancel/reschedule button is not offered when the cancellation window closes
 # within this: they would read the reminder and be refused.
 CHANGE_MARGIN = timedelta(minutes=10)
-
-
-class DeliveryStatus(StrEnum):
-    DELIVERED = "delivered"
-    BLOCKED = "blocked"  # the person blocked the bot (or the chat is gone)
-    RATE_LIMITED = "rate_limited"  # Telegram said: retry after a delay
-    ERROR = "error"  # network error or timeout
-
-
-@dataclass(frozen=True)
-class Delivery:
-    status: DeliveryStatus
-    retry_after: timedelta = timedelta(0)
-    error: str = ""
 
 
 class Offer(StrEnum):
@@ -71,24 +57,19 @@ class Notice:
     schedule_week: int = 0  # the coach's /schedule week the session is in (0: this week)
 
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    """Network errors are retried with doubling delays; after `max_attempts`, failed."""
-
-    max_attempts: int = 5
-    backoff: timedelta = timedelta(seconds=30)
-
-    def delay(self, attempts: int) -> timedelta:
-        return self.backoff * (1 << max(attempts - 1, 0))
-
-
-def still_meaningful(reminder: Reminder, facts: PackageFacts | None, now: datetime) -> bool:
-    """The catch-up rule plus a fresh look at the package: is this reminder still true?"""
+def still_meaningful(
+    reminder: Reminder,
+    facts: PackageFacts | None,
+    now: datetime,
+    session: SessionNow | None = None,
+) -> bool:
+    """The catch-up rule plus a fresh look at the package, or at the session (still booked,
+    at the time the reminder speaks of): is this reminder still true?"""
     plan = reminder.plan
     if now >= plan.stale_at:
         return False
     if plan.kind is ReminderKind.SESSION:
-        return True
+        return session is not None and session.active and session.starts_at == plan.event_at
     if facts is None or facts.expires_at != plan.event_at:
         return False
     if plan.kind is ReminderKind.EXPIRY:
@@ -164,24 +145,3 @@ def _session_offers(
     if now + CHANGE_MARGIN > until:
         return frozenset(), None
     return frozenset({Offer.CHANGE_SESSION}), until
-
-
-def after_delivery(item: A, delivery: Delivery, now: datetime, policy: RetryPolicy) -> A:
-    """Where a reminder or a coach digest stands after one attempt: 403 undeliverable for
-    good, 429 retried after Telegram's delay, network errors retried with backoff and
-    `failed` (the error kept) after the policy's last attempt."""
-    if delivery.status is DeliveryStatus.DELIVERED:
-        return settle(item, Outcome.SENT, now)
-    if delivery.status is DeliveryStatus.BLOCKED:
-        return settle(item, Outcome.UNDELIVERABLE, now, delivery.error)
-    if delivery.status is DeliveryStatus.RATE_LIMITED:
-        return _later(item, now + delivery.retry_after, item.attempts, delivery.error)
-    attempts = item.attempts + 1
-    if attempts >= policy.max_attempts:
-        failed = settle(item, Outcome.FAILED, now, delivery.error)
-        return _later(failed, now, attempts, delivery.error)
-    return _later(item, now + policy.delay(attempts), attempts, delivery.error)
-
-
-def _later(item: A, at: datetime, attempts: int, error: str) -> A:
-    return replace(item, next_attempt_at=at, attempts=attempts, last_error=error[:500])

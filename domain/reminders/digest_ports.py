@@ -1,16 +1,19 @@
-"""What the coach digest needs from storage and from the messenger."""
+"""What the coach digest needs from storage."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Protocol
 
-from domain.ports import Transaction
-from domain.reminders.delivery import Delivery
-from domain.reminders.digest import BookedSession, Digest, DigestCoach, DigestRun, ExpiringFacts
+from domain.reminders.digest import BookedSession, DigestCoach, DigestRun, ExpiringFacts
+from domain.reminders.engine import Claims
+from domain.transaction import Transaction
 
 
-class CoachDigests(Protocol):
+class CoachDigests(Claims[DigestRun], Protocol):
+    """One digest row per coach and local day, claimed and settled by the sweep; and the
+    facts a digest is built from."""
+
     async def coaches_after(self, after_id: int, limit: int) -> list[DigestCoach]:
         """Coaches with their zone (UTC when unset), by id ascending above `after_id`."""
         ...
@@ -22,16 +25,6 @@ class CoachDigests(Protocol):
     async def open(self, days: list[tuple[int, date]], now: datetime) -> int:
         """Store these (coach, day) digests as due now; one already stored is left as it is
         (so each coach gets one per day, whoever opens it); returns how many were new."""
-        ...
-
-    async def claim_due(self, now: datetime, limit: int, lease_until: datetime) -> list[DigestRun]:
-        """Unsent digests whose next attempt is due, oldest first. Their next attempt moves to
-        `lease_until` (committed with the unit of work), so no other sweeper takes them before
-        then; they are returned as they were."""
-        ...
-
-    async def save(self, run: DigestRun) -> None:
-        """Store where a claimed digest's delivery stands."""
         ...
 
     async def zones(self, coach_ids: list[int]) -> dict[int, str]:
@@ -53,13 +46,3 @@ class CoachDigests(Protocol):
 
 class DigestUnitOfWork(Transaction, Protocol):
     digests: CoachDigests
-
-
-class DigestNotifier(Protocol):
-    async def ready(self, count: int) -> None:
-        """Wait until `count` more messages may go out (shared with the reminders' rate)."""
-        ...
-
-    async def deliver_digest(self, digest: Digest) -> Delivery:
-        """Send the digest to its coach and say how it went (never raises for Telegram)."""
-        ...

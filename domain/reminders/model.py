@@ -82,7 +82,16 @@ class Attempted(Protocol):
     __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
 
     @property
+    def next_attempt_at(self) -> datetime: ...
+
+    @property
     def attempts(self) -> int: ...
+
+    @property
+    def outcome(self) -> Outcome | None: ...
+
+    @property
+    def sent_at(self) -> datetime | None: ...
 
     @property
     def last_error(self) -> str | None: ...

@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from domain.ports import Transaction
-from domain.reminders.delivery import Delivery, Notice, SessionNow
+from domain.reminders.delivery import SessionNow
+from domain.reminders.engine import Claims
 from domain.reminders.model import PlannedReminder, Reminder
 from domain.reminders.planning import PackageFacts, SessionFacts
+from domain.transaction import Transaction
 
 
-class Reminders(Protocol):
+class Reminders(Claims[Reminder], Protocol):
+    """Reminder rows: planned from sold packages and sessions, claimed and settled by the
+    sweep."""
+
     async def for_packages(self, sold_package_ids: list[int]) -> list[Reminder]:
         """These sold packages' own reminders (expiry and expired), sent or not."""
         ...
@@ -40,20 +44,6 @@ class Reminders(Protocol):
         """Delete these reminders if they are still unsent."""
         ...
 
-    async def claim_due(
-        self, now: datetime, limit: int, lease_until: datetime | None = None
-    ) -> list[Reminder]:
-        """Unsent reminders whose next attempt is due, oldest first, locked until commit.
-
-        With `lease_until` their next attempt moves there, so once committed no other sweeper
-        takes them until then; the reminders are returned as they were before.
-        """
-        ...
-
-    async def save(self, reminder: Reminder) -> None:
-        """Store where a claimed reminder's delivery stands."""
-        ...
-
     async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
         """The offsets reminders of this kind were last planned with (None: never)."""
         ...
@@ -76,16 +66,3 @@ class Reminders(Protocol):
 
 class ReminderUnitOfWork(Transaction, Protocol):
     reminders: Reminders
-
-
-class Notifier(Protocol):
-    async def ready(self, count: int) -> None:
-        """Wait until `count` more notices may go out (the sweep's share of the send rate).
-
-        The sweep waits here before it opens a transaction, so pacing never holds a lock.
-        """
-        ...
-
-    async def deliver(self, notice: Notice) -> Delivery:
-        """Send one notice to its person and say how it went (never raises for Telegram)."""
-        ...

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.model import Coach, Plan, User
 from persistence.models import CoachRow, UserRow
-from persistence.upsert import dialect_insert
+from persistence.upsert import insert_or_ignore
 
 
 def _user(row: UserRow) -> User:
@@ -36,11 +36,9 @@ class SqlUsers:
     async def add(self, user: User) -> None:
         """Insert; a row that a concurrent update inserted first is kept as it is."""
         await self._session.execute(
-            dialect_insert(self._session)(UserRow)
-            .values(
+            insert_or_ignore(self._session, UserRow, ["telegram_id"]).values(
                 telegram_id=user.telegram_id, first_name=user.first_name, timezone=user.timezone
             )
-            .on_conflict_do_nothing(index_elements=["telegram_id"])
         )
 
     async def save(self, user: User) -> None:
@@ -72,15 +70,13 @@ class SqlCoaches:
         """Insert; if a concurrent update made this user a coach first, that profile stays
         (read it back with `get`). A taken slug still fails: the caller picks another."""
         await self._session.execute(
-            dialect_insert(self._session)(CoachRow)
-            .values(
+            insert_or_ignore(self._session, CoachRow, ["user_id"]).values(
                 user_id=coach.user_id,
                 slug=coach.slug,
                 plan=coach.plan.value,
                 display_name=coach.display_name,
                 created_at=coach.created_at,
             )
-            .on_conflict_do_nothing(index_elements=["user_id"])
         )
 
     async def save(self, coach: Coach) -> None:

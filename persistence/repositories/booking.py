@@ -14,7 +14,6 @@ import builtins
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
@@ -31,6 +30,7 @@ from persistence.models import (
 )
 from persistence.repositories.booking_rows import booking_of, package_of, row_values
 from persistence.repositories.booking_schedule import SqlScheduleEntries
+from persistence.upsert import insert_or_ignore
 
 _BOOKED = BookingStatus.BOOKED.value
 
@@ -146,20 +146,12 @@ class SqlBookings(SqlScheduleEntries):
 
     async def add(self, booking: SessionBooking) -> SessionBooking | None:
         """INSERT … ON CONFLICT DO NOTHING on the partial unique index that applies."""
-        insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
         one_to_one = booking.occurrence_id is None
-        where = ACTIVE_ONE_TO_ONE if one_to_one else ACTIVE_SEAT
+        key = ["coach_id", "starts_at"] if one_to_one else ["occurrence_id", "sold_package_id"]
+        where = text(ACTIVE_ONE_TO_ONE if one_to_one else ACTIVE_SEAT)
         stmt = (
-            insert(SessionBookingRow)
+            insert_or_ignore(self._session, SessionBookingRow, key, where)
             .values(**row_values(booking))
-            .on_conflict_do_nothing(
-                index_elements=(
-                    ["coach_id", "starts_at"]
-                    if one_to_one
-                    else ["occurrence_id", "sold_package_id"]
-                ),
-                index_where=text(where),
-            )
             .returning(SessionBookingRow.id)
         )
         new_id = (await self._session.execute(stmt)).scalar()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders.digest import BookedSession, DigestCoach, DigestRun, ExpiringFacts
@@ -19,7 +19,8 @@ from persistence.models import (
     SoldPackageRow,
     UserRow,
 )
-from persistence.upsert import dialect_insert
+from persistence.repositories import leased
+from persistence.upsert import insert_or_ignore
 
 _ACTIVE = "active"
 _BOOKED = "booked"
@@ -69,47 +70,19 @@ class SqlCoachDigests:
         # The primary key (coach, day) decides: a concurrent sweeper's row wins, this one
         # is dropped, so the day's digest exists once.
         stmt = (
-            dialect_insert(self._session)(CoachDigestRow)
+            insert_or_ignore(self._session, CoachDigestRow, ["coach_id", "day"])
             .values(values)
-            .on_conflict_do_nothing(index_elements=["coach_id", "day"])
             .returning(CoachDigestRow.coach_id)
         )
         return len((await self._session.execute(stmt)).all())
 
     async def claim_due(self, now: datetime, limit: int, lease_until: datetime) -> list[DigestRun]:
-        # A writing unit of work: on SQLite it holds the write lock, so sweepers take turns;
-        # on PostgreSQL the claimed rows are locked until commit and other sweepers skip them.
-        stmt = (
-            select(CoachDigestRow)
-            .where(CoachDigestRow.outcome.is_(None), CoachDigestRow.next_attempt_at <= now)
-            .order_by(CoachDigestRow.next_attempt_at, CoachDigestRow.coach_id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claimed = [_run(row) for row in await self._session.scalars(stmt)]
-        if claimed:
-            keys = [(run.coach_id, run.day) for run in claimed]
-            await self._session.execute(
-                update(CoachDigestRow)
-                .where(tuple_(CoachDigestRow.coach_id, CoachDigestRow.day).in_(keys))
-                .values(next_attempt_at=lease_until)
-                .execution_options(synchronize_session=False)
-            )
-        return claimed
+        keys = (CoachDigestRow.coach_id, CoachDigestRow.day)
+        return await leased.claim_due(self._session, keys, _run, now, limit, lease_until)
 
     async def save(self, run: DigestRun) -> None:
-        await self._session.execute(
-            update(CoachDigestRow)
-            .where(CoachDigestRow.coach_id == run.coach_id, CoachDigestRow.day == run.day)
-            .values(
-                next_attempt_at=run.next_attempt_at,
-                attempts=run.attempts,
-                outcome=run.outcome.value if run.outcome else None,
-                sent_at=run.sent_at,
-                last_error=run.last_error,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        where = (CoachDigestRow.coach_id == run.coach_id) & (CoachDigestRow.day == run.day)
+        await leased.save(self._session, CoachDigestRow, where, run)
 
     async def zones(self, coach_ids: list[int]) -> dict[int, str]:
         stmt = select(UserRow.telegram_id, UserRow.timezone).where(

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.selling.model import PaymentIssue
 from persistence.models import PaymentIssueRow
-from persistence.repositories.selling_rows import insert_ignoring_duplicates
+from persistence.upsert import insert_or_ignore
 
 
 def _issue_of(row: PaymentIssueRow) -> PaymentIssue:
@@ -34,7 +34,7 @@ class SqlPaymentIssues:
         self._session = session
 
     async def add(self, issue: PaymentIssue) -> PaymentIssue | None:
-        stmt = insert_ignoring_duplicates(self._session, PaymentIssueRow).values(
+        stmt = insert_or_ignore(self._session, PaymentIssueRow).values(
             telegram_charge_id=issue.charge_id,
             provider_charge_id=issue.provider_charge_id,
             payer_id=issue.payer_id,

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.catalog.model import ItemKind
 from domain.selling.model import PendingPurchase, Snapshot, SoldItem
 from persistence.models import PendingPurchaseRow
-from persistence.repositories.selling_rows import insert_ignoring_duplicates
+from persistence.upsert import insert_or_ignore
 
 
 def _snapshot_json(snap: Snapshot) -> dict[str, Any]:
@@ -55,7 +55,7 @@ class SqlPendingPurchases:
         self._session = session
 
     async def add(self, pending: PendingPurchase) -> PendingPurchase | None:
-        stmt = insert_ignoring_duplicates(self._session, PendingPurchaseRow).values(
+        stmt = insert_or_ignore(self._session, PendingPurchaseRow).values(
             key=pending.key,
             request_key=pending.request_key,
             buyer_id=pending.buyer_id,

@@ -1,4 +1,4 @@
-"""Claimed button presses: the primary key makes the second claim fail, in one statement;
+"""Claimed button presses: the primary key makes the second claim do nothing, in one statement;
 old presses are deleted in one statement too (no index needed: about a day of rows)."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from persistence.models import ButtonPressRow
+from persistence.upsert import insert_or_ignore
 
 
 class SqlButtonPresses:
@@ -18,13 +18,13 @@ class SqlButtonPresses:
         self._session = session
 
     async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool:
-        row = ButtonPressRow(chat_id=chat_id, message_id=message_id, data=data, pressed_at=now)
-        try:
-            async with self._session.begin_nested():
-                self._session.add(row)
-        except IntegrityError:  # the same press, already claimed (maybe a moment ago)
-            return False
-        return True
+        # The same press, already claimed (maybe a moment ago): nothing is inserted.
+        stmt = (
+            insert_or_ignore(self._session, ButtonPressRow)
+            .values(chat_id=chat_id, message_id=message_id, data=data, pressed_at=now)
+            .returning(ButtonPressRow.chat_id)
+        )
+        return await self._session.scalar(stmt) is not None
 
     async def release(self, chat_id: int, message_id: int, data: str) -> None:
         await self._session.execute(

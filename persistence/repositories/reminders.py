@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -23,6 +22,8 @@ from persistence.models import (
     SoldPackageRow,
     UserRow,
 )
+from persistence.repositories import leased
+from persistence.upsert import insert_or_ignore
 
 _CHUNK = 500
 
@@ -68,10 +69,6 @@ def _values(plan: PlannedReminder) -> dict[str, Any]:
 class SqlReminders:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-
-    @property
-    def _dialect(self) -> str:
-        return self._session.get_bind().dialect.name
 
     async def _where(self, *conditions: Any) -> list[Reminder]:
         stmt = select(ReminderRow).where(*conditions).order_by(ReminderRow.due_at, ReminderRow.id)
@@ -141,12 +138,9 @@ class SqlReminders:
     async def add(self, plans: list[PlannedReminder]) -> None:
         # ON CONFLICT DO NOTHING on the unique key: a concurrent replan of the same thing
         # cannot store a reminder twice.
-        insert = postgresql.insert if self._dialect == "postgresql" else sqlite.insert
         for first in range(0, len(plans), _CHUNK):
             values = [_values(plan) for plan in plans[first : first + _CHUNK]]
-            stmt = (
-                insert(ReminderRow).values(values).on_conflict_do_nothing(index_elements=["key"])
-            )
+            stmt = insert_or_ignore(self._session, ReminderRow, ["key"]).values(values)
             await self._session.execute(stmt)
 
     async def delete_pending(self, ids: list[int]) -> None:
@@ -155,42 +149,12 @@ class SqlReminders:
                 delete(ReminderRow).where(ReminderRow.id.in_(ids), ReminderRow.outcome.is_(None))
             )
 
-    async def claim_due(
-        self, now: datetime, limit: int, lease_until: datetime | None = None
-    ) -> list[Reminder]:
-        # Called in a writing unit of work: on SQLite it already holds the database's write
-        # lock (BEGIN IMMEDIATE), so two sweepers take turns instead of reading the same due
-        # rows; on PostgreSQL the claimed rows are locked and other sweepers skip them.
-        stmt = (
-            select(ReminderRow)
-            .where(ReminderRow.outcome.is_(None), ReminderRow.next_attempt_at <= now)
-            .order_by(ReminderRow.next_attempt_at, ReminderRow.id)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
-        )
-        claimed = [_reminder(row) for row in await self._session.scalars(stmt)]
-        if claimed and lease_until is not None:
-            await self._session.execute(
-                update(ReminderRow)
-                .where(ReminderRow.id.in_([r.id for r in claimed]))
-                .values(next_attempt_at=lease_until)
-                .execution_options(synchronize_session=False)
-            )
-        return claimed
+    async def claim_due(self, now: datetime, limit: int, lease_until: datetime) -> list[Reminder]:
+        keys = (ReminderRow.id,)
+        return await leased.claim_due(self._session, keys, _reminder, now, limit, lease_until)
 
     async def save(self, reminder: Reminder) -> None:
-        await self._session.execute(
-            update(ReminderRow)
-            .where(ReminderRow.id == reminder.id)
-            .values(
-                next_attempt_at=reminder.next_attempt_at,
-                attempts=reminder.attempts,
-                outcome=reminder.outcome.value if reminder.outcome else None,
-                sent_at=reminder.sent_at,
-                last_error=reminder.last_error,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        await leased.save(self._session, ReminderRow, ReminderRow.id == reminder.id, reminder)
 
     async def planned_offsets(self, kind: str) -> tuple[timedelta, ...] | None:
         row = await self._session.get(ReminderOffsetsRow, kind)

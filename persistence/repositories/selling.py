@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalog.model import ItemKind
@@ -31,10 +30,10 @@ from persistence.repositories.selling_rows import (
     entitlement_rows,
     event_of,
     event_row,
-    insert_ignoring_duplicates,
     sold_of,
     sold_values,
 )
+from persistence.upsert import dialect_insert, insert_or_ignore
 
 
 def _open() -> ColumnElement[bool]:
@@ -107,9 +106,7 @@ class SqlSoldPackages:
         await self._session.execute(select(SoldPackageRow.id).where(*where).with_for_update())
 
     async def add(self, sold: SoldPackage) -> SoldPackage | None:
-        stmt = insert_ignoring_duplicates(self._session, SoldPackageRow).values(
-            **sold_values(sold)
-        )
+        stmt = insert_or_ignore(self._session, SoldPackageRow).values(**sold_values(sold))
         sold_id = await self._session.scalar(stmt.returning(SoldPackageRow.id))
         if sold_id is None:
             return None
@@ -153,7 +150,7 @@ class SqlSoldPackages:
         return await self._update(SoldPackageRow.id == sold_id, still, client_id=new)
 
     async def add_holder(self, sold_id: int, user_id: int, now: datetime) -> None:
-        stmt = insert_ignoring_duplicates(self._session, SoldPackageHolderRow)
+        stmt = insert_or_ignore(self._session, SoldPackageHolderRow)
         await self._session.execute(
             stmt.values(sold_package_id=sold_id, user_id=user_id, added_at=now)
         )
@@ -241,8 +238,7 @@ class SqlSoldPackages:
         # One row per sold package. The upsert overwrites it only when the last ask is older
         # than `since` or was about another expiry; a row comes back only when this ask was
         # stored. Two concurrent asks: the second waits for the first's row and finds it.
-        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
-        insert = dialect.insert(ExtendRequestRow).values(
+        insert = dialect_insert(self._session)(ExtendRequestRow).values(
             sold_package_id=sold_id, asked_by=asker_id, asked_at=now, expires_at=expires_at
         )
         stmt = insert.on_conflict_do_update(

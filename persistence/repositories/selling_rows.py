@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from domain.catalog.model import ItemKind
 from domain.selling.model import (
     EventKind,
@@ -93,10 +90,3 @@ def event_row(event: SaleEvent) -> SoldPackageEventRow:
 
 def event_of(row: SoldPackageEventRow) -> SaleEvent:
     return SaleEvent(row.sold_package_id, EventKind(row.kind), row.at, row.expires_at, row.note)
-
-
-def insert_ignoring_duplicates(session: AsyncSession, table: Any) -> Any:
-    """`INSERT … ON CONFLICT DO NOTHING` in the session's dialect: a unique key already
-    stored (by another transaction too, once it commits) makes the insert a no-op."""
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()

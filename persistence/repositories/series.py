@@ -14,7 +14,7 @@ from domain.catalog.model import ItemKind, Occurrence, Series
 from domain.errors import InvalidInput
 from persistence.models import OccurrenceRow, SeriesRow
 from persistence.repositories.catalog import SqlEntries
-from persistence.upsert import dialect_insert
+from persistence.upsert import insert_or_ignore
 
 # Rows per INSERT: three binds each stays far below SQLite's and PostgreSQL's bind limits.
 _CHUNK = 500
@@ -53,9 +53,8 @@ class SqlSeriesCatalog(SqlEntries[SeriesRow, Series]):
             for start in starts
         ]
         stmt = (
-            dialect_insert(self._session)(OccurrenceRow)
+            insert_or_ignore(self._session, OccurrenceRow, ["series_id", "starts_at"])
             .values(values)
-            .on_conflict_do_nothing(index_elements=["series_id", "starts_at"])
             .returning(OccurrenceRow.id, OccurrenceRow.starts_at)
         )
         rows = await self._session.execute(stmt)

@@ -11,9 +11,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.model import Coach, Plan, User
-from domain.reminders.delivery import Delivery, DeliveryStatus
 from domain.reminders.digest import Digest, DigestCoach
 from domain.reminders.digest_sweep import send_coach_digests
+from domain.reminders.engine import Delivery, DeliveryStatus
 from persistence.db import session_factory
 from persistence.models import (
     CoachDigestRow,
@@ -39,7 +39,7 @@ class Recorder:
     async def ready(self, count: int) -> None:
         await asyncio.sleep(0.001)
 
-    async def deliver_digest(self, digest: Digest) -> Delivery:
+    async def deliver(self, digest: Digest) -> Delivery:
         await asyncio.sleep(0.001)
         self.digests.append(digest)
         return Delivery(DeliveryStatus.DELIVERED)

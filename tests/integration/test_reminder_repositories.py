@@ -6,17 +6,18 @@ import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, Notice
+from domain.reminders.delivery import Notice
+from domain.reminders.engine import Delivery, DeliveryStatus
 from domain.reminders.model import ReminderKind
 from domain.reminders.planning import SessionFacts
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_all_session_reminders, replan_session_reminders
 from persistence.db import session_factory
-from persistence.models import EntitlementRow, ReminderRow, SoldPackageRow
-from tests.conftest import TEST_DATABASE_URL
+from persistence.models import EntitlementRow, ReminderRow, SessionBookingRow, SoldPackageRow
 from tests.reminder_seed import (
     MakeUow,
     Seller,
@@ -33,8 +34,7 @@ EXPIRES = datetime(2026, 12, 20, 18, 0, tzinfo=UTC)
 WEEK_BEFORE = EXPIRES - timedelta(days=7)
 WEEK = (timedelta(days=7),)
 COACH, CLIENT, ZONED_CLIENT = 10, 20, 30
-# As the bot sweeps: claims held in the transaction on PostgreSQL, leased on SQLite.
-LEASE = None if TEST_DATABASE_URL else timedelta(minutes=10)
+LEASE = timedelta(minutes=10)  # as the bot sweeps, on both databases
 
 
 @dataclass
@@ -152,27 +152,34 @@ async def test_claim_takes_due_rows_oldest_first_up_to_the_limit(
         sold_id = await sell(engine, sale, CLIENT, EXPIRES + timedelta(days=days))
         await replan(make_uow, sold_id, NOW)
     async with make_uow() as uow:
-        due = await uow.reminders.claim_due(EXPIRES - timedelta(days=5), 2)
+        now = EXPIRES - timedelta(days=5)
+        due = await uow.reminders.claim_due(now, 2, now + LEASE)
     assert [r.plan.due_at for r in due] == [
         WEEK_BEFORE + timedelta(days=1),
         WEEK_BEFORE + timedelta(days=2),
     ]
     async with make_uow() as uow:
-        assert await uow.reminders.claim_due(WEEK_BEFORE, 10) == []
+        assert await uow.reminders.claim_due(WEEK_BEFORE, 10, WEEK_BEFORE + LEASE) == []
+
+
+async def planned_session(
+    engine: AsyncEngine, make_uow: MakeUow, starts: datetime, offsets: tuple[timedelta, ...]
+) -> int:
+    """A session of the client's, booked and with its reminders planned; its id."""
+    sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
+    session_id = await book_session(engine, sold_id, starts)
+    booked = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
+    async with make_uow() as uow:
+        await replan_session_reminders(uow, [booked], NOW, offsets)
+        await uow.commit()
+    return session_id
 
 
 async def test_session_reminders_are_stored_for_client_and_coach(
     engine: AsyncEngine, make_uow: MakeUow
 ) -> None:
-    sold_id = await sell(engine, await seller(make_uow), CLIENT, EXPIRES)
     starts = NOW + timedelta(days=3)
-    session_id = await book_session(engine, sold_id, starts)
-    booked = SessionFacts(session_id, sold_id, CLIENT, COACH, "Private lesson", starts)
-    async with make_uow() as uow:
-        await replan_session_reminders(
-            uow, [booked], NOW, (timedelta(hours=24), timedelta(hours=1))
-        )
-        await uow.commit()
+    await planned_session(engine, make_uow, starts, (timedelta(hours=24), timedelta(hours=1)))
     stored = await rows(engine)
     assert sorted((r.recipient_id, r.due_at) for r in stored) == [
         (COACH, starts - timedelta(hours=24)),
@@ -220,8 +227,9 @@ async def test_a_leased_claim_is_taken_over_only_after_the_lease_ends(
         await uow.commit()
     assert claimed.next_attempt_at == WEEK_BEFORE
     async with make_uow() as uow:
-        assert await uow.reminders.claim_due(lease_until - timedelta(seconds=1), 10) == []
-        (again,) = await uow.reminders.claim_due(lease_until, 10)
+        before = lease_until - timedelta(seconds=1)
+        assert await uow.reminders.claim_due(before, 10, before + LEASE) == []
+        (again,) = await uow.reminders.claim_due(lease_until, 10, lease_until + LEASE)
     assert again.id == claimed.id
 
 
@@ -253,3 +261,44 @@ async def test_after_a_restart_with_other_session_offsets_upcoming_sessions_foll
         for session, days in ((first, 2), (second, 4))
         for person in (CLIENT, COACH)
     )
+
+
+@dataclass
+class ChangesSessionWhileWaiting(Recorder):
+    """Cancels or moves the session while the sweep waits for its turn to send (after the
+    claim, before the send), as the coach or client may at any moment."""
+
+    engine: AsyncEngine | None = None
+    session_id: int = 0
+    values: dict[str, object] = field(default_factory=dict)
+
+    async def ready(self, count: int) -> None:
+        assert self.engine is not None
+        async with session_factory(self.engine)() as session:
+            await session.execute(
+                update(SessionBookingRow)
+                .where(SessionBookingRow.id == self.session_id)
+                .values(**self.values)
+            )
+            await session.commit()
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"status": "cancelled"},
+        {"starts_at": NOW + timedelta(days=4), "ends_at": NOW + timedelta(days=4, hours=1)},
+    ],
+    ids=["cancelled", "moved"],
+)
+async def test_a_session_cancelled_or_moved_after_the_claim_gets_no_reminder(
+    engine: AsyncEngine, make_uow: MakeUow, values: dict[str, object]
+) -> None:
+    starts = NOW + timedelta(days=3)
+    session_id = await planned_session(engine, make_uow, starts, (timedelta(hours=24),))
+    notifier = ChangesSessionWhileWaiting(engine=engine, session_id=session_id, values=values)
+    await sweep_due_reminders(
+        make_uow, notifier, lambda: starts - timedelta(hours=23), lease=LEASE
+    )
+    assert notifier.notices == []
+    assert {r.outcome for r in await rows(engine)} == {"skipped"}

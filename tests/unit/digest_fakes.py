@@ -7,8 +7,8 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Self
 
-from domain.reminders.delivery import Delivery, DeliveryStatus
 from domain.reminders.digest import BookedSession, Digest, DigestCoach, DigestRun, ExpiringFacts
+from domain.reminders.engine import Delivery, DeliveryStatus
 
 
 class FakeCoachDigests:
@@ -87,6 +87,6 @@ class RecordingSender:
     async def ready(self, count: int) -> None:
         self.readied += count
 
-    async def deliver_digest(self, digest: Digest) -> Delivery:
+    async def deliver(self, digest: Digest) -> Delivery:
         self.digests.append(digest)
         return self.script.pop(0) if self.script else Delivery(DeliveryStatus.DELIVERED)

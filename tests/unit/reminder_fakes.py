@@ -6,7 +6,8 @@ import itertools
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, Notice, SessionNow
+from domain.reminders.delivery import Notice, SessionNow
+from domain.reminders.engine import Delivery, DeliveryStatus
 from domain.reminders.model import PlannedReminder, Reminder
 from domain.reminders.planning import PackageFacts, SessionFacts
 from tests.unit.fakes import FakeUnitOfWork
@@ -61,14 +62,11 @@ class FakeReminders:
             if self.rows[reminder_id].pending:
                 del self.rows[reminder_id]
 
-    async def claim_due(
-        self, now: datetime, limit: int, lease_until: datetime | None = None
-    ) -> list[Reminder]:
+    async def claim_due(self, now: datetime, limit: int, lease_until: datetime) -> list[Reminder]:
         due = [r for r in self.rows.values() if r.pending and r.next_attempt_at <= now]
         claimed = sorted(due, key=lambda r: (r.next_attempt_at, r.id))[:limit]
         for reminder in claimed:
-            if lease_until is not None:
-                self.rows[reminder.id] = replace(reminder, next_attempt_at=lease_until)
+            self.rows[reminder.id] = replace(reminder, next_attempt_at=lease_until)
         return claimed
 
     async def save(self, reminder: Reminder) -> None:

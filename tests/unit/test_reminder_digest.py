@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.reminders.delivery import Delivery, DeliveryStatus, RetryPolicy, after_delivery
 from domain.reminders.digest import (
     BookedSession,
     DaySession,
@@ -20,6 +19,7 @@ from domain.reminders.digest import (
     local_day,
     still_due,
 )
+from domain.reminders.engine import Delivery, DeliveryStatus, RetryPolicy, after_delivery
 from domain.reminders.model import Outcome
 
 COACH, OTHER = 10, 11

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from domain.reminders.delivery import Delivery, DeliveryStatus
 from domain.reminders.digest import BookedSession, ExpiringFacts
 from domain.reminders.digest_sweep import send_coach_digests
+from domain.reminders.engine import Delivery, DeliveryStatus
 from domain.reminders.model import Outcome
 from tests.unit.digest_fakes import FakeCoachDigests, FakeDigestUow, RecordingSender
 
@@ -111,25 +111,26 @@ async def test_blocked_is_undeliverable_and_never_retried() -> None:
     assert (await sweep(digests, BERLIN_EIGHT + timedelta(hours=2))).digests == []
 
 
-async def test_429_reschedules_after_the_delay_and_hands_the_rest_of_the_batch_back() -> None:
+async def test_429_reschedules_after_the_delay_and_ends_the_sweep_after_its_batch() -> None:
     digests = world()
     slow = Delivery(DeliveryStatus.RATE_LIMITED, timedelta(seconds=30), "Flood control")
     evening = datetime(2026, 12, 14, 20, 0, tzinfo=UTC)
     sender = await sweep(digests, evening, RecordingSender(script=[slow]))
-    assert len(sender.digests) == 1  # the sweep stopped for this run
-    first = sender.digests[0].coach_id
-    assert digests.rows[(first, DAY)].next_attempt_at == evening + timedelta(seconds=30)
-    handed_back = [r for k, r in digests.rows.items() if k[0] != first]
-    assert all(r.outcome is None and r.next_attempt_at == evening for r in handed_back)
+    assert len(sender.digests) == 2  # one batch, sent at once; no batch after it
+    first, second = ((d.coach_id, d.day) for d in sender.digests)
+    assert digests.rows[first].next_attempt_at == evening + timedelta(seconds=30)
+    assert digests.rows[second].outcome is Outcome.SENT
+    (third,) = [r for k, r in digests.rows.items() if k not in (first, second)]
+    assert third.outcome is None and third.next_attempt_at == evening
     resent = await sweep(digests, evening + timedelta(seconds=30))
-    assert sorted(d.coach_id for d in resent.digests) == [BERLIN, AUCKLAND, NEW_YORK]
+    assert sorted(d.coach_id for d in resent.digests) == sorted([first[0], third.coach_id])
 
 
 async def test_on_shutdown_the_claimed_but_unsent_digests_are_handed_back_at_once() -> None:
     digests = world()
     evening = datetime(2026, 12, 14, 20, 0, tzinfo=UTC)
-    running = iter([True, True])  # the sweep starts, sends one digest, then the bot stops
+    running = iter([True])  # the sweep starts and claims a batch, then the bot stops
     sent = await sweep(digests, evening, keep_going=lambda: next(running, False))
-    assert len(sent.digests) == 1
+    assert sent.digests == [] and sent.readied == 2  # two were claimed
     unsent = [r for r in digests.rows.values() if r.outcome is None]
-    assert len(unsent) == 2 and all(r.next_attempt_at == evening for r in unsent)
+    assert len(unsent) == 3 and all(r.next_attempt_at == evening for r in unsent)

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.reminders.delivery import (
-    CHANGE_MARGIN,
-    Offer,
-    SessionNow,
-    notice_for,
-    offers_for,
-)
+from domain.reminders.delivery import CHANGE_MARGIN, Offer, SessionNow, notice_for, offers_for
 from domain.reminders.model import Reminder, ReminderKind
 from domain.reminders.planning import plan_package_reminders, plan_session_reminders
 from domain.reminders.sweep import sweep_due_reminders

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import pytest
-
-from domain.reminders.delivery import Delivery, DeliveryStatus, Notice, RetryPolicy
+from domain.reminders.delivery import Notice
+from domain.reminders.engine import Delivery, DeliveryStatus, RetryPolicy
 from domain.reminders.model import Outcome, ReminderKind
 from domain.reminders.sweep import sweep_due_reminders
 from domain.reminders.use_cases import replan_package_reminders
@@ -19,13 +17,7 @@ from tests.unit.test_reminder_planning import CLIENT, COACH, DAYS_7_1, EXPIRES, 
 WEEK_BEFORE = EXPIRES - timedelta(days=7)
 BLOCKED = Delivery(DeliveryStatus.BLOCKED, error="Forbidden: bot was blocked by the user")
 SLOW_DOWN = Delivery(DeliveryStatus.RATE_LIMITED, timedelta(seconds=30), "retry after 30")
-LEASE: timedelta | None = None
-
-
-@pytest.fixture(autouse=True, params=[None, timedelta(minutes=10)], ids=["held", "leased"])
-def claims(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test runs with claims held in the transaction (PostgreSQL) and leased (SQLite)."""
-    monkeypatch.setattr(sys.modules[__name__], "LEASE", request.param)
+LEASE = timedelta(minutes=10)
 
 
 NETWORK = Delivery(DeliveryStatus.ERROR, error="NetworkError: connection reset")

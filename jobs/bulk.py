@@ -1,0 +1,112 @@
+"""What the bulk jobs (reminders, coach digests) share: their dependencies, the notifier port
+they send through, and how each runs as a JobQueue (APScheduler) interval job."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Generic, Protocol, TypeVar
+
+from telegram import InlineKeyboardMarkup
+from telegram.ext import CallbackContext, JobQueue
+
+from domain.reminders.digest_ports import DigestUnitOfWork
+from domain.reminders.engine import Delivery
+from domain.reminders.ports import ReminderUnitOfWork
+
+log = logging.getLogger(__name__)
+M_contra = TypeVar("M_contra", contravariant=True)
+
+
+class Outbox(Protocol):
+    """The notifier port: how bulk messages reach Telegram (the bot implements it)."""
+
+    async def ready(self, count: int) -> None:
+        """Wait until `count` more bulk messages may go out (REMINDER_MAX_PER_SECOND, shared
+        by every bulk job, so replies keep the rest of Telegram's rate)."""
+        ...
+
+    async def send(
+        self, chat_id: int, text: str, buttons: InlineKeyboardMarkup | None
+    ) -> Delivery:
+        """Send one bulk message (it waits behind every reply) and say how it went; never
+        raises for Telegram."""
+        ...
+
+
+class BulkUnitOfWork(ReminderUnitOfWork, DigestUnitOfWork, Protocol):
+    """A unit of work serving both kinds of bulk message."""
+
+
+class JobSettings(Protocol):
+    """The settings the bulk jobs read (names as in .env.example)."""
+
+    @property
+    def expiry_reminder_offsets(self) -> tuple[timedelta, ...]: ...
+    @property
+    def session_reminder_offsets(self) -> tuple[timedelta, ...]: ...
+    @property
+    def reminder_sweep_seconds(self) -> int: ...
+    @property
+    def coach_digest(self) -> bool: ...
+    @property
+    def coach_digest_hour(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class JobDeps:
+    uow_factory: Callable[[], BulkUnitOfWork]
+    clock: Callable[[], datetime]
+    settings: JobSettings
+    outbox: Outbox
+
+
+class Rendered(Generic[M_contra]):
+    """The domain's notifier for one kind of message: rendered to a chat, a text and buttons,
+    then sent through the outbox."""
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        render: Callable[[M_contra], tuple[int, str, InlineKeyboardMarkup | None]],
+    ) -> None:
+        self._outbox = outbox
+        self._render = render
+
+    async def ready(self, count: int) -> None:
+        await self._outbox.ready(count)
+
+    async def deliver(self, message: M_contra) -> Delivery:
+        return await self._outbox.send(*self._render(message))
+
+
+Sweep = Callable[[Callable[[], bool]], Awaitable[Counter[str]]]
+
+
+class BulkJob:
+    """One sweep (given whether to go on: not once the bot shuts down), its counts logged."""
+
+    def __init__(self, name: str, sweep: Sweep) -> None:
+        self.name = name
+        self._sweep = sweep
+
+    async def __call__(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+        app = context.application
+        report = await self._sweep(lambda: app.running)
+        if report:
+            log.info("%s: %s", self.name, dict(report))
+
+
+def every_sweep(queue: JobQueue[Any], job: BulkJob, seconds: int) -> None:
+    """Run `job` every `seconds` (REMINDER_SWEEP_SECONDS), from one interval after start;
+    a run still going when the next is due is not doubled."""
+    queue.run_repeating(
+        job,
+        interval=seconds,
+        first=seconds,
+        name=job.name,
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )
