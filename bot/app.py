@@ -17,6 +17,7 @@ from bot.kit.errors import on_error
 from bot.kit.processing import PerUserProcessor
 from bot.kit.rate_limit import PriorityRateLimiter
 from bot.selling import handlers as selling
+from jobs.pruning import schedule_pruning
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.ptb_persistence import DatabasePersistence
@@ -63,6 +64,7 @@ def build_application(
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
     schedule_reminder_sweep(app)
+    schedule_pruning(app)
     return app
 
 

@@ -14,6 +14,7 @@ from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.digest_ports import CoachDigests, DigestUnitOfWork
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
+from domain.retention import Retention, RetentionUnitOfWork
 from domain.selling.ports import PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
@@ -24,6 +25,7 @@ from persistence.repositories.packages import SqlPackages
 from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.reminders import SqlReminders
+from persistence.repositories.retention import SqlRetention
 from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
@@ -52,6 +54,7 @@ class SqlUnitOfWork:
     presses: ButtonPresses
     reminders: Reminders
     digests: CoachDigests
+    retention: Retention
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -83,6 +86,7 @@ class SqlUnitOfWork:
         self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
         self.digests = SqlCoachDigests(session)
+        self.retention = SqlRetention(session)
         return self
 
     async def __aexit__(
@@ -123,4 +127,9 @@ if TYPE_CHECKING:
     def _implements_digest_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> DigestUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_retention_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> RetentionUnitOfWork:
         return SqlUnitOfWork(sessions)
