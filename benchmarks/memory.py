@@ -32,7 +32,7 @@ from telegram import Update
 
 import bot.app
 from benchmarks import bots
-from bot.rate_limit import PriorityRateLimiter
+from bot.kit.rate_limit import PriorityRateLimiter
 from tests.support.fake_bot_api import FakeBotApi
 
 FIRST_USER = 50_000_000

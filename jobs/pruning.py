@@ -9,7 +9,7 @@ from typing import cast
 
 from telegram.ext import Application, JobQueue
 
-from bot.context import BotContext
+from bot.kit.context import BotContext
 from domain.retention import RetentionUnitOfWork, forget_old_rows
 
 log = logging.getLogger(__name__)

@@ -10,9 +10,9 @@ from typing import Any, cast
 from telegram import Chat, Message, Update, User
 from telegram.ext import ApplicationBuilder
 
-from bot.context import Deps, PackagesApplication
-from bot.processing import PerUserProcessor
-from bot.rate_limit import PriorityRateLimiter
+from bot.kit.context import Deps, PackagesApplication
+from bot.kit.processing import PerUserProcessor
+from bot.kit.rate_limit import PriorityRateLimiter
 from domain.selling.throttle import InvalidLinkThrottle
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
