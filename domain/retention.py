@@ -1,8 +1,9 @@
 """What the bot keeps only for a while, and for how long.
 
 - A claimed button press: `presses.KEPT_FOR` (one day); older claims no longer count.
-- A pending purchase (an invoice sent and not paid): `PENDING_KEPT_FOR`, 7 days. Paying such
-  an old invoice is refused at checkout (nothing is charged); the client presses Buy again.
+- A pending purchase (an invoice sent and not paid): `PENDING_KEPT_FOR`, 7 days. An invoice
+  older than `PAYABLE_FOR` (6 days) is already refused at checkout (nothing is charged; the
+  client presses Buy again), so no payment accepted in time finds its purchase gone.
 - A coach digest with nothing sent (skipped: nothing to report; undeliverable; failed):
   `UNSENT_DIGESTS_KEPT_FOR`, 7 days after its day. A digest is only ever sent on its own
   local day, so its row is needed no longer than that; a week is left for looking into
@@ -17,8 +18,9 @@ from typing import Protocol
 
 from domain.ports import Transaction
 from domain.presses import KEPT_FOR as PRESSES_KEPT_FOR
+from domain.selling.purchases import PAYABLE_FOR
 
-PENDING_KEPT_FOR = timedelta(days=7)
+PENDING_KEPT_FOR = PAYABLE_FOR + timedelta(days=1)
 UNSENT_DIGESTS_KEPT_FOR = timedelta(days=7)
 
 

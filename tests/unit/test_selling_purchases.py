@@ -11,6 +11,7 @@ from domain.catalog.drafts import (
 from domain.catalog.packages import delete_package, update_package
 from domain.catalog.services import delete_service
 from domain.errors import InvalidInput, NotFound
+from domain.retention import PENDING_KEPT_FOR
 from domain.selling.errors import (
     CheckoutRefused,
     NothingToSell,
@@ -20,6 +21,7 @@ from domain.selling.errors import (
 )
 from domain.selling.model import EventKind, SaleKind
 from domain.selling.purchases import (
+    PAYABLE_FOR,
     Payment,
     buy_free,
     check_pre_checkout,
@@ -110,7 +112,7 @@ async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
     pending = await start_invoice(shop.uow, CLIENT, "Cleo", package.public_id, "r", False, NOW)
     assert pending is not None
     payload = invoice_payload(pending.key)
-    await check_pre_checkout(shop.uow, payload, 150, "XTR")
+    await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW)
     for bad_payload, total, currency in (
         ("pp_" + "x" * 22, 150, "XTR"),
         ("garbage", 150, "XTR"),
@@ -118,10 +120,24 @@ async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
         (payload, 150, "EUR"),
     ):
         with pytest.raises(CheckoutRefused):
-            await check_pre_checkout(shop.uow, bad_payload, total, currency)
+            await check_pre_checkout(shop.uow, bad_payload, total, currency, NOW)
     await delete_package(shop.uow, COACH, package.id, NOW)  # type: ignore[arg-type]
     with pytest.raises(CheckoutRefused, match="no longer sold"):
-        await check_pre_checkout(shop.uow, payload, 150, "XTR")
+        await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW)
+
+
+async def test_pre_checkout_refuses_an_invoice_older_than_it_may_be_paid() -> None:
+    shop = Shop()
+    package = await shop.package("150")
+    pending = await start_invoice(shop.uow, CLIENT, "Cleo", package.public_id, "r", False, NOW)
+    assert pending is not None
+    payload = invoice_payload(pending.key)
+    await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW + PAYABLE_FOR)
+    with pytest.raises(CheckoutRefused, match="no longer valid"):
+        late = NOW + PAYABLE_FOR + timedelta(seconds=1)
+        await check_pre_checkout(shop.uow, payload, 150, "XTR", late)
+    # the pruning job keeps it longer: a payment accepted in time always finds it
+    assert PENDING_KEPT_FOR >= PAYABLE_FOR + timedelta(days=1)
 
 
 async def test_a_payment_is_recorded_once_per_charge_id() -> None:
