@@ -8,6 +8,7 @@ from domain.catalog.drafts import (
     PackageDraft,
     draft_set_title,
 )
+from domain.catalog.model import Package
 from domain.catalog.packages import delete_package, update_package
 from domain.catalog.services import delete_service
 from domain.errors import InvalidInput, NotFound
@@ -106,12 +107,17 @@ async def test_invoices_only_where_telegram_can_take_the_payment(
     assert refused.value.coach_name == f"Coach {COACH}"
 
 
-async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
+async def _invoiced() -> tuple[Shop, Package, str]:
+    """A shop whose client was sent an invoice for a 150-star package; its payload."""
     shop = Shop()
     package = await shop.package("150")
     pending = await start_invoice(shop.uow, CLIENT, "Cleo", package.public_id, "r", False, NOW)
     assert pending is not None
-    payload = invoice_payload(pending.key)
+    return shop, package, invoice_payload(pending.key)
+
+
+async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
+    shop, package, payload = await _invoiced()
     await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW)
     for bad_payload, total, currency in (
         ("pp_" + "x" * 22, 150, "XTR"),
@@ -127,11 +133,7 @@ async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
 
 
 async def test_pre_checkout_refuses_an_invoice_older_than_it_may_be_paid() -> None:
-    shop = Shop()
-    package = await shop.package("150")
-    pending = await start_invoice(shop.uow, CLIENT, "Cleo", package.public_id, "r", False, NOW)
-    assert pending is not None
-    payload = invoice_payload(pending.key)
+    shop, _, payload = await _invoiced()
     await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW + PAYABLE_FOR)
     with pytest.raises(CheckoutRefused, match="no longer valid"):
         late = NOW + PAYABLE_FOR + timedelta(seconds=1)
