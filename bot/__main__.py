@@ -1,4 +1,5 @@
-"""`packages-bot` (run the bot) and `packages-bot migrate` (upgrade the schema only)."""
+"""`packages-bot` (run the bot), `packages-bot migrate` (upgrade the schema only), and
+`packages-bot backup|restore FILE` (SQLite backups)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from urllib.parse import urlparse
 from telegram import Update
 
 from bot.app import build_application
+from bot.backup_command import COMMANDS as BACKUP_COMMANDS
+from bot.backup_command import run_backup_command
 from bot.config import ConfigError, Settings, load_settings
 from bot.kit.logs import setup_logging
 from bot.startup import report_failure
@@ -17,7 +20,7 @@ from persistence.migrate import upgrade_to_head
 from persistence.single_instance import wait_for_turn
 
 log = logging.getLogger("packages-bot")
-USAGE = "usage: packages-bot [migrate | --help]"
+USAGE = "usage: packages-bot [migrate | backup FILE | restore FILE | --help]"
 HELP = f"""{USAGE}
 
 A Telegram bot that lets coaches sell packages of sessions and clients book them.
@@ -26,6 +29,12 @@ commands:
   packages-bot           upgrade the database schema, then run the bot (polling, or webhook
                          mode when WEBHOOK_URL is set) until stopped
   packages-bot migrate   upgrade the database schema to the newest revision and exit
+  packages-bot backup FILE
+                         write a consistent copy of the SQLite database to FILE, also while
+                         the bot runs (PostgreSQL: use pg_dump)
+  packages-bot restore FILE
+                         replace the SQLite database with the backup FILE (checked first);
+                         refused while a bot runs on it (PostgreSQL: use pg_restore)
   packages-bot --help    this text
 
 settings come from the environment and from a file .env in the working directory (the
@@ -67,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     if args in (["--help"], ["-h"]):
         print(HELP)
         return 0
+    if len(args) == 2 and args[0] in BACKUP_COMMANDS:
+        return run_backup_command(args[0], args[1])
     if args not in ([], ["migrate"]):
         print(USAGE, file=sys.stderr)
         return 2

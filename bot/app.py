@@ -20,6 +20,7 @@ from bot.kit.rate_limit import PriorityRateLimiter
 from bot.outbox import TelegramOutbox
 from bot.selling import handlers as selling
 from jobs.bulk import JobDeps
+from jobs.pruning import schedule_pruning
 from jobs.reconcile import schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
@@ -78,6 +79,7 @@ def build_application(
     schedule_stars_reconciliation(app)
     if inbox:
         schedule_inbox_pruning(app)
+    schedule_pruning(app)
     return app
 
 

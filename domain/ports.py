@@ -42,11 +42,13 @@ class Coaches(Protocol):
 class ButtonPresses(Protocol):
     """Buttons already acted on: a press is claimed once, whatever Telegram redelivers."""
 
-    async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool: ...
+    async def claim(
+        self, chat_id: int, message_id: int, data: str, now: datetime, older_than: datetime
+    ) -> bool:
+        """Claims the press at `now`, unless it is claimed already at or after `older_than`."""
+        ...
 
     async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
-
-    async def forget_before(self, before: datetime) -> int: ...  # drops older presses; count
 
 
 class UnitOfWork(Transaction, Protocol):

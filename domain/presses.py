@@ -2,9 +2,10 @@
 
 The press (chat, message, button data) is claimed in the database before the action; the
 second press of the same button on the same message finds it claimed. A failed action
-releases its claim, so the button can be pressed again. A claim is kept for `KEPT_FOR`
-(Telegram redelivers an update within minutes, people double-tap within seconds): each new
-claim forgets the older ones, so the table holds about one day of presses.
+releases its claim, so the button can be pressed again. A claim counts for `KEPT_FOR`
+(Telegram redelivers an update within minutes, people double-tap within seconds): a press of
+a button claimed longer ago is a new claim, and the pruning job (jobs/pruning.py) deletes
+older claims through an index, so the table holds about one day of presses.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ class Press:
 
 async def claim_press(uow: UnitOfWork, press: Press, now: datetime) -> bool:
     """True for the first press of this button on this message, False for any later one
-    within `KEPT_FOR`; presses older than that are forgotten on the way."""
+    within `KEPT_FOR` (an older claim no longer counts)."""
     async with uow:
-        await uow.presses.forget_before(now - KEPT_FOR)
-        claimed = await uow.presses.claim(press.chat_id, press.message_id, press.data, now)
+        claimed = await uow.presses.claim(
+            press.chat_id, press.message_id, press.data, now, now - KEPT_FOR
+        )
         await uow.commit()
     return claimed
 

@@ -278,6 +278,13 @@ class CoachDigestRow(Base):
             postgresql_where=text("outcome IS NULL"),
             sqlite_where=text("outcome IS NULL"),
         ),
+        # The pruning job's delete: days with nothing sent (persistence/repositories/retention).
+        Index(
+            "ix_coach_digest_unsent_day",
+            "day",
+            postgresql_where=text("sent_at IS NULL"),
+            sqlite_where=text("sent_at IS NULL"),
+        ),
     )
 
 
@@ -428,7 +435,7 @@ class PendingPurchaseRow(Base):
     request_key: Mapped[str] = mapped_column(String(64), unique=True)
     buyer_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
     package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     snapshot: Mapped[Any] = mapped_column(JSON)
 
 
@@ -459,7 +466,7 @@ class ButtonPressRow(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     message_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     data: Mapped[str] = mapped_column(String(64), primary_key=True)
-    pressed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    pressed_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
 
 
 class InboxRow(Base):

@@ -70,6 +70,11 @@ def _standing_by(bot_id: str, holder: str) -> None:
     )
 
 
+def lock_path(database: str) -> Path:
+    """The file a running bot holds locked next to its SQLite database."""
+    return Path(f"{database}.lock")
+
+
 class FileLease:
     """An exclusive flock on a file next to the SQLite database."""
 
@@ -80,19 +85,25 @@ class FileLease:
     def acquire(cls, database: str, bot_id: str) -> FileLease:
         if database in ("", ":memory:"):
             return cls(None)  # a private in-memory database: no other process can share it
-        path = Path(f"{database}.lock")
-        handle = path.open("a")
         announced = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                log.info("active for bot %s (lock %s)", bot_id, path)
-                return cls(handle)
-            except BlockingIOError:
-                if not announced:
-                    _standing_by(bot_id, f"lock file {path}")
-                    announced = True
-                threading.Event().wait(POLL_SECONDS)
+        while (lease := cls.try_acquire(database)) is None:
+            if not announced:
+                _standing_by(bot_id, f"lock file {lock_path(database)}")
+                announced = True
+            threading.Event().wait(POLL_SECONDS)
+        log.info("active for bot %s (lock %s)", bot_id, lock_path(database))
+        return lease
+
+    @classmethod
+    def try_acquire(cls, database: str) -> FileLease | None:
+        """The lock if no process holds it (a running bot does), else None at once."""
+        handle = lock_path(database).open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return None
+        return cls(handle)
 
     def release(self) -> None:
         if self._handle is not None:

@@ -14,6 +14,7 @@ from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.reminders.digest_ports import CoachDigests, DigestUnitOfWork
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
+from domain.retention import Retention, RetentionUnitOfWork
 from domain.selling.ports import PaymentIssues, PendingPurchases, SoldPackages
 from persistence.db import writing
 from persistence.inbox import commit_marking_done
@@ -26,6 +27,7 @@ from persistence.repositories.payment_issues import SqlPaymentIssues
 from persistence.repositories.pending import SqlPendingPurchases
 from persistence.repositories.presses import SqlButtonPresses
 from persistence.repositories.reminders import SqlReminders
+from persistence.repositories.retention import SqlRetention
 from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
@@ -55,6 +57,7 @@ class SqlUnitOfWork:
     presses: ButtonPresses
     reminders: Reminders
     digests: CoachDigests
+    retention: Retention
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -87,6 +90,7 @@ class SqlUnitOfWork:
         self.presses = SqlButtonPresses(session)
         self.reminders = SqlReminders(session)
         self.digests = SqlCoachDigests(session)
+        self.retention = SqlRetention(session)
         return self
 
     async def __aexit__(
@@ -130,4 +134,9 @@ if TYPE_CHECKING:
     def _implements_digest_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> DigestUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_retention_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> RetentionUnitOfWork:
         return SqlUnitOfWork(sessions)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, cast
 
+from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
@@ -64,12 +65,29 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
         token = handling.set(ticket)
         try:
             await super().process_update(update)
+            self.forget_empty_data(update)
             if self.persistence is not None:
                 await self.update_persistence()
         finally:
             handling.reset(token)
         if inbox is not None and ticket is not None:
             await inbox.finish(ticket)
+
+    def forget_empty_data(self, update: object) -> None:
+        """Drops this update's user_data and chat_data when they are empty.
+
+        PTB keeps a dict for every user and chat it ever handled (reading `user_data` creates
+        one), so memory grew with everyone who ever wrote. Flows keep their state in
+        user_data, so only people in the middle of a flow keep an entry; the empty dict of
+        the next update is as good as the dropped one (stored rows: see DatabasePersistence).
+        """
+        if not isinstance(update, Update):
+            return
+        user, chat = update.effective_user, update.effective_chat
+        if user is not None and user.id in self.user_data and not self.user_data[user.id]:
+            self.drop_user_data(user.id)
+        if chat is not None and chat.id in self.chat_data and not self.chat_data[chat.id]:
+            self.drop_chat_data(chat.id)
 
     async def shutdown(self) -> None:
         await super().shutdown()

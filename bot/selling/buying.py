@@ -116,7 +116,11 @@ async def pre_checkout(update: Update, context: BotContext) -> None:
     assert query is not None
     try:
         await check_pre_checkout(
-            context.uow(write=False), query.invoice_payload, query.total_amount, query.currency
+            context.uow(write=False),
+            query.invoice_payload,
+            query.total_amount,
+            query.currency,
+            context.now(),
         )
     except CheckoutRefused as refused:
         await query.answer(ok=False, error_message=refused.reason)

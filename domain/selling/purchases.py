@@ -9,7 +9,7 @@ sale (reminders) has one place to hook into.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.accounts import ensure_user
 from domain.catalog.access import own_package
@@ -37,6 +37,10 @@ from domain.selling.rules import expires_at, invoiceable, snapshot
 from domain.selling.tokens import new_access_token, new_purchase_key, parse_invoice_payload
 
 NOTE_MAX = 200
+# An invoice is paid within this time of being sent or not at all; its pending purchase is
+# kept a day longer (domain/retention.py), so a payment accepted at pre-checkout (Telegram
+# sends it seconds later) always finds it.
+PAYABLE_FOR = timedelta(days=6)
 REFUSE_UNKNOWN = "This invoice is no longer valid. Please open the package again."
 REFUSE_DELETED = "This package is no longer sold. Nothing was charged."
 REFUSE_CHANGED = "The price of this package changed. Please open it again. Nothing was charged."
@@ -99,15 +103,18 @@ async def start_invoice(
     return stored
 
 
-async def check_pre_checkout(uow: UnitOfWork, payload: str, total: int, currency: str) -> None:
+async def check_pre_checkout(
+    uow: UnitOfWork, payload: str, total: int, currency: str, now: datetime
+) -> None:
     """Telegram asks before charging: CheckoutRefused(reason) unless the pending purchase is
-    known, its package still sold, and amount and currency are the snapshot's."""
+    known and younger than `PAYABLE_FOR`, its package still sold, and amount and currency are
+    the snapshot's."""
     key = parse_invoice_payload(payload)
     if key is None:
         raise CheckoutRefused(REFUSE_UNKNOWN)
     async with uow:
         pending = await uow.pending.by_key(key)
-        if pending is None:
+        if pending is None or now - pending.created_at > PAYABLE_FOR:
             raise CheckoutRefused(REFUSE_UNKNOWN)
         package = await uow.packages.by_public_id(pending.snapshot.public_id)
     if package is None or package.deleted_at is not None:

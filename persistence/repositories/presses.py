@@ -1,30 +1,35 @@
-"""Claimed button presses: the primary key makes the second claim do nothing, in one statement;
-old presses are deleted in one statement too (no index needed: about a day of rows)."""
+"""Claimed button presses: one upsert claims a press, so two racing claims let one through;
+old claims are deleted by the pruning job (persistence/repositories/retention.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from persistence.models import ButtonPressRow
-from persistence.upsert import insert_or_ignore
+from persistence.upsert import dialect_insert
 
 
 class SqlButtonPresses:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def claim(self, chat_id: int, message_id: int, data: str, now: datetime) -> bool:
-        # The same press, already claimed (maybe a moment ago): nothing is inserted.
-        stmt = (
-            insert_or_ignore(self._session, ButtonPressRow)
-            .values(chat_id=chat_id, message_id=message_id, data=data, pressed_at=now)
-            .returning(ButtonPressRow.chat_id)
+    async def claim(
+        self, chat_id: int, message_id: int, data: str, now: datetime, older_than: datetime
+    ) -> bool:
+        # A new press inserts; a press claimed before `older_than` (not yet pruned) is claimed
+        # again; a recent claim wins the conflict and nothing is returned.
+        insert = dialect_insert(self._session)(ButtonPressRow).values(
+            chat_id=chat_id, message_id=message_id, data=data, pressed_at=now
         )
-        return await self._session.scalar(stmt) is not None
+        statement = insert.on_conflict_do_update(
+            index_elements=["chat_id", "message_id", "data"],
+            set_={"pressed_at": insert.excluded.pressed_at},
+            where=ButtonPressRow.pressed_at < older_than,
+        ).returning(ButtonPressRow.chat_id)
+        return (await self._session.execute(statement)).first() is not None
 
     async def release(self, chat_id: int, message_id: int, data: str) -> None:
         await self._session.execute(
@@ -34,8 +39,3 @@ class SqlButtonPresses:
                 ButtonPressRow.data == data,
             )
         )
-
-    async def forget_before(self, before: datetime) -> int:
-        statement = delete(ButtonPressRow).where(ButtonPressRow.pressed_at < before)
-        result = cast(CursorResult[Any], await self._session.execute(statement))
-        return result.rowcount

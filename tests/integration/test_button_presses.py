@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from domain.presses import KEPT_FOR, Press, claim_press, release_press
+from domain.presses import Press, claim_press, release_press
 from persistence.uow import SqlUnitOfWork
 
 NOW = datetime(2026, 11, 26, 5, 0, tzinfo=UTC)
@@ -30,18 +30,3 @@ async def test_two_claims_racing_for_one_press_let_exactly_one_through(
         press = Press(1001, message_id, "svc:delok:1")
         results = await asyncio.gather(*(claim_press(make_uow(), press, NOW) for _ in range(2)))
         assert sorted(results) == [False, True]
-
-
-async def test_a_claim_forgets_presses_older_than_a_day_so_the_table_stays_small(
-    make_uow: Callable[[], SqlUnitOfWork],
-) -> None:
-    old, recent = Press(1001, 40, "svc:delok:1"), Press(1001, 41, "svc:delok:2")
-    assert await claim_press(make_uow(), old, NOW)
-    assert await claim_press(make_uow(), recent, NOW + timedelta(hours=2))
-    later = NOW + KEPT_FOR + timedelta(minutes=1)  # old is past a day, recent is not
-    assert await claim_press(make_uow(), Press(1001, 42, "pkg:clone:3"), later)
-    uow = make_uow()
-    async with uow:  # not committed: this only counts the rows left, recent and the new one
-        assert await uow.presses.forget_before(later + timedelta(seconds=1)) == 2
-    assert not await claim_press(make_uow(), recent, later)  # still claimed: acts once
-    assert await claim_press(make_uow(), old, later)  # forgotten: a new claim

@@ -8,9 +8,11 @@ from domain.catalog.drafts import (
     PackageDraft,
     draft_set_title,
 )
+from domain.catalog.model import Package
 from domain.catalog.packages import delete_package, update_package
 from domain.catalog.services import delete_service
 from domain.errors import InvalidInput, NotFound
+from domain.retention import PENDING_KEPT_FOR
 from domain.selling.errors import (
     CheckoutRefused,
     NothingToSell,
@@ -19,7 +21,13 @@ from domain.selling.errors import (
 )
 from domain.selling.model import EventKind, SaleKind
 from domain.selling.payments import Flagged, Payment, record_payment
-from domain.selling.purchases import buy_free, check_pre_checkout, grant, start_invoice
+from domain.selling.purchases import (
+    PAYABLE_FOR,
+    buy_free,
+    check_pre_checkout,
+    grant,
+    start_invoice,
+)
 from domain.selling.tokens import invoice_payload
 from tests.unit.selling_shop import CLIENT, COACH, NOW, OTHER_COACH, Shop
 
@@ -97,13 +105,18 @@ async def test_invoices_only_where_telegram_can_take_the_payment(
     assert refused.value.coach_name == f"Coach {COACH}"
 
 
-async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
+async def _invoiced() -> tuple[Shop, Package, str]:
+    """A shop whose client was sent an invoice for a 150-star package; its payload."""
     shop = Shop()
     package = await shop.package("150")
     pending = await start_invoice(shop.uow, CLIENT, "Cleo", package.public_id, "r", False, NOW)
     assert pending is not None
-    payload = invoice_payload(pending.key)
-    await check_pre_checkout(shop.uow, payload, 150, "XTR")
+    return shop, package, invoice_payload(pending.key)
+
+
+async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
+    shop, package, payload = await _invoiced()
+    await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW)
     for bad_payload, total, currency in (
         ("pp_" + "x" * 22, 150, "XTR"),
         ("garbage", 150, "XTR"),
@@ -111,10 +124,20 @@ async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
         (payload, 150, "EUR"),
     ):
         with pytest.raises(CheckoutRefused):
-            await check_pre_checkout(shop.uow, bad_payload, total, currency)
+            await check_pre_checkout(shop.uow, bad_payload, total, currency, NOW)
     await delete_package(shop.uow, COACH, package.id, NOW)  # type: ignore[arg-type]
     with pytest.raises(CheckoutRefused, match="no longer sold"):
-        await check_pre_checkout(shop.uow, payload, 150, "XTR")
+        await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW)
+
+
+async def test_pre_checkout_refuses_an_invoice_older_than_it_may_be_paid() -> None:
+    shop, _, payload = await _invoiced()
+    await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW + PAYABLE_FOR)
+    with pytest.raises(CheckoutRefused, match="no longer valid"):
+        late = NOW + PAYABLE_FOR + timedelta(seconds=1)
+        await check_pre_checkout(shop.uow, payload, 150, "XTR", late)
+    # the pruning job keeps it longer: a payment accepted in time always finds it
+    assert PENDING_KEPT_FOR >= PAYABLE_FOR + timedelta(days=1)
 
 
 async def test_a_payment_is_recorded_once_per_charge_id() -> None:
