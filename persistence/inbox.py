@@ -1,9 +1,12 @@
 """The inbox: each Telegram update stored before Telegram is told it arrived, handled from
-there, and marked done in the transaction that handled it.
+there, marked done in the transaction that handled it, and answered once its handler ended.
 
 While an update is handled, `handling` holds its `Ticket`; a writing unit of work that
 commits then marks the update done in its own transaction (see `SqlUnitOfWork.commit`), so
-a use case's change and "this update is handled" are stored together or not at all.
+a use case's change and "this update is handled" are stored together or not at all. An
+update done but not answered (the process died between the change and the reply) is handled
+again on start with `Ticket.done_before` set: its use case finds its change made (request
+keys, charge ids) and the handler says again what that change warrants (`replaying_done`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from persistence.db import writing
@@ -32,9 +35,16 @@ class Ticket:
     update_id: int
     now: datetime
     done: bool = False
+    done_before: bool = False  # handled again after a crash that came after its change
 
 
 handling: ContextVar[Ticket | None] = ContextVar("inbox_handling", default=None)
+
+
+def replaying_done() -> bool:
+    """True while handling again an update whose change was stored before a crash."""
+    ticket = handling.get()
+    return ticket is not None and ticket.done_before
 
 
 class SqlInbox:
@@ -59,14 +69,14 @@ class SqlInbox:
             added.update(await self._session.scalars(statement))
         return added
 
-    async def unfinished(self) -> list[tuple[int, JSON]]:
-        """Updates stored and not handled, oldest first."""
+    async def unfinished(self) -> list[tuple[int, JSON, bool]]:
+        """Updates stored and not answered, oldest first, each with whether it was done."""
         rows = await self._session.execute(
-            select(InboxRow.update_id, InboxRow.payload)
-            .where(InboxRow.done_at.is_(None))
+            select(InboxRow.update_id, InboxRow.payload, InboxRow.done_at.is_not(None))
+            .where(InboxRow.answered_at.is_(None))
             .order_by(InboxRow.update_id)
         )
-        return [(update_id, payload) for update_id, payload in rows.all()]
+        return [(update_id, payload, bool(done)) for update_id, payload, done in rows.all()]
 
     async def mark_done(self, update_id: int, now: datetime) -> None:
         await self._session.execute(
@@ -75,9 +85,16 @@ class SqlInbox:
             .values(done_at=now)
         )
 
+    async def mark_answered(self, update_id: int, now: datetime) -> None:
+        await self._session.execute(
+            update(InboxRow)
+            .where(InboxRow.update_id == update_id, InboxRow.answered_at.is_(None))
+            .values(answered_at=now, done_at=func.coalesce(InboxRow.done_at, now))
+        )
+
     async def prune(self, before: datetime) -> int:
-        """Deletes updates handled before `before` (through the index on done_at)."""
-        statement = delete(InboxRow).where(InboxRow.done_at < before)
+        """Deletes updates answered before `before` (through the index on answered_at)."""
+        statement = delete(InboxRow).where(InboxRow.answered_at < before)
         result = cast(CursorResult[Any], await self._session.execute(statement))
         return result.rowcount
 
@@ -108,19 +125,17 @@ class InboxStore:
             await session.commit()
             return added
 
-    async def unfinished(self) -> list[tuple[int, JSON]]:
+    async def unfinished(self) -> list[tuple[int, JSON, bool]]:
         async with self._sessions() as session:
             return await SqlInbox(session).unfinished()
 
-    def ticket(self, update_id: int) -> Ticket:
-        return Ticket(update_id, self._clock())
+    def ticket(self, update_id: int, done_before: bool = False) -> Ticket:
+        return Ticket(update_id, self._clock(), done_before=done_before)
 
     async def finish(self, ticket: Ticket) -> None:
-        """Marks the update done unless the handler's own transaction did."""
-        if ticket.done:
-            return
+        """Marks the update answered (and done, unless the handler's own transaction did)."""
         async with self._sessions() as session, writing(session):
-            await SqlInbox(session).mark_done(ticket.update_id, ticket.now)
+            await SqlInbox(session).mark_answered(ticket.update_id, self._clock())
             await session.commit()
         ticket.done = True
 

@@ -470,14 +470,17 @@ class ButtonPressRow(Base):
 
 
 class InboxRow(Base):
-    """A Telegram update as received, stored before Telegram is told it arrived; `done_at`
-    is set in the transaction that handled it (indexed: unfinished ones on start, pruning)."""
+    """A Telegram update as received, stored before Telegram is told it arrived. `done_at` is
+    set in the transaction of its use case (its change is stored), `answered_at` once its
+    handler has finished (the reply went out): unanswered ones are handled again on start,
+    answered ones are pruned (indexed for both)."""
 
     __tablename__ = "inbox"
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     payload: Mapped[Any] = mapped_column(JSON)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
 
 class PtbStateRow(Base):

@@ -42,7 +42,8 @@ class InboxQueue(asyncio.Queue[object]):
         self._store = store
         self._received: list[Update] = []  # not stored yet
         self._storing: asyncio.Task[None] | None = None
-        self._open: set[int] = set()  # stored and queued by this process, not done yet
+        # stored and queued by this process, not answered yet: whether it was done before
+        self._open: dict[int, bool] = {}
         self.polling = False  # set by InboxRequest: getUpdates confirms, not `put`'s return
 
     async def put(self, item: object) -> None:
@@ -71,7 +72,7 @@ class InboxQueue(asyncio.Queue[object]):
             added = await self._store_until_stored(batch)
             for update in batch:
                 if update.update_id in added:
-                    self._open.add(update.update_id)
+                    self._open[update.update_id] = False
                     self.put_nowait(update)
 
     async def _store_until_stored(self, batch: list[Update]) -> set[int]:
@@ -89,10 +90,10 @@ class InboxQueue(asyncio.Queue[object]):
                 attempt += 1
 
     async def replay(self, bot: Bot) -> int:
-        """Queues the updates stored but never handled (a crash), oldest first."""
+        """Queues the updates stored but never answered (a crash), oldest first."""
         unfinished = await self._store.unfinished()
-        for update_id, payload in unfinished:
-            self._open.add(update_id)
+        for update_id, payload, done in unfinished:
+            self._open[update_id] = done
             self.put_nowait(Update.de_json(payload, bot))
         if unfinished:
             log.warning("handling %d update(s) received before a crash", len(unfinished))
@@ -101,13 +102,13 @@ class InboxQueue(asyncio.Queue[object]):
     def ticket(self, update: object) -> Ticket | None:
         """The inbox ticket of an update this queue stored, else None."""
         if isinstance(update, Update) and update.update_id in self._open:
-            return self._store.ticket(update.update_id)
+            return self._store.ticket(update.update_id, self._open[update.update_id])
         return None
 
     async def finish(self, ticket: Ticket) -> None:
-        """Marks the update done (unless its use case's transaction did) after handling."""
+        """Marks the update answered (and done, unless its use case's transaction did)."""
         await self._store.finish(ticket)
-        self._open.discard(ticket.update_id)
+        self._open.pop(ticket.update_id, None)
 
     async def prune(self) -> int:
         return await self._store.prune(RETENTION)

@@ -9,6 +9,7 @@ of them. Every feature's handlers use these instead of writing their own.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -24,6 +25,7 @@ from domain.errors import NotACoach, NotFound
 from domain.model import Coach
 from domain.presses import Press, claim_press, release_press
 
+log = logging.getLogger("packages-bot")
 R = TypeVar("R")
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 Action = Callable[[Update, BotContext, Callback], Coroutine[Any, Any, None]]
@@ -78,7 +80,14 @@ async def settle(update: Update, answer: str | None = None) -> None:
     query = update.callback_query
     if query is None:
         return
-    await query.answer(answer)
+    try:
+        await query.answer(answer)
+    except BadRequest as exc:
+        # Telegram takes an answer within minutes, once: a press handled again after a
+        # restart (see bot/kit/inbox.py) was answered before, or too long ago.
+        if "query" not in exc.message.lower():
+            raise
+        log.info("a pressed button could not be answered any more: %s", exc.message)
     if isinstance(query.message, Message):  # not an old, inaccessible one
         await quiet_edit(query.edit_message_reply_markup(reply_markup=None))
 

@@ -29,9 +29,10 @@ from domain.selling.errors import (
 )
 from domain.selling.model import PendingPurchase
 from domain.selling.payments import Payment, record_payment
-from domain.selling.purchases import buy_free, check_pre_checkout, start_invoice
+from domain.selling.purchases import buy_free, check_pre_checkout, earlier_sale, start_invoice
 from domain.selling.rules import needs_provider
 from domain.selling.tokens import invoice_payload
+from persistence.inbox import replaying_done
 
 log = logging.getLogger(__name__)
 BUY = re.compile(r"(?P<how>buy|get):(?P<public_id>[A-Za-z0-9_-]{1,60})")
@@ -76,6 +77,8 @@ async def _take_free(update: Update, context: BotContext, public_id: str, reques
         context.now(),
         context.reminders,
     )
+    if sale is None and replaying_done():  # stored before a crash, never said
+        sale = await earlier_sale(context.uow(write=False), request_key=request)
     await settle(update, None if sale else texts.ALREADY_DONE)
     if sale is not None:
         await announce_sale(context, sale)
@@ -153,6 +156,8 @@ async def paid(update: Update, context: BotContext) -> None:
         log.exception("payment %s could not be recorded", payment.charge_id)
         await reply(update, texts.UNRECORDED_PAYMENT.format(charge=escape(payment.charge_id)))
         return
+    if outcome is None and replaying_done():  # stored before a crash, never said
+        outcome = await earlier_sale(context.uow(write=False), charge_id=payment.charge_id)
     await announce_payment(context, outcome)
 
 

@@ -25,6 +25,12 @@ class SoldPackages(Protocol):
 
     async def get(self, sold_id: int) -> SoldPackage | None: ...
 
+    async def by_request(
+        self, request_key: str | None = None, charge_id: str | None = None
+    ) -> SoldPackage | None:
+        """The sold package a request key (or a Telegram charge id) made, if any."""
+        ...
+
     async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
         """Those of `charge_ids` a sold package was recorded for."""
         ...

@@ -183,6 +183,21 @@ def new_sold(
     )
 
 
+async def earlier_sale(
+    uow: UnitOfWork, request_key: str | None = None, charge_id: str | None = None
+) -> Sale | None:
+    """The sale a request key or charge id already made, to be said again when the process
+    died after storing it and before saying so (the inbox hands the update back)."""
+    async with uow:
+        sold = await uow.sold.by_request(request_key, charge_id)
+        if sold is None:
+            return None
+        coach = await uow.coaches.get(sold.coach_id)
+        buyer = await uow.users.get(sold.client_id) if sold.client_id is not None else None
+    assert coach is not None, "a package always has its coach"
+    return Sale(sold, coach, buyer)
+
+
 async def record_sale(
     uow: UnitOfWork,
     sold: SoldPackage,

@@ -117,6 +117,15 @@ class SqlSoldPackages:
     async def get(self, sold_id: int) -> SoldPackage | None:
         return await self._one(SoldPackageRow.id == sold_id)
 
+    async def by_request(
+        self, request_key: str | None = None, charge_id: str | None = None
+    ) -> SoldPackage | None:
+        if request_key is not None:
+            return await self._one(SoldPackageRow.request_key == request_key)
+        if charge_id is not None:
+            return await self._one(SoldPackageRow.telegram_charge_id == charge_id)
+        return None
+
     async def known_charges(self, charge_ids: Collection[str]) -> set[str]:
         column = SoldPackageRow.telegram_charge_id
         found = await self._session.scalars(select(column).where(column.in_(list(charge_ids))))

@@ -45,7 +45,7 @@ async def rows(engine: AsyncEngine) -> dict[int, datetime | None]:
 async def test_an_update_sent_again_is_stored_once_with_its_json(store: InboxStore) -> None:
     assert await store.add([update(1), update(2)]) == {1, 2}
     assert await store.add([update(2, "again"), update(3)]) == {3}
-    assert await store.unfinished() == [update(1), update(2), update(3)]
+    assert await store.unfinished() == [(*update(i), False) for i in (1, 2, 3)]
 
 
 async def test_the_same_update_stored_by_two_at_once_is_stored_by_one(
@@ -54,7 +54,7 @@ async def test_the_same_update_stored_by_two_at_once_is_stored_by_one(
     for update_id in range(10, 20):
         results = await asyncio.gather(*(store.add([update(update_id)]) for _ in range(2)))
         assert sorted(map(len, results)) == [0, 1]
-    assert [u for u, _ in await store.unfinished()] == list(range(10, 20))
+    assert [u for u, _, _ in await store.unfinished()] == list(range(10, 20))
 
 
 async def test_a_use_case_marks_the_update_done_in_its_own_transaction(
@@ -70,8 +70,11 @@ async def test_a_use_case_marks_the_update_done_in_its_own_transaction(
     assert ticket.done
     assert await rows(engine) == {5: NOW, 6: None}
     assert await users(engine) == [4242]
-    await store.finish(ticket)  # after the handler: nothing left to do
+    # Done, not yet answered: after a crash now it is handled again, knowing it was done.
+    assert [(u, done) for u, _, done in await store.unfinished()] == [(5, True), (6, False)]
+    await store.finish(ticket)  # after the handler (its reply went out): answered
     assert await rows(engine) == {5: NOW, 6: None}
+    assert [u for u, _, _ in await store.unfinished()] == [6]
 
 
 async def test_a_use_case_that_fails_leaves_the_update_to_be_handled_again(
@@ -90,7 +93,7 @@ async def test_a_use_case_that_fails_leaves_the_update_to_be_handled_again(
     assert not ticket.done
     assert await rows(engine) == {7: None}
     assert await users(engine) == []
-    assert [u for u, _ in await store.unfinished()] == [7]
+    assert [u for u, _, _ in await store.unfinished()] == [7]
 
 
 async def test_a_handler_that_wrote_nothing_is_marked_done_after_it_returns(

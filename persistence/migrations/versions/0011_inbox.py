@@ -23,11 +23,12 @@ def upgrade() -> None:
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("done_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("update_id", name=op.f("pk_inbox")),
     )
-    op.create_index(op.f("ix_inbox_done_at"), "inbox", ["done_at"], unique=False)
+    op.create_index(op.f("ix_inbox_answered_at"), "inbox", ["answered_at"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_inbox_done_at"), table_name="inbox")
+    op.drop_index(op.f("ix_inbox_answered_at"), table_name="inbox")
     op.drop_table("inbox")
