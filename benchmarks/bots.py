@@ -26,7 +26,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.app import build_application
+from bootstrap.app import build_application
 from bot.config import load_settings
 from domain.accounts import CoachPolicy, greet
 from domain.catalog.drafts import PackageDraft

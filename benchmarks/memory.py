@@ -30,7 +30,7 @@ from typing import Any
 
 from telegram import Update
 
-import bot.app
+import bootstrap.app
 from benchmarks import bots
 from bot.kit.rate_limit import PriorityRateLimiter
 from tests.support.fake_bot_api import FakeBotApi
@@ -132,7 +132,7 @@ def main() -> None:
     if args.trace:
         tracemalloc.start()
     # The limiter as built, without Telegram's pacing (memory is measured, not waiting).
-    bot.app.PriorityRateLimiter = partial(PriorityRateLimiter, overall_max_rate=1e9)  # type: ignore[assignment, attr-defined]
+    bootstrap.app.PriorityRateLimiter = partial(PriorityRateLimiter, overall_max_rate=1e9)  # type: ignore[assignment, attr-defined]
     here, there = multiprocessing.get_context("spawn").Pipe()
     fake = multiprocessing.get_context("spawn").Process(target=_serve_fake, args=(there,))
     fake.start()

@@ -13,6 +13,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackContext, JobQueue
 
+from domain.reminders.delivery import Notice
 from domain.reminders.digest_ports import DigestUnitOfWork
 from domain.reminders.engine import Delivery
 from domain.reminders.ports import ReminderUnitOfWork
@@ -62,6 +63,8 @@ class JobDeps:
     clock: Callable[[], datetime]
     settings: JobSettings
     outbox: Outbox
+    # A notice's buttons: callback data of the bot's own screens, so the bot draws them.
+    reminder_buttons: Callable[[Notice], InlineKeyboardMarkup | None] = lambda _: None
 
 
 class Rendered(Generic[M_contra]):

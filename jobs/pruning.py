@@ -4,12 +4,12 @@ says what and for how long), so no table grows with every press, invoice or quie
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
-from typing import cast
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
 
-from telegram.ext import Application, JobQueue
+from telegram.ext import CallbackContext, JobQueue
 
-from bot.kit.context import BotContext
 from domain.retention import RetentionUnitOfWork, forget_old_rows
 
 log = logging.getLogger(__name__)
@@ -19,22 +19,28 @@ EVERY = timedelta(hours=1)
 FIRST = timedelta(minutes=1)
 
 
-async def prune(context: BotContext) -> None:
+class Prune:
     """Deletes presses, pending purchases and unsent digests past their time."""
-    deps = context.deps
-    forgotten = await forget_old_rows(
-        # The one SqlUnitOfWork serves every port; the context types it for handlers.
-        lambda: cast(RetentionUnitOfWork, deps.uow_factory()),
-        deps.clock(),
-    )
-    if any(forgotten.values()):
-        log.info("pruned: %s", forgotten)
+
+    def __init__(
+        self, uow_factory: Callable[[], RetentionUnitOfWork], clock: Callable[[], datetime]
+    ) -> None:
+        self._uow_factory = uow_factory
+        self._clock = clock
+
+    async def __call__(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
+        forgotten = await forget_old_rows(self._uow_factory, self._clock())
+        if any(forgotten.values()):
+            log.info("pruned: %s", forgotten)
 
 
-def schedule_pruning(app: Application) -> None:  # type: ignore[type-arg]
-    queue = cast(JobQueue, app.job_queue)  # type: ignore[type-arg]
+def schedule_pruning(
+    queue: JobQueue[Any],
+    uow_factory: Callable[[], RetentionUnitOfWork],
+    clock: Callable[[], datetime],
+) -> None:
     queue.run_repeating(
-        prune,
+        Prune(uow_factory, clock),
         interval=EVERY,
         first=FIRST,
         name=PRUNE_JOB,

@@ -16,17 +16,12 @@ from domain.reminders.use_cases import (
 )
 from jobs.bulk import BulkJob, JobDeps, Rendered, every_sweep
 from jobs.digest import schedule_coach_digest
-from jobs.keyboards import reminder_keyboard
 from jobs.texts import reminder_text
 
 log = logging.getLogger(__name__)
 SWEEP_JOB = "reminder-sweep"
 REPLAN_JOB = "reminder-replan"
 BATCH_SIZE = 20
-
-
-def rendered(notice: Notice) -> tuple[int, str, InlineKeyboardMarkup | None]:
-    return notice.chat_id, reminder_text(notice), reminder_keyboard(notice)
 
 
 class ReplanOnStart:
@@ -52,6 +47,10 @@ class ReplanOnStart:
 def schedule_reminder_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
     """Replan once at start-up; sweep every REMINDER_SWEEP_SECONDS from one interval later;
     and the coach digest, paced by the same outbox."""
+
+    def rendered(notice: Notice) -> tuple[int, str, InlineKeyboardMarkup | None]:
+        return notice.chat_id, reminder_text(notice), deps.reminder_buttons(notice)
+
     notifier = Rendered(deps.outbox, rendered)
     job = BulkJob(
         SWEEP_JOB,

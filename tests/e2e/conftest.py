@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.app import build_application
+from bootstrap.app import build_application
 from bot.config import load_settings
 from bot.kit.context import PackagesApplication
 from tests.support.fake_bot_api import FakeBotApi

@@ -22,7 +22,7 @@ async def packages_bot(database_url: str, *args: str) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot",
+        "bootstrap",
         *args,
         env=env,
         stdout=asyncio.subprocess.PIPE,

@@ -19,7 +19,7 @@ STANDING_BY = b"standing by to take over"
 async def bot_process(
     api: FakeBotApi, database_url: str, coaches: str = ""
 ) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`python -m bot` against the fake Bot API (killed on leaving, if still running)."""
+    """`python -m bootstrap` against the fake Bot API (killed on leaving, if still running)."""
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": api.token,
@@ -29,7 +29,7 @@ async def bot_process(
         "COACH_TELEGRAM_IDS": coaches,
     }
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", env=env, stderr=asyncio.subprocess.PIPE, cwd=os.getcwd()
+        sys.executable, "-m", "bootstrap", env=env, stderr=asyncio.subprocess.PIPE, cwd=os.getcwd()
     )
     try:
         yield process

@@ -28,7 +28,7 @@ async def run_bot(tmp_path: Path, *args: str, **env: str) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot",
+        "bootstrap",
         *args,
         cwd=tmp_path,
         env={**keep, **settings},

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from bot.__main__ import webhook_options
-from bot.app import build_application
+from bootstrap.__main__ import webhook_options
+from bootstrap.app import build_application
 from bot.config import load_settings
 from bot.kit.context import PackagesApplication
 from persistence.db import create_engine, session_factory

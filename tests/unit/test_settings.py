@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import main
+from bootstrap.__main__ import main
 from bot.config import ConfigError, Settings, load_settings
 from domain.model import Plan
 

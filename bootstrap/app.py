@@ -1,14 +1,17 @@
-"""The one bootstrap: settings → engine, unit of work, clock, persistence → Application."""
+"""The one bootstrap: settings → engine, unit of work, clock, persistence → the Application
+with its handlers (bot/) and its jobs (jobs/), wired through their ports."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.booking import availability, holder, schedule
+from bot.booking.reminder_buttons import reminder_keyboard
 from bot.catalog import packages, series, services, storefront
 from bot.config import Settings
 from bot.home import common, timezone
@@ -19,9 +22,11 @@ from bot.kit.processing import PerUserProcessor
 from bot.kit.rate_limit import PriorityRateLimiter
 from bot.outbox import TelegramOutbox
 from bot.selling import handlers as selling
+from bot.selling.notices import announce_payment
+from domain.reminders.use_cases import ReminderOffsets
 from jobs.bulk import JobDeps
 from jobs.pruning import schedule_pruning
-from jobs.reconcile import schedule_stars_reconciliation
+from jobs.reconcile import ReconcileDeps, schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
 from persistence.db import create_engine, session_factory
 from persistence.inbox import InboxStore
@@ -72,15 +77,41 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
+    add_jobs(app, sessions, clock, inbox=inbox)
+    return app
+
+
+def add_jobs(
+    app: PackagesApplication,
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Callable[[], datetime],
+    *,
+    inbox: bool,
+) -> None:
+    """The jobs, each given only the ports it uses."""
+    settings, queue = app.deps.settings, app.job_queue
+    assert queue is not None
     outbox = TelegramOutbox(app.bot, settings.reminder_max_per_second)
-    bulk = JobDeps(lambda: SqlUnitOfWork(sessions), clock, settings, outbox)
-    assert app.job_queue is not None
-    schedule_reminder_sweep(app.job_queue, bulk)
-    schedule_stars_reconciliation(app)
+    bulk = JobDeps(
+        lambda: SqlUnitOfWork(sessions),
+        clock,
+        settings,
+        outbox,
+        reminder_buttons=reminder_keyboard,
+    )
+    schedule_reminder_sweep(queue, bulk)
+    schedule_stars_reconciliation(
+        queue,
+        ReconcileDeps(
+            lambda write: SqlUnitOfWork(sessions, write=write),
+            clock,
+            ReminderOffsets(settings.expiry_reminder_offsets, settings.session_reminder_offsets),
+            announce_payment,
+        ),
+    )
     if inbox:
         schedule_inbox_pruning(app)
-    schedule_pruning(app)
-    return app
+    schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -10,12 +10,12 @@ from urllib.parse import urlparse
 
 from telegram import Update
 
-from bot.app import build_application
-from bot.backup_command import COMMANDS as BACKUP_COMMANDS
-from bot.backup_command import run_backup_command
+from bootstrap.app import build_application
+from bootstrap.backup_command import COMMANDS as BACKUP_COMMANDS
+from bootstrap.backup_command import run_backup_command
+from bootstrap.startup import report_failure
 from bot.config import ConfigError, Settings, load_settings
 from bot.kit.logs import setup_logging
-from bot.startup import report_failure
 from persistence.migrate import upgrade_to_head
 from persistence.single_instance import wait_for_turn
 

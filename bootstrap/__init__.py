@@ -1,0 +1,1 @@
+"""The one bootstrap: settings, persistence, bot and jobs wired together (nothing imports it)."""
