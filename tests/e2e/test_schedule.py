@@ -176,3 +176,33 @@ async def test_coach_moves_a_session_and_the_clients_calendar_event_follows(
     api.press_callback(COACH, f"mv:ok:{booking_id}:{minutes}:0")  # the same ✅, pressed again
     await api.next_message(COACH, "Client:")
     assert len([m for m in api.messages(CLIENT) if "moved" in m.content]) == 1
+
+
+async def test_a_time_taken_while_the_coach_confirms_offers_fresh_times_that_day(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    token, item = await client_holds_lessons(harness)
+    await _book(harness, token, item, FRIDAY_9)
+    api.send_text(COACH, "/schedule")
+    await api.next_message(COACH, "Your schedule")
+    api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    await api.next_message(COACH, "Client:")
+    api.press_button(COACH, "🕑 Move")
+    await api.next_message(COACH, "Move Lesson: pick a day")
+    api.press_button(COACH, "Sat 28 Nov")
+    await api.next_message(COACH, "pick a time on Sat 28 Nov")
+    api.press_button(COACH, "10:00")
+    await api.next_message(COACH, "Move Lesson from Fri 27 Nov 09:00 to Sat 28 Nov 10:00")
+    api.press_button(COACH, "◀ Back")  # one step back: the same day's times
+    await api.next_message(COACH, "Move Lesson: pick a time on Sat 28 Nov")
+    api.press_button(COACH, "10:00")
+    await api.next_message(COACH, "Move Lesson from Fri 27 Nov 09:00 to Sat 28 Nov 10:00")
+    await _book(harness, token, item, datetime(2026, 11, 28, 9, 0, tzinfo=UTC))  # 10:00 goes
+
+    api.press_button(COACH, "✅ Yes, move it")
+    fresh = await api.next_message(COACH, "no longer free")
+    assert "Move Lesson: pick a time on Sat 28 Nov" in fresh.content
+    assert "10:00" not in fresh.button_labels and "11:00" in fresh.button_labels
+    assert not [m for m in api.messages(CLIENT) if "moved" in m.content]
+    assert await _left(harness, token) == 1
