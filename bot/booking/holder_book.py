@@ -10,7 +10,7 @@ from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
-from bot.booking.holder_package import Step, finish, show_package
+from bot.booking.holder_package import Step, finish, settle, show_package
 from bot.booking.holder_views import Pressed
 from bot.booking.refusals import refusal_text
 from bot.booking.slot_picker import Acts, Free, SlotPicker
@@ -22,7 +22,6 @@ from domain.booking.errors import (
     BookingRefused,
     OccurrenceUnavailable,
     SeriesFull,
-    SlotTaken,
 )
 from domain.booking.holder import dates_for, slots_for
 from domain.booking.model import GroupSeat, OneToOne
@@ -46,19 +45,10 @@ PICKER = SlotPicker[Pressed](Acts("b", "w", "t", "c", "ok"), _free)
 
 async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Books the 1:1 session: one unit and the time, in one transaction."""
-    at = picker.moment_of(pressed.arg)
-    access, choice = ByHolder(user_id(update), pressed.sold_id), OneToOne(pressed.ref, at)
-    try:
-        booking = await redeem_session(
-            context.uow(), access, choice, context.now(), context.reminders
-        )
-    except SlotTaken as refused:
-        await PICKER.taken(update, context, pressed, at, refusal_text(refused))
-        return
-    except BookingRefused as refused:
-        await show_package(update, context, pressed.sold_id, refusal_text(refused))
-        return
-    await finish(update, context, pressed, ("booked", booking), partial(views.booked, booking))
+    access = ByHolder(user_id(update), pressed.sold_id)
+    choice = OneToOne(pressed.ref, picker.moment_of(pressed.arg))
+    result = redeem_session(context.uow(), access, choice, context.now(), context.reminders)
+    await settle(update, context, pressed, (PICKER, result), "booked", views.booked)
 
 
 async def dates(update: Update, context: BotContext, pressed: Pressed, note: str = "") -> None:

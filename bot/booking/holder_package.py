@@ -4,14 +4,19 @@ to come. Every booking step of the view returns here (see `bot.booking.holder`).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.booking import holder_views as views
 from bot.booking.holder_notify import Change, Done, after_change
 from bot.booking.holder_views import Pressed
+from bot.booking.picker_views import moment_of
+from bot.booking.refusals import refusal_text
+from bot.booking.slot_picker import SlotPicker
 from bot.kit.context import BotContext
 from bot.kit.replies import reply, show, user_id
+from domain.booking.errors import BookingRefused, SlotTaken
 from domain.booking.holder import package_screen, zone_for
 from domain.booking.model import SessionBooking
 from domain.errors import NotFound
@@ -55,3 +60,25 @@ async def finish(
         raise NotFound()
     change, booking = done
     await after_change(context, Done(change, booking, user_id(update), chat.id))
+
+
+async def settle(
+    update: Update,
+    context: BotContext,
+    pressed: Pressed,
+    attempt: tuple[SlotPicker[Pressed], Awaitable[SessionBooking]],
+    change: Change,
+    text: Callable[[SessionBooking, str], str],
+) -> None:
+    """Confirm of a picked time: done → `finish`; the time taken meanwhile → fresh times of
+    its day; any other refusal → the package, saying why."""
+    picker, result = attempt
+    try:
+        booking = await result
+    except SlotTaken as refused:
+        await picker.taken(update, context, pressed, moment_of(pressed.arg), refusal_text(refused))
+        return
+    except BookingRefused as refused:
+        await show_package(update, context, pressed.sold_id, refusal_text(refused))
+        return
+    await finish(update, context, pressed, (change, booking), partial(text, booking))

@@ -4,21 +4,20 @@ old time is given up only if the new one is taken)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import partial
 
 from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
-from bot.booking.holder_package import Step, finish, show_package
+from bot.booking.holder_package import Step, finish, settle, show_package
 from bot.booking.holder_views import Pressed
 from bot.booking.refusals import refusal_text
 from bot.booking.slot_picker import Acts, Free, SlotPicker
 from bot.kit.context import BotContext
 from bot.kit.replies import show, user_id
 from domain.booking.access import ByHolder
-from domain.booking.errors import BookingRefused, SlotTaken
+from domain.booking.errors import BookingRefused
 from domain.booking.holder import move_choices, package_screen
 from domain.booking.manage import cancel_session, reschedule_session
 from domain.errors import NotFound
@@ -68,19 +67,11 @@ PICKER = SlotPicker[Pressed](Acts("m", "mw", "mt", "mc", "mok"), _free)
 
 async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Moves the session (same booking, same calendar event)."""
-    at: datetime = picker.moment_of(pressed.arg)
-    access = ByHolder(user_id(update), pressed.sold_id)
-    try:
-        moved = await reschedule_session(
-            context.uow(), access, pressed.ref, at, context.now(), context.reminders
-        )
-    except SlotTaken as refused:
-        await PICKER.taken(update, context, pressed, at, refusal_text(refused))
-        return
-    except BookingRefused as refused:
-        await show_package(update, context, pressed.sold_id, refusal_text(refused))
-        return
-    await finish(update, context, pressed, ("moved", moved), partial(views.moved, moved))
+    access, at = ByHolder(user_id(update), pressed.sold_id), picker.moment_of(pressed.arg)
+    result = reschedule_session(
+        context.uow(), access, pressed.ref, at, context.now(), context.reminders
+    )
+    await settle(update, context, pressed, (PICKER, result), "moved", views.moved)
 
 
 STEPS: dict[str, Step] = {
