@@ -28,6 +28,16 @@ async def _book(harness: BotHarness, token: str, item: int, start: datetime) -> 
     return booking.id or 0
 
 
+async def _friday_session_pressed(harness: BotHarness) -> tuple[str, int]:
+    """The client holds lessons with Friday 09:00 booked; the coach presses it in /schedule."""
+    token, item = await client_holds_lessons(harness)
+    await _book(harness, token, item, FRIDAY_9)
+    harness.api.send_text(COACH, "/schedule")
+    await harness.api.next_message(COACH, "Your schedule")
+    harness.api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    return token, item
+
+
 async def _left(harness: BotHarness, token: str) -> int:
     assert harness.app is not None
     package = await view_package(harness.app.deps.uow_factory(), ByToken(token))
@@ -82,11 +92,7 @@ async def test_coach_sees_the_week_and_cancels_a_session(harness: BotHarness) ->
 
 async def test_a_started_session_can_be_marked_as_a_no_show(harness: BotHarness) -> None:
     api = harness.api
-    token, item = await client_holds_lessons(harness)
-    await _book(harness, token, item, FRIDAY_9)
-    api.send_text(COACH, "/schedule")
-    await api.next_message(COACH, "Your schedule")
-    api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    token, item = await _friday_session_pressed(harness)
     opened = await api.next_message(COACH, "Client:")
     assert "🚫 No-show" not in opened.button_labels  # it has not started yet
     harness.clock.now = FRIDAY_9 + timedelta(minutes=20)
@@ -182,11 +188,7 @@ async def test_a_time_taken_while_the_coach_confirms_offers_fresh_times_that_day
     harness: BotHarness,
 ) -> None:
     api = harness.api
-    token, item = await client_holds_lessons(harness)
-    await _book(harness, token, item, FRIDAY_9)
-    api.send_text(COACH, "/schedule")
-    await api.next_message(COACH, "Your schedule")
-    api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    token, item = await _friday_session_pressed(harness)
     await api.next_message(COACH, "Client:")
     api.press_button(COACH, "🕑 Move")
     await api.next_message(COACH, "Move Lesson: pick a day")
