@@ -6,50 +6,24 @@ Callback data `bk:<act>:<sold package id>:<ref>:<arg>`; ref is the item (entitle
 for cancel/move, the session. Every press re-checks that the presser holds the package
 (`ByHolder`). The final presses (ok, gok, xok, mok) act once (`acts_once`); their result
 screen's "back" opens the package in a new message, so a final button never returns on
-its message."""
+its message.
+
+The router is built here from the step modules' tables; they import only shared helpers
+(`holder_package`, `slot_picker`), never this module."""
 
 from __future__ import annotations
-
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TypeVar
 
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
+from bot.booking import holder_book, holder_sessions
 from bot.booking import holder_views as views
-from bot.booking import picker_views as picker
-from bot.booking.holder_views import Pressed, parse
+from bot.booking.holder_package import Step, view
+from bot.booking.holder_views import parse
 from bot.kit.context import BotContext
-from bot.kit.replies import acts_once, callback_data, reply, show, user_id
-from domain.booking.holder import package_screen
-from domain.booking.picker import first_week_with_slots, week_page
+from bot.kit.replies import acts_once, callback_data
 
-
-@dataclass(frozen=True)
-class Free:
-    """Free start times (UTC) as the viewer sees them."""
-
-    starts: list[datetime]
-    zone: str
-    now: datetime
-
-
-Step = Callable[[Update, BotContext, Pressed], Awaitable[None]]
-STEPS: dict[str, Step] = {}
-S = TypeVar("S", bound=Step)
-
-
-def step(*acts: str) -> Callable[[S], S]:
-    """Registers a step for the given acts (the step modules are imported by add_handlers)."""
-
-    def add(fn: S) -> S:
-        for act in acts:
-            STEPS[act] = fn
-        return fn
-
-    return add
+STEPS: dict[str, Step] = {"v": view, **holder_book.STEPS, **holder_sessions.STEPS}
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -60,54 +34,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     await STEPS[pressed.act](update, context, pressed)
 
 
-async def show_package(
-    update: Update, context: BotContext, sold_id: int, note: str = "", new: bool = False
-) -> None:
-    """The package with Book per item and its sessions to come (in place, or anew)."""
-    now = context.now()
-    screen = await package_screen(context.uow(write=False), user_id(update), sold_id, now)
-    text = views.screen_text(screen, now, note)
-    markup = views.screen_keyboard(screen, now)
-    if new:
-        await reply(update, text, reply_markup=markup)
-    else:
-        await show(update, text, markup)
-
-
-@step("v")
-async def _view(update: Update, context: BotContext, pressed: Pressed) -> None:
-    await show_package(update, context, pressed.sold_id, new=pressed.arg == 1)
-
-
-async def show_days(
-    update: Update,
-    pressed: Pressed,
-    title: str,
-    free: Free,
-    acts: tuple[str, str, str],
-    note: str = "",
-) -> None:
-    """Days with free times a week at a time. `acts`: the first-week, week and day acts;
-    the first-week act shows the earliest week that has any."""
-    first, week_act, day_act = acts
-    if pressed.act == first:
-        week = first_week_with_slots(free.starts, free.zone, free.now)
-    else:
-        week = pressed.arg
-    page = week_page(free.starts, free.zone, free.now, week)
-    markup = picker.days_keyboard(
-        page,
-        lambda day: pressed.data(day_act, picker.day_digits(day)),
-        lambda n: pressed.data(week_act, n),
-        views.back_to_package(pressed.sold_id),
-    )
-    text = picker.days_text(title, page, free.zone)
-    await show(update, f"{note}\n\n{text}" if note else text, markup)
-
-
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    from bot.booking import holder_book, holder_sessions  # noqa: F401 - they register steps
-
     final = "|".join(views.FINAL_ACTS)
     app.add_handler(CallbackQueryHandler(acts_once(on_button), pattern=f"^bk:({final}):"))
     app.add_handler(CallbackQueryHandler(on_button, pattern=r"^bk:"))

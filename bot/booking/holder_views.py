@@ -1,7 +1,8 @@
 """Screens of booking from a sold package's view: the package with Book per item and its
 sessions to come, the summary to confirm, and what each side is told afterwards.
 
-Callback data: `bk:<act>:<sold package id>:<ref>:<arg>` (see `bot.booking.holder`)."""
+Callback data: `bk:<act>:<sold package id>:<ref>:<arg>` (see `bot.booking.holder`); the
+time picker's screens are `bot.booking.slot_picker`'s."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.booking.picker_views import DAY, MINUTES, WEEK
+from bot.booking.picker_views import DAY, MINUTES, WEEK, button
 from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
 from bot.selling import views as selling_views
 from domain.booking.holder import PackageScreen
@@ -70,10 +71,6 @@ def parse(callback: str | None) -> Pressed:
     return parse_any(KINDS.values(), callback)
 
 
-def button(label: str, callback: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=callback)
-
-
 def moment(at: datetime, zone: str) -> str:
     """`Tue 1 Dec 09:00`, in `zone`."""
     local = at.astimezone(ZoneInfo(zone))
@@ -125,10 +122,6 @@ def back_to_package(sold_id: int, new_message: bool = False) -> InlineKeyboardBu
 
 def summary(title: str, at: datetime, zone: str) -> str:
     return f"Book <b>{escape(title)}</b> on {moment(at, zone)} ({escape(zone)})?"
-
-
-def confirm_keyboard(yes: str, back: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button("✅ Confirm", yes), button("◀ Back", back)]])
 
 
 def dates_text(series: Series, occurrences: list[Occurrence], zone: str) -> str:

@@ -1,5 +1,6 @@
-"""The time picker's screens: days with free times a week at a time, then the times of one
-day in rows of four, always naming the zone the times are in."""
+"""The slot picker's texts and buttons (see `bot.booking.slot_picker`): days with free times
+a week at a time, the times of one day in rows of four, always naming the zone the times
+are in, and the summary's Confirm and Back."""
 
 from __future__ import annotations
 
@@ -38,13 +39,13 @@ def days_keyboard(
     week_data: Callable[[int], str],
     back: InlineKeyboardButton,
 ) -> InlineKeyboardMarkup:
-    buttons = [_button(f"{d.day:%a %d %b}", day_data(d.day)) for d in page.days]
+    buttons = [button(f"{d.day:%a %d %b}", day_data(d.day)) for d in page.days]
     rows = [buttons[i : i + DAYS_PER_ROW] for i in range(0, len(buttons), DAYS_PER_ROW)]
     paging = []
     if page.has_previous:
-        paging.append(_button("◀", week_data(page.week - 1)))
+        paging.append(button("◀", week_data(page.week - 1)))
     if page.has_next:
-        paging.append(_button("▶", week_data(page.week + 1)))
+        paging.append(button("▶", week_data(page.week + 1)))
     return InlineKeyboardMarkup([*rows, *([paging] if paging else []), [back]])
 
 
@@ -59,7 +60,7 @@ def times_keyboard(
     go back) is labelled with its zone abbreviation."""
     readings = Counter(t.strftime("%H:%M") for t in times)
     buttons = [
-        _button(
+        button(
             t.strftime("%H:%M") if readings[t.strftime("%H:%M")] == 1 else t.strftime("%H:%M %Z"),
             time_data(t),
         )
@@ -69,7 +70,12 @@ def times_keyboard(
     return InlineKeyboardMarkup([*rows, [back]])
 
 
-def _button(label: str, data: str) -> InlineKeyboardButton:
+def confirm_keyboard(yes: str, back: str, label: str = "✅ Confirm") -> InlineKeyboardMarkup:
+    """The summary's buttons: `label` (Confirm) and ◀ Back."""
+    return InlineKeyboardMarkup([[button(label, yes), button("◀ Back", back)]])
+
+
+def button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
 
 

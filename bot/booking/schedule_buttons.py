@@ -51,8 +51,12 @@ class MovePressed:
     arg: int
     week: int  # the schedule week to go back to
 
-    def data(self, act: str, arg: int) -> str:
+    def data(self, act: str, arg: int = 0) -> str:
         return move_data(act, self.booking_id, arg, self.week)
+
+    def again(self, act: str, arg: int = 0) -> MovePressed:
+        """The same session and schedule week, another step."""
+        return MovePressed(act, self.booking_id, arg, self.week)
 
 
 _MOVE_ARGS: dict[str, Field[int]] = {

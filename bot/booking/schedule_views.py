@@ -17,7 +17,6 @@ CANCELLED_EXPIRED_NOTE = (
     "Cancelled. The client was told; their package has expired, so no unit came back."
 )
 NO_SHOW_NOTE = "Marked as a no-show: the session stays used."
-MOVE_TAKEN = "Sorry, that time is no longer free. Please pick another one."
 
 
 def week_text(week: ScheduleWeek) -> str:
@@ -120,10 +119,6 @@ def client_moved(before: SessionBooking, after: SessionBooking, zone: str) -> st
 
 def back_to_session(booking_id: int, week: int) -> InlineKeyboardButton:
     return _button("◀ Back to the session", session_data(booking_id, week))
-
-
-def back_button(data: str, label: str) -> InlineKeyboardButton:
-    return _button(label, data)
 
 
 def client_cancelled(booking: SessionBooking, zone: str, unit_returned: bool) -> str:

@@ -7,7 +7,7 @@ import re
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.booking.holder import show_package
+from bot.booking.holder_package import show_package
 from bot.home.common import DEEP_LINK_ROUTES
 from bot.kit.context import BotContext
 from bot.kit.deeplinks import DeepLink, LinkKind

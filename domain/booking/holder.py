@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from domain.booking.access import ByHolder, holding
 from domain.booking.manage import move_options
 from domain.booking.model import BookablePackage, ScheduleEntry, SessionBooking
-from domain.booking.redeem import _open_occurrences, _open_slots
+from domain.booking.redeem import item_occurrences, item_slots
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import Occurrence, Series
 from domain.errors import NotFound
@@ -69,9 +69,9 @@ async def slots_for(
     """The holder gets the free times for a 1:1 item, in their zone (else the coach's)."""
     async with uow:
         package = await holding(uow, ByHolder(viewer_id, sold_id))
-        starts = await _open_slots(uow, package, entitlement_id, now)
+        starts = await item_slots(uow, package, entitlement_id, now)
         entitlement = package.entitlement(entitlement_id)
-        assert entitlement is not None  # _open_slots checked it
+        assert entitlement is not None  # item_slots checked it
         return Slots(entitlement.title, await viewer_zone(uow, package, viewer_id), starts)
 
 
@@ -81,7 +81,7 @@ async def dates_for(
     """The holder gets a group item's upcoming dates, in their zone (else the coach's)."""
     async with uow:
         package = await holding(uow, ByHolder(viewer_id, sold_id))
-        series, occurrences = await _open_occurrences(uow, package, entitlement_id, now)
+        series, occurrences = await item_occurrences(uow, package, entitlement_id, now)
         return Dates(series, await viewer_zone(uow, package, viewer_id), occurrences)
 
 

@@ -63,12 +63,13 @@ async def open_slots(
     """The holder gets the free start times (UTC) for the item's service, before expiry."""
     async with uow:
         package = await holding(uow, access)
-        return await _open_slots(uow, package, entitlement_id, now)
+        return await item_slots(uow, package, entitlement_id, now)
 
 
-async def _open_slots(
+async def item_slots(
     uow: BookingUnitOfWork, package: BookablePackage, entitlement_id: int, now: datetime
 ) -> list[datetime]:
+    """`open_slots` for a package already held (inside the caller's unit of work)."""
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERVICE)
     service = await service_of(uow, package, entitlement)
     return await free_times(uow, package, service, now)
@@ -81,12 +82,13 @@ async def open_occurrences(
     expiry (full ones included: the viewer is told they are full)."""
     async with uow:
         package = await holding(uow, access)
-        return await _open_occurrences(uow, package, entitlement_id, now)
+        return await item_occurrences(uow, package, entitlement_id, now)
 
 
-async def _open_occurrences(
+async def item_occurrences(
     uow: BookingUnitOfWork, package: BookablePackage, entitlement_id: int, now: datetime
 ) -> tuple[Series, list[Occurrence]]:
+    """`open_occurrences` for a package already held (inside the caller's unit of work)."""
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
     series = await _series(uow, package, entitlement)
     occurrences = await uow.series.occurrences(entitlement.ref_id)

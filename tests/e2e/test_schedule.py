@@ -28,6 +28,16 @@ async def _book(harness: BotHarness, token: str, item: int, start: datetime) -> 
     return booking.id or 0
 
 
+async def _friday_session_pressed(harness: BotHarness) -> tuple[str, int]:
+    """The client holds lessons with Friday 09:00 booked; the coach presses it in /schedule."""
+    token, item = await client_holds_lessons(harness)
+    await _book(harness, token, item, FRIDAY_9)
+    harness.api.send_text(COACH, "/schedule")
+    await harness.api.next_message(COACH, "Your schedule")
+    harness.api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    return token, item
+
+
 async def _left(harness: BotHarness, token: str) -> int:
     assert harness.app is not None
     package = await view_package(harness.app.deps.uow_factory(), ByToken(token))
@@ -82,11 +92,7 @@ async def test_coach_sees_the_week_and_cancels_a_session(harness: BotHarness) ->
 
 async def test_a_started_session_can_be_marked_as_a_no_show(harness: BotHarness) -> None:
     api = harness.api
-    token, item = await client_holds_lessons(harness)
-    await _book(harness, token, item, FRIDAY_9)
-    api.send_text(COACH, "/schedule")
-    await api.next_message(COACH, "Your schedule")
-    api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    token, item = await _friday_session_pressed(harness)
     opened = await api.next_message(COACH, "Client:")
     assert "🚫 No-show" not in opened.button_labels  # it has not started yet
     harness.clock.now = FRIDAY_9 + timedelta(minutes=20)
@@ -176,3 +182,29 @@ async def test_coach_moves_a_session_and_the_clients_calendar_event_follows(
     api.press_callback(COACH, f"mv:ok:{booking_id}:{minutes}:0")  # the same ✅, pressed again
     await api.next_message(COACH, "Client:")
     assert len([m for m in api.messages(CLIENT) if "moved" in m.content]) == 1
+
+
+async def test_a_time_taken_while_the_coach_confirms_offers_fresh_times_that_day(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    token, item = await _friday_session_pressed(harness)
+    await api.next_message(COACH, "Client:")
+    api.press_button(COACH, "🕑 Move")
+    await api.next_message(COACH, "Move Lesson: pick a day")
+    api.press_button(COACH, "Sat 28 Nov")
+    await api.next_message(COACH, "pick a time on Sat 28 Nov")
+    api.press_button(COACH, "10:00")
+    await api.next_message(COACH, "Move Lesson from Fri 27 Nov 09:00 to Sat 28 Nov 10:00")
+    api.press_button(COACH, "◀ Back")  # one step back: the same day's times
+    await api.next_message(COACH, "Move Lesson: pick a time on Sat 28 Nov")
+    api.press_button(COACH, "10:00")
+    await api.next_message(COACH, "Move Lesson from Fri 27 Nov 09:00 to Sat 28 Nov 10:00")
+    await _book(harness, token, item, datetime(2026, 11, 28, 9, 0, tzinfo=UTC))  # 10:00 goes
+
+    api.press_button(COACH, "✅ Yes, move it")
+    fresh = await api.next_message(COACH, "no longer free")
+    assert "Move Lesson: pick a time on Sat 28 Nov" in fresh.content
+    assert "10:00" not in fresh.button_labels and "11:00" in fresh.button_labels
+    assert not [m for m in api.messages(CLIENT) if "moved" in m.content]
+    assert await _left(harness, token) == 1
