@@ -50,6 +50,10 @@ class ButtonPresses(Protocol):
 
     async def release(self, chat_id: int, message_id: int, data: str) -> None: ...
 
+    async def claimed(self, chat_id: int, message_id: int, data: str, since: datetime) -> bool:
+        """Whether the press is claimed at or after `since`."""
+        ...
+
 
 class UnitOfWork(Transaction, Protocol):
     """The repositories of one transaction."""

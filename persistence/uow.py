@@ -12,6 +12,7 @@ from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
+from domain.presses import claim_with_action
 from domain.reminders.digest_ports import CoachDigests, DigestUnitOfWork
 from domain.reminders.ports import Reminders, ReminderUnitOfWork
 from domain.retention import Retention, RetentionUnitOfWork
@@ -111,6 +112,7 @@ class SqlUnitOfWork:
         if self._session is None:
             raise RuntimeError("commit outside the unit of work")
         if self._write:  # the update being handled is done with this use case's change
+            await claim_with_action(self.presses)  # the button pressed for it, if any
             await commit_marking_done(self._session)
         else:
             await self._session.commit()

@@ -23,7 +23,15 @@ from bot.kit.context import BotContext
 from domain import accounts
 from domain.errors import NotACoach, NotFound
 from domain.model import Coach
-from domain.presses import Press, claim_press, release_press
+from domain.presses import (
+    Acting,
+    Press,
+    PressedBefore,
+    claim_press,
+    pending,
+    release_press,
+    was_pressed,
+)
 
 log = logging.getLogger("packages-bot")
 R = TypeVar("R")
@@ -131,9 +139,10 @@ def acts_once(
     handler: Callable[[Update, BotContext], Coroutine[Any, Any, R]],
 ) -> Callable[[Update, BotContext], Coroutine[Any, Any, R | None]]:
     """For a button that creates, changes or deletes: only the first press of it on its
-    message runs `handler` (the database keeps the claim, see domain/presses.py); a later
-    press is answered "Already done." and changes nothing. If `handler` fails, the claim is
-    released. Use it only where the same button never comes back on the same message."""
+    message runs `handler`; a later press is answered "Already done." and changes nothing.
+    The press is claimed in the transaction of the handler's change (domain/presses.py), or
+    after it when it changed nothing. If `handler` fails, the claim is released. Use it only
+    where the same button never comes back on the same message."""
 
     @functools.wraps(handler)
     async def once(update: Update, context: BotContext) -> R | None:
@@ -141,14 +150,25 @@ def acts_once(
         if query is None or not isinstance(query.message, Message) or not query.data:
             return await handler(update, context)
         press = Press(query.message.chat.id, query.message.message_id, query.data)
-        if not await claim_press(context.uow(), press, context.now()):
+        if await was_pressed(context.uow(write=False), press, context.now()):
             await query.answer(ALREADY_DONE)
             return None
+        acting = Acting(press, context.now())
+        token = pending.set(acting)
         try:
-            return await handler(update, context)
+            result = await handler(update, context)
+        except PressedBefore:  # a second press, a moment behind the first
+            await query.answer(ALREADY_DONE)
+            return None
         except Exception:
-            await release_press(context.uow(), press)
+            if acting.claimed:
+                await release_press(context.uow(), press)
             raise
+        finally:
+            pending.reset(token)
+        if not acting.claimed:
+            await claim_press(context.uow(), press, acting.now)
+        return result
 
     return once
 

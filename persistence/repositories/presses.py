@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from persistence.models import ButtonPressRow
@@ -30,6 +30,17 @@ class SqlButtonPresses:
             where=ButtonPressRow.pressed_at < older_than,
         ).returning(ButtonPressRow.chat_id)
         return (await self._session.execute(statement)).first() is not None
+
+    async def claimed(self, chat_id: int, message_id: int, data: str, since: datetime) -> bool:
+        found = await self._session.scalar(
+            select(ButtonPressRow.chat_id).where(
+                ButtonPressRow.chat_id == chat_id,
+                ButtonPressRow.message_id == message_id,
+                ButtonPressRow.data == data,
+                ButtonPressRow.pressed_at >= since,
+            )
+        )
+        return found is not None
 
     async def release(self, chat_id: int, message_id: int, data: str) -> None:
         await self._session.execute(
