@@ -1,6 +1,11 @@
 """Each layer imports only what it may (parsed from the source, so nothing is imported here):
 domain/ no framework at all; bot/ and jobs/ no SQLAlchemy (SQL stays in persistence/);
-persistence/ no python-telegram-bot, except its PTB persistence module."""
+persistence/ no python-telegram-bot, except its PTB persistence module. And the project's own
+arrows: a layer imports only the layers below it — bootstrap → bot, jobs → persistence →
+domain; bot and jobs never import each other — and no module imports itself back through
+others (no circle), counting imports made only for type checking too."""
+
+from __future__ import annotations
 
 import ast
 from pathlib import Path
@@ -45,3 +50,114 @@ def test_the_layering_check_detects_a_forbidden_import(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("import sqlalchemy.orm\nfrom telegram import Bot\n", encoding="utf-8")
     assert _imported_roots(bad) & set(FRAMEWORKS) == {"sqlalchemy", "telegram"}
+
+
+LAYERS = ("bootstrap", "bot", "jobs", "persistence", "domain")
+MAY_IMPORT = {
+    "bootstrap": {"bootstrap", "bot", "jobs", "persistence", "domain"},
+    "bot": {"bot", "persistence", "domain"},
+    "jobs": {"jobs", "persistence", "domain"},
+    "persistence": {"persistence", "domain"},
+    "domain": {"domain"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def project_modules() -> dict[str, Path]:
+    return {
+        module_name(p): p
+        for layer in LAYERS
+        for p in sorted((ROOT / layer).rglob("*.py"))
+        if "migrations" not in p.parts
+    }
+
+
+def imports_of(path: Path, name: str, known: set[str]) -> set[str]:
+    """The project modules `path` imports (`from pkg import module` names the module)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
+        else:
+            continue
+        for target in targets:
+            while target and target not in known:
+                target = target.rpartition(".")[0]
+            if target and target != name:
+                found.add(target)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = project_modules()
+    known = set(modules)
+    return {name: imports_of(path, name, known) for name, path in modules.items()}
+
+
+def circles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in edges.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_layer_imports_one_above_it_or_beside_it() -> None:
+    wrong = {
+        f"{name} -> {target}"
+        for name, targets in graph().items()
+        for target in targets
+        if target.split(".")[0] not in MAY_IMPORT[name.split(".")[0]]
+    }
+    assert sorted(wrong) == []
+
+
+def test_no_module_imports_itself_back_through_others() -> None:
+    assert circles(graph()) == []
+
+
+def test_the_checks_see_a_circle_and_an_upward_arrow(tmp_path: Path) -> None:
+    edges = {"domain.a": {"domain.b"}, "domain.b": {"domain.c"}, "domain.c": {"domain.a"}}
+    assert circles(edges) == [["domain.a", "domain.b", "domain.c"]]
+    probe = tmp_path / "x.py"
+    probe.write_text("from bot.kit import context\nfrom . import sibling\n", encoding="utf-8")
+    known = {"bot.kit.context", "jobs.sibling", "jobs.x"}
+    assert imports_of(probe, "jobs.x", known) == {"bot.kit.context", "jobs.sibling"}
