@@ -31,7 +31,7 @@ async def _book(harness: BotHarness, token: str, item: int, start: datetime) -> 
 async def _left(harness: BotHarness, token: str) -> int:
     assert harness.app is not None
     package = await view_package(harness.app.deps.uow_factory(), ByToken(token))
-    return package.entitlements[0].left
+    return package.items[0].left
 
 
 async def _calendar_event(harness: BotHarness) -> Any:
