@@ -158,8 +158,9 @@ class PackageItemRow(Base):
 class SoldPackageRow(Base):
     """One purchase: a snapshot of the package at purchase time. `request_key` (the button
     or message that created it) and `telegram_charge_id` are unique, so a double press or a
-    redelivered payment cannot create a second one. `status` is unused: the status is
-    computed from `expires_at` and the entitlements."""
+    redelivered payment cannot create a second one. It has no status column: the status
+    (active, expired, used up) follows from `expires_at` and the entitlements, see
+    `persistence.repositories.sold.status_at`."""
 
     __tablename__ = "sold_package"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -172,7 +173,6 @@ class SoldPackageRow(Base):
     access_token: Mapped[str] = mapped_column(String(43), unique=True)
     purchased_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
-    status: Mapped[str] = mapped_column(String(16), default="active")
     description: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(8), default="paid")
     request_key: Mapped[str | None] = mapped_column(String(64), unique=True)

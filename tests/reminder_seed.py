@@ -98,7 +98,6 @@ def sold_rows(
         access_token=secrets.token_urlsafe(32),
         purchased_at=SEEDED_AT,
         expires_at=expires_at,
-        status="active",
     )
 
     def entitlement(sold_id: int) -> EntitlementRow:

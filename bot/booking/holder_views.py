@@ -91,13 +91,13 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
 
 
 def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarkup | None:
-    sold_id = screen.package.id
+    sold_id = screen.view.sold.stored_id
     rows: list[list[InlineKeyboardButton]] = []
     if screen.view.status is SoldStatus.ACTIVE:
-        for item in screen.package.entitlements:
-            if item.left > 0 and not item.removed:
+        for item in screen.view.sold.items:
+            if item.bookable:
                 act = "b" if item.kind is ItemKind.SERVICE else "g"
-                rows.append([button(f"📅 Book {item.title}", data(act, sold_id, item.id))])
+                rows.append([button(f"📅 Book {item.title}", data(act, sold_id, item.stored_id))])
     for booking in screen.upcoming:
         if not _changeable(screen, booking, now) or booking.id is None:
             continue

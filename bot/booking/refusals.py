@@ -6,7 +6,6 @@ from domain.booking import errors
 
 REFUSALS: dict[type[errors.BookingRefused], str] = {
     errors.PackageExpired: "This package has expired, so nothing more can be booked with it.",
-    errors.PackageNotActive: "This package is no longer active. Please contact your coach.",
     errors.NothingLeftToBook: "There are no sessions left for this in your package.",
     errors.ItemNoLongerOffered: "Your coach no longer offers this, so it cannot be booked.",
     errors.SlotTaken: "Sorry, that time is no longer free. Please pick another one.",

@@ -24,7 +24,7 @@ async def on_ask(update: Update, context: BotContext) -> None:
     now = context.now()
     ask = await ask_to_extend(context.uow(), user_id(update), sold_id, now)
     if ask.outcome is Asked.NEW:
-        expired = ask.sold.expires_at is not None and ask.sold.expires_at <= now
+        expired = ask.sold.has_expired(now)
         try:
             await context.bot.send_message(
                 ask.sold.coach_id,

@@ -13,6 +13,7 @@ from bot.selling import texts
 from domain.catalog.model import Package
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
+from domain.selling.model import SoldStatus
 
 PER_PAGE = 5
 
@@ -72,7 +73,7 @@ def mine_text(page: Page[SoldLine], zone: str) -> str:
 
 
 def _state(line: SoldLine, zone: str) -> str:
-    if line.status.value != "active" or line.sold.expires_at is None:
+    if line.status is not SoldStatus.ACTIVE or line.sold.expires_at is None:
         return texts.STATUS[line.status]
     return f"until {texts.day(line.sold.expires_at, zone)}"
 

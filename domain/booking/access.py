@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.booking.model import BookablePackage
 from domain.booking.uow import BookingUnitOfWork
 from domain.errors import NotFound
+from domain.selling.model import SoldPackage
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,14 @@ class ByHolder:
 Access = ByToken | ByCoach | ByHolder
 
 
-def client_side(access: Access, package: BookablePackage) -> bool:
+def client_side(access: Access, package: SoldPackage) -> bool:
     """Whether the cancellation window binds this access (everyone but the coach)."""
     if isinstance(access, ByCoach):
         return False
     return not (isinstance(access, ByHolder) and access.user_id == package.coach_id)
 
 
-async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) -> BookablePackage:
+async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) -> SoldPackage:
     """The sold package behind the access; NotFound for an unknown or old token and for
     another coach's package or someone not holding it (indistinguishable on purpose).
 
@@ -65,11 +65,11 @@ async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) ->
     return package
 
 
-async def _holds(uow: BookingUnitOfWork, package: BookablePackage, user_id: int) -> bool:
-    return user_id == package.coach_id or await uow.sold.is_holder(package.id, user_id)
+async def _holds(uow: BookingUnitOfWork, package: SoldPackage, user_id: int) -> bool:
+    return user_id == package.coach_id or await uow.sold.is_holder(package.stored_id, user_id)
 
 
-async def view_package(uow: BookingUnitOfWork, access: Access) -> BookablePackage:
+async def view_package(uow: BookingUnitOfWork, access: Access) -> SoldPackage:
     """The holder gets the sold package with what is left of each item."""
     async with uow:
         return await holding(uow, access)

@@ -11,10 +11,6 @@ class PackageExpired(BookingRefused):
     """The sold package has expired (or the session would start after it expires)."""
 
 
-class PackageNotActive(BookingRefused):
-    """The sold package was cancelled or refunded: nothing can be booked with it."""
-
-
 class NothingLeftToBook(BookingRefused):
     """Every session of this item is used."""
 

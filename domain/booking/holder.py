@@ -11,12 +11,13 @@ from datetime import datetime, timedelta
 
 from domain.booking.access import ByHolder, holding
 from domain.booking.manage import move_options
-from domain.booking.model import BookablePackage, ScheduleEntry, SessionBooking
+from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.redeem import item_occurrences, item_slots
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import Occurrence, Series
 from domain.errors import NotFound
 from domain.selling.access import SoldView, view_of
+from domain.selling.model import SoldPackage
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,6 @@ class PackageScreen:
     """The sold package with what is left per item and its upcoming sessions."""
 
     view: SoldView
-    package: BookablePackage
     upcoming: tuple[SessionBooking, ...]
     cancel_window: timedelta
 
@@ -53,14 +53,11 @@ async def package_screen(
     """The holder sees the package: per item what is left, and the sessions to come."""
     async with uow:
         package = await holding(uow, ByHolder(viewer_id, sold_id))
-        sold = await uow.sold.get(sold_id)
-        if sold is None:
-            raise NotFound()
         viewer = await uow.users.get(viewer_id)
-        view = await view_of(uow, sold, viewer_id, viewer.timezone if viewer else None, now)
+        view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
         upcoming = await uow.bookings.upcoming_for_package(sold_id, now)
         window = (await uow.availability.get(package.coach_id)).settings.cancel_window
-    return PackageScreen(view, package, tuple(upcoming), window)
+    return PackageScreen(view, tuple(upcoming), window)
 
 
 async def slots_for(
@@ -70,7 +67,7 @@ async def slots_for(
     async with uow:
         package = await holding(uow, ByHolder(viewer_id, sold_id))
         starts = await item_slots(uow, package, entitlement_id, now)
-        entitlement = package.entitlement(entitlement_id)
+        entitlement = package.item(entitlement_id)
         assert entitlement is not None  # item_slots checked it
         return Slots(entitlement.title, await viewer_zone(uow, package, viewer_id), starts)
 
@@ -97,7 +94,7 @@ async def booking_parties(uow: BookingUnitOfWork, booking_id: int) -> tuple[Sche
         return entry, coach.timezone
 
 
-async def viewer_zone(uow: BookingUnitOfWork, package: BookablePackage, viewer_id: int) -> str:
+async def viewer_zone(uow: BookingUnitOfWork, package: SoldPackage, viewer_id: int) -> str:
     """The viewer's zone if they set one (the coach sees their own), else the coach's."""
     coach = await uow.coaches.get(package.coach_id)
     if coach is None:

@@ -14,13 +14,14 @@ from domain.booking.errors import (
     SlotTaken,
     TooLateToCancel,
 )
-from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
+from domain.booking.model import BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
 from domain.booking.reminding import replan_after
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind, Service
 from domain.errors import NotFound
 from domain.reminders.use_cases import ReminderOffsets
+from domain.selling.model import SoldPackage
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ async def move_options(
 async def _reschedule(
     uow: BookingUnitOfWork,
     access: Access,
-    package: BookablePackage,
+    package: SoldPackage,
     booking_id: int,
     starts_at: datetime,
     now: datetime,
@@ -120,7 +121,7 @@ async def _reschedule(
 async def _movable(
     uow: BookingUnitOfWork,
     access: Access,
-    package: BookablePackage,
+    package: SoldPackage,
     booking_id: int,
     now: datetime,
 ) -> tuple[SessionBooking, Service]:
@@ -130,7 +131,7 @@ async def _movable(
         raise CannotReschedule()
     if client_side(access, package):
         await _before_window(uow, booking, now)
-    entitlement = package.entitlement(booking.entitlement_id)
+    entitlement = package.item(booking.entitlement_id)
     if entitlement is None:
         raise NotFound("entitlement is gone")
     return booking, await service_of(uow, package, entitlement)
@@ -142,14 +143,12 @@ async def upcoming_sessions(
     """The holder gets the package's active sessions that have not ended, in start order."""
     async with uow:
         package = await holding(uow, access)
-        return await uow.bookings.upcoming_for_package(package.id, now)
+        return await uow.bookings.upcoming_for_package(package.stored_id, now)
 
 
-async def _active(
-    uow: BookingUnitOfWork, package: BookablePackage, booking_id: int
-) -> SessionBooking:
+async def _active(uow: BookingUnitOfWork, package: SoldPackage, booking_id: int) -> SessionBooking:
     booking = await uow.bookings.get(booking_id)
-    if booking is None or booking.sold_package_id != package.id:
+    if booking is None or booking.sold_package_id != package.stored_id:
         raise NotFound("no such session")
     if not booking.is_active:
         raise BookingNotActive()
@@ -173,7 +172,7 @@ async def _before_window(uow: BookingUnitOfWork, booking: SessionBooking, now: d
 
 async def _cancel(
     uow: BookingUnitOfWork,
-    package: BookablePackage,
+    package: SoldPackage,
     booking: SessionBooking,
     now: datetime,
     reminders: ReminderOffsets | None,

@@ -1,8 +1,8 @@
-"""What booking sees of a sold package, and the session bookings it makes."""
+"""The session bookings a sold package (`domain.selling.model.SoldPackage`) makes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -13,43 +13,6 @@ class BookingStatus(StrEnum):
     BOOKED = "booked"
     CANCELLED = "cancelled"
     NO_SHOW = "no_show"
-
-
-@dataclass(frozen=True)
-class Entitlement:
-    """One item of a sold package: `quantity` sessions of a service or series, `used` taken.
-    `removed` once the coach deleted the service or series (rule 6)."""
-
-    id: int
-    kind: ItemKind
-    ref_id: int
-    title: str
-    quantity: int
-    used: int
-    removed: bool = False
-
-    @property
-    def left(self) -> int:
-        return self.quantity - self.used
-
-
-@dataclass(frozen=True)
-class BookablePackage:
-    """A sold package as booking needs it: whose it is, until when, what it holds."""
-
-    id: int
-    coach_id: int
-    client_id: int | None
-    title: str
-    active: bool
-    expires_at: datetime | None
-    entitlements: tuple[Entitlement, ...] = field(default_factory=tuple)
-
-    def has_expired(self, now: datetime) -> bool:
-        return self.expires_at is not None and now >= self.expires_at
-
-    def entitlement(self, entitlement_id: int) -> Entitlement | None:
-        return next((e for e in self.entitlements if e.id == entitlement_id), None)
 
 
 @dataclass

@@ -10,8 +10,9 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.booking.availability import Availability
-from domain.booking.model import BookablePackage, ScheduleEntry, SessionBooking
+from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.slots import Busy
+from domain.selling.model import SoldPackage
 
 
 class Availabilities(Protocol):
@@ -23,11 +24,11 @@ class Availabilities(Protocol):
 
 
 class Bookings(Protocol):
-    async def package_by_token(self, token: str, lock: bool = False) -> BookablePackage | None:
+    async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
         """`lock`: see `package`."""
         ...
 
-    async def package(self, sold_package_id: int, lock: bool = False) -> BookablePackage | None:
+    async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         """`lock`: hold the sold package's row lock shared until commit. Revoking its link
         and changing its holders take it exclusively, so an action that checks holding
         after taking it cannot commit after a revocation it did not see."""

@@ -19,14 +19,11 @@ from domain.booking.errors import (
     NothingLeftToBook,
     OccurrenceUnavailable,
     PackageExpired,
-    PackageNotActive,
     SeriesFull,
     SlotTaken,
 )
 from domain.booking.model import (
-    BookablePackage,
     Choice,
-    Entitlement,
     GroupSeat,
     OneToOne,
     SessionBooking,
@@ -37,17 +34,16 @@ from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind, Occurrence, Series, Service
 from domain.errors import NotFound
 from domain.reminders.use_cases import ReminderOffsets
+from domain.selling.model import SoldItem, SoldPackage
 
 
 def bookable_entitlement(
-    package: BookablePackage, entitlement_id: int, now: datetime, kind: ItemKind
-) -> Entitlement:
+    package: SoldPackage, entitlement_id: int, now: datetime, kind: ItemKind
+) -> SoldItem:
     """The item to book from, or the reason it cannot be booked now."""
-    entitlement = package.entitlement(entitlement_id)
+    entitlement = package.item(entitlement_id)
     if entitlement is None or entitlement.kind is not kind:
         raise NotFound("no such item in this package")
-    if not package.active:
-        raise PackageNotActive()
     if package.has_expired(now):
         raise PackageExpired()
     if entitlement.removed:
@@ -67,7 +63,7 @@ async def open_slots(
 
 
 async def item_slots(
-    uow: BookingUnitOfWork, package: BookablePackage, entitlement_id: int, now: datetime
+    uow: BookingUnitOfWork, package: SoldPackage, entitlement_id: int, now: datetime
 ) -> list[datetime]:
     """`open_slots` for a package already held (inside the caller's unit of work)."""
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERVICE)
@@ -86,7 +82,7 @@ async def open_occurrences(
 
 
 async def item_occurrences(
-    uow: BookingUnitOfWork, package: BookablePackage, entitlement_id: int, now: datetime
+    uow: BookingUnitOfWork, package: SoldPackage, entitlement_id: int, now: datetime
 ) -> tuple[Series, list[Occurrence]]:
     """`open_occurrences` for a package already held (inside the caller's unit of work)."""
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
@@ -116,7 +112,7 @@ async def redeem_session(
 
 
 async def _book_one_to_one(
-    uow: BookingUnitOfWork, package: BookablePackage, choice: OneToOne, now: datetime
+    uow: BookingUnitOfWork, package: SoldPackage, choice: OneToOne, now: datetime
 ) -> SessionBooking:
     entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERVICE)
     service = await service_of(uow, package, entitlement)
@@ -130,7 +126,7 @@ async def _book_one_to_one(
 
 
 async def _book_seat(
-    uow: BookingUnitOfWork, package: BookablePackage, choice: GroupSeat, now: datetime
+    uow: BookingUnitOfWork, package: SoldPackage, choice: GroupSeat, now: datetime
 ) -> SessionBooking:
     entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERIES)
     series = await _series(uow, package, entitlement)
@@ -147,14 +143,14 @@ async def _book_seat(
 
 
 async def _take_unit(
-    uow: BookingUnitOfWork, package: BookablePackage, entitlement: Entitlement, at: datetime
+    uow: BookingUnitOfWork, package: SoldPackage, entitlement: SoldItem, at: datetime
 ) -> None:
-    if package.expires_at is not None and at >= package.expires_at:
+    if package.has_expired(at):
         raise PackageExpired()
-    if not await uow.bookings.take_unit(entitlement.id, at):
-        fresh = await uow.bookings.package(package.id)
+    if not await uow.bookings.take_unit(entitlement.stored_id, at):
+        fresh = await uow.bookings.package(package.stored_id)
         if fresh is not None:  # a concurrent change: say which one
-            bookable_entitlement(fresh, entitlement.id, at, entitlement.kind)
+            bookable_entitlement(fresh, entitlement.stored_id, at, entitlement.kind)
         raise NothingLeftToBook()
 
 
@@ -169,7 +165,7 @@ async def _store(
 
 async def free_times(
     uow: BookingUnitOfWork,
-    package: BookablePackage,
+    package: SoldPackage,
     service: Service,
     now: datetime,
     excluding: int | None = None,
@@ -187,7 +183,7 @@ async def free_times(
 
 
 async def service_of(
-    uow: BookingUnitOfWork, package: BookablePackage, entitlement: Entitlement
+    uow: BookingUnitOfWork, package: SoldPackage, entitlement: SoldItem
 ) -> Service:
     service = await uow.services.get(package.coach_id, entitlement.ref_id)
     if service is None:
@@ -195,9 +191,7 @@ async def service_of(
     return service
 
 
-async def _series(
-    uow: BookingUnitOfWork, package: BookablePackage, entitlement: Entitlement
-) -> Series:
+async def _series(uow: BookingUnitOfWork, package: SoldPackage, entitlement: SoldItem) -> Series:
     series = await uow.series.get(package.coach_id, entitlement.ref_id)
     if series is None:
         raise ItemNoLongerOffered()
@@ -205,7 +199,7 @@ async def _series(
 
 
 async def _occurrence(
-    uow: BookingUnitOfWork, package: BookablePackage, series: Series, occurrence_id: int,
+    uow: BookingUnitOfWork, package: SoldPackage, series: Series, occurrence_id: int,
     now: datetime,
 ) -> Occurrence:  # fmt: skip
     assert series.id is not None
@@ -217,19 +211,18 @@ async def _occurrence(
     return found[0]
 
 
-def _seat_bookable(package: BookablePackage, occurrence: Occurrence, now: datetime) -> bool:
-    before_expiry = package.expires_at is None or occurrence.starts_at < package.expires_at
-    return occurrence.starts_at > now and before_expiry
+def _seat_bookable(package: SoldPackage, occurrence: Occurrence, now: datetime) -> bool:
+    return occurrence.starts_at > now and not package.has_expired(occurrence.starts_at)
 
 
 def _booking(
-    package: BookablePackage, entitlement: Entitlement, starts_at: datetime, ends_at: datetime,
+    package: SoldPackage, entitlement: SoldItem, starts_at: datetime, ends_at: datetime,
     now: datetime,
 ) -> SessionBooking:  # fmt: skip
     return SessionBooking(
         id=None,
-        sold_package_id=package.id,
-        entitlement_id=entitlement.id,
+        sold_package_id=package.stored_id,
+        entitlement_id=entitlement.stored_id,
         coach_id=package.coach_id,
         kind=entitlement.kind,
         ref_id=entitlement.ref_id,

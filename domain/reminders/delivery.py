@@ -9,7 +9,7 @@ from enum import StrEnum
 from domain.booking.availability import BookingSettings
 from domain.booking.wallclock import week_of
 from domain.reminders.model import Reminder, ReminderKind
-from domain.reminders.planning import ACTIVE, PackageFacts
+from domain.reminders.planning import PackageFacts
 
 DEFAULT_CANCEL_WINDOW = BookingSettings().cancel_window
 # A client's cancel/reschedule button is not offered when the cancellation window closes
@@ -74,7 +74,7 @@ def still_meaningful(
         return False
     if plan.kind is ReminderKind.EXPIRY:
         return facts.remindable
-    return facts.status == ACTIVE and facts.sessions_left > 0 and now >= plan.event_at
+    return facts.sessions_left > 0 and now >= plan.event_at
 
 
 def notice_for(
@@ -124,7 +124,7 @@ def offers_for(
     the coach's cancellation window (rule 10), and not when it closes within CHANGE_MARGIN."""
     if kind is ReminderKind.SESSION:
         return _session_offers(to_coach, session, now)
-    if to_coach or facts is None or facts.status != ACTIVE or facts.sessions_left <= 0:
+    if to_coach or facts is None or facts.sessions_left <= 0:
         return frozenset(), None
     if facts.expires_at is None:  # the expiry was removed: nothing to extend
         return frozenset({Offer.BOOK}), None

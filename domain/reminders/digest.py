@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.reminders.model import Outcome
+from domain.selling.model import SoldStatus, sold_status
 from domain.selling.rules import EXPIRING_WITHIN
 
 
@@ -30,6 +31,11 @@ class ExpiringFacts:
     title: str
     expires_at: datetime | None
     sessions_left: int
+
+    def expiring(self, now: datetime) -> bool:
+        """Active now and expiring within `EXPIRING_WITHIN` (the desk's "expiring" filter)."""
+        active = sold_status(self.expires_at, self.sessions_left > 0, now) is SoldStatus.ACTIVE
+        return active and self.expires_at is not None and self.expires_at <= now + EXPIRING_WITHIN
 
 
 @dataclass(frozen=True)
@@ -125,16 +131,8 @@ def build_digest(
 ) -> Digest:
     """The coach's digest for `day` from fresh facts: packages of theirs expiring after `now`
     and within 7 days with sessions left (soonest first), and their sessions that local day."""
-    soon = now + EXPIRING_WITHIN
     expiring = sorted(
-        (
-            p
-            for p in packages
-            if p.coach_id == coach.coach_id
-            and p.expires_at is not None
-            and now < p.expires_at <= soon
-            and p.sessions_left > 0
-        ),
+        (p for p in packages if p.coach_id == coach.coach_id and p.expiring(now)),
         key=lambda p: (p.expires_at, p.sold_package_id),
     )
     start, end = local_day(day, coach.zone)

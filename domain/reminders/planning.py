@@ -13,8 +13,6 @@ from domain.reminders.model import (
     ReminderKind,
 )
 
-ACTIVE = "active"
-
 
 @dataclass(frozen=True)
 class PackageFacts:
@@ -24,18 +22,15 @@ class PackageFacts:
     coach_id: int
     client_id: int | None
     title: str
-    status: str
     expires_at: datetime | None
     sessions_left: int
 
     @property
     def remindable(self) -> bool:
-        """Only an active package with a holder, an expiry and sessions left is reminded."""
+        """Only a package with a holder, an expiry and sessions left is reminded (whether it
+        has expired yet is the reminders' timing)."""
         return (
-            self.status == ACTIVE
-            and self.client_id is not None
-            and self.expires_at is not None
-            and self.sessions_left > 0
+            self.client_id is not None and self.expires_at is not None and self.sessions_left > 0
         )
 
 

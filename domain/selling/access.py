@@ -17,7 +17,6 @@ from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.model import Holder, SoldPackage, SoldStatus
-from domain.selling.rules import status
 from domain.selling.tokens import is_access_token
 
 
@@ -97,7 +96,7 @@ async def my_packages(
             page,
             per_page,
         )
-    lines = [SoldLine(s, status(s, now)) for s in found.items]
+    lines = [SoldLine(s, s.status(now)) for s in found.items]
     return Page(lines, found.page, found.pages, found.total), user.timezone if user else None
 
 
@@ -108,4 +107,4 @@ async def view_of(
     assert coach is not None, "a sold package always has its coach"
     for_coach = viewer_id == coach.user_id
     shown_zone = coach.timezone if for_coach or zone is None else zone
-    return SoldView(sold, status(sold, now), coach, shown_zone, for_coach)
+    return SoldView(sold, sold.status(now), coach, shown_zone, for_coach)

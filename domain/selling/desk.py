@@ -17,7 +17,6 @@ from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.access import SoldLine, SoldView
 from domain.selling.model import EventKind, SaleEvent, SaleKind, SoldFilter, SoldPackage
-from domain.selling.rules import status
 from domain.selling.tokens import new_access_token
 
 FINGERPRINT = 8
@@ -45,7 +44,7 @@ async def sold_packages(
             page,
             per_page,
         )
-    lines = [SoldLine(s, status(s, now)) for s in found.items]
+    lines = [SoldLine(s, s.status(now)) for s in found.items]
     return Page(lines, found.page, found.pages, found.total)
 
 
@@ -56,7 +55,7 @@ async def sold_package(uow: UnitOfWork, coach_id: int, sold_id: int, now: dateti
         coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
         holders = tuple(await uow.sold.holder_list(sold_id))
-    return SoldView(sold, status(sold, now), coach, coach.timezone, True, holders)
+    return SoldView(sold, sold.status(now), coach, coach.timezone, True, holders)
 
 
 async def sold_history(

@@ -1,4 +1,8 @@
-"""Sold packages and what leads to them: snapshots taken at purchase time (rule 3)."""
+"""Sold packages and what leads to them: snapshots taken at purchase time (rule 3).
+
+`SoldPackage` is the one model of a `sold_package` row with its entitlements: selling,
+booking and reminders all read it, and `sold_status` is the one status rule (its SQL twin is
+`persistence.repositories.sold.status_at`)."""
 
 from __future__ import annotations
 
@@ -21,6 +25,14 @@ class SoldStatus(StrEnum):
     ACTIVE = "active"
     EXPIRED = "expired"
     USED_UP = "used_up"
+
+
+def sold_status(expires_at: datetime | None, anything_left: bool, at: datetime) -> SoldStatus:
+    """Expired once `expires_at` has come (expired wins); used up when no item still offered
+    has a session left; else active."""
+    if expires_at is not None and at >= expires_at:
+        return SoldStatus.EXPIRED
+    return SoldStatus.ACTIVE if anything_left else SoldStatus.USED_UP
 
 
 class SoldFilter(StrEnum):
@@ -46,7 +58,8 @@ class EventKind(StrEnum):
 
 @dataclass(frozen=True)
 class SoldItem:
-    """One entitlement: `removed` once its service or series was deleted (rule 6)."""
+    """One entitlement: `quantity` sessions of a service or series, `used` taken; `removed`
+    once its service or series was deleted (rule 6). `id` None until stored."""
 
     kind: ItemKind
     ref_id: int
@@ -54,6 +67,7 @@ class SoldItem:
     quantity: int
     used: int = 0
     removed: bool = False
+    id: int | None = None
 
     @property
     def left(self) -> int:
@@ -62,6 +76,11 @@ class SoldItem:
     @property
     def bookable(self) -> bool:
         return not self.removed and self.left > 0
+
+    @property
+    def stored_id(self) -> int:
+        assert self.id is not None, "an entitlement read from the store"
+        return self.id
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,20 @@ class SoldPackage:
     provider_charge_id: str | None = None
     note: str = ""
     client_name: str = ""
+
+    @property
+    def stored_id(self) -> int:
+        assert self.id is not None, "a sold package read from the store"
+        return self.id
+
+    def has_expired(self, at: datetime) -> bool:
+        return self.status(at) is SoldStatus.EXPIRED
+
+    def status(self, at: datetime) -> SoldStatus:
+        return sold_status(self.expires_at, any(i.bookable for i in self.items), at)
+
+    def item(self, item_id: int) -> SoldItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
 
 
 @dataclass(frozen=True)

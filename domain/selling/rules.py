@@ -1,4 +1,4 @@
-"""Selling rules: expiry (rule 8), status, what Telegram can invoice, snapshots."""
+"""Selling rules: expiry (rule 8), what Telegram can invoice, snapshots."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from domain.catalog.model import Package
 from domain.errors import InvalidInput
 from domain.parsing import MAX_AHEAD, parse_local_datetime, parse_positive_int
-from domain.selling.model import Snapshot, SoldItem, SoldPackage, SoldStatus
+from domain.selling.model import Snapshot, SoldItem
 
 STARS = "XTR"
 STARS_MIN = 1
@@ -22,15 +22,6 @@ EXPIRING_WITHIN = timedelta(days=7)
 def expires_at(start: datetime, validity_days: int | None) -> datetime | None:
     """Purchase (or grant) time + validity days, fixed at that moment; None when unlimited."""
     return None if validity_days is None else start + timedelta(days=validity_days)
-
-
-def status(sold: SoldPackage, now: datetime) -> SoldStatus:
-    """Expired once `expires_at` has passed; used up when nothing bookable is left."""
-    if sold.expires_at is not None and sold.expires_at <= now:
-        return SoldStatus.EXPIRED
-    if not any(item.bookable for item in sold.items):
-        return SoldStatus.USED_UP
-    return SoldStatus.ACTIVE
 
 
 def snapshot(package: Package) -> Snapshot:

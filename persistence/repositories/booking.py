@@ -13,11 +13,12 @@ from __future__ import annotations
 import builtins
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, text, update
+from sqlalchemy import ColumnElement, Select, and_, exists, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from domain.booking.model import BookablePackage, BookingStatus, SessionBooking
+from domain.booking.model import BookingStatus, SessionBooking
 from domain.booking.slots import Busy
+from domain.selling.model import SoldPackage, SoldStatus
 from persistence.models import (
     ACTIVE_ONE_TO_ONE,
     ACTIVE_SEAT,
@@ -28,8 +29,9 @@ from persistence.models import (
     SessionBookingRow,
     SoldPackageRow,
 )
-from persistence.repositories.booking_rows import booking_of, package_of, row_values
+from persistence.repositories.booking_rows import booking_of, row_values
 from persistence.repositories.booking_schedule import SqlScheduleEntries
+from persistence.repositories.sold import is_, load_sold
 from persistence.upsert import insert_or_ignore
 
 _BOOKED = BookingStatus.BOOKED.value
@@ -42,25 +44,15 @@ class SqlBookings(SqlScheduleEntries):
     def _dialect(self) -> str:
         return self._session.get_bind().dialect.name
 
-    async def package_by_token(self, token: str, lock: bool = False) -> BookablePackage | None:
+    async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
         return await self._package(SoldPackageRow.access_token == token, lock)
 
-    async def package(self, sold_package_id: int, lock: bool = False) -> BookablePackage | None:
+    async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         return await self._package(SoldPackageRow.id == sold_package_id, lock)
 
-    async def _package(self, where: ColumnElement[bool], lock: bool) -> BookablePackage | None:
-        stmt = select(SoldPackageRow).where(where)
-        if lock:  # FOR SHARE on PostgreSQL; SQLite's writer already holds the database
-            stmt = stmt.with_for_update(read=True).execution_options(populate_existing=True)
-        sold = await self._session.scalar(stmt)
-        if sold is None:
-            return None
-        items = await self._session.scalars(
-            select(EntitlementRow)
-            .where(EntitlementRow.sold_package_id == sold.id)
-            .order_by(EntitlementRow.id)
-        )
-        return package_of(sold, list(items))
+    async def _package(self, where: ColumnElement[bool], lock: bool) -> SoldPackage | None:
+        found = await load_sold(self._session, where, lock="share" if lock else None)
+        return found[0] if found else None
 
     async def lock_coach(self, coach_id: int) -> None:
         if self._dialect == "postgresql":
@@ -72,9 +64,8 @@ class SqlBookings(SqlScheduleEntries):
             )
 
     async def take_unit(self, entitlement_id: int, starts_at: datetime) -> bool:
-        live_package = select(SoldPackageRow.id).where(
-            SoldPackageRow.status == "active",
-            or_(SoldPackageRow.expires_at.is_(None), SoldPackageRow.expires_at > starts_at),
+        live_package = exists().where(
+            SoldPackageRow.id == EntitlementRow.sold_package_id, is_(SoldStatus.ACTIVE, starts_at)
         )
         stmt = (
             update(EntitlementRow)
@@ -82,7 +73,7 @@ class SqlBookings(SqlScheduleEntries):
                 EntitlementRow.id == entitlement_id,
                 EntitlementRow.used < EntitlementRow.quantity,
                 EntitlementRow.removed_at.is_(None),
-                EntitlementRow.sold_package_id.in_(live_package),
+                live_package,
             )
             .values(used=EntitlementRow.used + 1)
             .returning(EntitlementRow.id)

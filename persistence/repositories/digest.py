@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders.digest import BookedSession, DigestCoach, DigestRun, ExpiringFacts
 from domain.reminders.model import Outcome
+from domain.selling.model import SoldStatus
 from persistence.models import (
     CoachDigestRow,
     CoachRow,
@@ -20,9 +21,9 @@ from persistence.models import (
     UserRow,
 )
 from persistence.repositories import leased
+from persistence.repositories.sold import is_, live_item, sessions_left
 from persistence.upsert import insert_or_ignore
 
-_ACTIVE = "active"
 _BOOKED = "booked"
 
 
@@ -95,7 +96,7 @@ class SqlCoachDigests:
     ) -> list[ExpiringFacts]:
         if not coach_ids:
             return []
-        left = func.sum(EntitlementRow.quantity - EntitlementRow.used)
+        left = sessions_left()
         stmt = (
             select(
                 SoldPackageRow.id,
@@ -108,18 +109,15 @@ class SqlCoachDigests:
             )
             .join(
                 EntitlementRow,
-                (EntitlementRow.sold_package_id == SoldPackageRow.id)
-                & EntitlementRow.removed_at.is_(None),
+                (EntitlementRow.sold_package_id == SoldPackageRow.id) & live_item(),
             )
             .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
             .where(
                 SoldPackageRow.coach_id.in_(coach_ids),
-                SoldPackageRow.expires_at > after,
+                is_(SoldStatus.ACTIVE, after),
                 SoldPackageRow.expires_at <= until,
-                SoldPackageRow.status == _ACTIVE,
             )
             .group_by(SoldPackageRow.id, UserRow.first_name)
-            .having(left > 0)
         )
         return [
             ExpiringFacts(

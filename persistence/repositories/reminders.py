@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -23,6 +23,7 @@ from persistence.models import (
     UserRow,
 )
 from persistence.repositories import leased
+from persistence.repositories.sold import expired, live_item, sessions_left
 from persistence.upsert import insert_or_ignore
 
 _CHUNK = 500
@@ -86,7 +87,11 @@ class SqlReminders:
     ) -> list[int]:
         stmt = (
             select(SoldPackageRow.id)
-            .where(SoldPackageRow.id > after_id, SoldPackageRow.expires_at > moment)
+            .where(
+                SoldPackageRow.id > after_id,
+                SoldPackageRow.expires_at.is_not(None),
+                ~expired(moment),
+            )
             .order_by(SoldPackageRow.id)
             .limit(limit)
         )
@@ -169,28 +174,25 @@ class SqlReminders:
     async def package_facts(self, sold_package_ids: list[int]) -> dict[int, PackageFacts]:
         if not sold_package_ids:
             return {}
-        left = func.coalesce(func.sum(EntitlementRow.quantity - EntitlementRow.used), 0)
         stmt = (
             select(
                 SoldPackageRow.id,
                 SoldPackageRow.coach_id,
                 SoldPackageRow.client_id,
                 SoldPackageRow.title,
-                SoldPackageRow.status,
                 SoldPackageRow.expires_at,
-                left,
+                sessions_left(),
             )
             .outerjoin(
                 EntitlementRow,
-                (EntitlementRow.sold_package_id == SoldPackageRow.id)
-                & EntitlementRow.removed_at.is_(None),
+                (EntitlementRow.sold_package_id == SoldPackageRow.id) & live_item(),
             )
             .where(SoldPackageRow.id.in_(sold_package_ids))
             .group_by(SoldPackageRow.id)
         )
         rows = await self._session.execute(stmt)
         return {
-            row[0]: PackageFacts(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6]))
+            row[0]: PackageFacts(row[0], row[1], row[2], row[3], row[4], int(row[5]))
             for row in rows
         }
 

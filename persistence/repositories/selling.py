@@ -7,19 +7,16 @@ key and charge id, and conditional UPDATEs for expiry and token changes.
 from __future__ import annotations
 
 import builtins
-from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.catalog.model import ItemKind
-from domain.selling.model import Holder, SaleEvent, SoldFilter, SoldItem, SoldPackage
+from domain.selling.model import Holder, SaleEvent, SoldFilter, SoldPackage, SoldStatus
 from domain.selling.rules import EXPIRING_WITHIN
 from persistence.models import (
-    EntitlementRow,
     ExtendRequestRow,
     SoldPackageEventRow,
     SoldPackageHolderRow,
@@ -30,31 +27,20 @@ from persistence.repositories.selling_rows import (
     entitlement_rows,
     event_of,
     event_row,
-    sold_of,
     sold_values,
 )
+from persistence.repositories.sold import is_, load_sold
 from persistence.upsert import dialect_insert, insert_or_ignore
 
 
-def _open() -> ColumnElement[bool]:
-    """Something is still bookable: a live entitlement with sessions left."""
-    return exists().where(
-        EntitlementRow.sold_package_id == SoldPackageRow.id,
-        EntitlementRow.removed_at.is_(None),
-        EntitlementRow.used < EntitlementRow.quantity,
-    )
-
-
 def _filter(which: SoldFilter, now: datetime) -> tuple[ColumnElement[bool], ...]:
-    """The domain's status rule in SQL: expired wins over used up."""
     expires = SoldPackageRow.expires_at
-    running = or_(expires.is_(None), expires > now)
     return {
         SoldFilter.ALL: (),
-        SoldFilter.ACTIVE: (running, _open()),
-        SoldFilter.EXPIRING: (expires > now, expires <= now + EXPIRING_WITHIN, _open()),
-        SoldFilter.EXPIRED: (expires <= now,),
-        SoldFilter.USED_UP: (running, ~_open()),
+        SoldFilter.ACTIVE: (is_(SoldStatus.ACTIVE, now),),
+        SoldFilter.EXPIRING: (is_(SoldStatus.ACTIVE, now), expires <= now + EXPIRING_WITHIN),
+        SoldFilter.EXPIRED: (is_(SoldStatus.EXPIRED, now),),
+        SoldFilter.USED_UP: (is_(SoldStatus.USED_UP, now),),
     }[which]
 
 
@@ -65,36 +51,7 @@ class SqlSoldPackages:
     async def _find(
         self, *where: ColumnElement[bool], offset: int = 0, limit: int | None = None
     ) -> builtins.list[SoldPackage]:
-        stmt = (
-            select(SoldPackageRow, UserRow.first_name)
-            .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
-            .where(*where)
-            .order_by(SoldPackageRow.id.desc())
-            .offset(offset)
-            .limit(limit)
-            .execution_options(populate_existing=True)  # as committed now, not as first read
-        )
-        rows = (await self._session.execute(stmt)).all()
-        items = await self._items([row.id for row, _ in rows])
-        return [sold_of(row, items[row.id], name or "") for row, name in rows]
-
-    async def _items(self, sold_ids: Sequence[int]) -> dict[int, builtins.list[SoldItem]]:
-        found: dict[int, builtins.list[SoldItem]] = defaultdict(list)
-        if sold_ids:
-            stmt = (
-                select(EntitlementRow)
-                .where(EntitlementRow.sold_package_id.in_(sold_ids))
-                .order_by(EntitlementRow.id)
-            )
-            for row in await self._session.scalars(stmt):
-                kind = ItemKind.SERVICE if row.service_id is not None else ItemKind.SERIES
-                ref = row.service_id if row.service_id is not None else row.series_id
-                found[row.sold_package_id].append(
-                    SoldItem(
-                        kind, ref or 0, row.title, row.quantity, row.used, bool(row.removed_at)
-                    )
-                )
-        return found
+        return await load_sold(self._session, *where, offset=offset, limit=limit)
 
     async def _one(self, *where: ColumnElement[bool]) -> SoldPackage | None:
         found = await self._find(*where)
@@ -132,9 +89,9 @@ class SqlSoldPackages:
         return {charge for charge in found if charge is not None}
 
     async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        if lock:
-            await self._lock(SoldPackageRow.access_token == token)
-        return await self._one(SoldPackageRow.access_token == token)
+        where = SoldPackageRow.access_token == token
+        found = await load_sold(self._session, where, lock="update" if lock else None)
+        return found[0] if found else None
 
     async def _update(self, *where: ColumnElement[bool], **values: Any) -> bool:
         result = await self._session.execute(update(SoldPackageRow).where(*where).values(**values))

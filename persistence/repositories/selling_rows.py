@@ -33,7 +33,6 @@ def sold_values(sold: SoldPackage) -> dict[str, Any]:
         "access_token": sold.access_token,
         "purchased_at": sold.purchased_at,
         "expires_at": sold.expires_at,
-        "status": "active",
         "request_key": sold.request_key,
         "telegram_charge_id": sold.charge_id,
         "provider_charge_id": sold.provider_charge_id,
@@ -62,6 +61,14 @@ def sold_of(row: SoldPackageRow, items: list[SoldItem], client_name: str) -> Sol
         note=row.note,
         client_name=client_name,
     )
+
+
+def item_of(row: EntitlementRow) -> SoldItem:
+    kind = ItemKind.SERVICE if row.service_id is not None else ItemKind.SERIES
+    ref_id = row.service_id if row.service_id is not None else row.series_id
+    assert ref_id is not None, "an entitlement names exactly one service or series"
+    removed = row.removed_at is not None
+    return SoldItem(kind, ref_id, row.title, row.quantity, row.used, removed, row.id)
 
 
 def entitlement_rows(sold_id: int, items: Sequence[SoldItem]) -> list[EntitlementRow]:

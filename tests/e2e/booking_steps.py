@@ -72,7 +72,6 @@ async def _sell(
         sold = SoldPackageRow(
             package_id=package.id, coach_id=COACH, client_id=CLIENT, title="Three lessons",
             price_minor=0, currency="EUR", access_token="tok-e2e", purchased_at=now,
-            status="active",
         )  # fmt: skip
         session.add(sold)
         await session.flush()

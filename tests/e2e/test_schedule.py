@@ -41,7 +41,7 @@ async def _friday_session_pressed(harness: BotHarness) -> tuple[str, int]:
 async def _left(harness: BotHarness, token: str) -> int:
     assert harness.app is not None
     package = await view_package(harness.app.deps.uow_factory(), ByToken(token))
-    return package.entitlements[0].left
+    return package.items[0].left
 
 
 async def _calendar_event(harness: BotHarness) -> Any:

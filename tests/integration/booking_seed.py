@@ -71,7 +71,6 @@ async def sell(
             access_token=f"tok-{n}",
             purchased_at=NOW - timedelta(days=1),
             expires_at=expires_at,
-            status="active",
         )
         session.add(sold)
         await session.flush()

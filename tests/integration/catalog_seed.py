@@ -80,7 +80,6 @@ async def sell(engine: AsyncEngine, package: Package, token: str) -> int:
             currency=package.currency,
             access_token=token,
             purchased_at=NOW,
-            status="active",
         )
         session.add(sold)
         await session.flush()

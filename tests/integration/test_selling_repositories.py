@@ -93,7 +93,8 @@ async def test_sold_package_keeps_its_snapshot_and_is_found_by_token(make_uow: M
     package = await _package(make_uow)
     stored = await _add(make_uow, _sold(package, charge_id="ch-1", note="cash"))
     assert stored is not None and stored.id is not None
-    assert stored.items == [SoldItem(ItemKind.SERVICE, package.items[0].ref_id, "Lesson", 5)]
+    item = SoldItem(ItemKind.SERVICE, package.items[0].ref_id, "Lesson", 5, id=stored.items[0].id)
+    assert stored.items == [item] and item.id is not None
     assert (stored.title, stored.price_minor, stored.client_name) == ("Starter", 5000, "Cleo")
     async with make_uow() as uow:
         found = await uow.sold.by_token(stored.access_token)

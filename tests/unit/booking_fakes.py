@@ -9,18 +9,17 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from domain.booking.availability import Availability
 from domain.booking.model import (
-    BookablePackage,
     BookingStatus,
-    Entitlement,
     ScheduleEntry,
     SessionBooking,
 )
 from domain.booking.slots import Busy
 from domain.catalog.model import ItemKind
+from domain.selling.model import SaleKind, SoldItem, SoldPackage, SoldStatus
 from tests.unit.fakes import FakeOccurrences, FakeSeriesCatalog, FakeUnitOfWork, FakeUsers
 
 
@@ -37,7 +36,7 @@ class FakeAvailabilities:
 
 @dataclass
 class SoldRecord:
-    package: BookablePackage
+    package: SoldPackage
     token: str
 
 
@@ -58,15 +57,15 @@ class FakeBookings:
         self._ids = itertools.count(1)
         self.locked: list[int] = []
 
-    def sell(self, package: BookablePackage, token: str) -> None:
+    def sell(self, package: SoldPackage, token: str) -> None:
         """Test helper: a committed sold package."""
-        self.rows.sold[package.id] = SoldRecord(copy.deepcopy(package), token)
+        self.rows.sold[package.stored_id] = SoldRecord(copy.deepcopy(package), token)
 
-    async def package_by_token(self, token: str, lock: bool = False) -> BookablePackage | None:
+    async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
         found = [r.package for r in self.rows.sold.values() if r.token == token]
         return copy.deepcopy(found[0]) if found else None
 
-    async def package(self, sold_package_id: int, lock: bool = False) -> BookablePackage | None:
+    async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         record = self.rows.sold.get(sold_package_id)
         return copy.deepcopy(record.package) if record else None
 
@@ -76,8 +75,7 @@ class FakeBookings:
     async def take_unit(self, entitlement_id: int, starts_at: datetime) -> bool:
         record, item = self._entitlement(entitlement_id)
         package = record.package
-        expired = package.expires_at is not None and starts_at >= package.expires_at
-        if item.removed or item.left <= 0 or not package.active or expired:
+        if not item.bookable or package.status(starts_at) is not SoldStatus.ACTIVE:
             return False
         self._set_used(record, item, item.used + 1)
         return True
@@ -179,19 +177,17 @@ class FakeBookings:
         same_seat = new.occurrence_id == old.occurrence_id
         return same_seat and new.sold_package_id == old.sold_package_id
 
-    def _entitlement(self, entitlement_id: int) -> tuple[SoldRecord, Entitlement]:
+    def _entitlement(self, entitlement_id: int) -> tuple[SoldRecord, SoldItem]:
         for record in self.rows.sold.values():
-            item = record.package.entitlement(entitlement_id)
+            item = record.package.item(entitlement_id)
             if item is not None:
                 return record, item
         raise LookupError(entitlement_id)
 
     @staticmethod
-    def _set_used(record: SoldRecord, item: Entitlement, used: int) -> None:
-        items = tuple(
-            replace(e, used=used) if e.id == item.id else e for e in record.package.entitlements
-        )
-        record.package = replace(record.package, entitlements=items)
+    def _set_used(record: SoldRecord, item: SoldItem, used: int) -> None:
+        items = [replace(e, used=used) if e.id == item.id else e for e in record.package.items]
+        record.package = replace(record.package, items=list(items))
 
 
 def _length(minutes: int) -> timedelta:
@@ -211,5 +207,18 @@ class BookingFakeUnitOfWork(FakeUnitOfWork):
 
 def an_item(
     entitlement_id: int, kind: ItemKind, ref_id: int, quantity: int, used: int = 0
-) -> Entitlement:
-    return Entitlement(entitlement_id, kind, ref_id, f"{kind.value} {ref_id}", quantity, used)
+) -> SoldItem:
+    return SoldItem(kind, ref_id, f"{kind.value} {ref_id}", quantity, used, id=entitlement_id)
+
+
+def a_sold_package(
+    sold_id: int, coach_id: int, client_id: int | None, title: str, items: list[SoldItem],
+    expires_at: datetime | None = None,
+) -> SoldPackage:  # fmt: skip
+    """A sold package as the store would return it; what booking ignores left blank."""
+    return SoldPackage(
+        id=sold_id, coach_id=coach_id, package_id=0, client_id=client_id, kind=SaleKind.PAID,
+        title=title, description="", price_minor=0, currency="EUR",
+        access_token=f"token-{sold_id}", purchased_at=datetime.min.replace(tzinfo=UTC),
+        expires_at=expires_at, items=items,
+    )  # fmt: skip

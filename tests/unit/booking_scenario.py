@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from domain.booking.access import ByToken, view_package
-from domain.booking.model import BookablePackage
 from domain.catalog.model import ItemKind, Series, Service
-from tests.unit.booking_fakes import BookingFakeUnitOfWork, an_item
+from domain.selling.model import SoldPackage
+from tests.unit.booking_fakes import BookingFakeUnitOfWork, a_sold_package, an_item
 from tests.unit.booking_support import every_day
 from tests.unit.fakes import seed_coach
 
@@ -18,7 +18,9 @@ TUESDAY_9 = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)  # 09:00 Berlin: the first f
 COACH, LESSON, YOGA = 7, 1, 1
 
 
-def scenario(quantity: int = 3, seats: int = 2, **package: object) -> BookingFakeUnitOfWork:
+def scenario(
+    quantity: int = 3, seats: int = 2, expires_at: datetime | None = None
+) -> BookingFakeUnitOfWork:
     uow = BookingFakeUnitOfWork()
     seed_coach(uow, COACH, timezone="Europe/Berlin")
     uow.availability.rows[COACH] = replace(every_day("09:00-17:00"), coach_id=COACH)
@@ -27,14 +29,11 @@ def scenario(quantity: int = 3, seats: int = 2, **package: object) -> BookingFak
     uow.occurrences.add(YOGA, datetime(2026, 12, 3, 17, 0, tzinfo=UTC))
     uow.occurrences.add(YOGA, datetime(2026, 11, 29, 17, 0, tzinfo=UTC))  # already past
     for sold_id in (1, 2, 3):
-        items = (
+        items = [
             an_item(10 * sold_id + 1, ItemKind.SERVICE, LESSON, quantity),
             an_item(10 * sold_id + 2, ItemKind.SERIES, YOGA, quantity),
-        )
-        fields: dict[str, object] = {"expires_at": None, "active": True, **package}
-        sold = BookablePackage(
-            sold_id, COACH, 100 + sold_id, "Starter", entitlements=items, **fields
-        )  # type: ignore[arg-type]
+        ]
+        sold = a_sold_package(sold_id, COACH, 100 + sold_id, "Starter", items, expires_at)
         uow.bookings.sell(sold, f"token-{sold_id}")
     return uow
 
@@ -43,11 +42,11 @@ def by(sold_id: int = 1) -> ByToken:
     return ByToken(f"token-{sold_id}")
 
 
-async def package(uow: BookingFakeUnitOfWork, sold_id: int = 1) -> BookablePackage:
+async def package(uow: BookingFakeUnitOfWork, sold_id: int = 1) -> SoldPackage:
     return await view_package(uow, by(sold_id))
 
 
 async def left(uow: BookingFakeUnitOfWork, entitlement_id: int, sold_id: int = 1) -> int:
-    item = (await package(uow, sold_id)).entitlement(entitlement_id)
+    item = (await package(uow, sold_id)).item(entitlement_id)
     assert item is not None
     return item.left

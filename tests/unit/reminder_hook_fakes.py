@@ -37,7 +37,7 @@ def sold_facts(uow: FakeUnitOfWork) -> LiveReminders:
             return None
         left = sum(item.left for item in sold.items if not item.removed)
         return PackageFacts(
-            sold_id, sold.coach_id, sold.client_id, sold.title, "active", sold.expires_at, left
+            sold_id, sold.coach_id, sold.client_id, sold.title, sold.expires_at, left
         )
 
     return LiveReminders(facts_of)
@@ -50,12 +50,10 @@ def booked_facts(uow: BookingFakeUnitOfWork) -> LiveReminders:
         package = await uow.bookings.package(sold_id)
         if package is None:
             return None
-        left = sum(e.left for e in package.entitlements if not e.removed)
-        status = "active" if package.active else "revoked"
+        left = sum(e.left for e in package.items if not e.removed)
         return PackageFacts(
-            sold_id, package.coach_id, package.client_id, package.title, status,
-            package.expires_at, left,
-        )  # fmt: skip
+            sold_id, package.coach_id, package.client_id, package.title, package.expires_at, left
+        )
 
     return LiveReminders(facts_of)
 

@@ -18,7 +18,7 @@ from domain.selling.model import (
     SoldFilter,
     SoldPackage,
 )
-from domain.selling.rules import EXPIRING_WITHIN, status
+from domain.selling.rules import EXPIRING_WITHIN
 
 
 class HasUsers(Protocol):
@@ -26,7 +26,7 @@ class HasUsers(Protocol):
 
 
 def _matches(sold: SoldPackage, which: SoldFilter, now: datetime) -> bool:
-    state = status(sold, now).value
+    state = sold.status(now).value
     if which is SoldFilter.ALL:
         return True
     if which is SoldFilter.EXPIRING:

@@ -42,7 +42,6 @@ def test_the_expired_notice_offers_only_asking_to_extend() -> None:
 def test_a_used_up_or_unknown_package_offers_nothing() -> None:
     for kind in (ReminderKind.EXPIRY, ReminderKind.EXPIRED):
         assert offers_for(kind, False, facts(sessions_left=0), None, NOW) == (NONE, None)
-        assert offers_for(kind, False, facts(status="revoked"), None, NOW) == (NONE, None)
         assert offers_for(kind, False, None, None, NOW) == (NONE, None)
 
 

@@ -27,7 +27,7 @@ CLIENT, COACH = 2002, 1001
 
 
 def facts(**changes: object) -> PackageFacts:
-    base = PackageFacts(7, COACH, CLIENT, "Starter", "active", EXPIRES, 3)
+    base = PackageFacts(7, COACH, CLIENT, "Starter", EXPIRES, 3)
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
@@ -66,11 +66,10 @@ def test_no_offsets_leave_only_the_expired_notice() -> None:
     assert [p.kind for p in plan_package_reminders(facts(), (), NOW)] == [ReminderKind.EXPIRED]
 
 
-def test_a_package_without_expiry_used_up_revoked_or_without_holder_gets_none() -> None:
+def test_a_package_without_expiry_used_up_or_without_holder_gets_none() -> None:
     for changed in (
         facts(expires_at=None),
         facts(sessions_left=0),
-        facts(status="revoked"),
         facts(client_id=None),
     ):
         assert plan_package_reminders(changed, DAYS_7_1, NOW) == []
@@ -177,14 +176,13 @@ async def test_expiry_removed_drops_every_unsent_reminder_and_keeps_sent_ones() 
     assert list(reminders.rows) == [first.id]
 
 
-async def test_used_up_or_revoked_package_loses_its_unsent_reminders() -> None:
-    for change in ({"sessions_left": 0}, {"status": "revoked"}):
-        reminders = FakeReminders()
-        reminders.packages[7] = facts()
-        await replanned(reminders)
-        reminders.packages[7] = facts(**change)
-        await replanned(reminders)
-        assert reminders.rows == {}
+async def test_used_up_package_loses_its_unsent_reminders() -> None:
+    reminders = FakeReminders()
+    reminders.packages[7] = facts()
+    await replanned(reminders)
+    reminders.packages[7] = facts(sessions_left=0)
+    await replanned(reminders)
+    assert reminders.rows == {}
 
 
 async def test_moving_expiry_back_after_a_reminder_was_sent_does_not_send_it_again() -> None:
