@@ -18,6 +18,9 @@ REFUSALS: dict[type[errors.BookingRefused], str] = {
     errors.CannotReschedule: "A group seat cannot be moved: cancel it and book another date.",
 }
 
+# Why booking refused an input (hours, days off, settings), by the code the domain names.
+REASONS: dict[str, str] = {}
+
 
 def refusal_text(error: errors.BookingRefused) -> str:
     if isinstance(error, errors.TooLateToCancel):

@@ -116,3 +116,10 @@ def became_coach(coach: Coach, created: bool) -> str:
 
 def plan_set(coach: Coach) -> str:
     return f"{escape(coach.display_name)} ({coach.user_id}) is now on the {coach.plan.value} plan."
+
+
+# Why an input was refused, shared by every feature (parsing, money, time zones, accounts);
+# keyed by the code the domain's InvalidInput names (see bot.kit.reasons).
+REASONS: dict[str, str] = {
+    "price_negative": "a price cannot be negative",
+}

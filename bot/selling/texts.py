@@ -128,3 +128,7 @@ def new_link_told(sold: SoldPackage, coach_name: str, url: str) -> str:
         "it. Here is your <b>new access link</b> — open it to see the package and book "
         f"again, and keep it private:\n{url}"
     )
+
+
+# Why selling refused an input, by the code the domain names (see bot.kit.reasons).
+REASONS: dict[str, str] = {}

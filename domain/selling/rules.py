@@ -70,7 +70,7 @@ def parse_new_expiry(text: str, timezone: str, now: datetime) -> datetime:
     try:
         return parse_local_datetime(clean, timezone, now)
     except InvalidInput as exc:
-        raise InvalidInput("expiry", exc.reason.replace("start", "date")) from exc
+        raise InvalidInput("expiry", exc.code, **exc.values) from exc
 
 
 def expiry_from_timestamp(seconds: int, now: datetime) -> datetime:
