@@ -122,4 +122,5 @@ def plan_set(coach: Coach) -> str:
 # keyed by the code the domain's InvalidInput names (see bot.kit.reasons).
 REASONS: dict[str, str] = {
     "price_negative": "a price cannot be negative",
+    "time_of_day_invalid": "{hour}:{minute:02d} is not a time of day",
 }

@@ -49,8 +49,8 @@ def buy_label(price_minor: int, currency: str) -> str:
 def payment_unavailable(coach_name: str | None) -> str:
     return (
         "This package can't be paid for in Telegram here. Please contact "
-        f"<b>{escape(coach_name or 'your coach')}</b> to pay another way: they can give you the package "
-        "directly."
+        f"<b>{escape(coach_name or 'your coach')}</b> to pay another way: they can give you the "
+        "package directly."
     )
 
 
