@@ -23,10 +23,9 @@ REASONS: dict[str, str] = {code: text for texts in FEATURE_REASONS for code, tex
 
 def reason(error: InvalidInput) -> str:
     """The sentence for a refused input, e.g. "at most 80 characters (this is 93)"."""
-    template = REASONS.get(error.code)
-    if template is None:  # transitional: a call site not yet converted carries its sentence
-        return error.code
-    return template.format(**{name: _shown(value) for name, value in error.values.items()})
+    return REASONS[error.code].format(
+        **{name: _shown(value) for name, value in error.values.items()}
+    )
 
 
 def _shown(value: object) -> object:
