@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.kit.reasons import reason
 from domain.accounts import CoachPolicy, parse_user_id
 from domain.errors import InvalidInput
 from domain.model import Plan
@@ -91,7 +92,7 @@ class Settings(BaseSettings):
             try:
                 return parse_offsets(value)
             except InvalidInput as exc:
-                raise ValueError(exc.reason) from exc
+                raise ValueError(reason(exc)) from exc
         return value
 
     @field_validator("coach_digest", mode="before")
@@ -112,7 +113,7 @@ class Settings(BaseSettings):
         try:
             return parse_timezone(value)
         except InvalidInput as exc:
-            raise ValueError(exc.reason) from exc
+            raise ValueError(reason(exc)) from exc
 
     @field_validator("coach_registration", "default_plan", mode="before")
     @classmethod

@@ -21,7 +21,7 @@ def parse_user_id(text: str) -> int:
     out-of-range number would otherwise overflow the database column)."""
     value = text.strip()
     if not value.isdecimal() or len(value) > 16 or not 0 < int(value) <= TELEGRAM_ID_MAX:
-        raise InvalidInput("user id", "a Telegram user id is a positive number of up to 16 digits")
+        raise InvalidInput("user id", "user_id_invalid")
     return int(value)
 
 
@@ -138,7 +138,7 @@ async def set_plan(
     try:
         plan = Plan(plan_text.strip().lower())
     except ValueError as exc:
-        raise InvalidInput("plan", "plan must be free, growth or pro") from exc
+        raise InvalidInput("plan", "plan_unknown") from exc
     async with uow:
         coach = await uow.coaches.get(coach_user_id)
         if coach is None:

@@ -9,12 +9,14 @@ class DomainError(Exception):
 
 
 class InvalidInput(DomainError):
-    """A typed value broke a validation rule; `reason` says which, for the person."""
+    """A typed value broke a validation rule: `code` names the rule ("title_too_long"),
+    `values` carry what the sentence needs (limits, the offending value); bot/ words it."""
 
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
+    def __init__(self, field: str, code: str, **values: object) -> None:
+        super().__init__(field, code, values)
         self.field = field
-        self.reason = reason
+        self.code = code
+        self.values = values
 
 
 class NotFound(DomainError):
@@ -41,5 +43,5 @@ class PlanRequired(DomainError):
     """The feature needs a higher plan than the coach has."""
 
     def __init__(self, needed: str) -> None:
-        super().__init__(f"needs the {needed} plan")
+        super().__init__(needed)
         self.needed = needed

@@ -74,7 +74,7 @@ def currency(code: str) -> Currency:
     """The table entry for a supported code (as stored), or InvalidInput."""
     found = CURRENCIES.get(code)
     if found is None:
-        raise InvalidInput("currency", _unsupported(code))
+        raise _unsupported(code)
     return found
 
 
@@ -82,7 +82,7 @@ def parse_currency(text: str) -> str:
     """The ISO code for a typed code or symbol ("eur", "€", "stars"), or InvalidInput."""
     code = _ALIASES.get(text.strip().upper())
     if code is None:
-        raise InvalidInput("currency", _unsupported(text))
+        raise _unsupported(text)
     return code
 
 
@@ -91,17 +91,17 @@ def parse_amount(text: str, currency_code: str) -> int:
     cur = currency(currency_code)
     cleaned = _strip_currency(_SPACES.sub(" ", text).strip(), cur)
     if cleaned.startswith(("-", "−")):
-        raise InvalidInput("price", "a price cannot be negative")
+        raise InvalidInput("price", "price_negative")
     match = _NUMBER.fullmatch(cleaned) if len(cleaned) <= _MAX_TEXT else None
     if match is None:
-        raise InvalidInput("price", f"“{text.strip()[:_MAX_TEXT]}” is not an amount (e.g. 49.90)")
+        raise InvalidInput("price", "price_unreadable", value=text.strip()[:_MAX_TEXT])
     fraction = match["frac"] or ""
     if len(fraction) > cur.exponent:
-        raise InvalidInput("price", _too_precise(cur, thousands=len(fraction) == 3))
+        raise _too_precise(cur, thousands=len(fraction) == 3)
     whole = int(match["int"].replace(" ", ""))
     minor = whole * cur.factor + int(fraction.ljust(cur.exponent, "0") or "0")
     if minor > cur.max_minor():
-        raise InvalidInput("price", f"at most {MAX_MAJOR_UNITS} {cur.code}")
+        raise InvalidInput("price", "price_too_high", limit=MAX_MAJOR_UNITS, currency=cur.code)
     return minor
 
 
@@ -125,14 +125,16 @@ def _strip_currency(text: str, cur: Currency) -> str:
     return text
 
 
-def _too_precise(cur: Currency, thousands: bool) -> str:
-    reason = (
-        f"{cur.code} has no fractions: type a whole number"
-        if cur.exponent == 0
-        else f"{cur.code} has at most {cur.exponent} decimals"
+def _too_precise(cur: Currency, thousands: bool) -> InvalidInput:
+    """Too many decimals; three of them may be a thousands separator, worth a hint."""
+    if cur.exponent == 0:
+        code = "price_whole_only_or_thousands" if thousands else "price_whole_only"
+    else:
+        code = "price_too_many_decimals_or_thousands" if thousands else "price_too_many_decimals"
+    return InvalidInput("price", code, currency=cur.code, decimals=cur.exponent)
+
+
+def _unsupported(text: str) -> InvalidInput:
+    return InvalidInput(
+        "currency", "currency_unsupported", value=text.strip()[:16], choices=tuple(CURRENCIES)
     )
-    return f"{reason} (write a thousand as 1000 or 1 000)" if thousands else reason
-
-
-def _unsupported(text: str) -> str:
-    return f"“{text.strip()[:16]}” is not supported; choose one of {', '.join(CURRENCIES)}"

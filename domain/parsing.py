@@ -70,7 +70,7 @@ def parse_positive_int(text: str, field: str, lo: int, hi: int) -> int:
     """A whole number lo..hi typed as plain digits, or InvalidInput(field)."""
     clean = text.strip()
     if _INT.fullmatch(clean) is None or not lo <= int(clean) <= hi:
-        raise InvalidInput(field, f"type a whole number from {lo} to {hi}")
+        raise InvalidInput(field, "whole_number_out_of_range", lo=lo, hi=hi)
     return int(clean)
 
 
@@ -78,7 +78,7 @@ def parse_duration_minutes(text: str) -> int:
     """A service or series duration in minutes, 15..480."""
     minutes = _minutes(text.strip())
     if minutes is None:
-        raise InvalidInput("duration", "type minutes like 60 or 90 min, or hours like 1h30")
+        raise InvalidInput("duration", "duration_unreadable")
     return validate_duration(minutes)
 
 
@@ -96,16 +96,16 @@ def parse_local_datetime(text: str, tz: str, now: datetime) -> datetime:
     latest = (now + MAX_AHEAD).astimezone(zone)
     # Checked on the wall clock first: a year like 0001 or 9999 has no UTC moment at all.
     if local.replace(tzinfo=None) > latest.replace(tzinfo=None):
-        raise _out_of_reach("that is more than 5 years ahead", latest)
+        raise InvalidInput("start", "start_too_far", latest=latest)
     if local.date() < now.astimezone(zone).date():
-        raise _out_of_reach("that time has already passed", latest)
+        raise InvalidInput("start", "start_passed", latest=latest)
     moment = local_to_utc(local)
     if moment is None:
-        raise InvalidInput("start", _gap_reason(local, tz))
+        raise _skipped("start", local, tz)
     if moment <= now:
-        raise _out_of_reach("that time has already passed", latest)
+        raise InvalidInput("start", "start_passed", latest=latest)
     if moment > now + MAX_AHEAD:
-        raise _out_of_reach("that is more than 5 years ahead", latest)
+        raise InvalidInput("start", "start_too_far", latest=latest)
     return moment
 
 
@@ -113,12 +113,12 @@ def parse_recurrence(text: str, tz: str, now: datetime) -> list[datetime]:
     """Weekly starts ("every Tuesday 18:00 for 8 weeks") as UTC, the first one after `now`."""
     match = _RECURRENCE.fullmatch(text.strip())
     if match is None:
-        raise InvalidInput("schedule", "type it like: every Tuesday 18:00 for 8 weeks")
+        raise InvalidInput("schedule", "schedule_unreadable")
     weekday = _weekday(match["day"].lower())
     clock = _clock(int(match["h"]), int(match["mi"]))
     weeks = int(match["n"])
     if not 1 <= weeks <= MAX_WEEKS:
-        raise InvalidInput("schedule", f"repeat for 1 to {MAX_WEEKS} weeks")
+        raise InvalidInput("schedule", "schedule_weeks_out_of_range", limit=MAX_WEEKS)
     return _weekly(weekday, clock, weeks, ZoneInfo(tz), now)
 
 
@@ -153,36 +153,36 @@ def _minutes(text: str) -> int | None:
 def _offset(part: str) -> timedelta:
     match = _OFFSET.fullmatch(part)
     if match is None:
-        raise InvalidInput("offsets", f"“{part[:16]}” is not like 7d, 24h or 30m")
+        raise InvalidInput("offsets", "offset_unreadable", value=part[:16])
     offset = int(match["n"]) * _OFFSET_UNITS[match["unit"].lower()]
     if not offset:
-        raise InvalidInput("offsets", f"“{part}” is zero: a reminder needs time before")
+        raise InvalidInput("offsets", "offset_zero", value=part)
     if offset > MAX_OFFSET:
-        raise InvalidInput("offsets", f"“{part}” is more than 365 days")
+        raise InvalidInput("offsets", "offset_too_long", value=part)
     return offset
 
 
 def _local_datetime(text: str, zone: ZoneInfo) -> datetime:
     match = _ISO.fullmatch(text) or _DOTTED.fullmatch(text)
     if match is None:
-        raise InvalidInput("start", "type a date and time like 01.12.2026 18:00")
+        raise InvalidInput("start", "start_unreadable")
     year, month, day, hour, minute = (int(match[key]) for key in ("y", "mo", "d", "h", "mi"))
     try:
         return datetime(year, month, day, hour, minute, tzinfo=zone)
     except ValueError as exc:
-        raise InvalidInput("start", f"“{text[:32]}” is not a real date and time") from exc
+        raise InvalidInput("start", "start_not_real", value=text[:32]) from exc
 
 
 def _weekday(name: str) -> int:
     number = _WEEKDAYS.get(name, _WEEKDAYS.get(name.removesuffix("s")))
     if number is None:
-        raise InvalidInput("schedule", f"“{name[:16]}” is not a weekday")
+        raise InvalidInput("schedule", "weekday_unreadable", value=name[:16])
     return number
 
 
 def _clock(hour: int, minute: int) -> time:
     if hour > 23 or minute > 59:
-        raise InvalidInput("schedule", f"{hour}:{minute:02d} is not a time of day")
+        raise InvalidInput("schedule", "time_of_day_invalid", hour=hour, minute=minute)
     return time(hour, minute)
 
 
@@ -198,19 +198,13 @@ def _weekly(
         local = datetime.combine(day, clock, tzinfo=zone)
         moment = local_to_utc(local)
         if moment is None:
-            raise InvalidInput("schedule", _gap_reason(local, zone.key))
+            raise _skipped("schedule", local, zone.key)
         if moment > now:  # the wall-clock check above can be an hour off in a repeated hour
             starts.append(moment)
         day += timedelta(weeks=1)
     return starts
 
 
-def _out_of_reach(what: str, latest: datetime) -> InvalidInput:
-    return InvalidInput("start", f"{what}: type a time from now to {latest:%d.%m.%Y}")
-
-
-def _gap_reason(local: datetime, tz: str) -> str:
-    return (
-        f"{local:%a %d.%m.%Y %H:%M} does not exist in {tz}: "
-        "the clocks jump forward then; pick another time"
-    )
+def _skipped(field: str, local: datetime, tz: str) -> InvalidInput:
+    """A wall time a DST gap skips: the clocks jump forward over it."""
+    return InvalidInput(field, "time_skipped_by_dst", moment=local, zone=tz)

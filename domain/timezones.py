@@ -44,13 +44,11 @@ def parse_timezone(text: str) -> str:
     candidate = text.strip().replace(" ", "_")
     canonical = _known_zones().get(candidate.lower())
     if canonical is None:
-        raise InvalidInput(
-            "timezone", f"“{text.strip()[:64]}” is not a time zone I know (try Europe/Berlin)"
-        )
+        raise InvalidInput("timezone", "timezone_unknown", value=text.strip()[:64])
     try:
         ZoneInfo(canonical)
     except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - tzdata mismatch
-        raise InvalidInput("timezone", f"“{canonical}” cannot be loaded") from exc
+        raise InvalidInput("timezone", "timezone_unloadable", value=canonical) from exc
     return canonical
 
 

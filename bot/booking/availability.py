@@ -15,6 +15,7 @@ from bot.booking import availability_views as views
 from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.kit.reasons import reason
 from bot.kit.replies import greet_coach, reply, settle, show, typed_text, user_id
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
@@ -93,7 +94,7 @@ async def on_text(update: Update, context: BotContext) -> str:
     try:
         availability = await _save(context, user_id(update), draft, typed_text(update))
     except InvalidInput as exc:
-        await reply(update, try_again(exc.reason))
+        await reply(update, try_again(reason(exc)))
         return TYPING
     coach, _ = await use.get_availability(context.uow(write=False), user_id(update))
     begin(context, FLOW)

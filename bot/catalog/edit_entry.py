@@ -21,6 +21,7 @@ from bot.catalog.shared_views import parse_callback
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, typed_step
+from bot.kit.reasons import reason
 from bot.kit.replies import reply, typed_text, user_id
 from bot.kit.texts import FLOW_GONE
 from domain.errors import DomainError, InvalidInput
@@ -72,7 +73,7 @@ class EditEntryFlow(Generic[E]):
                 context, user_id(update), target.entry_id, target.field, text
             )
         except InvalidInput as exc:
-            await reply(update, catalog.try_again(exc.reason))
+            await reply(update, catalog.try_again(reason(exc)))
             return self.state
         except DomainError as exc:  # deleted meanwhile: say so and leave the flow
             await reply(update, describe(exc))

@@ -34,6 +34,7 @@ from bot.kit.flows import (
     conversation,
     typed_step,
 )
+from bot.kit.reasons import reason
 from bot.kit.replies import greet_coach, pressed, reply, typed_text, user_id
 from bot.kit.texts import FLOW_GONE
 from domain.catalog.rules import validate_description, validate_duration, validate_title
@@ -141,7 +142,7 @@ class NewEntryFlow(Generic[D, E]):
             draft.duration_minutes = validate_duration(minutes)
         except InvalidInput as exc:
             again = catalog.duration_keyboard(self.screens.flow)
-            await reply(update, try_again(exc.reason), reply_markup=again)
+            await reply(update, try_again(reason(exc)), reply_markup=again)
             return self.state("duration")
         return await self.ask_hidden(update)
 
@@ -165,7 +166,7 @@ class NewEntryFlow(Generic[D, E]):
             entry = await self.create(context.uow(), user_id(update), self.draft(values))
         except InvalidInput as exc:  # the summary stays, with its buttons
             markup = catalog.summary_keyboard(self.screens.flow)
-            await reply(update, try_again(exc.reason))
+            await reply(update, try_again(reason(exc)))
             await reply(update, self.summary(values), reply_markup=markup)
             return self.state("confirm")
         await self.send(update, context, entry)

@@ -35,6 +35,7 @@ from bot.catalog.package_flow import (
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.flows import TEXT, conversation
+from bot.kit.reasons import reason
 from bot.kit.replies import (
     acts_once,
     callback_data,
@@ -109,7 +110,7 @@ async def title(update: Update, context: BotContext, flow: Flow) -> str | int:
     try:
         draft_set_title(flow.draft, typed_text(update))
     except InvalidInput as exc:
-        await send(update, views.bad_input(exc.reason, views.ASK_TITLE_AGAIN))
+        await send(update, views.bad_input(reason(exc), views.ASK_TITLE_AGAIN))
         return TITLE
     return await advance(update, context, flow, "title")
 
@@ -123,7 +124,7 @@ async def description(update: Update, context: BotContext, flow: Flow) -> str | 
     try:
         draft_set_description(flow.draft, text)
     except InvalidInput as exc:
-        await send(update, views.bad_input(exc.reason, views.ASK_DESCRIPTION))
+        await send(update, views.bad_input(reason(exc), views.ASK_DESCRIPTION))
         return DESCRIPTION
     return await advance(update, context, flow, "description")
 
@@ -150,7 +151,7 @@ async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
     try:
         draft_set_price(flow.draft, typed_text(update), flow.currency)
     except InvalidInput as exc:
-        await send(update, views.bad_input(exc.reason, views.ask_amount(flow.currency)))
+        await send(update, views.bad_input(reason(exc), views.ask_amount(flow.currency)))
         return AMOUNT
     return await advance(update, context, flow, "price")
 
@@ -174,7 +175,7 @@ async def validity(update: Update, context: BotContext, flow: Flow) -> str | int
         draft_set_validity(flow.draft, text, (await require_coach(update, context)).plan)
     except InvalidInput as exc:
         await send(
-            update, views.bad_input(exc.reason, views.ASK_VALIDITY), views.validity_keyboard()
+            update, views.bad_input(reason(exc), views.ASK_VALIDITY), views.validity_keyboard()
         )
         return VALIDITY
     except PlanRequired as exc:

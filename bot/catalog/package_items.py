@@ -22,6 +22,7 @@ from bot.catalog.package_flow import (
     step,
 )
 from bot.kit.context import BotContext
+from bot.kit.reasons import reason
 from bot.kit.replies import callback_data, quiet_edit, settle, typed_text
 from domain.catalog.drafts import draft_add_item, draft_remove_item
 from domain.catalog.rules import validate_item_count
@@ -73,7 +74,7 @@ async def quantity(update: Update, context: BotContext, flow: Flow) -> str:
             flow.draft, pick["kind"], int(pick["ref_id"]), typed_text(update), pick["title"]
         )
     except InvalidInput as exc:
-        await send(update, views.bad_input(exc.reason, views.ask_quantity(pick["title"])))
+        await send(update, views.bad_input(reason(exc), views.ask_quantity(pick["title"])))
         return QUANTITY
     flow.pick = None
     return await _menu(update, flow)
@@ -118,7 +119,7 @@ async def done(update: Update, context: BotContext, flow: Flow) -> str | int:
     try:
         validate_item_count(len(flow.draft.items))
     except InvalidInput as exc:
-        await query.answer(f"Sorry, {exc.reason}.", show_alert=True)
+        await query.answer(f"Sorry, {reason(exc)}.", show_alert=True)
         return ITEMS
     await settle(update)
     return await advance(update, context, flow, "items")

@@ -23,6 +23,7 @@ from bot.catalog.package_flow import (
 from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
+from bot.kit.reasons import reason
 from bot.kit.replies import callback_data, require_coach, settle, user_id
 from domain.catalog.packages import create_package, update_package
 from domain.errors import InvalidInput, NotFound, PlanRequired
@@ -41,7 +42,7 @@ async def save(update: Update, context: BotContext, flow: Flow) -> str | int:
         else:
             package = await update_package(context.uow(), coach, flow.package_id, flow.draft)
     except InvalidInput as exc:
-        await send(update, views.bad_input(exc.reason, views.FIX_AND_SAVE))
+        await send(update, views.bad_input(reason(exc), views.FIX_AND_SAVE))
         return await show_summary(update, flow)
     except PlanRequired as exc:
         await send(update, describe(exc))

@@ -23,6 +23,7 @@ from bot.catalog.shared_views import Callback, parse_callback, try_again
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
+from bot.kit.reasons import reason
 from bot.kit.replies import (
     Action,
     acts_once,
@@ -108,7 +109,7 @@ async def got_dates(update: Update, context: BotContext, adding: Adding) -> str 
     try:
         got = await dates.add_dates(uow, coach_id, adding.series_id, text, context.now())
     except InvalidInput as exc:
-        await reply(update, try_again(exc.reason), reply_markup=views.done_keyboard())
+        await reply(update, try_again(reason(exc)), reply_markup=views.done_keyboard())
         return DATES
     except DomainError as exc:  # the series was deleted meanwhile
         await reply(update, describe(exc))

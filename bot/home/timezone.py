@@ -16,6 +16,7 @@ from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish
 from bot.kit.keyboards import TZ_PREFIX, timezone_choices
+from bot.kit.reasons import reason
 from bot.kit.replies import register, reply
 from domain import accounts
 from domain.errors import InvalidInput
@@ -40,7 +41,7 @@ async def _save(update: Update, context: BotContext, text: str) -> str | int:
     try:
         zone = await accounts.set_timezone(context.uow(), user.id, user.first_name, text)
     except InvalidInput as exc:
-        await reply(update, texts.TIMEZONE_BAD.format(reason=escape(exc.reason)))
+        await reply(update, texts.TIMEZONE_BAD.format(reason=escape(reason(exc))))
         return ASK
     local = to_local(context.now(), zone).strftime("%H:%M, %a %d %b")
     finish(context, NAME)

@@ -12,6 +12,7 @@ from telegram.error import Forbidden, NetworkError
 from bot.booking.refusals import refusal_text
 from bot.kit import texts
 from bot.kit.context import BotContext
+from bot.kit.reasons import reason
 from bot.selling import texts as selling_texts
 from domain.booking.errors import BookingRefused
 from domain.errors import (
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 def describe(error: DomainError) -> str:
     """Chat text for a domain refusal."""
     if isinstance(error, InvalidInput):
-        return f"Sorry, {escape(error.reason)}. Nothing was changed."
+        return f"Sorry, {escape(reason(error))}. Nothing was changed."
     if isinstance(error, PlanRequired):
         return f"That needs the {error.needed} plan or higher. Nothing was changed."
     if isinstance(error, BookingRefused):

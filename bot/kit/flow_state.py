@@ -18,6 +18,7 @@ from telegram.ext import ConversationHandler
 from bot.catalog.shared_views import try_again
 from bot.kit import texts
 from bot.kit.context import BotContext
+from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, typed_text
 from domain.errors import InvalidInput
 
@@ -137,7 +138,7 @@ async def answer(
     try:
         return Answer(parse(typed_text(update)))
     except InvalidInput as exc:
-        await reply(update, try_again(exc.reason), reply_markup=again)
+        await reply(update, try_again(reason(exc)), reply_markup=again)
         return None
 
 

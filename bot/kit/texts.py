@@ -116,3 +116,42 @@ def became_coach(coach: Coach, created: bool) -> str:
 
 def plan_set(coach: Coach) -> str:
     return f"{escape(coach.display_name)} ({coach.user_id}) is now on the {coach.plan.value} plan."
+
+
+# Why an input was refused, shared by every feature (parsing, money, time zones, accounts);
+# keyed by the code the domain's InvalidInput names (see bot.kit.reasons).
+REASONS: dict[str, str] = {
+    "price_negative": "a price cannot be negative",
+    "time_of_day_invalid": "{hour}:{minute:02d} is not a time of day",
+    "whole_number_out_of_range": "type a whole number from {lo} to {hi}",
+    "duration_unreadable": "type minutes like 60 or 90 min, or hours like 1h30",
+    "start_unreadable": "type a date and time like 01.12.2026 18:00",
+    "start_not_real": "“{value}” is not a real date and time",
+    "start_passed": "that time has already passed: type a time from now to {latest:%d.%m.%Y}",
+    "start_too_far": "that is more than 5 years ahead: type a time from now to {latest:%d.%m.%Y}",
+    "time_skipped_by_dst": (
+        "{moment:%a %d.%m.%Y %H:%M} does not exist in {zone}: "
+        "the clocks jump forward then; pick another time"
+    ),
+    "schedule_unreadable": "type it like: every Tuesday 18:00 for 8 weeks",
+    "schedule_weeks_out_of_range": "repeat for 1 to {limit} weeks",
+    "weekday_unreadable": "“{value}” is not a weekday",
+    "offset_unreadable": "“{value}” is not like 7d, 24h or 30m",
+    "offset_zero": "“{value}” is zero: a reminder needs time before",
+    "offset_too_long": "“{value}” is more than 365 days",
+    "price_unreadable": "“{value}” is not an amount (e.g. 49.90)",
+    "price_whole_only": "{currency} has no fractions: type a whole number",
+    "price_whole_only_or_thousands": (
+        "{currency} has no fractions: type a whole number (write a thousand as 1000 or 1 000)"
+    ),
+    "price_too_many_decimals": "{currency} has at most {decimals} decimals",
+    "price_too_many_decimals_or_thousands": (
+        "{currency} has at most {decimals} decimals (write a thousand as 1000 or 1 000)"
+    ),
+    "price_too_high": "at most {limit} {currency}",
+    "currency_unsupported": "“{value}” is not supported; choose one of {choices}",
+    "timezone_unknown": "“{value}” is not a time zone I know (try Europe/Berlin)",
+    "timezone_unloadable": "“{value}” cannot be loaded",
+    "user_id_invalid": "a Telegram user id is a positive number of up to 16 digits",
+    "plan_unknown": "plan must be free, growth or pro",
+}

@@ -126,7 +126,7 @@ async def pre_checkout(update: Update, context: BotContext) -> None:
             context.now(),
         )
     except CheckoutRefused as refused:
-        await query.answer(ok=False, error_message=refused.reason)
+        await query.answer(ok=False, error_message=texts.CHECKOUT_REFUSALS[refused.code])
         return
     except Exception:
         await query.answer(ok=False, error_message=texts.CHECKOUT_FAILED)

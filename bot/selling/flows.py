@@ -12,6 +12,7 @@ from bot.catalog.shared_views import try_again
 from bot.kit.callbacks import Callback, Id, parse_any
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, State, begin, conversation, finish, state_of, step
+from bot.kit.reasons import reason
 from bot.kit.replies import callback_data, reply, settle, typed_text, user_id
 from bot.selling import desk_views, texts
 from bot.selling.notices import access_url
@@ -78,7 +79,7 @@ async def _grant(update: Update, context: BotContext, note: str) -> State:
             context.reminders,
         )
     except InvalidInput as exc:
-        await reply(update, try_again(exc.reason))
+        await reply(update, try_again(reason(exc)))
         return NOTE
     finish(context, GRANT_FLOW)
     if sale is not None:
@@ -108,7 +109,7 @@ async def expiry_typed(update: Update, context: BotContext) -> State:
         else:
             new = extended(view.sold.expires_at, parse_extension(typed_text(update)), now)
     except InvalidInput as exc:
-        await reply(update, try_again(exc.reason))
+        await reply(update, try_again(reason(exc)))
         return TYPED
     finish(context, EXPIRY_FLOW)
     text = desk_views.expiry_question(view.sold, new, view.zone)

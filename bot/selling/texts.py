@@ -46,11 +46,11 @@ def buy_label(price_minor: int, currency: str) -> str:
     return GET_IT if price_minor == 0 else f"💳 Buy for {price_label(price_minor, currency)}"
 
 
-def payment_unavailable(coach_name: str) -> str:
+def payment_unavailable(coach_name: str | None) -> str:
     return (
         "This package can't be paid for in Telegram here. Please contact "
-        f"<b>{escape(coach_name)}</b> to pay another way: they can give you the package "
-        "directly."
+        f"<b>{escape(coach_name or 'your coach')}</b> to pay another way: they can give you the "
+        "package directly."
     )
 
 
@@ -128,3 +128,23 @@ def new_link_told(sold: SoldPackage, coach_name: str, url: str) -> str:
         "it. Here is your <b>new access link</b> — open it to see the package and book "
         f"again, and keep it private:\n{url}"
     )
+
+
+# Why selling refused an input, by the code the domain names (see bot.kit.reasons).
+REASONS: dict[str, str] = {
+    "note_too_long": "a note has at most {limit} characters",
+    "expiry_out_of_reach": "that date is in the past or too far ahead",
+    "extension_too_long": (
+        "an expiry can be at most {limit} days from today, "
+        "so this one can be extended by at most {room} days"
+    ),
+}
+
+# What Telegram shows when a payment is refused before charging, by the domain's code.
+CHECKOUT_REFUSALS: dict[str, str] = {
+    "invoice_unknown": "This invoice is no longer valid. Please open the package again.",
+    "package_not_sold": "This package is no longer sold. Nothing was charged.",
+    "price_changed": (
+        "The price of this package changed. Please open it again. Nothing was charged."
+    ),
+}

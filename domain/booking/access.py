@@ -61,7 +61,7 @@ async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) ->
         if package is not None and not await _holds(uow, package, access.user_id):
             package = None
     if package is None:
-        raise NotFound("no such sold package")
+        raise NotFound("sold package")
     return package
 
 

@@ -85,21 +85,23 @@ def validate_day_ranges(ranges: list[TimeRange]) -> tuple[TimeRange, ...]:
     """Sorted ranges of one weekday; each 15 min or more, none overlapping, at most 6."""
     ordered = sorted(ranges)
     if len(ordered) > RANGES_PER_DAY_MAX:
-        raise InvalidInput("hours", f"at most {RANGES_PER_DAY_MAX} ranges a day")
+        raise InvalidInput("hours", "hours_too_many_ranges", limit=RANGES_PER_DAY_MAX)
     for item in ordered:
         if not 0 <= item.start < item.end <= MINUTES_PER_DAY:
-            raise InvalidInput("hours", f"{item.label()} does not run forward within one day")
+            raise InvalidInput("hours", "hours_backwards", range=item.label())
         if item.end - item.start < RANGE_MIN_MINUTES:
-            raise InvalidInput("hours", f"{item.label()} is shorter than 15 minutes")
+            raise InvalidInput("hours", "hours_too_short", range=item.label())
     for before, after in zip(ordered, ordered[1:], strict=False):
         if after.start < before.end:
-            raise InvalidInput("hours", f"{before.label()} and {after.label()} overlap")
+            raise InvalidInput(
+                "hours", "hours_overlap", first=before.label(), second=after.label()
+            )
     return tuple(ordered)
 
 
 def validate_weekday(weekday: int) -> int:
     if not 0 <= weekday <= 6:
-        raise InvalidInput("weekday", "pick a weekday from Monday to Sunday")
+        raise InvalidInput("weekday", "weekday_unknown")
     return weekday
 
 
@@ -110,32 +112,32 @@ def add_days_off(availability: Availability, off: DaysOff, today: date) -> Avail
     Ranges already over are dropped on the way, so the list never fills with history.
     """
     if off.last < off.first:
-        raise InvalidInput("days_off", "the last day comes before the first")
+        raise InvalidInput("days_off", "days_off_reversed")
     if off.last < today:
-        raise InvalidInput("days_off", "those days are already over")
+        raise InvalidInput("days_off", "days_off_over")
     latest = today + MAX_AHEAD
     if off.last > latest:
-        raise InvalidInput("days_off", f"days off can be set up to {latest:%d.%m.%Y}")
+        raise InvalidInput("days_off", "days_off_too_far", latest=latest)
     if (off.last - off.first).days + 1 > DAYS_OFF_SPAN_MAX:
-        raise InvalidInput("days_off", f"at most {DAYS_OFF_SPAN_MAX} days at once")
+        raise InvalidInput("days_off", "days_off_too_long", limit=DAYS_OFF_SPAN_MAX)
     current = [d for d in availability.days_off if d.last >= today and d != off]
     if len(current) >= DAYS_OFF_MAX:
-        raise InvalidInput("days_off", f"at most {DAYS_OFF_MAX} days-off ranges at a time")
+        raise InvalidInput("days_off", "days_off_too_many", limit=DAYS_OFF_MAX)
     return replace(availability, days_off=tuple(sorted([*current, off])))
 
 
 def validate_settings(settings: BookingSettings) -> BookingSettings:
     """Every setting within its bounds, or InvalidInput naming the setting."""
     if not timedelta(0) <= settings.notice <= NOTICE_MAX:
-        raise InvalidInput("notice", "minimum notice is from 0 to 30 days")
+        raise InvalidInput("notice", "notice_out_of_range")
     if not HORIZON_DAYS_MIN <= settings.horizon_days <= HORIZON_DAYS_MAX:
-        raise InvalidInput("horizon", "the booking horizon is from 1 to 365 days")
+        raise InvalidInput("horizon", "horizon_out_of_range")
     if not 0 <= settings.buffer_minutes <= BUFFER_MAX_MINUTES:
-        raise InvalidInput("buffer", "the buffer is from 0 to 240 minutes")
+        raise InvalidInput("buffer", "buffer_out_of_range")
     if not STEP_MIN_MINUTES <= settings.step_minutes <= STEP_MAX_MINUTES:
-        raise InvalidInput("step", "the slot step is from 5 to 240 minutes")
+        raise InvalidInput("step", "step_out_of_range")
     if settings.step_minutes % 5:
-        raise InvalidInput("step", "the slot step is a multiple of 5 minutes")
+        raise InvalidInput("step", "step_not_multiple_of_5")
     if not timedelta(0) <= settings.cancel_window <= CANCEL_WINDOW_MAX:
-        raise InvalidInput("cancel_window", "the cancellation window is from 0 to 30 days")
+        raise InvalidInput("cancel_window", "cancel_window_out_of_range")
     return settings

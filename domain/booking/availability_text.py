@@ -61,7 +61,7 @@ def parse_day_hours(text: str) -> tuple[TimeRange, ...]:
         return ()
     parts = [part for part in _SPLIT.split(clean) if part]
     if not parts:
-        raise InvalidInput("hours", "type hours like 09:00-12:00, 14:00-18:00, or off")
+        raise InvalidInput("hours", "hours_unreadable")
     return validate_day_ranges([_range(part) for part in parts])
 
 
@@ -92,35 +92,35 @@ def change_setting(settings: BookingSettings, setting: Setting, text: str) -> Bo
 def _range(text: str) -> TimeRange:
     match = _RANGE.fullmatch(text)
     if match is None:
-        raise InvalidInput("hours", f"“{text[:20]}” is not like 09:00-12:00")
+        raise InvalidInput("hours", "hours_range_unreadable", value=text[:20])
     return TimeRange(_minute_of_day(match, "a"), _minute_of_day(match, "b"))
 
 
 def _minute_of_day(match: re.Match[str], side: str) -> int:
     hour, minute = int(match[f"{side}h"]), int(match[f"{side}m"] or 0)
     if hour > 24 or minute > 59 or (hour == 24 and minute):
-        raise InvalidInput("hours", f"{hour}:{minute:02d} is not a time of day")
+        raise InvalidInput("hours", "time_of_day_invalid", hour=hour, minute=minute)
     return hour * 60 + minute
 
 
 def _date(text: str) -> date:
     match = _ISO_DATE.fullmatch(text) or _DOTTED_DATE.fullmatch(text)
     if match is None:
-        raise InvalidInput("days_off", "type a date like 24.12.2026, or 24.12.2026 - 2.1.2027")
+        raise InvalidInput("days_off", "days_off_unreadable")
     try:
         return date(int(match["y"]), int(match["mo"]), int(match["d"]))
     except ValueError as exc:
-        raise InvalidInput("days_off", f"“{text[:12]}” is not a real date") from exc
+        raise InvalidInput("days_off", "date_not_real", value=text[:12]) from exc
 
 
 def _amount(text: str, natural: str, setting: Setting) -> timedelta:
     match = _AMOUNT.fullmatch(text.strip())
     if match is None:
-        raise InvalidInput(setting.value, "type a whole number, optionally with d, h or m")
+        raise InvalidInput(setting.value, "setting_unreadable")
     return int(match["n"]) * _UNITS[(match["unit"] or natural).lower()]
 
 
 def _whole_days(amount: timedelta, setting: Setting) -> int:
     if amount % timedelta(days=1):
-        raise InvalidInput(setting.value, "the horizon is a whole number of days")
+        raise InvalidInput(setting.value, "horizon_not_whole_days")
     return amount.days

@@ -74,7 +74,7 @@ async def change_booking_setting(
     try:
         which = Setting(setting)
     except ValueError as exc:
-        raise InvalidInput("setting", "there is no such setting") from exc
+        raise InvalidInput("setting", "setting_unknown") from exc
     return await _change(
         uow, coach_id, lambda a: replace(a, settings=change_setting(a.settings, which, text))
     )

@@ -39,7 +39,7 @@ class TooLateToCancel(BookingRefused):
     """The cancellation window has begun: only the coach can cancel now."""
 
     def __init__(self, window_hours: int) -> None:
-        super().__init__(f"cancellation closes {window_hours} h before the start")
+        super().__init__(window_hours)
         self.window_hours = window_hours
 
 

@@ -133,7 +133,7 @@ async def _movable(
         await _before_window(uow, booking, now)
     entitlement = package.item(booking.entitlement_id)
     if entitlement is None:
-        raise NotFound("entitlement is gone")
+        raise NotFound("entitlement")
     return booking, await service_of(uow, package, entitlement)
 
 
@@ -149,7 +149,7 @@ async def upcoming_sessions(
 async def _active(uow: BookingUnitOfWork, package: SoldPackage, booking_id: int) -> SessionBooking:
     booking = await uow.bookings.get(booking_id)
     if booking is None or booking.sold_package_id != package.stored_id:
-        raise NotFound("no such session")
+        raise NotFound("session")
     if not booking.is_active:
         raise BookingNotActive()
     return booking
@@ -158,7 +158,7 @@ async def _active(uow: BookingUnitOfWork, package: SoldPackage, booking_id: int)
 async def _coachs(uow: BookingUnitOfWork, coach_id: int, booking_id: int) -> SessionBooking:
     booking = await uow.bookings.get(booking_id)
     if booking is None or booking.coach_id != coach_id:
-        raise NotFound("no such session")
+        raise NotFound("session")
     if not booking.is_active:
         raise BookingNotActive()
     return booking

@@ -43,7 +43,7 @@ def bookable_entitlement(
     """The item to book from, or the reason it cannot be booked now."""
     entitlement = package.item(entitlement_id)
     if entitlement is None or entitlement.kind is not kind:
-        raise NotFound("no such item in this package")
+        raise NotFound("item")
     if package.has_expired(now):
         raise PackageExpired()
     if entitlement.removed:
@@ -173,7 +173,7 @@ async def free_times(
     """Free starts for `service`; `excluding` a booking that is about to move."""
     coach = await uow.coaches.get(package.coach_id)
     if coach is None:
-        raise NotFound("coach is gone")
+        raise NotFound("coach")
     availability = await uow.availability.get(package.coach_id)
     horizon = now + timedelta(days=availability.settings.horizon_days + 1)
     start = now - timedelta(days=1)

@@ -81,7 +81,7 @@ async def _add(
             starts = [parse_local_datetime(text, coach.timezone, now)]
         added = await uow.series.add_occurrences(series_id, starts)
         if not added and not weekly:
-            raise InvalidInput("start", "the series already meets at that time")
+            raise InvalidInput("start", "date_already_in_series")
         await uow.commit()
     return AddedDates(added, coach.timezone)
 

@@ -72,7 +72,7 @@ class PackageDraft:
     def price(self) -> tuple[int, str]:
         """(minor units, currency), or InvalidInput while no price was set."""
         if self.price_minor is None or self.currency is None:
-            raise InvalidInput("price", "set a price (0 makes the package free)")
+            raise InvalidInput("price", "price_unset")
         return self.price_minor, self.currency
 
     @classmethod
@@ -111,7 +111,7 @@ def draft_add_item(
             draft.items[index] = replace(item, quantity=total, title=title or item.title)
             return
     if len(draft.items) >= ITEMS_MAX:
-        raise InvalidInput("items", f"a package holds at most {ITEMS_MAX} items")
+        raise InvalidInput("items", "items_too_many", limit=ITEMS_MAX)
     draft.items.append(PackageItem(item_kind, ref_id, quantity, title))
 
 
@@ -170,7 +170,7 @@ def _kind(kind: ItemKind | str) -> ItemKind:
     try:
         return ItemKind(kind)
     except ValueError as exc:
-        raise InvalidInput("items", "an item is a service or a series") from exc
+        raise InvalidInput("items", "item_kind_unknown") from exc
 
 
 def _item_dict(item: PackageItem) -> dict[str, Any]:

@@ -60,7 +60,7 @@ def set_common_field(entry: Service | Series, field: str, text: str) -> None:
     elif field == "duration":
         entry.duration_minutes = parse_duration_minutes(text)
     else:
-        raise InvalidInput("field", f"“{field[:32]}” cannot be edited")
+        raise InvalidInput("field", "field_not_editable", value=field[:32])
 
 
 async def add_entry(uow: UnitOfWork, kind: EntryKind[EntryT], entry: EntryT) -> EntryT:

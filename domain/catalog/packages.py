@@ -164,8 +164,9 @@ async def _own_item(uow: UnitOfWork, coach_id: int, item: PackageItem) -> Packag
         else await uow.series.get(coach_id, item.ref_id)
     )
     if found is None or not is_live_and_owned(found, coach_id):
-        name = f"“{item.title}”" if item.title else f"A {item.kind.value}"
-        raise InvalidInput("items", f"{name} is no longer in your catalog; remove it")
+        if item.title:
+            raise InvalidInput("items", "item_gone", title=item.title)
+        raise InvalidInput("items", "item_gone_untitled", kind=item.kind.value)
     return PackageItem(item.kind, item.ref_id, item.quantity, found.title)
 
 

@@ -1,6 +1,6 @@
 """Bounds of the catalog (DESIGN.md rule 1 and friends) as small validators.
 
-Each validator returns the clean value or raises InvalidInput with a reason for the person.
+Each validator returns the clean value or raises InvalidInput naming the rule it broke.
 """
 
 from __future__ import annotations
@@ -61,9 +61,9 @@ def validate_title(text: str) -> str:
     """Whitespace runs (newlines too) become one space: a title is one line on a button."""
     title = _WHITESPACE.sub(" ", clean_text(text)).strip()
     if not has_visible(title):
-        raise InvalidInput("title", "the title cannot be empty: type a visible character")
+        raise InvalidInput("title", "title_blank")
     if len(title) > TITLE_MAX:
-        raise InvalidInput("title", f"at most {TITLE_MAX} characters (this is {len(title)})")
+        raise InvalidInput("title", "title_too_long", limit=TITLE_MAX, length=len(title))
     return title
 
 
@@ -74,30 +74,30 @@ def validate_description(text: str) -> str:
         return ""
     if len(description) > DESCRIPTION_MAX:
         raise InvalidInput(
-            "description", f"at most {DESCRIPTION_MAX} characters (this is {len(description)})"
+            "description", "description_too_long", limit=DESCRIPTION_MAX, length=len(description)
         )
     return description
 
 
 def validate_duration(minutes: int) -> int:
     if not DURATION_MIN <= minutes <= DURATION_MAX:
-        raise InvalidInput("duration", "a session lasts from 15 minutes to 8 hours")
+        raise InvalidInput("duration", "duration_out_of_range")
     return minutes
 
 
 def validate_capacity(seats: int) -> int:
-    return _within("capacity", seats, CAPACITY_MIN, CAPACITY_MAX, "seats")
+    return _within("capacity", "capacity_out_of_range", seats, CAPACITY_MIN, CAPACITY_MAX)
 
 
 def validate_quantity(quantity: int) -> int:
-    return _within("quantity", quantity, QUANTITY_MIN, QUANTITY_MAX, "sessions per item")
+    return _within("quantity", "quantity_out_of_range", quantity, QUANTITY_MIN, QUANTITY_MAX)
 
 
 def validate_item_count(count: int) -> int:
     if count < ITEMS_MIN:
-        raise InvalidInput("items", "add at least one service or series")
+        raise InvalidInput("items", "items_none")
     if count > ITEMS_MAX:
-        raise InvalidInput("items", f"a package holds at most {ITEMS_MAX} items")
+        raise InvalidInput("items", "items_too_many", limit=ITEMS_MAX)
     return count
 
 
@@ -105,9 +105,9 @@ def validate_price(minor: int, currency_code: str) -> int:
     """Price ≥ 0 in minor units of a supported currency, within its cap."""
     cur = currency(currency_code)
     if minor < 0:
-        raise InvalidInput("price", "a price cannot be negative")
+        raise InvalidInput("price", "price_negative")
     if minor > cur.max_minor():
-        raise InvalidInput("price", f"the price is too large for {cur.code}")
+        raise InvalidInput("price", "price_too_large", currency=cur.code)
     return minor
 
 
@@ -117,7 +117,7 @@ def validate_validity(days: int | None, plan: Plan) -> int | None:
         return None
     if not plan.allows_time_limited_packages:
         raise PlanRequired(Plan.GROWTH.value)
-    return _within("validity", days, VALIDITY_MIN, VALIDITY_MAX, "days")
+    return _within("validity", "validity_out_of_range", days, VALIDITY_MIN, VALIDITY_MAX)
 
 
 def new_public_id() -> str:
@@ -135,7 +135,7 @@ def clone_title(title: str) -> str:
     return title[: TITLE_MAX - len(CLONE_SUFFIX)].rstrip() + CLONE_SUFFIX
 
 
-def _within(field: str, value: int, lo: int, hi: int, unit: str) -> int:
+def _within(field: str, code: str, value: int, lo: int, hi: int) -> int:
     if not lo <= value <= hi:
-        raise InvalidInput(field, f"{lo} to {hi} {unit}")
+        raise InvalidInput(field, code, lo=lo, hi=hi)
     return value

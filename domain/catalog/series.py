@@ -161,5 +161,5 @@ async def _capacity_for(uow: UnitOfWork, series_id: int, text: str, now: datetim
     upcoming = [o for o in await uow.series.occurrences(series_id) if o.starts_at > now]
     booked = max((o.seats_taken for o in upcoming), default=0)
     if capacity < booked:
-        raise InvalidInput("capacity", f"{booked} clients already have a seat in one meeting")
+        raise InvalidInput("capacity", "capacity_below_booked", booked=booked)
     return capacity

@@ -17,14 +17,15 @@ class PaymentUnavailable(DomainError):
     """Telegram cannot take this payment here (no provider for the currency, or a Stars
     amount out of 1..25000): the client should reach the coach, who can grant it."""
 
-    def __init__(self, coach_name: str) -> None:
-        super().__init__("payment unavailable")
+    def __init__(self, coach_name: str | None) -> None:
+        super().__init__(coach_name)
         self.coach_name = coach_name
 
 
 class CheckoutRefused(DomainError):
-    """The pre-checkout query must be answered ok=False; `reason` is shown by Telegram."""
+    """The pre-checkout query must be answered ok=False; `code` names why (an invoice no
+    longer known, a package no longer sold, a changed price) and bot/ words what Telegram shows."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code

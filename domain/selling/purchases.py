@@ -41,9 +41,6 @@ NOTE_MAX = 200
 # kept a day longer (domain/retention.py), so a payment accepted at pre-checkout (Telegram
 # sends it seconds later) always finds it.
 PAYABLE_FOR = timedelta(days=6)
-REFUSE_UNKNOWN = "This invoice is no longer valid. Please open the package again."
-REFUSE_DELETED = "This package is no longer sold. Nothing was charged."
-REFUSE_CHANGED = "The price of this package changed. Please open it again. Nothing was charged."
 
 
 @dataclass(frozen=True)
@@ -94,7 +91,7 @@ async def start_invoice(
             raise PriceChanged()
         if not invoiceable(package.price_minor, package.currency, has_provider):
             coach = await uow.coaches.get(package.coach_id)
-            raise PaymentUnavailable(coach.display_name if coach else "your coach")
+            raise PaymentUnavailable(coach.display_name if coach else None)
         pending = PendingPurchase(
             None, new_purchase_key(), request_key, buyer_id, snapshot(package), now
         )
@@ -106,21 +103,21 @@ async def start_invoice(
 async def check_pre_checkout(
     uow: UnitOfWork, payload: str, total: int, currency: str, now: datetime
 ) -> None:
-    """Telegram asks before charging: CheckoutRefused(reason) unless the pending purchase is
+    """Telegram asks before charging: CheckoutRefused(code) unless the pending purchase is
     known and younger than `PAYABLE_FOR`, its package still sold, and amount and currency are
     the snapshot's."""
     key = parse_invoice_payload(payload)
     if key is None:
-        raise CheckoutRefused(REFUSE_UNKNOWN)
+        raise CheckoutRefused("invoice_unknown")
     async with uow:
         pending = await uow.pending.by_key(key)
         if pending is None or now - pending.created_at > PAYABLE_FOR:
-            raise CheckoutRefused(REFUSE_UNKNOWN)
+            raise CheckoutRefused("invoice_unknown")
         package = await uow.packages.by_public_id(pending.snapshot.public_id)
     if package is None or package.deleted_at is not None:
-        raise CheckoutRefused(REFUSE_DELETED)
+        raise CheckoutRefused("package_not_sold")
     if (total, currency) != (pending.snapshot.price_minor, pending.snapshot.currency):
-        raise CheckoutRefused(REFUSE_CHANGED)
+        raise CheckoutRefused("price_changed")
 
 
 async def grant(
@@ -136,7 +133,7 @@ async def grant(
     validity counts from now. None when this message already granted it."""
     note = " ".join(note.split())
     if len(note) > NOTE_MAX:
-        raise InvalidInput("note", f"a note has at most {NOTE_MAX} characters")
+        raise InvalidInput("note", "note_too_long", limit=NOTE_MAX)
     async with uow:
         package = await own_package(uow, coach_id, package_id)
         if not package.items:

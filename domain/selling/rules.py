@@ -61,14 +61,14 @@ def parse_new_expiry(text: str, timezone: str, now: datetime) -> datetime:
     try:
         return parse_local_datetime(clean, timezone, now)
     except InvalidInput as exc:
-        raise InvalidInput("expiry", exc.reason.replace("start", "date")) from exc
+        raise InvalidInput("expiry", exc.code, **exc.values) from exc
 
 
 def expiry_from_timestamp(seconds: int, now: datetime) -> datetime:
     """A new expiry carried by a confirm button: like a typed one, future and within reach."""
     moment = datetime.fromtimestamp(seconds, UTC)
     if not now < moment <= now + MAX_AHEAD:
-        raise InvalidInput("expiry", "that date is in the past or too far ahead")
+        raise InvalidInput("expiry", "expiry_out_of_reach")
     return moment
 
 
@@ -83,11 +83,7 @@ def extended(current: datetime | None, by: timedelta, now: datetime) -> datetime
     base = current if current is not None and current > now else now
     if not fits(current, by, now):
         room = max((now + MAX_AHEAD - base).days, 0)
-        raise InvalidInput(
-            "days",
-            f"an expiry can be at most {EXTEND_MAX_DAYS} days from today, "
-            f"so this one can be extended by at most {room} days",
-        )
+        raise InvalidInput("days", "extension_too_long", limit=EXTEND_MAX_DAYS, room=room)
     return base + by
 
 

@@ -22,6 +22,7 @@ from domain.booking.availability_text import (
 )
 from domain.errors import InvalidInput
 from domain.parsing import MAX_AHEAD
+from tests.unit.worded import refused
 
 TODAY = date(2026, 11, 26)
 
@@ -61,7 +62,7 @@ def test_day_hours_are_read_sorted(text: str, ranges: list[tuple[int, int]]) -> 
     ],
 )
 def test_bad_hours_are_refused_with_a_reason(text: str, reason: str) -> None:
-    with pytest.raises(InvalidInput, match=reason):
+    with refused(match=reason):
         parse_day_hours(text)
 
 
@@ -86,17 +87,17 @@ def test_bad_days_off_are_refused(text: str) -> None:
 
 def test_days_off_must_be_forward_current_and_at_most_a_year() -> None:
     empty = Availability(1)
-    with pytest.raises(InvalidInput, match="comes before"):
+    with refused(match="comes before"):
         add_days_off(empty, DaysOff(date(2027, 1, 2), date(2027, 1, 1)), TODAY)
-    with pytest.raises(InvalidInput, match="already over"):
+    with refused(match="already over"):
         add_days_off(empty, DaysOff(date(2026, 11, 1), date(2026, 11, 25)), TODAY)
-    with pytest.raises(InvalidInput, match="at most 366 days"):
+    with refused(match="at most 366 days"):
         add_days_off(empty, DaysOff(date(2027, 1, 1), date(2028, 1, 2)), TODAY)
 
 
 def test_days_off_past_the_reach_of_typed_dates_are_refused_naming_the_last_day() -> None:
     empty = Availability(1)
-    with pytest.raises(InvalidInput, match="up to "):
+    with refused(match="up to "):
         add_days_off(empty, DaysOff(date(9999, 12, 31), date(9999, 12, 31)), TODAY)
     latest = TODAY + MAX_AHEAD
     assert add_days_off(empty, DaysOff(latest, latest), TODAY).days_off == (
@@ -113,7 +114,7 @@ def test_adding_days_off_drops_past_ones_and_duplicates_and_caps_the_list() -> N
     full = Availability(
         1, days_off=tuple(DaysOff(TODAY + timedelta(n), TODAY + timedelta(n)) for n in range(50))
     )
-    with pytest.raises(InvalidInput, match="at most 50"):
+    with refused(match="at most 50"):
         add_days_off(full, DaysOff(date(2027, 6, 1), date(2027, 6, 1)), TODAY)
 
 
@@ -149,7 +150,7 @@ def test_a_setting_is_changed_in_its_natural_unit(
     ],
 )
 def test_a_setting_out_of_bounds_is_refused(setting: Setting, text: str, reason: str) -> None:
-    with pytest.raises(InvalidInput, match=reason):
+    with refused(match=reason):
         change_setting(BookingSettings(), setting, text)
 
 

@@ -126,14 +126,14 @@ async def test_pre_checkout_refuses_unknown_changed_and_deleted() -> None:
         with pytest.raises(CheckoutRefused):
             await check_pre_checkout(shop.uow, bad_payload, total, currency, NOW)
     await delete_package(shop.uow, COACH, package.id, NOW)  # type: ignore[arg-type]
-    with pytest.raises(CheckoutRefused, match="no longer sold"):
+    with pytest.raises(CheckoutRefused, match="package_not_sold"):
         await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW)
 
 
 async def test_pre_checkout_refuses_an_invoice_older_than_it_may_be_paid() -> None:
     shop, _, payload = await _invoiced()
     await check_pre_checkout(shop.uow, payload, 150, "XTR", NOW + PAYABLE_FOR)
-    with pytest.raises(CheckoutRefused, match="no longer valid"):
+    with pytest.raises(CheckoutRefused, match="invoice_unknown"):
         late = NOW + PAYABLE_FOR + timedelta(seconds=1)
         await check_pre_checkout(shop.uow, payload, 150, "XTR", late)
     # the pruning job keeps it longer: a payment accepted in time always finds it
