@@ -15,7 +15,7 @@ from domain.booking.uow import BookingUnitOfWork
 from persistence.inbox import handling
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.selling_seed import given_a_shop
+from tests.e2e.test_reminder_hooks import _buy_month, _extend_by_a_week
 
 FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
@@ -46,26 +46,12 @@ def record(harness: BotHarness) -> Recorder:
 
 
 async def test_confirming_an_expiry_change_is_one_unit_of_work(harness: BotHarness) -> None:
-    api, shop = harness.api, await given_a_shop(harness)
-    package = await shop.package("Month", validity="30")
-    api.open_deep_link(CLIENT, f"p_{package.public_id}")
-    await api.next_message(CLIENT, "All about month")
-    api.press_button(CLIENT, "🎁 Get it")
-    await api.next_message(CLIENT, "You now have Month")
-    api.send_text(COACH, "/sold")
-    await api.next_message(COACH, "Sold packages")
-    api.press_button(COACH, "1. Month")
-    await api.next_message(COACH, "Valid until Fri 25 Dec 2026")
-    api.press_button(COACH, "⏳ Change expiry")
-    await api.next_message(COACH, "Choose how to change it")
-    api.press_button(COACH, "♾ Remove the limit")
-    await api.next_message(COACH, "New: No expiry")
-
+    await _buy_month(harness)
     recorder = record(harness)
-    api.press_button(COACH, "✅ Yes, change it")
-    await api.next_message(CLIENT, "Month from Anna no longer expires")
-    await api.next_message(COACH, "Expiry changed; the client was told.")
-    assert recorder.only_update() == [True]  # the change, the screen and whom to tell
+    await _extend_by_a_week(harness)  # its last update: the coach confirms
+    await harness.api.next_message(CLIENT, "now valid until Fri 01 Jan 2027")
+    confirmed = list(recorder.opened.values())[-1]
+    assert confirmed == [True]  # the change, the screen and whom to tell, in one
 
 
 async def test_paging_the_schedule_opens_no_writer(harness: BotHarness) -> None:
