@@ -55,3 +55,9 @@ def parse_timezone(text: str) -> str:
 def to_local(moment: datetime, timezone: str) -> datetime:
     """Convert an aware UTC datetime to the viewer's zone (DST-correct)."""
     return moment.astimezone(ZoneInfo(timezone))
+
+
+def viewer_zone(own: str | None, coach: str, *, is_coach: bool = False) -> str:
+    """The zone a viewer reads a coach's times in (rule 14): the coach sees their own zone;
+    anyone else the zone they chose, else the coach's."""
+    return coach if is_coach or not own else own

@@ -17,6 +17,7 @@ from bot.booking.notify import tell_client
 from bot.kit.context import BotContext
 from domain.booking.holder import booking_parties
 from domain.booking.model import SessionBooking
+from domain.timezones import viewer_zone
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ async def after_change(context: BotContext, done: Done) -> None:
     entry, coach_zone = await booking_parties(context.uow(write=False), done.booking.id)
     booking = done.booking
     if done.actor_id == booking.coach_id:
-        zone = entry.client_zone or coach_zone
+        zone = viewer_zone(entry.client_zone, coach_zone)
         if entry.client_id != done.actor_id:
             await tell_client(
                 context, entry, views.client_notice(done.change, booking, zone), True

@@ -22,6 +22,7 @@ from domain.booking.model import ScheduleEntry
 from domain.booking.schedule import coach_schedule, coach_session
 from domain.errors import NotFound
 from domain.model import Coach
+from domain.timezones import viewer_zone
 
 Action = Callable[[Update, BotContext, Coach, Pressed], Awaitable[None]]
 
@@ -80,7 +81,7 @@ async def _cancel(update: Update, context: BotContext, coach: Coach, pressed: Pr
     except BookingNotActive:  # pressed twice, or already closed elsewhere
         await _session(update, context, coach, pressed)
         return
-    zone = entry.client_zone or coach.timezone
+    zone = viewer_zone(entry.client_zone, coach.timezone)
     text = views.client_cancelled(done.booking, zone, done.unit_returned)
     await tell_client(context, replace(entry, booking=done.booking), text, calendar=True)
     note = views.CANCELLED_NOTE if done.unit_returned else views.CANCELLED_EXPIRED_NOTE
@@ -96,7 +97,7 @@ async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: P
         await _session(update, context, coach, pressed)
         return
     entry = await _entry(context, coach, pressed)
-    text = views.client_no_show(marked, entry.client_zone or coach.timezone)
+    text = views.client_no_show(marked, viewer_zone(entry.client_zone, coach.timezone))
     await tell_client(context, entry, text, calendar=False)
     await _session(update, context, coach, pressed, views.NO_SHOW_NOTE)
 

@@ -26,6 +26,7 @@ from domain.booking.model import ScheduleEntry
 from domain.booking.schedule import coach_session
 from domain.errors import NotFound
 from domain.model import Coach
+from domain.timezones import viewer_zone
 
 PREFIX = "mv"
 
@@ -84,7 +85,7 @@ async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
     except SlotTaken:
         await PICKER.taken(update, context, pressed, start)
         return
-    zone = entry.client_zone or coach.timezone
+    zone = viewer_zone(entry.client_zone, coach.timezone)
     text = views.client_moved(entry.booking, moved, zone)
     await tell_client(context, replace(entry, booking=moved), text, calendar=True)
     refreshed = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)

@@ -57,7 +57,9 @@ class EditEntryFlow(Generic[E]):
         assert query is not None
         await query.answer()
         cb = parse_callback(self.screens.prefix, query.data)
-        await self.get(context.uow(), user_id(update), cb.item_id)  # not found: no question
+        await self.get(
+            context.uow(write=False), user_id(update), cb.item_id
+        )  # not found: no question
         target = EditTarget(self.id_key, cb.item_id, cb.arg or "")
         begin(context, self.draft_flow, **target.to_dict())
         await reply(update, self.ask_new_value[target.field])

@@ -43,7 +43,9 @@ class EntryActions(Generic[E]):
         await self.show_list(update, context, 1)
 
     async def show_list(self, update: Update, context: BotContext, page_number: int) -> None:
-        page = await self.list_entries(context.uow(), user_id(update), page_number, PER_PAGE)
+        page = await self.list_entries(
+            context.uow(write=False), user_id(update), page_number, PER_PAGE
+        )
         await show(update, self.screens.list_text(page), self.screens.list_keyboard(page))
 
     async def list_page(self, update: Update, context: BotContext, cb: Callback) -> None:
@@ -66,7 +68,7 @@ class EntryActions(Generic[E]):
 
     async def ask_delete(self, update: Update, context: BotContext, cb: Callback) -> None:
         """The coach learns what a delete would touch and picks Delete, Hide instead or Keep."""
-        check = await self.delete_check(context.uow(), user_id(update), cb.item_id)
+        check = await self.delete_check(context.uow(write=False), user_id(update), cb.item_id)
         question = self.screens.delete_question(check.entry, check.usage)
         await show(update, question, self.screens.delete_keyboard(check.entry))
 

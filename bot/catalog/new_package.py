@@ -67,7 +67,7 @@ PICK_HIDDEN = re.compile(r"^np:hide:([01])$")
 async def new_package(update: Update, context: BotContext) -> str | int:
     """The coach starts a new package, or learns to create a service or series first."""
     await register(update, context)
-    if not await choices_for_items(context.uow(), user_id(update)):
+    if not await choices_for_items(context.uow(write=False), user_id(update)):
         await settle(update)
         await send(update, views.NO_CATALOG)
         return END
@@ -81,7 +81,7 @@ async def edit_package(update: Update, context: BotContext) -> str:
     """The coach changes any field of their package, with the same questions and checks."""
     match = EDIT.match(callback_data(update))
     assert match is not None and update.callback_query is not None
-    draft = await package_draft(context.uow(), user_id(update), int(match[1]))
+    draft = await package_draft(context.uow(write=False), user_id(update), int(match[1]))
     await update.callback_query.answer()
     begin(context, Flow(draft, package_id=int(match[1]), to_summary=True))
     await send(

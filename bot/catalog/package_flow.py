@@ -92,7 +92,7 @@ step = flows.typed_step(NAME, Flow.from_dict, views.FLOW_LOST)
 
 
 async def choices(update: Update, context: BotContext) -> list[ItemChoice]:
-    return await choices_for_items(context.uow(), user_id(update))
+    return await choices_for_items(context.uow(write=False), user_id(update))
 
 
 async def send(update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None) -> None:

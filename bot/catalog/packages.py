@@ -44,14 +44,16 @@ async def _show(query: CallbackQuery, text: str, keyboard: InlineKeyboardMarkup)
 async def packages_command(update: Update, context: BotContext) -> None:
     """The coach gets the first page of their packages."""
     await register(update, context)
-    page = await list_packages(context.uow(), user_id(update), 1, views.PER_PAGE)
+    page = await list_packages(context.uow(write=False), user_id(update), 1, views.PER_PAGE)
     await reply(update, views.list_text(page), reply_markup=views.list_keyboard(page))
 
 
 async def list_page(update: Update, context: BotContext) -> None:
     """The coach gets another page of the list (◀ ▶), in the same message."""
     query, match = _button(update, LIST)
-    page = await list_packages(context.uow(), user_id(update), int(match[1]), views.PER_PAGE)
+    page = await list_packages(
+        context.uow(write=False), user_id(update), int(match[1]), views.PER_PAGE
+    )
     await query.answer()
     await _show(query, views.list_text(page), views.list_keyboard(page))
 
@@ -59,7 +61,7 @@ async def list_page(update: Update, context: BotContext) -> None:
 async def view(update: Update, context: BotContext) -> None:
     """The coach sees one package with what they can do with it."""
     query, match = _button(update, VIEW)
-    package = await get_package(context.uow(), user_id(update), int(match[1]))
+    package = await get_package(context.uow(write=False), user_id(update), int(match[1]))
     await query.answer()
     await _show(query, views.package_text(package), views.package_keyboard(package))
 
@@ -77,7 +79,7 @@ async def hide(update: Update, context: BotContext) -> None:
 async def ask_delete(update: Update, context: BotContext) -> None:
     """The coach is asked before a package is deleted."""
     query, match = _button(update, DELETE)
-    package = await get_package(context.uow(), user_id(update), int(match[1]))
+    package = await get_package(context.uow(write=False), user_id(update), int(match[1]))
     await query.answer()
     await _show(query, views.delete_question(package), views.delete_keyboard(package))
 
@@ -93,7 +95,7 @@ async def delete(update: Update, context: BotContext) -> None:
 async def share_link(update: Update, context: BotContext) -> None:
     """The coach gets the package's direct link (`?start=p_<public id>`), hidden or not."""
     query, match = _button(update, LINK)
-    package = await get_package(context.uow(), user_id(update), int(match[1]))
+    package = await get_package(context.uow(write=False), user_id(update), int(match[1]))
     await query.answer()
     url = link(context.bot_username, LinkKind.PACKAGE, package.public_id)
     await reply(update, views.link_text(package, url))

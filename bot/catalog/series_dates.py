@@ -40,6 +40,7 @@ from domain.catalog import dates
 from domain.catalog.dates import SeriesOverview, series_overview
 from domain.errors import DomainError, InvalidInput
 from domain.pagination import page_of
+from domain.timezones import viewer_zone
 
 DATES = "ser.dates"
 FLOW = "series_dates"  # the conversation and its flow state
@@ -49,8 +50,14 @@ async def series_screen(
     update: Update, context: BotContext, series_id: int, note: str = ""
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One series with its upcoming dates in the coach's time zone, and its buttons."""
-    seen = await series_overview(context.uow(), user_id(update), series_id, context.now())
+    seen = await _overview(update, context, series_id)
     return screen_of(seen, note)
+
+
+async def _overview(update: Update, context: BotContext, series_id: int) -> SeriesOverview:
+    return await series_overview(
+        context.uow(write=False), user_id(update), series_id, context.now()
+    )
 
 
 def screen_of(seen: SeriesOverview, note: str = "") -> tuple[str, InlineKeyboardMarkup]:
@@ -96,7 +103,7 @@ async def start_adding(update: Update, context: BotContext) -> str:
     assert query is not None
     await query.answer()
     cb = parse_callback(views.SER, query.data)
-    seen = await series_overview(context.uow(), user_id(update), cb.item_id, context.now())
+    seen = await _overview(update, context, cb.item_id)
     begin(context, FLOW, **Adding(cb.item_id).to_dict())
     await reply(update, views.ask_dates(seen.series, seen.timezone))
     return DATES
@@ -156,7 +163,7 @@ def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
 
 async def pick_date(update: Update, context: BotContext, cb: Callback) -> None:
     """The coach picks which upcoming date to remove, a page of dates at a time."""
-    seen = await series_overview(context.uow(), user_id(update), cb.item_id, context.now())
+    seen = await _overview(update, context, cb.item_id)
     if not seen.upcoming:
         await show_series(update, context, cb.item_id)
         return
@@ -188,7 +195,7 @@ async def _remove(update: Update, context: BotContext, cb: Callback, confirmed: 
         await show(update, views.remove_question(occurrence, seen.timezone), markup)
         return
     for seat in done.seats:
-        text = booking_views.seat_removed(seat, seat.client_zone or seen.timezone)
+        text = booking_views.seat_removed(seat, viewer_zone(seat.client_zone, seen.timezone))
         await tell_client(context, seat, text, calendar=True)
     note = views.removed_note(occurrence, seen.timezone, occurrence.seats_taken)
     await show(update, *screen_of(seen, note))

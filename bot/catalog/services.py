@@ -27,7 +27,7 @@ from domain.catalog.services import (
 
 async def show_service(update: Update, context: BotContext, service_id: int, note: str) -> None:
     """One service with its buttons, in place of the pressed message."""
-    service = await get_service(context.uow(), user_id(update), service_id)
+    service = await get_service(context.uow(write=False), user_id(update), service_id)
     await show(update, views.service_text(service, note), views.service_keyboard(service))
 
 

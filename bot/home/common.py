@@ -42,7 +42,7 @@ async def start(update: Update, context: BotContext) -> None:
         await reply(update, texts.CLIENT_WELCOME.format(name=escape(greeting.user.first_name)))
         return
     booking = link(context.bot_username, LinkKind.COACH, greeting.coach.slug)
-    counts = await catalog_counts(context.uow(), greeting.coach.user_id)
+    counts = await catalog_counts(context.uow(write=False), greeting.coach.user_id)
     await reply(
         update,
         texts.coach_home(greeting.coach, booking, counts),

@@ -186,7 +186,7 @@ async def register(update: Update, context: BotContext) -> accounts.Greeting:
 
 async def require_coach(update: Update, context: BotContext) -> Coach:
     """The coach asking, or NotACoach (the error handler explains)."""
-    coach = await accounts.get_coach(context.uow(), user_id(update))
+    coach = await accounts.get_coach(context.uow(write=False), user_id(update))
     if coach is None:
         raise NotACoach()
     return coach

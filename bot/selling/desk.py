@@ -23,6 +23,7 @@ from bot.selling.notices import access_url
 from domain.errors import NotFound
 from domain.selling.desk import (
     Change,
+    ExpiryChange,
     change_expiry,
     fingerprint,
     revoke_link,
@@ -115,21 +116,15 @@ async def expiry_set(update: Update, context: BotContext, m: re.Match[str]) -> N
     )
     await _tell_holders(context, change)
     note = "Expiry changed; the client was told." if change.changed else "It already was so."
-    await detail(update, context, m, note)
+    await show(update, views.detail_text(change.view, note), views.detail_keyboard(change.sold))
 
 
-async def _tell_holders(context: BotContext, change: Change) -> None:
-    async with context.uow(write=False) as uow:
-        coach = await uow.coaches.get(change.sold.coach_id)
-        holders = [await uow.users.get(h) for h in change.notify]
-    assert coach is not None
-    for holder in holders:
-        if holder is None:
-            continue
-        zone = holder.timezone or coach.timezone
+async def _tell_holders(context: BotContext, change: ExpiryChange) -> None:
+    coach_name = change.view.coach.display_name
+    for reader in change.readers:
         try:
-            text = texts.expiry_told(change.sold, coach.display_name, zone)
-            await context.bot.send_message(holder.telegram_id, text)
+            text = texts.expiry_told(change.sold, coach_name, reader.zone)
+            await context.bot.send_message(reader.user_id, text)
         except TelegramError:
             continue  # a holder who blocked the bot does not stop the others
 

@@ -13,6 +13,7 @@ from bot.selling import payment_texts, texts
 from bot.selling.views import open_keyboard
 from domain.selling.payments import Flagged
 from domain.selling.purchases import Sale
+from domain.timezones import viewer_zone
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ async def announce_sale(context: BotContext, sale: Sale) -> None:
     The sale is already stored: a coach who blocked the bot does not undo it."""
     sold, buyer = sale.sold, sale.buyer
     assert sold.id is not None and buyer is not None
-    zone = buyer.timezone or sale.coach.timezone
+    zone = viewer_zone(buyer.timezone, sale.coach.timezone)
     url = access_url(context, sold.access_token)
     await context.bot.send_message(
         buyer.telegram_id,

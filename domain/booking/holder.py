@@ -18,6 +18,7 @@ from domain.catalog.model import Occurrence, Series
 from domain.errors import NotFound
 from domain.selling.access import SoldView, view_of
 from domain.selling.model import SoldPackage
+from domain.timezones import viewer_zone
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ async def slots_for(
         starts = await item_slots(uow, package, entitlement_id, now)
         entitlement = package.item(entitlement_id)
         assert entitlement is not None  # item_slots checked it
-        return Slots(entitlement.title, await viewer_zone(uow, package, viewer_id), starts)
+        return Slots(entitlement.title, await _zone_of(uow, package, viewer_id), starts)
 
 
 async def dates_for(
@@ -79,7 +80,7 @@ async def dates_for(
     async with uow:
         package = await holding(uow, ByHolder(viewer_id, sold_id))
         series, occurrences = await item_occurrences(uow, package, entitlement_id, now)
-        return Dates(series, await viewer_zone(uow, package, viewer_id), occurrences)
+        return Dates(series, await _zone_of(uow, package, viewer_id), occurrences)
 
 
 async def booking_parties(uow: BookingUnitOfWork, booking_id: int) -> tuple[ScheduleEntry, str]:
@@ -94,16 +95,15 @@ async def booking_parties(uow: BookingUnitOfWork, booking_id: int) -> tuple[Sche
         return entry, coach.timezone
 
 
-async def viewer_zone(uow: BookingUnitOfWork, package: SoldPackage, viewer_id: int) -> str:
+async def _zone_of(uow: BookingUnitOfWork, package: SoldPackage, viewer_id: int) -> str:
     """The viewer's zone if they set one (the coach sees their own), else the coach's."""
     coach = await uow.coaches.get(package.coach_id)
     if coach is None:
         raise NotFound()
-    if viewer_id != package.coach_id:
-        viewer = await uow.users.get(viewer_id)
-        if viewer is not None and viewer.timezone:
-            return viewer.timezone
-    return coach.timezone
+    is_coach = viewer_id == package.coach_id
+    viewer = None if is_coach else await uow.users.get(viewer_id)
+    own = viewer.timezone if viewer else None
+    return viewer_zone(own, coach.timezone, is_coach=is_coach)
 
 
 @dataclass(frozen=True)
@@ -124,11 +124,11 @@ async def move_choices(
     booking, starts = await move_options(uow, access, booking_id, now)
     async with uow:
         package = await holding(uow, access)
-        return MoveChoices(booking, await viewer_zone(uow, package, viewer_id), starts)
+        return MoveChoices(booking, await _zone_of(uow, package, viewer_id), starts)
 
 
 async def zone_for(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
     """The zone the holder sees the package's times in."""
     async with uow:
         package = await holding(uow, ByHolder(viewer_id, sold_id))
-        return await viewer_zone(uow, package, viewer_id)
+        return await _zone_of(uow, package, viewer_id)

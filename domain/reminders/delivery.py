@@ -10,6 +10,7 @@ from domain.booking.availability import BookingSettings
 from domain.booking.wallclock import week_of
 from domain.reminders.model import Reminder, ReminderKind
 from domain.reminders.planning import PackageFacts
+from domain.timezones import viewer_zone
 
 DEFAULT_CANCEL_WINDOW = BookingSettings().cancel_window
 # A client's cancel/reschedule button is not offered when the cancellation window closes
@@ -89,8 +90,9 @@ def notice_for(
     plan = reminder.plan
     left = facts.sessions_left if facts is not None else None
     coach_id = facts.coach_id if facts is not None else None
-    zone = zones.get(plan.recipient_id) or zones.get(coach_id or plan.recipient_id) or "UTC"
     to_coach = coach_id == plan.recipient_id
+    coach_zone = zones.get(coach_id or plan.recipient_id) or "UTC"
+    zone = viewer_zone(zones.get(plan.recipient_id), coach_zone, is_coach=to_coach)
     offers, until = offers_for(plan.kind, to_coach, facts, session, now)
     week = week_of(plan.event_at, zone, now) if now is not None and to_coach else 0
     return Notice(

@@ -18,6 +18,7 @@ from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.model import Holder, SoldPackage, SoldStatus
 from domain.selling.tokens import is_access_token
+from domain.timezones import viewer_zone
 
 
 @dataclass(frozen=True)
@@ -106,5 +107,5 @@ async def view_of(
     coach = await uow.coaches.get(sold.coach_id)
     assert coach is not None, "a sold package always has its coach"
     for_coach = viewer_id == coach.user_id
-    shown_zone = coach.timezone if for_coach or zone is None else zone
+    shown_zone = viewer_zone(zone, coach.timezone, is_coach=for_coach)
     return SoldView(sold, sold.status(now), coach, shown_zone, for_coach)

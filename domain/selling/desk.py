@@ -12,12 +12,21 @@ from datetime import datetime
 
 from domain.catalog.access import require_coach
 from domain.errors import NotFound
+from domain.model import Coach
 from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.access import SoldLine, SoldView
-from domain.selling.model import EventKind, SaleEvent, SaleKind, SoldFilter, SoldPackage
+from domain.selling.model import (
+    EventKind,
+    Holder,
+    SaleEvent,
+    SaleKind,
+    SoldFilter,
+    SoldPackage,
+)
 from domain.selling.tokens import new_access_token
+from domain.timezones import viewer_zone
 
 FINGERPRINT = 8
 
@@ -30,6 +39,23 @@ class Change:
     sold: SoldPackage
     changed: bool
     notify: list[int]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Someone to tell of a change, and the zone they read its times in (rule 14)."""
+
+    user_id: int
+    zone: str
+
+
+@dataclass(frozen=True)
+class ExpiryChange(Change):
+    """An expiry change with the sold package as the coach now sees it, and each holder to
+    tell (the same people as `notify`) with their zone."""
+
+    view: SoldView
+    readers: tuple[Reader, ...]
 
 
 async def sold_packages(
@@ -55,7 +81,14 @@ async def sold_package(uow: UnitOfWork, coach_id: int, sold_id: int, now: dateti
         coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
         holders = tuple(await uow.sold.holder_list(sold_id))
-    return SoldView(sold, sold.status(now), coach, coach.timezone, True, holders)
+    return _coach_view(coach, sold, holders, now)
+
+
+def _coach_view(
+    coach: Coach, sold: SoldPackage, holders: tuple[Holder, ...], now: datetime
+) -> SoldView:
+    zone = viewer_zone(None, coach.timezone, is_coach=True)
+    return SoldView(sold, sold.status(now), coach, zone, True, holders)
 
 
 async def sold_history(
@@ -75,10 +108,11 @@ async def change_expiry(
     new: datetime | None,
     now: datetime,
     reminders: ReminderOffsets | None = None,
-) -> Change:
-    """The coach moves the expiry (later, earlier) or removes it; holders are to be told."""
+) -> ExpiryChange:
+    """The coach moves the expiry (later, earlier) or removes it and sees the package again;
+    its holders are to be told, each in their zone. One transaction."""
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
         old = sold.expires_at
         changed = old != new and await uow.sold.set_expiry(sold_id, old, new)
@@ -89,9 +123,15 @@ async def change_expiry(
             )
             if reminders is not None:
                 await replan_package_reminders(uow, sold_id, now, reminders.expiry)
-        notify = await _holders(uow, sold)
+        holders = tuple(await uow.sold.holder_list(sold_id))
         await uow.commit()
-    return Change(sold, changed, notify if changed else [])
+    view = _coach_view(coach, sold, holders, now)
+    readers = tuple(
+        Reader(h.user_id, viewer_zone(h.zone, coach.timezone))
+        for h in holders
+        if changed and h.user_id != coach_id
+    )
+    return ExpiryChange(sold, changed, [r.user_id for r in readers], view, readers)
 
 
 async def revoke_link(
@@ -149,8 +189,3 @@ async def own_sold(uow: UnitOfWork, coach_id: int, sold_id: int) -> SoldPackage:
     if sold is None or sold.coach_id != coach_id:
         raise NotFound()
     return sold
-
-
-async def _holders(uow: UnitOfWork, sold: SoldPackage) -> list[int]:
-    assert sold.id is not None
-    return [h for h in await uow.sold.holders(sold.id) if h != sold.coach_id]

@@ -167,6 +167,7 @@ class Holder:
     user_id: int
     name: str
     since: datetime
+    zone: str | None = None  # the one they chose, if any
 
 
 @dataclass(frozen=True)

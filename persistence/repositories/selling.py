@@ -139,7 +139,12 @@ class SqlSoldPackages:
 
     async def holder_list(self, sold_id: int) -> builtins.list[Holder]:
         stmt = (
-            select(SoldPackageHolderRow.user_id, UserRow.first_name, SoldPackageHolderRow.added_at)
+            select(
+                SoldPackageHolderRow.user_id,
+                UserRow.first_name,
+                SoldPackageHolderRow.added_at,
+                UserRow.timezone,
+            )
             .join(UserRow, UserRow.telegram_id == SoldPackageHolderRow.user_id)
             .where(SoldPackageHolderRow.sold_package_id == sold_id)
             .order_by(SoldPackageHolderRow.added_at, SoldPackageHolderRow.user_id)

@@ -108,7 +108,10 @@ class FakeSoldPackages:
         found = [(at, u) for (s, u), at in self.rows["holders"].items() if s == sold_id]
         users = self._users.rows if self._users is not None else {}
         return [
-            Holder(u, users[u].first_name if u in users else "", at) for at, u in sorted(found)
+            Holder(u, users[u].first_name, at, users[u].timezone)
+            if u in users
+            else Holder(u, "", at)
+            for at, u in sorted(found)
         ]
 
     async def drop_holders(self, sold_id: int) -> None:

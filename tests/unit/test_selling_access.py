@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from domain.accounts import set_timezone
 from domain.errors import NotFound
 from domain.selling.access import my_packages, open_by_token, open_held
 from domain.selling.desk import (
@@ -92,6 +93,25 @@ async def test_coach_changes_the_expiry_and_holders_are_to_be_told() -> None:
         (EventKind.EXPIRY_CHANGED, new),
         (EventKind.EXPIRY_CHANGED, None),
     ]
+
+
+async def test_expiry_change_brings_the_coachs_view_and_each_holder_in_their_zone() -> None:
+    shop = Shop()
+    package = await shop.package(validity="5")
+    sale = await buy_free(shop.uow, CLIENT, "Cleo", package.public_id, "r", NOW)
+    assert sale is not None and sale.sold.id is not None
+    await set_timezone(shop.uow, CLIENT, "Cleo", "Asia/Tokyo")
+    await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
+    new = NOW + timedelta(days=40)
+    change = await change_expiry(shop.uow, COACH, sale.sold.id, new, NOW)
+    told = {r.user_id: r.zone for r in change.readers}
+    assert told == {CLIENT: "Asia/Tokyo", FRIEND: "Europe/Berlin"}  # Finn has none: the coach's
+    assert sorted(change.notify) == sorted(told)
+    view = change.view
+    assert view.for_coach and view.zone == "Europe/Berlin" and view.sold.expires_at == new
+    assert sorted(h.user_id for h in view.holders) == sorted([CLIENT, FRIEND])
+    again = await change_expiry(shop.uow, COACH, sale.sold.id, new, NOW)
+    assert again.readers == () and again.view.sold.expires_at == new
 
 
 async def test_revoking_kills_the_old_token_once_and_takes_it_from_every_holder() -> None:

@@ -1,0 +1,72 @@
+"""Handlers stay thin: an update a coach's button sends opens one unit of work for what it
+changes (reading and telling included), and a button that only reads opens no writer."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from bot.kit.context import UowFactory
+from domain.booking.access import ByToken
+from domain.booking.model import OneToOne
+from domain.booking.redeem import redeem_session
+from domain.booking.uow import BookingUnitOfWork
+from persistence.inbox import handling
+from tests.e2e.booking_steps import client_holds_lessons
+from tests.e2e.conftest import CLIENT, COACH, BotHarness
+from tests.e2e.test_reminder_hooks import _buy_month, _extend_by_a_week
+
+FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
+
+
+class Recorder:
+    """The Application's unit-of-work factory, noting per update whether each is a writer."""
+
+    def __init__(self, inner: UowFactory) -> None:
+        self.inner = inner
+        self.opened: dict[int, list[bool]] = defaultdict(list)
+
+    def __call__(self, write: bool = True) -> BookingUnitOfWork:
+        ticket = handling.get()
+        if ticket is not None:
+            self.opened[ticket.update_id].append(write)
+        return self.inner(write)
+
+    def only_update(self) -> list[bool]:
+        [opened] = self.opened.values()
+        return opened
+
+
+def record(harness: BotHarness) -> Recorder:
+    assert harness.app is not None
+    recorder = Recorder(harness.app.deps.uow_factory)
+    harness.app.deps = replace(harness.app.deps, uow_factory=recorder)
+    return recorder
+
+
+async def test_confirming_an_expiry_change_is_one_unit_of_work(harness: BotHarness) -> None:
+    await _buy_month(harness)
+    recorder = record(harness)
+    await _extend_by_a_week(harness)  # its last update: the coach confirms
+    await harness.api.next_message(CLIENT, "now valid until Fri 01 Jan 2027")
+    confirmed = list(recorder.opened.values())[-1]
+    assert confirmed == [True]  # the change, the screen and whom to tell, in one
+
+
+async def test_paging_the_schedule_opens_no_writer(harness: BotHarness) -> None:
+    api = harness.api
+    token, item = await client_holds_lessons(harness)
+    assert harness.app is not None
+    for week in (0, 1):
+        start = FRIDAY_9 + timedelta(days=7 * week)
+        choice = OneToOne(item, start)
+        make_uow = harness.app.deps.uow_factory
+        await redeem_session(make_uow(), ByToken(token), choice, harness.clock.now)
+    api.send_text(COACH, "/schedule")
+    await api.next_message(COACH, "Your schedule · week of Mon 23 Nov")
+
+    recorder = record(harness)
+    api.press_button(COACH, "▶")
+    await api.next_message(COACH, "Fri 04 Dec")
+    assert recorder.only_update() and not any(recorder.only_update())
