@@ -63,15 +63,22 @@ async def everyone_answered_once(api: FakeBotApi, database_url: str) -> None:
     assert await sold_per_claimer(database_url) == dict.fromkeys(CLAIMERS, 1)
 
 
+async def burst_then_signal(
+    api: FakeBotApi, database_url: str, process: asyncio.subprocess.Process, sig: int
+) -> None:
+    """The burst, and 0.3 s into it the signal."""
+    slug = await seed_catalog(database_url)
+    await claimers_see_the_package(api, slug)
+    await burst(api, slug)
+    await asyncio.sleep(0.3)
+    process.send_signal(sig)
+
+
 async def test_a_burst_is_answered_in_full_after_the_process_is_killed(
     api: FakeBotApi, database_url: str
 ) -> None:
-    slug = await seed_catalog(database_url)
     async with bot_process(api, database_url, coaches=str(COACH)) as first:
-        await claimers_see_the_package(api, slug)
-        await burst(api, slug)
-        await asyncio.sleep(0.3)
-        first.send_signal(signal.SIGKILL)
+        await burst_then_signal(api, database_url, first, signal.SIGKILL)
         await first.wait()
     answered = [p for p in NEWCOMERS if api.outputs(p)]
     assert len(answered) < len(NEWCOMERS)  # the kill came mid-burst
@@ -82,11 +89,7 @@ async def test_a_burst_is_answered_in_full_after_the_process_is_killed(
 async def test_a_burst_is_answered_in_full_before_a_graceful_stop(
     api: FakeBotApi, database_url: str
 ) -> None:
-    slug = await seed_catalog(database_url)
     async with bot_process(api, database_url, coaches=str(COACH)) as first:
-        await claimers_see_the_package(api, slug)
-        await burst(api, slug)
-        await asyncio.sleep(0.3)
-        first.send_signal(signal.SIGTERM)
+        await burst_then_signal(api, database_url, first, signal.SIGTERM)
         assert await asyncio.wait_for(first.wait(), 60) == 0
         await everyone_answered_once(api, database_url)
