@@ -57,9 +57,9 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
             await self.update_queue.replay(self.bot)
 
     async def process_update(self, update: object) -> None:
-        """Also stores what this update changed, so a completed step survives a crash, and
-        marks the update done in the inbox: in its use case's transaction when it writes
-        (see persistence/inbox.py), else once handled."""
+        """Also stores what this update changed, so a completed step survives a crash. In the
+        inbox the update is marked done in its use case's transaction when it writes (see
+        persistence/inbox.py), and answered once handled."""
         inbox = self.update_queue if isinstance(self.update_queue, InboxQueue) else None
         ticket = inbox.ticket(update) if inbox is not None else None
         token = handling.set(ticket)

@@ -13,11 +13,15 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import logging
 from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from telegram.error import BadRequest
 from telegram.ext import AIORateLimiter
+
+log = logging.getLogger("packages-bot")
 
 JSONDict = dict[str, Any]
 ANSWERED, FIRST_CONTACT, BULK = 0, 1, 2
@@ -25,6 +29,11 @@ ANSWERED, FIRST_CONTACT, BULK = 0, 1, 2
 # five minutes of replies, longer than a burst lasts. Measured 107 bytes each (1 MB in all).
 REMEMBERED_CHATS = 10_000
 MAX_RETRIES = 3
+
+
+def _answered_before(exc: BadRequest) -> bool:
+    message = exc.message.lower()
+    return "query is too old" in message or "query id is invalid" in message
 
 
 class Bulk(int):
@@ -130,9 +139,17 @@ class PriorityRateLimiter(AIORateLimiter):
         if chat_id is not None and not data.get("allow_paid_broadcast", False):
             bulk = isinstance(rate_limit_args, Bulk)
             await self._gate.acquire(BULK if bulk else self.priority(chat_id))
-        result = await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        try:
+            result = await super().process_request(
+                callback, args, kwargs, endpoint, data, rate_limit_args
+            )
+        except BadRequest as exc:
+            if endpoint != "answerCallbackQuery" or not _answered_before(exc):
+                raise
+            # Telegram takes one answer per press, within minutes: a press handled again
+            # after a restart (bot/kit/inbox.py) was answered before. Its handler goes on.
+            log.info("a pressed button could not be answered any more: %s", exc.message)
+            return True
         if chat_id is not None:
             self._remember(chat_id)
         return result

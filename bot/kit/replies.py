@@ -9,7 +9,6 @@ of them. Every feature's handlers use these instead of writing their own.
 from __future__ import annotations
 
 import functools
-import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -33,7 +32,6 @@ from domain.presses import (
     was_pressed,
 )
 
-log = logging.getLogger("packages-bot")
 R = TypeVar("R")
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
 Action = Callable[[Update, BotContext, Callback], Coroutine[Any, Any, None]]
@@ -88,14 +86,7 @@ async def settle(update: Update, answer: str | None = None) -> None:
     query = update.callback_query
     if query is None:
         return
-    try:
-        await query.answer(answer)
-    except BadRequest as exc:
-        # Telegram takes an answer within minutes, once: a press handled again after a
-        # restart (see bot/kit/inbox.py) was answered before, or too long ago.
-        if "query" not in exc.message.lower():
-            raise
-        log.info("a pressed button could not be answered any more: %s", exc.message)
+    await query.answer(answer)
     if isinstance(query.message, Message):  # not an old, inaccessible one
         await quiet_edit(query.edit_message_reply_markup(reply_markup=None))
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import pytest
+from telegram.error import BadRequest
 
 from bot.kit.rate_limit import ANSWERED, FIRST_CONTACT, Bulk, PriorityGate, PriorityRateLimiter
 
@@ -87,4 +92,30 @@ async def test_bulk_messages_wait_behind_replies_and_first_contacts() -> None:
     assert passed[:5] == ["earlier", "reminder0", "reminder1", "reminder2", "reminder3"]
     assert passed[5:7] == ["reply", "first answer"]
     assert passed[7:] == [f"reminder{i}" for i in range(4, 8)]
+    await limiter.shutdown()
+
+
+async def test_a_press_answered_before_is_no_error_other_refusals_are() -> None:
+    limiter = PriorityRateLimiter()
+    await limiter.initialize()
+
+    def refusing(message: str) -> Callable[[], Coroutine[Any, Any, bool]]:
+        async def answer() -> bool:
+            raise BadRequest(message)
+
+        return answer
+
+    too_old = "Query is too old and response timeout expired or query id is invalid"
+    data = {"callback_query_id": "1"}
+    assert await limiter.process_request(
+        refusing(too_old), (), {}, "answerCallbackQuery", data, None
+    )
+    with pytest.raises(BadRequest):
+        await limiter.process_request(
+            refusing("Message_too_long"), (), {}, "answerCallbackQuery", data, None
+        )
+    with pytest.raises(BadRequest):
+        await limiter.process_request(
+            refusing(too_old), (), {}, "sendMessage", {"chat_id": 42}, None
+        )
     await limiter.shutdown()
