@@ -23,7 +23,6 @@ from bot.kit.rate_limit import PriorityRateLimiter
 from bot.outbox import TelegramOutbox
 from bot.selling import handlers as selling
 from bot.selling.notices import announce_payment
-from domain.reminders.use_cases import ReminderOffsets
 from jobs.bulk import JobDeps
 from jobs.pruning import schedule_pruning
 from jobs.reconcile import ReconcileDeps, schedule_stars_reconciliation
@@ -105,7 +104,7 @@ def add_jobs(
         ReconcileDeps(
             lambda write: SqlUnitOfWork(sessions, write=write),
             clock,
-            ReminderOffsets(settings.expiry_reminder_offsets, settings.session_reminder_offsets),
+            settings.reminder_offsets(),
             announce_payment,
         ),
     )

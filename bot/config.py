@@ -19,6 +19,7 @@ from domain.accounts import CoachPolicy, parse_user_id
 from domain.errors import InvalidInput
 from domain.model import Plan
 from domain.parsing import parse_offsets
+from domain.reminders.use_cases import ReminderOffsets
 from domain.timezones import parse_timezone
 from persistence.db import check_database_url
 
@@ -138,6 +139,10 @@ class Settings(BaseSettings):
     def _db_url(cls, value: str) -> str:
         check_database_url(value)
         return value
+
+    def reminder_offsets(self) -> ReminderOffsets:
+        """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS, for selling and booking."""
+        return ReminderOffsets(self.expiry_reminder_offsets, self.session_reminder_offsets)
 
     def coach_policy(self) -> CoachPolicy:
         return CoachPolicy(

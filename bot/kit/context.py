@@ -111,8 +111,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     @property
     def reminders(self) -> ReminderOffsets:
         """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS for selling and booking."""
-        settings = self.deps.settings
-        return ReminderOffsets(settings.expiry_reminder_offsets, settings.session_reminder_offsets)
+        return self.deps.settings.reminder_offsets()
 
     @property
     def bot_username(self) -> str:
