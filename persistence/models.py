@@ -300,12 +300,14 @@ class CoachAvailabilityRow(Base):
     buffer_minutes: Mapped[int] = mapped_column(Integer)
     step_minutes: Mapped[int] = mapped_column(Integer)
     cancel_window_minutes: Mapped[int] = mapped_column(Integer)
+    cancel_policy: Mapped[str] = mapped_column(String(8), server_default="block")
     __table_args__ = (
         CheckConstraint("notice_minutes BETWEEN 0 AND 43200", name="notice"),
         CheckConstraint("horizon_days BETWEEN 1 AND 365", name="horizon"),
         CheckConstraint("buffer_minutes BETWEEN 0 AND 240", name="buffer"),
         CheckConstraint("step_minutes BETWEEN 5 AND 240", name="step"),
         CheckConstraint("cancel_window_minutes BETWEEN 0 AND 43200", name="cancel_window"),
+        CheckConstraint("cancel_policy IN ('block', 'late')", name="cancel_policy"),
     )
 
 

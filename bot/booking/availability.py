@@ -51,7 +51,7 @@ async def on_button(update: Update, context: BotContext) -> str | int:
         finish(context, FLOW)
         await reply(update, views.DONE)
         return END
-    if pressed.what in ("menu", "offrm", "offx"):
+    if pressed.what in ("menu", "offrm", "offx", "pol"):
         await query.answer()
         await _in_place(update, context, pressed)
         return MENU
@@ -63,6 +63,8 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
     if pressed.what == "offx" and pressed.days_off is not None:
         off = pressed.days_off
         await use.remove_days_off(context.uow(), coach_id, off.first, off.last)
+    if pressed.what == "pol":
+        await use.set_cancel_policy(context.uow(), coach_id, pressed.policy)
     coach, availability = await use.get_availability(context.uow(write=False), coach_id)
     if pressed.what == "offrm" and availability.days_off:
         await show(update, views.REMOVE_DAYS_OFF, views.days_off_keyboard(availability))

@@ -10,7 +10,8 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from domain.booking.availability import Availability, DaysOff, TimeRange
+from bot.kit.callbacks import Callback, Word
+from domain.booking.availability import Availability, CancelPolicy, DaysOff, TimeRange
 from domain.booking.availability_text import Setting
 from domain.errors import NotFound
 
@@ -49,6 +50,15 @@ ASK_DAYS_OFF = (
     "<code>24.12.2026</code> or <code>24.12.2026 - 2.1.2027</code>. /cancel to stop."
 )
 SAVED = "Saved."
+POLICY_LABEL = "Inside the window"
+POLICIES = {
+    CancelPolicy.BLOCK: "clients cannot cancel; only you can",
+    CancelPolicy.LATE: "clients can cancel late, and the session counts as used",
+}
+POLICY_BUTTONS = {
+    CancelPolicy.BLOCK: "🔓 Allow late cancel (session used)",
+    CancelPolicy.LATE: "🔒 No cancelling inside the window",
+}
 
 
 @dataclass(frozen=True)
@@ -59,10 +69,21 @@ class Pressed:
     weekday: int = 0
     setting: Setting = Setting.NOTICE
     days_off: DaysOff | None = None
+    policy: CancelPolicy = CancelPolicy.BLOCK
+
+
+# Sets the policy to a value (pressing it twice sets the same value), so it needs no
+# acts_once; it comes back on the same message with the other value.
+POLICY = Callback(
+    f"{PREFIX}:pol", lambda to: Pressed("pol", policy=CancelPolicy(to)), to=Word("block|late")
+)
 
 
 def parse(data: str | None) -> Pressed:
     """Strict parse; anything else is NotFound."""
+    policy = POLICY.read(data)
+    if policy is not None:
+        return policy
     match = _DATA.fullmatch(data or "")
     if match is None:
         raise NotFound()
@@ -101,6 +122,7 @@ def menu_text(availability: Availability, zone: str, note: str = "") -> str:
             (Setting.CANCEL_WINDOW, span(s.cancel_window)),
         )
     )
+    settings += f"\n{POLICY_LABEL}: {POLICIES[s.cancel_policy]}"
     head = f"{escape(note)}\n\n" if note else ""
     return (
         f"{head}<b>Your availability</b> · times in {escape(zone)}\n{week}\n\n"
@@ -115,8 +137,11 @@ def menu_keyboard(availability: Availability) -> InlineKeyboardMarkup:
     if availability.days_off:
         off_row.append(_button("➖ Days off", f"{PREFIX}:offrm"))
     rules = [_button(SETTING_LABELS[s], f"{PREFIX}:set:{s.value}") for s in Setting]
+    current = availability.settings.cancel_policy
+    other = CancelPolicy.LATE if current is CancelPolicy.BLOCK else CancelPolicy.BLOCK
+    policy = _button(POLICY_BUTTONS[current], POLICY.pack(to=other.value))
     return InlineKeyboardMarkup(
-        [days[:4], days[4:], off_row, rules[:2], rules[2:4], rules[4:],
+        [days[:4], days[4:], off_row, rules[:2], rules[2:4], rules[4:], [policy],
          [_button("✅ Done", f"{PREFIX}:done")]]
     )  # fmt: skip
 

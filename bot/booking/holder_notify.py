@@ -21,7 +21,7 @@ from domain.timezones import viewer_zone
 
 log = logging.getLogger(__name__)
 
-Change = Literal["booked", "cancelled", "moved"]
+Change = Literal["booked", "cancelled", "cancelled late", "moved"]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
+from bot.booking.holder_notify import Change
 from bot.booking.holder_package import Step, finish, settle, show_package
 from bot.booking.holder_views import Pressed
 from bot.booking.refusals import refusal_text
@@ -30,7 +31,7 @@ async def cancel_question(update: Update, context: BotContext, pressed: Pressed)
     booking = next((b for b in screen.upcoming if b.id == pressed.ref), None)
     if booking is None:
         raise NotFound()
-    text = views.cancel_question(booking, screen.view.zone)
+    text = views.cancel_question(booking, screen.view.zone, screen.late_cancel(booking, now))
     yes, back = pressed.data("xok"), views.data("v", pressed.sold_id)
     markup = picker.confirm_keyboard(yes, back, "✅ Yes, cancel it")
     await show(update, text, markup)
@@ -46,8 +47,9 @@ async def cancel(update: Update, context: BotContext, pressed: Pressed) -> None:
     except BookingRefused as refused:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return
-    text = partial(views.cancelled, done.booking, returned=done.unit_returned)
-    await finish(update, context, pressed, ("cancelled", done.booking), text)
+    text = partial(views.cancelled, done.booking, returned=done.unit_returned, late=done.late)
+    change: Change = "cancelled late" if done.late else "cancelled"
+    await finish(update, context, pressed, (change, done.booking), text)
 
 
 async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:

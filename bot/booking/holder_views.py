@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.booking.availability_views import span
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
 from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
 from bot.selling import views as selling_views
+from domain.booking.availability import CancelPolicy
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind, Occurrence, Series
@@ -24,6 +26,13 @@ from domain.selling.model import SoldStatus
 
 PREFIX = "bk"
 TOO_LATE = "too late to cancel or move: please contact your coach"
+LATE_NOW = "a cancel now is late: the session counts as used"
+RULES = {
+    CancelPolicy.BLOCK: "You can cancel or move a session until {window} before it starts; "
+    "after that only your coach can.",
+    CancelPolicy.LATE: "You can cancel or move a session until {window} before it starts; "
+    "after that you can still cancel, but the session counts as used (late cancel).",
+}
 FINAL_ACTS = ("ok", "gok", "xok", "mok")
 
 
@@ -84,10 +93,24 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
     if screen.upcoming:
         lines = [f"\n<b>Upcoming sessions</b> (times in {escape(zone)}):"]
         for booking in screen.upcoming:
-            late = "" if _changeable(screen, booking, now) else f" — {TOO_LATE}"
+            late = _lateness(screen, booking, now)
             lines.append(f"• {escape(booking.title)}, {moment(booking.starts_at, zone)}{late}")
+        if not screen.view.for_coach:
+            lines.append(rule_text(screen))
         parts.append("\n".join(lines))
     return "\n".join(parts)
+
+
+def rule_text(screen: PackageScreen) -> str:
+    """The coach's cancellation rule, said before anyone cancels."""
+    window = span(screen.cancel_window)
+    return f"<i>{RULES[screen.cancel_policy].format(window=window)}</i>"
+
+
+def _lateness(screen: PackageScreen, booking: SessionBooking, now: datetime) -> str:
+    if screen.changeable(booking, now):
+        return ""
+    return f" — {LATE_NOW}" if screen.late_cancel(booking, now) else f" — {TOO_LATE}"
 
 
 def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarkup | None:
@@ -99,9 +122,14 @@ def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarku
                 act = "b" if item.kind is ItemKind.SERVICE else "g"
                 rows.append([button(f"📅 Book {item.title}", data(act, sold_id, item.stored_id))])
     for booking in screen.upcoming:
-        if not _changeable(screen, booking, now) or booking.id is None:
+        if booking.id is None:
             continue
         when = moment(booking.starts_at, screen.view.zone)
+        if screen.late_cancel(booking, now):
+            rows.append([button(f"✖ Late cancel {when}", data("x", sold_id, booking.id))])
+            continue
+        if not screen.changeable(booking, now):
+            continue
         row = [button(f"✖ Cancel {when}", data("x", sold_id, booking.id))]
         if booking.occurrence_id is None:
             row.append(button("🕑 Move", data("m", sold_id, booking.id)))
@@ -109,11 +137,6 @@ def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarku
     if screen.view.for_coach:
         rows.append([button("🗂 Manage", f"sold:v:{sold_id}")])
     return InlineKeyboardMarkup(rows) if rows else None
-
-
-def _changeable(screen: PackageScreen, booking: SessionBooking, now: datetime) -> bool:
-    """The coach may always; a holder only before the cancellation window."""
-    return screen.view.for_coach or now <= booking.starts_at - screen.cancel_window
 
 
 def back_to_package(sold_id: int, new_message: bool = False) -> InlineKeyboardButton:
@@ -148,15 +171,20 @@ def booked(booking: SessionBooking, zone: str) -> str:
     return f"Booked: {escape(booking.title)}, {moment(booking.starts_at, zone)} ({escape(zone)})"
 
 
-def cancel_question(booking: SessionBooking, zone: str) -> str:
-    return (
-        f"Cancel <b>{escape(booking.title)}</b> on {moment(booking.starts_at, zone)} "
-        f"({escape(zone)})? The session goes back into the package unless it has expired."
-    )
+def cancel_question(booking: SessionBooking, zone: str, late: bool = False) -> str:
+    what = f"<b>{escape(booking.title)}</b> on {moment(booking.starts_at, zone)} ({escape(zone)})"
+    if late:
+        return (
+            f"Cancel {what} late? The cancellation window has begun: the session counts as "
+            "used and does not go back into the package."
+        )
+    return f"Cancel {what}? The session goes back into the package unless it has expired."
 
 
-def cancelled(booking: SessionBooking, zone: str, returned: bool) -> str:
+def cancelled(booking: SessionBooking, zone: str, returned: bool, late: bool = False) -> str:
     back = " It is back in the package." if returned else ""
+    if late:
+        back = " It was a late cancel: the session counts as used."
     when = moment(booking.starts_at, zone)
     return f"Cancelled: {escape(booking.title)}, {when} ({escape(zone)}).{back}"
 

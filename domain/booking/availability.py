@@ -7,7 +7,8 @@ Working hours are wall-clock ranges in the coach's zone, several a day (Mon 09:0
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from domain.errors import InvalidInput
 from domain.parsing import MAX_AHEAD
@@ -47,15 +48,28 @@ class DaysOff:
         return self.first <= day <= self.last
 
 
+class CancelPolicy(StrEnum):
+    """What a client may do inside the cancellation window."""
+
+    BLOCK = "block"  # nothing: only the coach can cancel now
+    LATE = "late"  # cancel, and the session counts as used ("late cancel")
+
+
 @dataclass(frozen=True)
 class BookingSettings:
-    """Minimum notice, horizon, buffer between sessions, slot step, cancellation window."""
+    """Minimum notice, horizon, buffer between sessions, slot step, cancellation window
+    and what a client may do inside it."""
 
     notice: timedelta = timedelta(hours=12)
     horizon_days: int = 60
     buffer_minutes: int = 0
     step_minutes: int = 30
     cancel_window: timedelta = timedelta(hours=24)
+    cancel_policy: CancelPolicy = CancelPolicy.BLOCK
+
+    def inside_window(self, starts_at: datetime, now: datetime) -> bool:
+        """Whether the cancellation window of a session starting at `starts_at` has begun."""
+        return now > starts_at - self.cancel_window
 
 
 @dataclass

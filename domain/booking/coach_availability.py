@@ -8,7 +8,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from domain.booking.availability import Availability, add_days_off, validate_weekday
+from domain.booking.availability import (
+    Availability,
+    CancelPolicy,
+    add_days_off,
+    validate_weekday,
+)
 from domain.booking.availability_text import (
     Setting,
     change_setting,
@@ -77,6 +82,16 @@ async def change_booking_setting(
         raise InvalidInput("setting", "setting_unknown") from exc
     return await _change(
         uow, coach_id, lambda a: replace(a, settings=change_setting(a.settings, which, text))
+    )
+
+
+async def set_cancel_policy(
+    uow: BookingUnitOfWork, coach_id: int, policy: CancelPolicy
+) -> Availability:
+    """The coach chooses what a client may do inside the cancellation window: nothing, or a
+    late cancel that uses the session."""
+    return await _change(
+        uow, coach_id, lambda a: replace(a, settings=replace(a.settings, cancel_policy=policy))
     )
 
 

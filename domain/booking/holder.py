@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.booking.access import ByHolder, holding
+from domain.booking.availability import BookingSettings, CancelPolicy
 from domain.booking.manage import move_options
 from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.redeem import item_occurrences, item_slots
@@ -28,6 +29,21 @@ class PackageScreen:
     view: SoldView
     upcoming: tuple[SessionBooking, ...]
     cancel_window: timedelta
+    cancel_policy: CancelPolicy = CancelPolicy.BLOCK
+
+    def changeable(self, booking: SessionBooking, now: datetime) -> bool:
+        """The coach may always; anyone else only before the cancellation window."""
+        return self.view.for_coach or not self._inside(booking, now)
+
+    def late_cancel(self, booking: SessionBooking, now: datetime) -> bool:
+        """A cancel by this viewer now would be late: allowed, and the session counts as used."""
+        return (
+            not self.changeable(booking, now) and self.cancel_policy is CancelPolicy.LATE
+        )
+
+    def _inside(self, booking: SessionBooking, now: datetime) -> bool:
+        settings = BookingSettings(cancel_window=self.cancel_window)
+        return settings.inside_window(booking.starts_at, now)
 
 
 @dataclass(frozen=True)
@@ -57,8 +73,8 @@ async def package_screen(
         viewer = await uow.users.get(viewer_id)
         view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
         upcoming = await uow.bookings.upcoming_for_package(sold_id, now)
-        window = (await uow.availability.get(package.coach_id)).settings.cancel_window
-    return PackageScreen(view, tuple(upcoming), window)
+        settings = (await uow.availability.get(package.coach_id)).settings
+    return PackageScreen(view, tuple(upcoming), settings.cancel_window, settings.cancel_policy)
 
 
 async def slots_for(

@@ -1,5 +1,5 @@
-"""After booking: cancelling (client before the window, coach any time), no-shows and
-rescheduling (rules 9–10)."""
+"""After booking: cancelling (client before the window, or inside it as a late cancel when
+the coach's policy allows; coach any time), no-shows and rescheduling (rules 9–10)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from domain.booking.access import Access, client_side, holding
+from domain.booking.availability import CancelPolicy
 from domain.booking.errors import (
     BookingNotActive,
     CannotReschedule,
@@ -26,10 +27,12 @@ from domain.selling.model import SoldPackage
 
 @dataclass(frozen=True)
 class Cancelled:
-    """The cancelled session and whether its unit went back to the package."""
+    """The cancelled session and whether its unit went back to the package (`late`: a
+    client cancelled inside the window under the late-cancel policy; the unit stays used)."""
 
     booking: SessionBooking
     unit_returned: bool
+    late: bool = False
 
 
 async def cancel_session(
@@ -39,14 +42,14 @@ async def cancel_session(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> Cancelled:
-    """The holder cancels a session: the client only before the cancellation window, the
-    coach any time. The unit returns unless the package has expired."""
+    """The holder cancels a session: the coach any time; a client before the cancellation
+    window, or inside it when the coach's policy is late cancel (the unit stays used).
+    Otherwise the unit returns unless the package has expired."""
     async with uow:
         package = await holding(uow, access, lock=True)
         booking = await _active(uow, package, booking_id)
-        if client_side(access, package):
-            await _before_window(uow, booking, now)
-        return await _cancel(uow, package, booking, now, reminders)
+        late = client_side(access, package) and await _late_cancel(uow, booking, now)
+        return await _cancel(uow, package, booking, now, reminders, late)
 
 
 async def mark_no_show(
@@ -165,9 +168,20 @@ async def _coachs(uow: BookingUnitOfWork, coach_id: int, booking_id: int) -> Ses
 
 
 async def _before_window(uow: BookingUnitOfWork, booking: SessionBooking, now: datetime) -> None:
-    window = (await uow.availability.get(booking.coach_id)).settings.cancel_window
-    if now > booking.starts_at - window:
-        raise TooLateToCancel(int(window.total_seconds() // 3600))
+    settings = (await uow.availability.get(booking.coach_id)).settings
+    if settings.inside_window(booking.starts_at, now):
+        raise TooLateToCancel(int(settings.cancel_window.total_seconds() // 3600))
+
+
+async def _late_cancel(uow: BookingUnitOfWork, booking: SessionBooking, now: datetime) -> bool:
+    """Whether a client's cancel now is late (allowed, unit burned); TooLateToCancel when
+    the window has begun and the coach's policy keeps it closed."""
+    settings = (await uow.availability.get(booking.coach_id)).settings
+    if not settings.inside_window(booking.starts_at, now):
+        return False
+    if settings.cancel_policy is CancelPolicy.LATE:
+        return True
+    raise TooLateToCancel(int(settings.cancel_window.total_seconds() // 3600))
 
 
 async def _cancel(
@@ -176,6 +190,7 @@ async def _cancel(
     booking: SessionBooking,
     now: datetime,
     reminders: ReminderOffsets | None,
+    late: bool = False,
 ) -> Cancelled:
     await uow.bookings.lock_coach(booking.coach_id)
     closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
@@ -183,9 +198,9 @@ async def _cancel(
         raise BookingNotActive()
     if booking.occurrence_id is not None:
         await uow.bookings.release_seat(booking.occurrence_id)
-    returned = not package.has_expired(now)
+    returned = not late and not package.has_expired(now)
     if returned:
         await uow.bookings.return_unit(booking.entitlement_id)
     await replan_after(uow, reminders, closed, package.client_id, now)
     await uow.commit()
-    return Cancelled(closed, returned)
+    return Cancelled(closed, returned, late)

@@ -8,7 +8,13 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.booking.availability import Availability, BookingSettings, DaysOff, TimeRange
+from domain.booking.availability import (
+    Availability,
+    BookingSettings,
+    CancelPolicy,
+    DaysOff,
+    TimeRange,
+)
 from persistence.models import CoachAvailabilityRow, DaysOffRow, WorkingHoursRow
 
 _MINUTE = timedelta(minutes=1)
@@ -71,6 +77,7 @@ def _settings(row: CoachAvailabilityRow) -> BookingSettings:
         buffer_minutes=row.buffer_minutes,
         step_minutes=row.step_minutes,
         cancel_window=row.cancel_window_minutes * _MINUTE,
+        cancel_policy=CancelPolicy(row.cancel_policy),
     )
 
 
@@ -80,3 +87,4 @@ def _write_settings(row: CoachAvailabilityRow, settings: BookingSettings) -> Non
     row.buffer_minutes = settings.buffer_minutes
     row.step_minutes = settings.step_minutes
     row.cancel_window_minutes = settings.cancel_window // _MINUTE
+    row.cancel_policy = settings.cancel_policy.value
