@@ -28,10 +28,35 @@ def booking_ics(
     cancelled: bool = False,
 ) -> bytes:
     """One VEVENT for the session; METHOD:CANCEL and STATUS:CANCELLED when it is off."""
+    calendar = _calendar("CANCEL" if cancelled else "PUBLISH")
+    calendar.add_component(_event(booking, bot_username, now, description, cancelled))
+    return bytes(calendar.to_ical())
+
+
+def bookings_ics(bookings: list[SessionBooking], bot_username: str, now: datetime) -> bytes:
+    """One file with a VEVENT per booked session (each with its own UID, so a later file
+    for one of them changes only that one)."""
+    calendar = _calendar("PUBLISH")
+    for booking in bookings:
+        calendar.add_component(_event(booking, bot_username, now))
+    return bytes(calendar.to_ical())
+
+
+def _calendar(method: str) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    calendar.add("method", method)
+    return calendar
+
+
+def _event(
+    booking: SessionBooking,
+    bot_username: str,
+    now: datetime,
+    description: str = "",
+    cancelled: bool = False,
+) -> Event:
     event = Event()
     event.add("uid", booking_uid(booking, bot_username))
     event.add("dtstamp", now.astimezone(UTC))
@@ -42,8 +67,7 @@ def booking_ics(
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     if description:
         event.add("description", description)
-    calendar.add_component(event)
-    return bytes(calendar.to_ical())
+    return event
 
 
 def ics_filename(booking: SessionBooking) -> str:

@@ -16,14 +16,16 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.booking import holder_book, holder_sessions
+from bot.booking import holder_book, holder_sessions, holder_weekly
 from bot.booking import holder_views as views
 from bot.booking.holder_package import Step, view
 from bot.booking.holder_views import parse
 from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data
 
-STEPS: dict[str, Step] = {"v": view, **holder_book.STEPS, **holder_sessions.STEPS}
+STEPS: dict[str, Step] = {
+    "v": view, **holder_book.STEPS, **holder_sessions.STEPS, **holder_weekly.STEPS,
+}  # fmt: skip
 
 
 async def on_button(update: Update, context: BotContext) -> None:

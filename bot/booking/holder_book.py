@@ -12,6 +12,7 @@ from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
 from bot.booking.holder_package import Step, finish, settle, show_package
 from bot.booking.holder_views import Pressed
+from bot.booking.holder_weekly import repeat_button
 from bot.booking.refusals import refusal_text
 from bot.booking.slot_picker import Acts, Free, SlotPicker
 from bot.kit.context import BotContext
@@ -37,6 +38,7 @@ async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
         slots.starts,
         lambda at: views.summary(slots.title, at, slots.zone),
         views.back_to_package(pressed.sold_id),
+        repeat_button(pressed, slots),
     )
 
 

@@ -12,7 +12,8 @@ from telegram import InputFile
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
-from bot.booking.calendar_file import booking_ics, ics_filename
+from bot.booking import weekly_views
+from bot.booking.calendar_file import booking_ics, bookings_ics, ics_filename
 from bot.booking.notify import tell_client
 from bot.kit.context import BotContext
 from domain.booking.holder import booking_parties
@@ -59,3 +60,28 @@ async def after_change(context: BotContext, done: Done) -> None:
         await calendar_to(context, booking.coach_id, booking)
     except (Forbidden, BadRequest) as exc:
         log.info("could not tell the coach of session %s: %s", booking.id, type(exc).__name__)
+
+
+async def after_weekly(
+    context: BotContext, bookings: list[SessionBooking], actor_id: int, chat_id: int
+) -> None:
+    """Weekly sessions booked: the presser gets one calendar file with them all; the other
+    side hears of them once (with the same file)."""
+    data = bookings_ics(bookings, context.bot_username, context.now())
+    name = f"sessions-{bookings[0].id}-weekly.ics"
+    await context.bot.send_document(chat_id, InputFile(data, filename=name))
+    assert bookings[0].id is not None
+    entry, coach_zone = await booking_parties(context.uow(write=False), bookings[0].id)
+    if actor_id == entry.booking.coach_id:
+        if entry.client_id is None or entry.client_id == actor_id:
+            return
+        zone = viewer_zone(entry.client_zone, coach_zone)
+        to, text = entry.client_id, weekly_views.client_notice(bookings, zone)
+    else:
+        to = entry.booking.coach_id
+        text = weekly_views.coach_notice(bookings, coach_zone, entry.client_name)
+    try:
+        await context.bot.send_message(to, text)
+        await context.bot.send_document(to, InputFile(data, filename=name))
+    except (Forbidden, BadRequest) as exc:
+        log.info("could not tell %s of weekly sessions: %s", to, type(exc).__name__)

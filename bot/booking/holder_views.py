@@ -16,11 +16,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.booking.availability_views import span
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
-from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
+from bot.kit.callbacks import Callback, Field, Flag, Id, Int, Zero, parse_any
 from bot.selling import views as selling_views
 from domain.booking.availability import CancelPolicy
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
+from domain.booking.weekly import MAX_WEEKS
 from domain.catalog.model import ItemKind, Occurrence, Series
 from domain.selling.model import SoldStatus
 
@@ -33,7 +34,7 @@ RULES = {
     CancelPolicy.LATE: "You can cancel or move a session until {window} before it starts; "
     "after that you can still cancel, but the session counts as used (late cancel).",
 }
-FINAL_ACTS = ("ok", "gok", "xok", "mok")
+FINAL_ACTS = ("ok", "gok", "xok", "mok", "rok")
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Pressed:
     sold_id: int
     ref: int
     arg: int
+    extra: int = 0  # weekly: how many weeks (rn), or which of them as bits (rok)
 
     def data(self, act: str, arg: int = 0) -> str:
         return data(act, self.sold_id, self.ref, arg)
@@ -56,7 +58,11 @@ _ARGS: dict[str, Field[int]] = {
     "v": Flag, "b": Zero, "g": Zero, "x": Zero, "xok": Zero, "m": Zero,
     "w": WEEK, "mw": WEEK, "t": DAY, "mt": DAY,
     "c": MINUTES, "ok": MINUTES, "mc": MINUTES, "mok": MINUTES, "gc": Id, "gok": Id,
+    "r": MINUTES,
 }  # fmt: skip
+# Repeat weekly from a picked start (arg): how many weeks (rn), which of them (rok, bit n
+# is n weeks after the start).
+_WEEKLY: dict[str, Field[int]] = {"rn": Int(2, MAX_WEEKS), "rok": Int(1, 2**MAX_WEEKS - 1)}
 
 
 def _pressed(act: str) -> Callable[..., Pressed]:
@@ -71,8 +77,25 @@ KINDS = {
 }
 
 
+def _weekly(act: str) -> Callable[..., Pressed]:
+    return lambda sold, ref, arg, extra: Pressed(act, sold, ref, arg, extra)
+
+
+WEEKLY_KINDS = {
+    act: Callback(f"{PREFIX}:{act}", _weekly(act), sold=Id, ref=Id, arg=MINUTES, extra=extra)
+    for act, extra in _WEEKLY.items()
+}
+KINDS |= WEEKLY_KINDS
+
+
 def data(act: str, sold_id: int, ref: int = 0, arg: int = 0) -> str:
     return KINDS[act].pack(sold=sold_id, ref=ref, arg=arg)
+
+
+def weekly_data(pressed: Pressed, act: str, extra: int) -> str:
+    """A weekly step's data for the same package, item and start as `pressed`."""
+    kind = WEEKLY_KINDS[act]
+    return kind.pack(sold=pressed.sold_id, ref=pressed.ref, arg=pressed.arg, extra=extra)
 
 
 def parse(callback: str | None) -> Pressed:

@@ -70,9 +70,15 @@ def times_keyboard(
     return InlineKeyboardMarkup([*rows, [back]])
 
 
-def confirm_keyboard(yes: str, back: str, label: str = "✅ Confirm") -> InlineKeyboardMarkup:
-    """The summary's buttons: `label` (Confirm) and ◀ Back."""
-    return InlineKeyboardMarkup([[button(label, yes), button("◀ Back", back)]])
+def confirm_keyboard(
+    yes: str,
+    back: str,
+    label: str = "✅ Confirm",
+    more: list[InlineKeyboardButton] | None = None,
+) -> InlineKeyboardMarkup:
+    """The summary's buttons: `label` (Confirm) and ◀ Back, then a flow's `more` in a row."""
+    rows = [[button(label, yes), button("◀ Back", back)]]
+    return InlineKeyboardMarkup([*rows, more] if more else rows)
 
 
 def button(label: str, data: str) -> InlineKeyboardButton:

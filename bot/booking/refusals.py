@@ -15,6 +15,7 @@ REFUSALS: dict[type[errors.BookingRefused], str] = {
     errors.BookingNotActive: "That session was already cancelled or closed.",
     errors.NotStartedYet: "A session can be marked as a no-show only once it has started.",
     errors.CannotReschedule: "A group seat cannot be moved: cancel it and book another date.",
+    errors.WeeksNotFree: "Sorry, some of those weeks are no longer free, so nothing was booked.",
 }
 
 # Why booking refused an input (hours, days off, settings), by the code the domain names.
@@ -42,6 +43,7 @@ REASONS: dict[str, str] = {
     "step_out_of_range": "the slot step is from 5 to 240 minutes",
     "step_not_multiple_of_5": "the slot step is a multiple of 5 minutes",
     "cancel_window_out_of_range": "the cancellation window is from 0 to 30 days",
+    "weeks_out_of_range": "pick from 1 to {limit} weeks",
 }
 
 

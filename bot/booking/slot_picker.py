@@ -56,13 +56,15 @@ class Acts:
 @dataclass(frozen=True)
 class Free:
     """What one flow offers: its title (`Book Yoga`), free starts (UTC) seen in `zone`,
-    the summary's question for a start, and where Back from the days goes."""
+    the summary's question for a start, where Back from the days goes, and any more buttons
+    the summary of a start has (booking: Repeat weekly)."""
 
     title: str
     zone: str
     starts: list[datetime]
     question: Callable[[datetime], str]
     back: InlineKeyboardButton
+    more: Callable[[datetime], list[InlineKeyboardButton]] | None = None
 
 
 Load = Callable[[Update, BotContext, P], Awaitable[Free]]
@@ -113,6 +115,7 @@ class SlotPicker(Generic[P]):
             pressed.data(self.acts.confirm, pressed.arg),
             pressed.data(self.acts.day, views.day_digits(_local_day(at, free))),
             self.yes,
+            free.more(at) if free.more else None,
         )
         await show(update, free.question(at), markup)
 

@@ -1,5 +1,7 @@
 """Why a booking, cancellation or reschedule was refused. Nothing was changed."""
 
+from datetime import datetime
+
 from domain.errors import DomainError
 
 
@@ -33,6 +35,14 @@ class OccurrenceUnavailable(BookingRefused):
 
 class AlreadyBooked(BookingRefused):
     """This package already holds a seat in that occurrence."""
+
+
+class WeeksNotFree(BookingRefused):
+    """Some of the weekly times asked for are not free: nothing was booked."""
+
+    def __init__(self, starts: tuple[datetime, ...] = ()) -> None:
+        super().__init__(starts)
+        self.starts = starts
 
 
 class TooLateToCancel(BookingRefused):

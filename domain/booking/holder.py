@@ -37,9 +37,7 @@ class PackageScreen:
 
     def late_cancel(self, booking: SessionBooking, now: datetime) -> bool:
         """A cancel by this viewer now would be late: allowed, and the session counts as used."""
-        return (
-            not self.changeable(booking, now) and self.cancel_policy is CancelPolicy.LATE
-        )
+        return not self.changeable(booking, now) and self.cancel_policy is CancelPolicy.LATE
 
     def _inside(self, booking: SessionBooking, now: datetime) -> bool:
         settings = BookingSettings(cancel_window=self.cancel_window)
@@ -48,11 +46,14 @@ class PackageScreen:
 
 @dataclass(frozen=True)
 class Slots:
-    """Free start times (UTC) for one item, and the zone the viewer sees them in."""
+    """Free start times (UTC) for one item, and the zone the viewer sees them in; how many
+    sessions of it are left, and the coach's zone (their hours are its wall clock)."""
 
     title: str
     zone: str
     starts: list[datetime]
+    left: int = 1
+    coach_zone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,10 @@ async def slots_for(
         starts = await item_slots(uow, package, entitlement_id, now)
         entitlement = package.item(entitlement_id)
         assert entitlement is not None  # item_slots checked it
-        return Slots(entitlement.title, await _zone_of(uow, package, viewer_id), starts)
+        zone = await _zone_of(uow, package, viewer_id)
+        coach = await uow.coaches.get(package.coach_id)
+        assert coach is not None  # _zone_of checked it
+        return Slots(entitlement.title, zone, starts, entitlement.left, coach.timezone)
 
 
 async def dates_for(

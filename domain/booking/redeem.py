@@ -103,7 +103,7 @@ async def redeem_session(
     async with uow:
         package = await holding(uow, access, lock=True)
         if isinstance(choice, OneToOne):
-            booking = await _book_one_to_one(uow, package, choice, now)
+            booking = await book_one_to_one(uow, package, choice, now)
         else:
             booking = await _book_seat(uow, package, choice, now)
         await replan_after(uow, reminders, booking, package.client_id, now)
@@ -111,9 +111,10 @@ async def redeem_session(
         return booking
 
 
-async def _book_one_to_one(
+async def book_one_to_one(
     uow: BookingUnitOfWork, package: SoldPackage, choice: OneToOne, now: datetime
 ) -> SessionBooking:
+    """One 1:1 session with one unit, inside the caller's transaction (package held)."""
     entitlement = bookable_entitlement(package, choice.entitlement_id, now, ItemKind.SERVICE)
     service = await service_of(uow, package, entitlement)
     await uow.bookings.lock_coach(package.coach_id)

@@ -43,7 +43,7 @@ async def test_three_sessions_booked_the_fourth_refused_one_cancelled_and_booked
     assert len(times.reply_markup["inline_keyboard"][0]) == 4  # type: ignore[index]
     api.press_button(CLIENT, "10:00")
     summary = await api.next_message(CLIENT, "Book Yoga on Mon 30 Nov 10:00 (Europe/Berlin)?")
-    assert summary.button_labels == ["✅ Confirm", "◀ Back"]
+    assert summary.button_labels == ["✅ Confirm", "◀ Back", "🔁 Repeat weekly"]
     api.press_button(CLIENT, "✅ Confirm")
     booked = await api.next_message(CLIENT, "Booked:")
     assert booked.content == "Booked: Yoga, Mon 30 Nov 10:00 (Europe/Berlin)"

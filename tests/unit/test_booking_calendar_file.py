@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 
-from bot.booking.calendar_file import booking_ics, ics_filename
+from bot.booking.calendar_file import booking_ics, booking_uid, bookings_ics, ics_filename
 from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind
 
@@ -50,3 +50,17 @@ def test_a_moved_and_then_cancelled_session_keeps_its_uid_with_a_higher_sequence
     assert first["SEQUENCE"] < second["SEQUENCE"] < third["SEQUENCE"]
     assert second["DTSTART"].dt == START + timedelta(hours=2)
     assert calendar["METHOD"] == "CANCEL" and third["STATUS"] == "CANCELLED"
+
+
+def test_weekly_sessions_are_one_file_with_an_event_each_under_its_own_uid() -> None:
+    weekly = [
+        replace(SESSION, id=42 + n, starts_at=START + timedelta(weeks=n),
+                ends_at=START + timedelta(weeks=n, hours=1))
+        for n in range(3)
+    ]  # fmt: skip
+    events = Calendar.from_ical(bookings_ics(weekly, "coachbot", BOOKED)).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [booking_uid(b, "coachbot") for b in weekly]
+    assert [e.decoded("dtstart") for e in events] == [b.starts_at for b in weekly]
+    cancelled = Calendar.from_ical(booking_ics(weekly[1], "coachbot", BOOKED, cancelled=True))
+    [event] = cancelled.walk("VEVENT")
+    assert str(event["uid"]) == str(events[1]["uid"])  # cancelling one changes only that one
