@@ -495,3 +495,68 @@ class PtbStateRow(Base):
 
 
 Index("ix_package_coach_visible", PackageRow.coach_id, PackageRow.deleted_at, PackageRow.hidden)
+
+
+OPEN_WAIT = "state IN ('waiting', 'offered')"
+
+
+class WaitlistEntryRow(Base):
+    """One holder waiting for a seat on a full group date, in `id` order. An offer holds a
+    seat (counted in the occurrence's seats_taken) until `hold_until`; its message is sent
+    like a reminder (`next_attempt_at`, `attempts`, `outcome` NULL: still to send)."""
+
+    __tablename__ = "waitlist_entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurrence_id: Mapped[int] = mapped_column(
+        ForeignKey("series_occurrence.id", ondelete="CASCADE")
+    )
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    sold_package_id: Mapped[int] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
+    )
+    entitlement_id: Mapped[int] = mapped_column(ForeignKey("entitlement.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    joined_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[str] = mapped_column(String(10))
+    hold_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('waiting', 'offered', 'taken', 'lapsed', 'declined', 'left')",
+            name="state",
+        ),
+        CheckConstraint("state != 'offered' OR hold_until IS NOT NULL", name="offer_holds"),
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('sent', 'undeliverable', 'failed', 'skipped')",
+            name="outcome",
+        ),
+        CheckConstraint("attempts >= 0", name="attempts"),
+        # One open place per package and date: joining twice is refused by the database.
+        Index(
+            "uq_waitlist_entry_open",
+            "occurrence_id",
+            "sold_package_id",
+            unique=True,
+            postgresql_where=text(OPEN_WAIT),
+            sqlite_where=text(OPEN_WAIT),
+        ),
+        Index("ix_waitlist_entry_line", "occurrence_id", "state", "id"),
+        Index(
+            "ix_waitlist_entry_hold",
+            "hold_until",
+            postgresql_where=text("state = 'offered'"),
+            sqlite_where=text("state = 'offered'"),
+        ),
+        Index(
+            "ix_waitlist_entry_pending",
+            "next_attempt_at",
+            "id",
+            postgresql_where=text("outcome IS NULL AND next_attempt_at IS NOT NULL"),
+            sqlite_where=text("outcome IS NULL AND next_attempt_at IS NOT NULL"),
+        ),
+    )

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
+from domain.booking.waitlist_ports import Waitlists
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.presses import claim_with_action
@@ -32,6 +33,7 @@ from persistence.repositories.retention import SqlRetention
 from persistence.repositories.selling import SqlSoldPackages
 from persistence.repositories.series import SqlSeriesCatalog
 from persistence.repositories.services import SqlServices
+from persistence.repositories.waitlist import SqlWaitlists
 
 
 class SqlUnitOfWork:
@@ -52,6 +54,7 @@ class SqlUnitOfWork:
     packages: Packages
     availability: Availabilities
     bookings: Bookings
+    waitlist: Waitlists
     sold: SoldPackages
     pending: PendingPurchases
     payment_issues: PaymentIssues
@@ -85,6 +88,7 @@ class SqlUnitOfWork:
         self.packages = SqlPackages(session)
         self.availability = SqlAvailabilities(session)
         self.bookings = SqlBookings(session)
+        self.waitlist = SqlWaitlists(session)
         self.sold = SqlSoldPackages(session)
         self.pending = SqlPendingPurchases(session)
         self.payment_issues = SqlPaymentIssues(session)

@@ -15,6 +15,9 @@ REFUSALS: dict[type[errors.BookingRefused], str] = {
     errors.BookingNotActive: "That session was already cancelled or closed.",
     errors.NotStartedYet: "A session can be marked as a no-show only once it has started.",
     errors.CannotReschedule: "A group seat cannot be moved: cancel it and book another date.",
+    errors.DateNotFull: "That date has a free seat: book it instead of waiting.",
+    errors.AlreadyWaiting: "You are already on the waitlist for that date.",
+    errors.OfferLapsed: "Sorry, that offer is no longer open: the seat went to the next in line.",
     errors.WeeksNotFree: "Sorry, some of those weeks are no longer free, so nothing was booked.",
 }
 

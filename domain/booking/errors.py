@@ -37,6 +37,18 @@ class AlreadyBooked(BookingRefused):
     """This package already holds a seat in that occurrence."""
 
 
+class DateNotFull(BookingRefused):
+    """The date has a free seat: book it instead of waiting."""
+
+
+class AlreadyWaiting(BookingRefused):
+    """This package is already on that date's waitlist."""
+
+
+class OfferLapsed(BookingRefused):
+    """The seat offer is no longer open: taken, declined, or its hold ran out."""
+
+
 class WeeksNotFree(BookingRefused):
     """Some of the weekly times asked for are not free: nothing was booked."""
 

@@ -19,6 +19,8 @@ from domain.booking.model import BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
 from domain.booking.reminding import replan_after
 from domain.booking.uow import BookingUnitOfWork
+from domain.booking.waitlist import DEFAULT_HOLD
+from domain.booking.waitlist_offers import offer_free_seats
 from domain.catalog.model import ItemKind, Service
 from domain.errors import NotFound
 from domain.reminders.use_cases import ReminderOffsets
@@ -41,15 +43,17 @@ async def cancel_session(
     booking_id: int,
     now: datetime,
     reminders: ReminderOffsets | None = None,
+    hold: timedelta = DEFAULT_HOLD,
 ) -> Cancelled:
     """The holder cancels a session: the coach any time; a client before the cancellation
     window, or inside it when the coach's policy is late cancel (the unit stays used).
-    Otherwise the unit returns unless the package has expired."""
+    Otherwise the unit returns unless the package has expired. A freed seat goes to the
+    date's waitlist first (held for `hold`)."""
     async with uow:
         package = await holding(uow, access, lock=True)
         booking = await _active(uow, package, booking_id)
         late = client_side(access, package) and await _late_cancel(uow, booking, now)
-        return await _cancel(uow, package, booking, now, reminders, late)
+        return await _cancel(uow, package, booking, now, (reminders, hold), late)
 
 
 async def mark_no_show(
@@ -189,15 +193,17 @@ async def _cancel(
     package: SoldPackage,
     booking: SessionBooking,
     now: datetime,
-    reminders: ReminderOffsets | None,
+    follow: tuple[ReminderOffsets | None, timedelta],
     late: bool = False,
 ) -> Cancelled:
+    reminders, hold = follow
     await uow.bookings.lock_coach(booking.coach_id)
     closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
     if not await uow.bookings.close(closed):
         raise BookingNotActive()
     if booking.occurrence_id is not None:
         await uow.bookings.release_seat(booking.occurrence_id)
+        await offer_free_seats(uow, booking.occurrence_id, now, hold)
     returned = not late and not package.has_expired(now)
     if returned:
         await uow.bookings.return_unit(booking.entitlement_id)

@@ -143,6 +143,24 @@ async def _book_seat(
     return await _store(uow, booking, AlreadyBooked())
 
 
+async def book_held_seat(
+    uow: BookingUnitOfWork,
+    package: SoldPackage,
+    entitlement_id: int,
+    occurrence: Occurrence,
+    now: datetime,
+) -> SessionBooking:
+    """A seat already counted in its date (a waitlist offer's hold) becomes the package's
+    booking with one unit, inside the caller's transaction."""
+    entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
+    series = await _series(uow, package, entitlement)
+    await _take_unit(uow, package, entitlement, occurrence.starts_at)
+    ends_at = occurrence.starts_at + timedelta(minutes=series.duration_minutes)
+    booking = _booking(package, entitlement, occurrence.starts_at, ends_at, now)
+    booking.occurrence_id = occurrence.id
+    return await _store(uow, booking, AlreadyBooked())
+
+
 async def _take_unit(
     uow: BookingUnitOfWork, package: SoldPackage, entitlement: SoldItem, at: datetime
 ) -> None:

@@ -21,6 +21,7 @@ from domain.booking.slots import Busy
 from domain.catalog.model import ItemKind
 from domain.selling.model import SaleKind, SoldItem, SoldPackage, SoldStatus
 from tests.unit.fakes import FakeOccurrences, FakeSeriesCatalog, FakeUnitOfWork, FakeUsers
+from tests.unit.waitlist_fakes import FakeWaitlists
 
 
 class FakeAvailabilities:
@@ -203,6 +204,8 @@ class BookingFakeUnitOfWork(FakeUnitOfWork):
         super().__init__()
         self.availability = FakeAvailabilities()
         self.bookings = FakeBookings(self.occurrences, self.series, self.users)
+        self.waitlist = FakeWaitlists(self.occurrences, self.series, self.users)
+        self.seat_offers = self.waitlist.deliveries
 
 
 def an_item(
