@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
-from bot.booking import availability, holder, schedule
+from bot.booking import availability, holder, schedule, waitlist_offer
 from bot.booking.reminder_buttons import reminder_keyboard
+from bot.booking.waitlist_offer import offer_keyboard
 from bot.catalog import packages, series, services, storefront
 from bot.config import Settings
 from bot.home import common, timezone
@@ -27,6 +28,7 @@ from jobs.bulk import JobDeps
 from jobs.pruning import schedule_pruning
 from jobs.reconcile import ReconcileDeps, schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
+from jobs.waitlist import schedule_waitlist_sweep
 from persistence.db import create_engine, session_factory
 from persistence.inbox import InboxStore
 from persistence.ptb_persistence import DatabasePersistence
@@ -97,8 +99,10 @@ def add_jobs(
         settings,
         outbox,
         reminder_buttons=reminder_keyboard,
+        offer_buttons=offer_keyboard,
     )
     schedule_reminder_sweep(queue, bulk)
+    schedule_waitlist_sweep(queue, bulk)
     schedule_stars_reconciliation(
         queue,
         ReconcileDeps(
@@ -119,6 +123,7 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(availability.build())
     schedule.add_handlers(app)
     holder.add_handlers(app)
+    waitlist_offer.add_handlers(app)
     packages.add_handlers(app)
     storefront.add_handlers(app)
     selling.add_handlers(app)

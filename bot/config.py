@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     reminder_max_per_second: int = Field(default=20, ge=1, le=30)
     coach_digest: bool = True
     coach_digest_hour: int = Field(default=8, ge=0, le=23)
+    waitlist_hold_minutes: int = Field(default=120, ge=1, le=10_080)
     webhook_url: str = ""
     webhook_listen: str = ""
     webhook_port: int | None = Field(default=None, ge=1, le=65_535)
@@ -143,6 +144,11 @@ class Settings(BaseSettings):
     def reminder_offsets(self) -> ReminderOffsets:
         """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS, for selling and booking."""
         return ReminderOffsets(self.expiry_reminder_offsets, self.session_reminder_offsets)
+
+    @property
+    def waitlist_hold(self) -> timedelta:
+        """WAITLIST_HOLD_MINUTES: how long a waitlist offer holds its seat."""
+        return timedelta(minutes=self.waitlist_hold_minutes)
 
     def coach_policy(self) -> CoachPolicy:
         return CoachPolicy(

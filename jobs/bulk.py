@@ -13,6 +13,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackContext, JobQueue
 
+from domain.booking.uow import BookingUnitOfWork
 from domain.reminders.delivery import Notice
 from domain.reminders.digest_ports import DigestUnitOfWork
 from domain.reminders.engine import Delivery
@@ -38,8 +39,8 @@ class Outbox(Protocol):
         ...
 
 
-class BulkUnitOfWork(ReminderUnitOfWork, DigestUnitOfWork, Protocol):
-    """A unit of work serving both kinds of bulk message."""
+class BulkUnitOfWork(ReminderUnitOfWork, DigestUnitOfWork, BookingUnitOfWork, Protocol):
+    """A unit of work serving every kind of bulk message (reminders, digests, seat offers)."""
 
 
 class JobSettings(Protocol):
@@ -55,6 +56,8 @@ class JobSettings(Protocol):
     def coach_digest(self) -> bool: ...
     @property
     def coach_digest_hour(self) -> int: ...
+    @property
+    def waitlist_hold(self) -> timedelta: ...
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class JobDeps:
     outbox: Outbox
     # A notice's buttons: callback data of the bot's own screens, so the bot draws them.
     reminder_buttons: Callable[[Notice], InlineKeyboardMarkup | None] = lambda _: None
+    # A seat offer's Take/No buttons (by waitlist entry id), drawn by the bot too.
+    offer_buttons: Callable[[int], InlineKeyboardMarkup | None] = lambda _: None
 
 
 class Rendered(Generic[M_contra]):

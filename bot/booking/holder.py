@@ -16,7 +16,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
-from bot.booking import holder_book, holder_sessions, holder_weekly
+from bot.booking import holder_book, holder_sessions, holder_waitlist, holder_weekly
 from bot.booking import holder_views as views
 from bot.booking.holder_package import Step, view
 from bot.booking.holder_views import parse
@@ -25,6 +25,7 @@ from bot.kit.replies import acts_once, callback_data
 
 STEPS: dict[str, Step] = {
     "v": view, **holder_book.STEPS, **holder_sessions.STEPS, **holder_weekly.STEPS,
+    **holder_waitlist.STEPS,
 }  # fmt: skip
 
 

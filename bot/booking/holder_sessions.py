@@ -42,8 +42,9 @@ async def cancel(update: Update, context: BotContext, pressed: Pressed) -> None:
     access = ByHolder(user_id(update), pressed.sold_id)
     try:
         done = await cancel_session(
-            context.uow(), access, pressed.ref, context.now(), context.reminders
-        )
+            context.uow(), access, pressed.ref, context.now(), context.reminders,
+            context.waitlist_hold,
+        )  # fmt: skip
     except BookingRefused as refused:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return

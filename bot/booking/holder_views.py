@@ -21,6 +21,7 @@ from bot.selling import views as selling_views
 from domain.booking.availability import CancelPolicy
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
+from domain.booking.waitlist import InLine, WaitState
 from domain.booking.weekly import MAX_WEEKS
 from domain.catalog.model import ItemKind, Occurrence, Series
 from domain.selling.model import SoldStatus
@@ -34,7 +35,7 @@ RULES = {
     CancelPolicy.LATE: "You can cancel or move a session until {window} before it starts; "
     "after that you can still cancel, but the session counts as used (late cancel).",
 }
-FINAL_ACTS = ("ok", "gok", "xok", "mok", "rok")
+FINAL_ACTS = ("ok", "gok", "xok", "mok", "rok", "wj", "wl")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ _ARGS: dict[str, Field[int]] = {
     "v": Flag, "b": Zero, "g": Zero, "x": Zero, "xok": Zero, "m": Zero,
     "w": WEEK, "mw": WEEK, "t": DAY, "mt": DAY,
     "c": MINUTES, "ok": MINUTES, "mc": MINUTES, "mok": MINUTES, "gc": Id, "gok": Id,
-    "r": MINUTES,
+    "r": MINUTES, "wj": Id, "wl": Zero,
 }  # fmt: skip
 # Repeat weekly from a picked start (arg): how many weeks (rn), which of them (rok, bit n
 # is n weeks after the start).
@@ -121,7 +122,19 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
         if not screen.view.for_coach:
             lines.append(rule_text(screen))
         parts.append("\n".join(lines))
+    if screen.waiting:
+        lines = [f"\n<b>Waitlists</b> (times in {escape(zone)}):"]
+        lines += [f"• {escape(p.title)}, {moment(p.starts_at, zone)} — {_place(p, zone)}"
+                  for p in screen.waiting]  # fmt: skip
+        parts.append("\n".join(lines))
     return "\n".join(parts)
+
+
+def _place(place: InLine, zone: str) -> str:
+    until = place.entry.hold_until
+    if place.entry.state is WaitState.OFFERED and until is not None:
+        return f"a seat is held for you until {moment(until, zone)}: take it from the offer"
+    return f"number {place.position} in line"
 
 
 def rule_text(screen: PackageScreen) -> str:
@@ -157,6 +170,10 @@ def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarku
         if booking.occurrence_id is None:
             row.append(button("🕑 Move", data("m", sold_id, booking.id)))
         rows.append(row)
+    for place in screen.waiting:
+        when = moment(place.starts_at, screen.view.zone)
+        what = "Decline the seat" if place.entry.state is WaitState.OFFERED else "Leave waitlist"
+        rows.append([button(f"✖ {what} · {when}", data("wl", sold_id, place.entry.stored_id))])
     if screen.view.for_coach:
         rows.append([button("🗂 Manage", f"sold:v:{sold_id}")])
     return InlineKeyboardMarkup(rows) if rows else None
@@ -164,6 +181,20 @@ def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarku
 
 def back_to_package(sold_id: int, new_message: bool = False) -> InlineKeyboardButton:
     return button("📦 Back to the package", data("v", sold_id, 0, int(new_message)))
+
+
+def joined(place: InLine, zone: str, hold: str) -> str:
+    return (
+        f"You are on the waitlist for <b>{escape(place.title)}</b>, "
+        f"{moment(place.starts_at, zone)} ({escape(zone)}): number {place.position} in line. "
+        f"If a seat frees up you get an offer, and the seat is held for you for {hold}."
+    )
+
+
+def left_line(place: WaitState) -> str:
+    if place is WaitState.OFFERED:
+        return "You let the seat go: it goes to the next in line."
+    return "You left the waitlist."
 
 
 def summary(title: str, at: datetime, zone: str) -> str:
@@ -175,7 +206,8 @@ def dates_text(series: Series, occurrences: list[Occurrence], zone: str) -> str:
     if not occurrences:
         return f"{head}\nNo upcoming dates you could book."
     full = [o for o in occurrences if o.seats_taken >= series.capacity]
-    return f"{head}\nFull dates are marked." if full else head
+    waitlist = " You can join the waitlist of a full date."
+    return f"{head}\nFull dates are marked.{waitlist}" if full else head
 
 
 def dates_keyboard(
@@ -186,6 +218,9 @@ def dates_keyboard(
         left = series.capacity - occ.seats_taken
         label = f"{moment(occ.starts_at, zone)} · " + (f"{left} left" if left > 0 else "full")
         rows.append([button(label, data("gc", sold_id, item_id, occ.id or 0))])
+        if left <= 0:
+            wait = f"🕒 Join the waitlist · {moment(occ.starts_at, zone)}"
+            rows.append([button(wait, data("wj", sold_id, item_id, occ.id or 0))])
     rows.append([back_to_package(sold_id)])
     return InlineKeyboardMarkup(rows)
 

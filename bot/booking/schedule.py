@@ -20,6 +20,7 @@ from domain.booking.errors import BookingNotActive
 from domain.booking.manage import cancel_session, mark_no_show
 from domain.booking.model import ScheduleEntry
 from domain.booking.schedule import coach_schedule, coach_session
+from domain.booking.waitlist_offers import date_line
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.timezones import viewer_zone
@@ -56,6 +57,10 @@ async def _session(
 ) -> None:
     entry = await _entry(context, coach, pressed)
     text = views.session_text(entry, coach.timezone, note)
+    if entry.booking.occurrence_id is not None:
+        uow, occurrence = context.uow(write=False), entry.booking.occurrence_id
+        line = await date_line(uow, coach.user_id, occurrence)
+        text += views.waitlist_text(line, coach.timezone)
     await show(update, text, views.session_keyboard(entry, pressed.week, context.now()))
 
 
@@ -76,8 +81,9 @@ async def _cancel(update: Update, context: BotContext, coach: Coach, pressed: Pr
     access = ByCoach(coach.user_id, entry.booking.sold_package_id)
     try:
         done = await cancel_session(
-            context.uow(), access, pressed.booking_id, context.now(), context.reminders
-        )
+            context.uow(), access, pressed.booking_id, context.now(), context.reminders,
+            context.waitlist_hold,
+        )  # fmt: skip
     except BookingNotActive:  # pressed twice, or already closed elsewhere
         await _session(update, context, coach, pressed)
         return

@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.booking.schedule_buttons import SHOW_WEEK, move_data, session_data
 from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.schedule import ScheduleWeek
+from domain.booking.waitlist import InLine, WaitState
 
 CANCELLED_NOTE = "Cancelled. The client was told, and the session is back in their package."
 CANCELLED_EXPIRED_NOTE = (
@@ -62,6 +63,23 @@ def session_text(entry: ScheduleEntry, zone: str, note: str = "") -> str:
         f"{booking.starts_at.astimezone(tz):%a %d %b} {_span(booking, tz)} ({escape(zone)})\n"
         f"Client: {escape(entry.client_name or 'not known yet')}\n"
         f"Package: {escape(entry.package_title)}{status}"
+    )
+
+
+def waitlist_text(line: list[InLine], zone: str) -> str:
+    """Who waits for the seat's date, in line order (empty: nothing to add)."""
+    if not line:
+        return ""
+    tz = ZoneInfo(zone)
+    names = []
+    for place in line:
+        name = escape(place.name or "a client")
+        until = place.entry.hold_until
+        if place.entry.state is WaitState.OFFERED and until is not None:
+            name += f" (seat held until {_moment(until, tz)})"
+        names.append(name)
+    return "\n\n<b>Waitlist for this date</b>: " + " · ".join(
+        f"{n}. {name}" for n, name in enumerate(names, 1)
     )
 
 

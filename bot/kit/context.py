@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol, cast
 
 from telegram import Update
@@ -112,6 +112,11 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     def reminders(self) -> ReminderOffsets:
         """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS for selling and booking."""
         return self.deps.settings.reminder_offsets()
+
+    @property
+    def waitlist_hold(self) -> timedelta:
+        """WAITLIST_HOLD_MINUTES: how long a freed seat is held for the next in line."""
+        return self.deps.settings.waitlist_hold
 
     @property
     def bot_username(self) -> str:

@@ -15,6 +15,8 @@ from domain.booking.manage import move_options
 from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.redeem import item_occurrences, item_slots
 from domain.booking.uow import BookingUnitOfWork
+from domain.booking.waitlist import InLine
+from domain.booking.waitlist_offers import package_lines
 from domain.catalog.model import Occurrence, Series
 from domain.errors import NotFound
 from domain.selling.access import SoldView, view_of
@@ -30,6 +32,7 @@ class PackageScreen:
     upcoming: tuple[SessionBooking, ...]
     cancel_window: timedelta
     cancel_policy: CancelPolicy = CancelPolicy.BLOCK
+    waiting: tuple[InLine, ...] = ()
 
     def changeable(self, booking: SessionBooking, now: datetime) -> bool:
         """The coach may always; anyone else only before the cancellation window."""
@@ -75,7 +78,9 @@ async def package_screen(
         view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
         upcoming = await uow.bookings.upcoming_for_package(sold_id, now)
         settings = (await uow.availability.get(package.coach_id)).settings
-    return PackageScreen(view, tuple(upcoming), settings.cancel_window, settings.cancel_policy)
+        waiting = tuple(await package_lines(uow, sold_id))
+    window, policy = settings.cancel_window, settings.cancel_policy
+    return PackageScreen(view, tuple(upcoming), window, policy, waiting)
 
 
 async def slots_for(

@@ -200,3 +200,30 @@ async def _can_pay(
     except (NotFound, BookingRefused):  # revoked, expired, used up: the next one
         return False
     return not package.has_expired(date.starts_at)
+
+
+async def package_lines(uow: BookingUnitOfWork, sold_id: int) -> list[InLine]:
+    """The package's open places in lines (inside the caller's unit of work)."""
+    places = []
+    for entry in await uow.waitlist.of_package(sold_id):
+        date = await uow.waitlist.date(entry.occurrence_id)
+        if date is None:
+            continue
+        place = positions(await uow.waitlist.line(entry.occurrence_id))
+        places.append(InLine(entry, date.title, date.starts_at, place[entry.stored_id]))
+    return places
+
+
+async def date_line(uow: BookingUnitOfWork, coach_id: int, occurrence_id: int) -> list[InLine]:
+    """The coach sees who waits for one of their dates, in line order, with names."""
+    async with uow:
+        date = await uow.waitlist.date(occurrence_id)
+        if date is None or date.coach_id != coach_id:
+            return []
+        line = await uow.waitlist.line(occurrence_id)
+        names = await uow.waitlist.names(sorted({e.user_id for e in line}))
+    place = positions(line)
+    return [
+        InLine(e, date.title, date.starts_at, place[e.stored_id], names.get(e.user_id))
+        for e in line
+    ]

@@ -27,6 +27,7 @@ KEYS = {
     "REMINDER_MAX_PER_SECOND",
     "COACH_DIGEST",
     "COACH_DIGEST_HOUR",
+    "WAITLIST_HOLD_MINUTES",
     "WEBHOOK_URL",
     "WEBHOOK_LISTEN",
     "WEBHOOK_PORT",
@@ -67,6 +68,7 @@ def test_defaults_are_the_designs() -> None:
     assert s.reminder_sweep_seconds == 60
     assert s.reminder_max_per_second == 20
     assert s.coach_digest is True and s.coach_digest_hour == 8
+    assert s.waitlist_hold == timedelta(minutes=120)
     assert (s.webhook_url, s.webhook_listen, s.webhook_port) == ("", "", None)
     assert s.log_level == "INFO"
 
