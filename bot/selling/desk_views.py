@@ -11,6 +11,7 @@ from telegram import InlineKeyboardMarkup
 from bot.catalog.shared_views import button
 from bot.selling import texts
 from bot.selling.desk_holder_views import holders_line
+from bot.selling.policy_buttons import policy_rows
 from bot.selling.views import numbered_rows
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
@@ -100,6 +101,7 @@ def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
             ],
             [button("👥 Who has the link", f"sold:w:{sid}")],
             [button("📅 Sessions: book, cancel, move", f"bk:v:{sid}:0:0")],
+            *policy_rows(sold),
             [button("◀ Sold packages", "sold:l:all:1")],
         ]
     )
@@ -205,6 +207,11 @@ def _event(event: SaleEvent, zone: str) -> str:
         EventKind.LINK_REVOKED: "access link revoked, new link issued",
         EventKind.HOLDER_REMOVED: "removed a holder",
         EventKind.BOOKED: "session booked",
+        EventKind.REFUNDED: "refunded; its sessions to come were cancelled",
+        EventKind.TRANSFERRED: "transferred, new access link issued",
+        EventKind.PAUSED: "paused",
+        EventKind.RESUMED: "resumed",
+        EventKind.ABSENCE: "extended for your time away",
     }
     return words[event.kind] + note
 

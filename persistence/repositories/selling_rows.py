@@ -37,6 +37,9 @@ def sold_values(sold: SoldPackage) -> dict[str, Any]:
         "telegram_charge_id": sold.charge_id,
         "provider_charge_id": sold.provider_charge_id,
         "note": sold.note,
+        "payer_id": sold.payer_id,
+        "refunded_at": sold.refunded_at,
+        "paused_at": sold.paused_at,
     }
 
 
@@ -58,6 +61,10 @@ def sold_of(row: SoldPackageRow, items: list[SoldItem], client_name: str) -> Sol
         request_key=row.request_key,
         charge_id=row.telegram_charge_id,
         provider_charge_id=row.provider_charge_id,
+        payer_id=row.payer_id,
+        refunded_at=row.refunded_at,
+        refund_claimed_at=row.refund_claimed_at,
+        paused_at=row.paused_at,
         note=row.note,
         client_name=client_name,
     )

@@ -1,0 +1,24 @@
+"""The desk's buttons for a sold package's policies: refund (a paid one), pause or resume
+(a time-limited one), transfer. Declared once here (bot/kit/callbacks.py)."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton
+
+from bot.catalog.shared_views import button
+from bot.kit.callbacks import Callback, Id
+from domain.selling.model import SoldPackage
+from domain.selling.refunds import refundable
+
+REFUND_ASK = Callback("rf:a", lambda sold: sold, sold=Id)
+REFUND_CONFIRM = Callback("rf:ok", lambda sold: sold, sold=Id)
+
+
+def policy_rows(sold: SoldPackage) -> list[list[InlineKeyboardButton]]:
+    """The rows the desk adds under a sold package, as its state allows."""
+    if sold.refunded_at is not None:
+        return []
+    row = []
+    if refundable(sold):
+        row.append(button("💸 Refund", REFUND_ASK.pack(sold=sold.stored_id)))
+    return [row] if row else []
