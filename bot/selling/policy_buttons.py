@@ -1,17 +1,14 @@
 """The desk's buttons for a sold package's policies: refund (a paid one), pause or resume
-(a time-limited one), transfer. Declared once here (bot/kit/callbacks.py)."""
+(a time-limited one), transfer; the buttons are declared in `buttons`."""
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton
 
 from bot.catalog.shared_views import button
-from bot.kit.callbacks import Callback, Id
+from bot.selling.buttons import REFUND_ASK
 from domain.selling.model import SoldPackage
 from domain.selling.refunds import refundable
-
-REFUND_ASK = Callback("rf:a", lambda sold: sold, sold=Id)
-REFUND_CONFIRM = Callback("rf:ok", lambda sold: sold, sold=Id)
 
 
 def policy_rows(sold: SoldPackage) -> list[list[InlineKeyboardButton]]:

@@ -1,6 +1,6 @@
 """What a refund says: the coach's question and answer, and the notice to the client.
 
-Buttons (bot/kit/callbacks.py): `rf:a:<sold>` asks, `rf:ok:<sold>` refunds (acts once)."""
+Buttons (bot/selling/buttons.py): `rf:a:<sold>` asks, `rf:ok:<sold>` refunds (acts once)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from telegram import InlineKeyboardMarkup
 
 from bot.catalog.packages_views import price_label
 from bot.catalog.shared_views import button
+from bot.selling.buttons import DETAIL, REFUND_ASK, REFUND_CONFIRM
 from bot.selling.desk_views import client
-from bot.selling.policy_buttons import REFUND_ASK, REFUND_CONFIRM
 from bot.selling.texts import when
 from domain.booking.model import SessionBooking
 from domain.selling.model import SoldPackage
@@ -51,7 +51,7 @@ def question(sold: SoldPackage) -> tuple[str, InlineKeyboardMarkup]:
     keyboard = InlineKeyboardMarkup(
         [
             [button(yes, CONFIRM.pack(sold=sold.stored_id))],
-            [button("✖ No", f"sold:v:{sold.stored_id}")],
+            [button("✖ No", DETAIL.pack(sold=sold.stored_id))],
         ]
     )
     return text, keyboard
