@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.selling import access, buying, desk, extend_requests, flows, refunds
+from bot.selling import access, buying, desk, extend_requests, flows, refunds, transfers
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -15,3 +15,4 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     desk.add_handlers(app)
     extend_requests.add_handlers(app)
     refunds.add_handlers(app)
+    transfers.add_handlers(app)

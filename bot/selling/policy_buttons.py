@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton
 
 from bot.catalog.shared_views import button
-from bot.selling.buttons import REFUND_ASK
+from bot.selling.buttons import REFUND_ASK, TRANSFER_ASK
 from domain.selling.model import SoldPackage
 from domain.selling.refunds import refundable
 
@@ -18,4 +18,5 @@ def policy_rows(sold: SoldPackage) -> list[list[InlineKeyboardButton]]:
     row = []
     if refundable(sold):
         row.append(button("💸 Refund", REFUND_ASK.pack(sold=sold.stored_id)))
+    row.append(button("🎁 Transfer", TRANSFER_ASK.pack(sold=sold.stored_id)))
     return [row] if row else []
