@@ -193,6 +193,12 @@ class SoldPackageRow(Base):
     telegram_charge_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     provider_charge_id: Mapped[str | None] = mapped_column(String(255))
     note: Mapped[LongText]
+    # Who paid (refunds go to them, whoever holds the package after a transfer).
+    payer_id: Mapped[int | None] = mapped_column(BigInteger)
+    refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A refund being asked of Telegram: one press at a time gets to ask.
+    refund_claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     __table_args__ = (CheckConstraint("kind IN ('free', 'paid', 'grant')", name="kind"),)
 
 
@@ -330,6 +336,23 @@ class DaysOffRow(Base):
     first_day: Mapped[date]
     last_day: Mapped[date]
     __table_args__ = (CheckConstraint("first_day <= last_day", name="forward"),)
+
+
+class AbsenceRow(Base):
+    """Dates a coach is away (also kept as days off); `extended` counts the sold packages
+    whose expiry it moved, once, when it was declared."""
+
+    __tablename__ = "coach_absence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    declared_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    extended: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    __table_args__ = (
+        CheckConstraint("first_day <= last_day", name="forward"),
+        UniqueConstraint("coach_id", "first_day", "last_day", name="uq_coach_absence_days"),
+    )
 
 
 ACTIVE_ONE_TO_ONE = "status = 'booked' AND kind = 'service'"
