@@ -12,24 +12,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 import signal
 import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
 import uvicorn
 from starlette.applications import Starlette
 from telegram import Update
 
+from bot.booking.holder_notify import mini_app_change
+from bot.booking.holder_views import moment
 from bot.config import Settings
 from bot.kit.context import PackagesApplication
+from bot.kit.errors import describe
+from domain.booking.feeds import FeedUnitOfWork
+from domain.booking.model import SessionBooking
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
+from web import calendar_api, feeds, pages
 from web.app import active_app, standby_app
+from web.deps import Notices, WebDeps, Wording
 from web.health import Health
 from web.webhook import Webhook
 
@@ -108,11 +116,40 @@ def webhook_of(app: PackagesApplication, settings: Settings) -> Webhook:
     return Webhook(path, settings.webhook_secret.get_secret_value(), deliver)
 
 
+def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
+    """What web/ is given: the bot's units of work, clock and words, and its notices."""
+    assert settings.telegram_bot_token is not None
+    deps = app.deps
+
+    async def booked(user_id: int, booking: SessionBooking) -> None:
+        await mini_app_change(app, user_id, booking, None)
+
+    async def cancelled(user_id: int, booking: SessionBooking, returned: bool) -> None:
+        await mini_app_change(app, user_id, booking, returned)
+
+    return WebDeps(
+        bot_token=settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.web_base_url,
+        uow=lambda write: cast(FeedUnitOfWork, deps.uow_factory(write)),
+        clock=deps.clock,
+        reminders=settings.reminder_offsets(),
+        wording=Wording(lambda error: html.unescape(describe(error)), moment),
+        notices=Notices(booked, cancelled),
+        bot_username=lambda: app.bot.username,
+    )
+
+
 def web_app_for(app: PackagesApplication, settings: Settings, probe: DatabaseProbe) -> Starlette:
     """The active process's web app over the bot's Application (tests build the same)."""
     hook = webhook_of(app, settings) if settings.webhook_url else None
     health = Health(lambda: "active", probe.reachable, probe.pending_reminders)
-    return active_app(health, hook, [])
+    web = web_deps(app, settings)
+    more = [
+        *pages.routes(web),
+        *calendar_api.routes(web),
+        *feeds.routes(lambda: web.uow(False), web.clock, web.bot_username),
+    ]
+    return active_app(health, hook, more)
 
 
 async def run_with_web(
