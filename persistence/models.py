@@ -380,6 +380,8 @@ class SessionBookingRow(Base):
     booked_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(10))
     cancelled_at: Mapped[datetime | None]
+    # Grows with each move or cancellation: a calendar feed's SEQUENCE for the session.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (
         CheckConstraint("kind IN ('service', 'series')", name="kind"),
         CheckConstraint("status IN ('booked', 'cancelled', 'no_show')", name="status"),
@@ -496,6 +498,39 @@ class InboxRow(Base):
     received_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
     answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
+class CalendarFeedRow(Base):
+    """A secret subscription address (`<secret>.ics`): the coach's schedule (`coach`) or one
+    sold package's sessions for its holders (`sold`). Rotating replaces the secret."""
+
+    __tablename__ = "calendar_feed"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    sold_package_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE")
+    )
+    secret: Mapped[str] = mapped_column(String(43), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("kind IN ('coach', 'sold')", name="kind"),
+        CheckConstraint("(kind = 'coach') = (sold_package_id IS NULL)", name="owner"),
+        Index(
+            "uq_calendar_feed_coach",
+            "coach_id",
+            unique=True,
+            postgresql_where=text("kind = 'coach'"),
+            sqlite_where=text("kind = 'coach'"),
+        ),
+        Index(
+            "uq_calendar_feed_sold",
+            "sold_package_id",
+            unique=True,
+            postgresql_where=text("kind = 'sold'"),
+            sqlite_where=text("kind = 'sold'"),
+        ),
+    )
 
 
 class PtbStateRow(Base):
