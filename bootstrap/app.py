@@ -24,9 +24,13 @@ from bot.outbox import TelegramOutbox
 from bot.selling import handlers as selling
 from bot.selling.notices import announce_payment
 from jobs.bulk import JobDeps
+from jobs.calendar_sync import CalendarSyncDeps, schedule_calendar_sync
 from jobs.pruning import schedule_pruning
 from jobs.reconcile import ReconcileDeps, schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
+from persistence.calendars.fetch import FetchPolicy
+from persistence.calendars.reading import CalendarReader
+from persistence.calendars.vault import box_for
 from persistence.db import create_engine, session_factory
 from persistence.inbox import InboxStore
 from persistence.ptb_persistence import DatabasePersistence
@@ -111,6 +115,14 @@ def add_jobs(
     if inbox:
         schedule_inbox_pruning(app)
     schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock)
+    box = box_for(settings.calendar_secret_key.get_secret_value())
+    if box is not None:  # without the key no calendar can be connected or read
+        reader = CalendarReader(box, FetchPolicy(settings.calendar_allow_private_hosts))
+        schedule_calendar_sync(
+            queue,
+            CalendarSyncDeps(lambda: SqlUnitOfWork(sessions), clock, reader),
+            settings.calendar_sync_minutes,
+        )
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
+from domain.calendars.ports import CalendarSources, CalendarUnitOfWork, CalendarWrites
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.presses import claim_with_action
@@ -22,6 +23,7 @@ from persistence.inbox import commit_marking_done
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
+from persistence.repositories.calendars import SqlCalendarSources, SqlCalendarWrites
 from persistence.repositories.digest import SqlCoachDigests
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.payment_issues import SqlPaymentIssues
@@ -59,6 +61,8 @@ class SqlUnitOfWork:
     reminders: Reminders
     digests: CoachDigests
     retention: Retention
+    calendars: CalendarSources
+    calendar_writes: CalendarWrites
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -92,6 +96,8 @@ class SqlUnitOfWork:
         self.reminders = SqlReminders(session)
         self.digests = SqlCoachDigests(session)
         self.retention = SqlRetention(session)
+        self.calendars = SqlCalendarSources(session)
+        self.calendar_writes = SqlCalendarWrites(session)
         return self
 
     async def __aexit__(
@@ -141,4 +147,9 @@ if TYPE_CHECKING:
     def _implements_retention_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> RetentionUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_calendar_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> CalendarUnitOfWork:
         return SqlUnitOfWork(sessions)

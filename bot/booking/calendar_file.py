@@ -12,12 +12,9 @@ from datetime import UTC, datetime
 from icalendar import Calendar, Event
 
 from domain.booking.model import SessionBooking
+from domain.calendars.busy import booking_uid
 
 PRODID = "-//packages-bot//session bookings//EN"
-
-
-def booking_uid(booking: SessionBooking, bot_username: str) -> str:
-    return f"session-{booking.id}@{bot_username}.t.me"
 
 
 def booking_ics(
@@ -33,7 +30,7 @@ def booking_ics(
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
     event = Event()
-    event.add("uid", booking_uid(booking, bot_username))
+    event.add("uid", booking_uid(booking.id or 0, bot_username))
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", booking.starts_at.astimezone(UTC))
     event.add("dtend", booking.ends_at.astimezone(UTC))
