@@ -50,13 +50,18 @@ async def guard(url: str, policy: FetchPolicy) -> str:
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
+        addresses = await resolve(host, port)
+    except (OSError, UnicodeError):
         raise CalendarUnreadable(ReadError.UNREACHABLE) from None
-    addresses = {str(info[4][0]) for info in found}
     if not addresses or not all(address_allowed(a, policy.allow_private) for a in addresses):
         raise CalendarUnreadable(ReadError.REFUSED_ADDRESS)
     return url
+
+
+async def resolve(host: str, port: int) -> set[str]:
+    """Every address the name stands for (an IP literal stands for itself)."""
+    found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return {str(info[4][0]) for info in found}
 
 
 async def fetch_feed(
