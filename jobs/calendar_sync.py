@@ -12,18 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from telegram.error import TelegramError
 from telegram.ext import CallbackContext, JobQueue
 
 from domain.calendars.busy import is_booking_uid
 from domain.calendars.model import CalendarSource
-from domain.calendars.ports import CalendarUnitOfWork
+from domain.calendars.ports import BusyReader, CalendarUnitOfWork
 from domain.calendars.sync import Notice
-from domain.calendars.use_cases import store_failure, store_read, sync_window
-from persistence.calendars.feed import CalendarUnreadable
-from persistence.calendars.reading import CalendarReader
+from domain.calendars.use_cases import read_calendar
 
 log = logging.getLogger(__name__)
 SYNC_JOB = "calendar-sync"
@@ -45,7 +42,7 @@ TEXTS = {
 class CalendarSyncDeps:
     uow_factory: Callable[[], CalendarUnitOfWork]
     clock: Callable[[], datetime]
-    reader: CalendarReader
+    reader: BusyReader
 
 
 class SyncCalendars:
@@ -69,24 +66,11 @@ class SyncCalendars:
         await asyncio.gather(*(one(s) for s in sources))
 
     async def sync(self, bot: Any, source: CalendarSource) -> None:
-        deps, now = self._deps, self._deps.clock()
-        async with deps.uow_factory() as uow:
-            coach = await uow.coaches.get(source.coach_id)
-            horizon = (await uow.availability.get(source.coach_id)).settings.horizon_days
-        if coach is None or source.id is None:
-            return
-        window = sync_window(now, horizon)
+        deps = self._deps
         own = is_booking_uid(bot.username)
-        try:
-            read = await deps.reader.read(source, ZoneInfo(coach.timezone), window, own)
-        except CalendarUnreadable as exc:
-            log.warning("calendar %s unreadable: %s", source.id, exc.error.value)
-            notice = await store_failure(deps.uow_factory(), source.id, exc.error)
-        else:
-            notice = await store_read(
-                deps.uow_factory(), source.id, now, read.busy, read.validators
-            )
+        notice = await read_calendar(deps.uow_factory, deps.reader, source, deps.clock(), own)
         if notice is not None:
+            log.warning("calendar %s of coach %s: %s", source.id, source.coach_id, notice.value)
             await _tell(bot, source, notice)
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from domain.booking.slots import Busy
+from domain.errors import DomainError
+
 
 class SourceKind(StrEnum):
     ICS = "ics"
@@ -28,6 +31,23 @@ class ReadError(StrEnum):
     HTTP_STATUS = "http_status"
     AUTH = "auth"
     NO_KEY = "no_key"
+
+
+class CalendarUnreadable(DomainError):
+    """The calendar could not be read; `error` says why in a code (never the address)."""
+
+    def __init__(self, error: ReadError, detail: str = "") -> None:
+        super().__init__(error.value, detail)
+        self.error = error
+
+
+@dataclass(frozen=True)
+class BusyRead:
+    """What one read gave: `busy` None when the calendar has not changed since the last
+    read (its validators, ETag and Last-Modified, are kept for the next one)."""
+
+    busy: list[Busy] | None
+    validators: tuple[str | None, str | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from domain.booking.ports import Availabilities
 from domain.booking.slots import Busy
-from domain.calendars.model import CalendarSource
+from domain.calendars.model import BusyRead, CalendarSource
 from domain.ports import UnitOfWork
 
 
@@ -57,6 +59,19 @@ class CalendarWrites(Protocol):
         ...
 
     async def retry(self, write: PendingWrite, at: datetime) -> None: ...
+
+
+class BusyReader(Protocol):
+    async def read(
+        self,
+        source: CalendarSource,
+        zone: ZoneInfo,
+        window: tuple[datetime, datetime],
+        own: Callable[[str], bool],
+    ) -> BusyRead:
+        """The source's busy time in the window (in `zone` where it gives local times),
+        without the events `own` recognises; CalendarUnreadable with a code otherwise."""
+        ...
 
 
 class CalendarUnitOfWork(UnitOfWork, Protocol):

@@ -3,11 +3,13 @@ read gave. One transaction each."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from domain.booking.slots import Busy
-from domain.calendars.model import CalendarSource, ReadError
-from domain.calendars.ports import CalendarUnitOfWork
+from domain.calendars.model import CalendarSource, CalendarUnreadable, ReadError
+from domain.calendars.ports import BusyReader, CalendarUnitOfWork
 from domain.calendars.sync import Notice, after_failure, after_read
 from domain.errors import InvalidInput, NotACoach, NotFound
 
@@ -80,3 +82,25 @@ async def store_failure(
         await uow.calendars.save(changed)
         await uow.commit()
         return notice
+
+
+async def read_calendar(
+    uow_factory: Callable[[], CalendarUnitOfWork],
+    reader: BusyReader,
+    source: CalendarSource,
+    now: datetime,
+    own: Callable[[str], bool],
+) -> Notice | None:
+    """Reads one source (no transaction is open while it is fetched) and stores what it
+    gave, or its failure; the notice says whether to tell the coach."""
+    async with uow_factory() as uow:
+        coach = await uow.coaches.get(source.coach_id)
+        horizon = (await uow.availability.get(source.coach_id)).settings.horizon_days
+    if coach is None or source.id is None:
+        return None
+    window = sync_window(now, horizon)
+    try:
+        read = await reader.read(source, ZoneInfo(coach.timezone), window, own)
+    except CalendarUnreadable as exc:
+        return await store_failure(uow_factory(), source.id, exc.error)
+    return await store_read(uow_factory(), source.id, now, read.busy, read.validators)

@@ -14,8 +14,8 @@ from caldav.davclient import DAVClient
 from caldav.lib import error as dav_error
 from icalendar import Calendar
 
-from domain.calendars.model import Occurrence, ReadError
-from persistence.calendars.feed import CalendarUnreadable, events_between
+from domain.calendars.model import CalendarUnreadable, Occurrence, ReadError
+from persistence.calendars.feed import events_between
 from persistence.calendars.fetch import FetchPolicy, guard
 from persistence.calendars.vault import CalendarSecret
 

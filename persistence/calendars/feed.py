@@ -12,15 +12,7 @@ import recurring_ical_events  # type: ignore[import-untyped]
 import x_wr_timezone  # type: ignore[import-untyped]
 from icalendar import Calendar
 
-from domain.calendars.model import Occurrence, ReadError
-
-
-class CalendarUnreadable(Exception):
-    """The calendar could not be read; `error` says why in a code."""
-
-    def __init__(self, error: ReadError, detail: str = "") -> None:
-        super().__init__(error.value, detail)
-        self.error = error
+from domain.calendars.model import CalendarUnreadable, Occurrence, ReadError
 
 
 def occurrences(body: bytes, start: datetime, end: datetime) -> list[Occurrence]:

@@ -15,9 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from domain.calendars.addresses import address_allowed, checked_url
-from domain.calendars.model import ReadError
+from domain.calendars.model import CalendarUnreadable, ReadError
 from domain.errors import InvalidInput
-from persistence.calendars.feed import CalendarUnreadable
 
 MAX_BYTES = 5 * 1024 * 1024
 TIMEOUT_SECONDS = 20.0

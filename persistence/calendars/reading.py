@@ -10,20 +10,11 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
-from domain.booking.slots import Busy
 from domain.calendars.busy import busy_from
-from domain.calendars.model import CalendarSource, Occurrence, SourceKind
+from domain.calendars.model import BusyRead, CalendarSource, Occurrence, SourceKind
 from persistence.calendars.feed import occurrences
 from persistence.calendars.fetch import FetchPolicy, fetch_feed
 from persistence.calendars.vault import CalendarSecret, SecretBox
-
-
-@dataclass(frozen=True)
-class BusyRead:
-    """`busy` None: the feed has not changed since the last read."""
-
-    busy: list[Busy] | None
-    validators: tuple[str | None, str | None] | None = None
 
 
 @dataclass

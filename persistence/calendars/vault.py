@@ -8,8 +8,7 @@ from dataclasses import asdict, dataclass
 
 from cryptography.fernet import Fernet, InvalidToken
 
-from domain.calendars.model import ReadError
-from persistence.calendars.feed import CalendarUnreadable
+from domain.calendars.model import CalendarUnreadable, ReadError
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ import pytest
 
 from domain.booking.slots import Busy
 from domain.calendars.busy import busy_from, is_booking_uid
-from persistence.calendars.feed import CalendarUnreadable, occurrences
+from domain.calendars.model import CalendarUnreadable
+from persistence.calendars.feed import occurrences
 from tests.support.calendar_feeds import BERLIN_FEED, GOOGLE_FEED
 
 BERLIN = ZoneInfo("Europe/Berlin")

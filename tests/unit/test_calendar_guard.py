@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from domain.calendars.addresses import address_allowed
+from domain.calendars.model import CalendarUnreadable
 from persistence.calendars import fetch
-from persistence.calendars.feed import CalendarUnreadable
 from persistence.calendars.fetch import FetchPolicy, fetch_feed, guard
 
 STRICT = FetchPolicy(allow_private=False, timeout=2)
