@@ -12,6 +12,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.booking import availability, holder, schedule
 from bot.booking.reminder_buttons import reminder_keyboard
+from bot.calendars import flow as calendars
 from bot.catalog import packages, series, services, storefront
 from bot.config import Settings
 from bot.home import common, timezone
@@ -58,6 +59,7 @@ def build_application(
         policy=settings.coach_policy(),
         uow_factory=lambda write=True: SqlUnitOfWork(sessions, write=write),
         clock=clock,
+        calendar_reader=calendar_reader(settings),
     )
     root = settings.telegram_api_base_url
     wiring = {"deps": deps, "close_database": engine.dispose}
@@ -115,9 +117,8 @@ def add_jobs(
     if inbox:
         schedule_inbox_pruning(app)
     schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock)
-    box = box_for(settings.calendar_secret_key.get_secret_value())
-    if box is not None:  # without the key no calendar can be connected or read
-        reader = CalendarReader(box, FetchPolicy(settings.calendar_allow_private_hosts))
+    reader = app.deps.calendar_reader
+    if reader is not None:  # without the key no calendar can be connected or read
         schedule_calendar_sync(
             queue,
             CalendarSyncDeps(lambda: SqlUnitOfWork(sessions), clock, reader),
@@ -125,10 +126,19 @@ def add_jobs(
         )
 
 
+def calendar_reader(settings: Settings) -> CalendarReader | None:
+    """Reads the coaches' calendars; None when CALENDAR_SECRET_KEY is not set."""
+    box = box_for(settings.calendar_secret_key.get_secret_value())
+    if box is None:
+        return None
+    return CalendarReader(box, FetchPolicy(settings.calendar_allow_private_hosts))
+
+
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     common.add_guard_handlers(app)
     app.add_handler(timezone.build())
     app.add_handler(availability.build())
+    app.add_handler(calendars.build())
     schedule.add_handlers(app)
     holder.add_handlers(app)
     packages.add_handlers(app)

@@ -32,6 +32,9 @@ KEYS = {
     "WEBHOOK_PORT",
     "WEBHOOK_SECRET",
     "LOG_LEVEL",
+    "CALENDAR_SYNC_MINUTES",
+    "CALENDAR_SECRET_KEY",
+    "CALENDAR_ALLOW_PRIVATE_HOSTS",
 }
 
 
@@ -184,3 +187,17 @@ def test_webhook_mode_always_has_a_secret_and_a_bad_one_is_refused() -> None:
     with pytest.raises(ConfigError, match="WEBHOOK_SECRET: must be 1-256 characters") as err:
         load_settings(require_token=False, webhook_secret="has space!")
     assert "has space" not in str(err.value)
+
+
+def test_calendar_settings_default_to_no_connections_and_a_ten_minute_sync() -> None:
+    s = load_settings(require_token=False)
+    assert s.calendar_sync_minutes == 10
+    assert s.calendar_secret_key.get_secret_value() == ""
+    assert s.calendar_allow_private_hosts is False
+
+
+def test_a_calendar_key_that_is_no_fernet_key_is_refused_in_one_line() -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_settings(require_token=False, calendar_secret_key="not-a-key")
+    assert str(refused.value).startswith("Invalid setting CALENDAR_SECRET_KEY: must be a Fernet")
+    assert "not-a-key" not in str(refused.value)
