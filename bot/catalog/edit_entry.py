@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from typing import Generic
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
 from bot.catalog import shared_views as catalog
+from bot.catalog.buttons import Edit
 from bot.catalog.entry_state import EditTarget
 from bot.catalog.entry_views import E, EntryScreens
-from bot.catalog.shared_views import parse_callback
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, typed_step
 from bot.kit.reasons import reason
-from bot.kit.replies import reply, typed_text, user_id
+from bot.kit.replies import Route, buttons, reply, typed_text, user_id
 from bot.kit.texts import FLOW_GONE
 from domain.errors import DomainError, InvalidInput
 from domain.ports import UnitOfWork
@@ -51,16 +51,12 @@ class EditEntryFlow(Generic[E]):
     def id_key(self) -> str:
         return f"{self.screens.noun}_id"  # the key EditTarget is stored under
 
-    async def start_edit(self, update: Update, context: BotContext) -> str:
+    async def start_edit(self, update: Update, context: BotContext, press: Edit) -> str:
         """The coach picked a field to edit and is asked for its new value."""
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        cb = parse_callback(self.screens.prefix, query.data)
         await self.get(
-            context.uow(write=False), user_id(update), cb.item_id
+            context.uow(write=False), user_id(update), press.entry
         )  # not found: no question
-        target = EditTarget(self.id_key, cb.item_id, cb.arg or "")
+        target = EditTarget(self.id_key, press.entry, press.field)
         begin(context, self.draft_flow, **target.to_dict())
         await reply(update, self.ask_new_value[target.field])
         return self.state
@@ -84,16 +80,11 @@ class EditEntryFlow(Generic[E]):
         return END
 
     def build(self) -> ConversationHandler:  # type: ignore[type-arg]
-        prefix, fields = self.screens.prefix, "|".join(self.ask_new_value)
         typed = typed_step(self.draft_flow, EditTarget.loader(self.id_key), FLOW_GONE)
         return conversation(
             self.draft_flow,
             f"editing a {self.screens.noun}",
-            entry_points=[
-                CallbackQueryHandler(
-                    self.start_edit, pattern=f"^{prefix}:edit:[0-9]{{1,9}}:({fields})$"
-                )
-            ],
+            entry_points=[buttons(Route(self.screens.buttons.edit, self.start_edit), exact=True)],
             states={
                 self.state: [
                     MessageHandler(TEXT, typed(self.got_new_value)),

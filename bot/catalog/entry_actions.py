@@ -1,7 +1,7 @@
 """The list and buttons a service and a series share: /services or /series, paging, view,
-hide/unhide, delete. Callback data `<prefix>:<action>:<id>[:<arg>]`; `<prefix>:list:<page>`
-is also what the coach home sends. Each kind says only what differs (`services.py`,
-`series.py`): its words, its use cases and how one entry's screen is shown."""
+hide/unhide, delete; the buttons are the kind's `EntryButtons` (bot/catalog/buttons.py).
+Each kind says only what differs (`services.py`, `series.py`): its words, its use cases and
+how one entry's screen is shown."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.catalog.entry_views import HIDDEN_NOTE, SHOWN_NOTE, E, EntryScreens
-from bot.catalog.shared_views import PER_PAGE, STALE_BUTTON, Callback
+from bot.catalog.shared_views import PER_PAGE, STALE_BUTTON
 from bot.kit.context import BotContext
 from bot.kit.flows import Handler
-from bot.kit.replies import Action, acts_once, greet_coach, out_of_date, router, show, user_id
+from bot.kit.replies import Route, buttons, greet_coach, out_of_date, show, user_id
 from domain.catalog.entries import DeleteCheck, Deleted
 from domain.pagination import Page
 from domain.ports import UnitOfWork
@@ -48,44 +48,35 @@ class EntryActions(Generic[E]):
         )
         await show(update, self.screens.list_text(page), self.screens.list_keyboard(page))
 
-    async def list_page(self, update: Update, context: BotContext, cb: Callback) -> None:
+    async def list_page(self, update: Update, context: BotContext, page: int) -> None:
         """The coach pages through their services or series in the same message."""
-        await self.show_list(update, context, cb.item_id)
+        await self.show_list(update, context, page)
 
-    async def view(self, update: Update, context: BotContext, cb: Callback) -> None:
+    async def view(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach sees one entry with its buttons."""
-        await self.show_entry(update, context, cb.item_id, "")
+        await self.show_entry(update, context, entry_id, "")
 
-    async def hide(self, update: Update, context: BotContext, cb: Callback) -> None:
+    async def hide(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach hides an entry (also "Hide instead" of deleting it)."""
-        await self.set_hidden(context.uow(), user_id(update), cb.item_id, True)
-        await self.show_entry(update, context, cb.item_id, HIDDEN_NOTE)
+        await self.set_hidden(context.uow(), user_id(update), entry_id, True)
+        await self.show_entry(update, context, entry_id, HIDDEN_NOTE)
 
-    async def unhide(self, update: Update, context: BotContext, cb: Callback) -> None:
+    async def unhide(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach shows a hidden entry again."""
-        await self.set_hidden(context.uow(), user_id(update), cb.item_id, False)
-        await self.show_entry(update, context, cb.item_id, SHOWN_NOTE)
+        await self.set_hidden(context.uow(), user_id(update), entry_id, False)
+        await self.show_entry(update, context, entry_id, SHOWN_NOTE)
 
-    async def ask_delete(self, update: Update, context: BotContext, cb: Callback) -> None:
+    async def ask_delete(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach learns what a delete would touch and picks Delete, Hide instead or Keep."""
-        check = await self.delete_check(context.uow(write=False), user_id(update), cb.item_id)
+        check = await self.delete_check(context.uow(write=False), user_id(update), entry_id)
         question = self.screens.delete_question(check.entry, check.usage)
         await show(update, question, self.screens.delete_keyboard(check.entry))
 
-    async def delete(self, update: Update, context: BotContext, cb: Callback) -> None:
+    async def delete(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach deletes the entry (soft); packages holding only it are hidden."""
-        done = await self.delete_entry(context.uow(), user_id(update), cb.item_id, context.now())
+        done = await self.delete_entry(context.uow(), user_id(update), entry_id, context.now())
         text = self.screens.deleted_text(done.entry, done.hidden_packages)
         await show(update, text, self.screens.back_to_list())
-
-    def actions(self) -> dict[str, Action]:
-        return {
-            "list": self.list_page,
-            "view": self.view,
-            "hide": self.hide,
-            "show": self.unhide,
-            "del": self.ask_delete,
-        }
 
     def add_to(self, app: Application, *flows: Handler) -> None:  # type: ignore[type-arg]
         """The kind's flows first, so their entry buttons win over this router."""
@@ -94,12 +85,17 @@ class EntryActions(Generic[E]):
     def handlers(self) -> list[Handler]:
         """The command, the buttons, and a word for a flow's buttons pressed after it ended;
         after the kind's flows, so their entry buttons win over this router."""
-        prefix, flow = self.screens.prefix, self.screens.flow
+        kind = self.screens.buttons
         return [
             CommandHandler(self.command, self.list_command),
-            CallbackQueryHandler(
-                acts_once(router(prefix, {"delok": self.delete})), pattern=f"^{prefix}:delok:"
+            buttons(
+                Route(kind.list, self.list_page),
+                Route(kind.view, self.view),
+                Route(kind.hide, self.hide),
+                Route(kind.show, self.unhide),
+                Route(kind.delete, self.ask_delete),
+                Route(kind.delete_ok, self.delete, once=True),
+                family=kind.prefix,
             ),
-            CallbackQueryHandler(router(prefix, self.actions()), pattern=f"^{prefix}:"),
-            CallbackQueryHandler(out_of_date(STALE_BUTTON), pattern=f"^{flow}:"),
+            CallbackQueryHandler(out_of_date(STALE_BUTTON), pattern=f"^{kind.flow}:"),
         ]

@@ -10,7 +10,8 @@ from typing import Generic, Protocol, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.catalog.shared_views import PER_PAGE, button, callback, list_header, paging_row, plural
+from bot.catalog.buttons import EntryButtons
+from bot.catalog.shared_views import PER_PAGE, button, list_header, paging_row, plural
 from domain.catalog.model import Usage
 from domain.pagination import Page
 
@@ -43,8 +44,7 @@ E = TypeVar("E", bound=Entry)
 class EntryScreens(Generic[E]):
     """The screens one kind of entry shares with the other, in its own words."""
 
-    prefix: str  # callback data of the entry's buttons, `<prefix>:<action>:<id>[:<arg>]`
-    flow: str  # callback data of the buttons inside its flows, `<flow>:...`
+    buttons: EntryButtons  # its screens' and its flows' buttons
     noun: str  # "service": "New service", "Delete this service?"
     plural: str  # "services": "Your services", "All services"
     empty: str  # the list when there is nothing in it
@@ -66,22 +66,24 @@ class EntryScreens(Generic[E]):
     def list_keyboard(self, page: Page[E]) -> InlineKeyboardMarkup:
         first = (page.page - 1) * PER_PAGE + 1
         rows = [
-            [button(f"{n}. {e.title}", callback(self.prefix, "view", e.id))]
+            [button(f"{n}. {e.title}", self.buttons.view.pack(entry=e.id))]
             for n, e in enumerate(page.items, start=first)
         ]
-        paging = paging_row(page, lambda n: callback(self.prefix, "list", n))
+        paging = paging_row(page, lambda n: self.buttons.list.pack(page=n))
         rows += [paging] if paging else []
-        return InlineKeyboardMarkup([*rows, [button(f"➕ New {self.noun}", f"{self.flow}:new")]])
+        new = button(f"➕ New {self.noun}", self.buttons.new.pack())
+        return InlineKeyboardMarkup([*rows, [new]])
 
     def hide_delete_row(self, entry: E) -> list[InlineKeyboardButton]:
-        hide = ("👁 Unhide", "show") if entry.hidden else ("🙈 Hide", "hide")
+        kind = self.buttons
+        label, act = ("👁 Unhide", kind.show) if entry.hidden else ("🙈 Hide", kind.hide)
         return [
-            button(hide[0], callback(self.prefix, hide[1], entry.id)),
-            button("🗑 Delete", callback(self.prefix, "del", entry.id)),
+            button(label, act.pack(entry=entry.id)),
+            button("🗑 Delete", kind.delete.pack(entry=entry.id)),
         ]
 
     def back_row(self) -> list[InlineKeyboardButton]:
-        return [button(f"◀ All {self.plural}", callback(self.prefix, "list", 1))]
+        return [button(f"◀ All {self.plural}", self.buttons.list.pack(page=1))]
 
     def back_to_list(self) -> InlineKeyboardMarkup:
         return InlineKeyboardMarkup([self.back_row()])
@@ -92,10 +94,11 @@ class EntryScreens(Generic[E]):
         )
 
     def delete_keyboard(self, entry: E) -> InlineKeyboardMarkup:
-        rows = [[button("🗑 Delete", callback(self.prefix, "delok", entry.id))]]
+        kind = self.buttons
+        rows = [[button("🗑 Delete", kind.delete_ok.pack(entry=entry.id))]]
         if not entry.hidden:
-            rows.append([button("🙈 Hide instead", callback(self.prefix, "hide", entry.id))])
-        rows.append([button("Keep", callback(self.prefix, "view", entry.id))])
+            rows.append([button("🙈 Hide instead", kind.hide.pack(entry=entry.id))])
+        rows.append([button("Keep", kind.view.pack(entry=entry.id))])
         return InlineKeyboardMarkup(rows)
 
     def deleted_text(self, entry: E, hidden_packages: int) -> str:

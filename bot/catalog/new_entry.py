@@ -13,7 +13,6 @@ from typing import Any, Generic, TypeVar
 
 from telegram import Update
 from telegram.ext import (
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -35,7 +34,7 @@ from bot.kit.flows import (
     typed_step,
 )
 from bot.kit.reasons import reason
-from bot.kit.replies import greet_coach, pressed, reply, typed_text, user_id
+from bot.kit.replies import greet_coach, pressed, reply, step_button, typed_text, user_id
 from bot.kit.texts import FLOW_GONE
 from domain.catalog.rules import validate_description, validate_duration, validate_title
 from domain.errors import InvalidInput
@@ -122,13 +121,13 @@ class NewEntryFlow(Generic[D, E]):
         if index < len(self.extra):
             await reply(update, self.extra[index].question)
             return self.extra[index].state
-        markup = catalog.duration_keyboard(self.screens.flow)
+        markup = catalog.duration_keyboard(self.screens.buttons)
         await reply(update, catalog.ASK_DURATION, reply_markup=markup)
         return self.state("duration")
 
     async def got_duration(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps a typed duration ("60", "1h30") and asks whether to hide the entry."""
-        again = catalog.duration_keyboard(self.screens.flow)
+        again = catalog.duration_keyboard(self.screens.buttons)
         if (minutes := await answer(update, parse_duration_minutes, again)) is None:
             return self.state("duration")
         draft.duration_minutes = minutes.value
@@ -137,24 +136,24 @@ class NewEntryFlow(Generic[D, E]):
     async def picked_duration(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps a duration from the buttons, checked like a typed one (button data can be
         forged), and asks whether to hide the entry."""
-        minutes = int((await pressed(update)).rsplit(":", 1)[1])
+        minutes = self.screens.buttons.duration.parse(await pressed(update))
         try:
             draft.duration_minutes = validate_duration(minutes)
         except InvalidInput as exc:
-            again = catalog.duration_keyboard(self.screens.flow)
+            again = catalog.duration_keyboard(self.screens.buttons)
             await reply(update, try_again(reason(exc)), reply_markup=again)
             return self.state("duration")
         return await self.ask_hidden(update)
 
     async def ask_hidden(self, update: Update) -> str:
-        noun, markup = self.screens.noun, catalog.hidden_keyboard(self.screens.flow)
+        noun, markup = self.screens.noun, catalog.hidden_keyboard(self.screens.buttons)
         await reply(update, catalog.ask_hidden(noun), reply_markup=markup)
         return self.state("hidden")
 
     async def picked_hidden(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
         """Keeps the hidden choice and shows the summary with Save / Cancel."""
-        draft.hidden = (await pressed(update)).endswith(":1")
-        markup = catalog.summary_keyboard(self.screens.flow)
+        draft.hidden = self.screens.buttons.hidden.parse(await pressed(update))
+        markup = catalog.summary_keyboard(self.screens.buttons)
         await reply(update, self.summary(draft.to_dict()), reply_markup=markup)
         return self.state("confirm")
 
@@ -165,7 +164,7 @@ class NewEntryFlow(Generic[D, E]):
         try:
             entry = await self.create(context.uow(), user_id(update), self.draft(values))
         except InvalidInput as exc:  # the summary stays, with its buttons
-            markup = catalog.summary_keyboard(self.screens.flow)
+            markup = catalog.summary_keyboard(self.screens.buttons)
             await reply(update, try_again(reason(exc)))
             await reply(update, self.summary(values), reply_markup=markup)
             return self.state("confirm")
@@ -173,19 +172,19 @@ class NewEntryFlow(Generic[D, E]):
         return END
 
     def build(self) -> ConversationHandler:  # type: ignore[type-arg]
-        flow, noun = self.screens.flow, self.screens.noun
+        kind, noun = self.screens.buttons, self.screens.noun
         return conversation(
             self.draft_flow,
             f"creating a {noun} (/new{noun})",
             entry_points=[
                 CommandHandler(f"new{noun}", self.start),
-                CallbackQueryHandler(self.start, pattern=f"^{flow}:new$"),
+                step_button(kind.new, self.start),
             ],
             states=self.states_handlers(),
         )
 
     def states_handlers(self) -> dict[object, list[Handler]]:
-        flow = self.screens.flow
+        kind = self.screens.buttons
         typed = typed_step(self.draft_flow, EntryDraft.loader(self.extra_keys), FLOW_GONE)
         extra: dict[object, list[Handler]] = {
             t.state: [MessageHandler(TEXT, typed(self.got_extra(i)))]
@@ -200,16 +199,12 @@ class NewEntryFlow(Generic[D, E]):
             **extra,
             self.state("duration"): [
                 MessageHandler(TEXT, typed(self.got_duration)),
-                CallbackQueryHandler(
-                    typed(self.picked_duration), pattern=f"^{flow}:dur:[0-9]{{2}}$"
-                ),
+                step_button(kind.duration, typed(self.picked_duration)),
             ],
-            self.state("hidden"): [
-                CallbackQueryHandler(typed(self.picked_hidden), pattern=f"^{flow}:hidden:[01]$")
-            ],
+            self.state("hidden"): [step_button(kind.hidden, typed(self.picked_hidden))],
             self.state("confirm"): [
-                CallbackQueryHandler(typed(self.save), pattern=f"^{flow}:save$"),
-                CallbackQueryHandler(cancel_button, pattern=f"^{flow}:cancel$"),
+                step_button(kind.save, typed(self.save)),
+                step_button(kind.cancel, cancel_button),
             ],
         }
 

@@ -1,8 +1,7 @@
 """/series and the buttons of a series: paged list, view with upcoming dates, hide/unhide,
-delete. Callback data `ser:<action>:<id>[:<arg>]`; `ser:list:<page>` is also what the coach
-home sends. What a series shares with a service is in entry_actions.py; dates (and the series
-screen that lists them) are in series_dates.py, the /newseries and edit flows in
-series_flows.py.
+delete. Its buttons are `buttons.SERIES` (and the dates' there). What a series shares with
+a service is in entry_actions.py; dates (and the series screen that lists them) are in
+series_dates.py, the /newseries and edit flows in series_flows.py.
 """
 
 from __future__ import annotations

@@ -9,28 +9,31 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-)
+from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.booking import schedule_views as booking_views
 from bot.booking.notify import tell_client
 from bot.catalog import series_views as views
-from bot.catalog.shared_views import Callback, parse_callback, try_again
+from bot.catalog.buttons import (
+    ADD_DATES,
+    DATES_DONE,
+    PICK_DATE,
+    REMOVE_DATE,
+    REMOVE_DATE_ANYWAY,
+    DatePressed,
+)
+from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
 from bot.kit.reasons import reason
 from bot.kit.replies import (
-    Action,
-    acts_once,
+    Route,
+    buttons,
     pressed,
     reply,
-    router,
     show,
+    step_button,
     typed_text,
     user_id,
 )
@@ -97,14 +100,10 @@ class Adding:
 step = typed_step(FLOW, Adding.load, FLOW_GONE)
 
 
-async def start_adding(update: Update, context: BotContext) -> str:
+async def start_adding(update: Update, context: BotContext, series_id: int) -> str:
     """The coach is asked for dates of the series, in their own time zone."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    cb = parse_callback(views.SER, query.data)
-    seen = await _overview(update, context, cb.item_id)
-    begin(context, FLOW, **Adding(cb.item_id).to_dict())
+    seen = await _overview(update, context, series_id)
+    begin(context, FLOW, **Adding(series_id).to_dict())
     await reply(update, views.ask_dates(seen.series, seen.timezone))
     return DATES
 
@@ -148,50 +147,50 @@ def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         FLOW,
         "adding dates to a series",
-        entry_points=[
-            CallbackQueryHandler(start_adding, pattern=f"^{views.SER}:add:[0-9]{{1,9}}$")
-        ],
+        entry_points=[buttons(Route(ADD_DATES, start_adding), exact=True)],
         states={
             DATES: [
                 MessageHandler(TEXT, got_dates),
-                CallbackQueryHandler(done, pattern=f"^{views.FLOW}:done$"),
+                step_button(DATES_DONE, done),
             ],
         },
         cancel_handler=CommandHandler("cancel", stop),
     )
 
 
-async def pick_date(update: Update, context: BotContext, cb: Callback) -> None:
+async def pick_date(update: Update, context: BotContext, press: DatePressed) -> None:
     """The coach picks which upcoming date to remove, a page of dates at a time."""
-    seen = await _overview(update, context, cb.item_id)
+    seen = await _overview(update, context, press.series)
     if not seen.upcoming:
-        await show_series(update, context, cb.item_id)
+        await show_series(update, context, press.series)
         return
-    page = page_of(seen.upcoming, cb.number(1), views.DATES_PER_PAGE)
+    page = page_of(seen.upcoming, press.arg, views.DATES_PER_PAGE)
     markup = views.remove_keyboard(seen.series, page, seen.timezone)
     await show(update, views.remove_text(seen.series, seen.timezone), markup)
 
 
-async def remove_date(update: Update, context: BotContext, cb: Callback) -> None:
+async def remove_date(update: Update, context: BotContext, press: DatePressed) -> None:
     """Removes a date nobody has a seat in; otherwise asks first, saying how many clients."""
-    await _remove(update, context, cb, confirmed=False)
+    await _remove(update, context, press, confirmed=False)
 
 
-async def remove_confirmed(update: Update, context: BotContext, cb: Callback) -> None:
+async def remove_confirmed(update: Update, context: BotContext, press: DatePressed) -> None:
     """Removes a date after the coach confirmed, seats taken or not."""
-    await _remove(update, context, cb, confirmed=True)
+    await _remove(update, context, press, confirmed=True)
 
 
-async def _remove(update: Update, context: BotContext, cb: Callback, confirmed: bool) -> None:
+async def _remove(
+    update: Update, context: BotContext, press: DatePressed, confirmed: bool
+) -> None:
     """One use case: remove (or not yet), then the series screen or the question from it;
     clients whose seats went with the date are told."""
     uow, now = context.uow(), context.now()
     done = await remove_series_date(
-        uow, user_id(update), cb.item_id, cb.number(), now, confirmed, context.reminders
+        uow, user_id(update), press.series, press.arg, now, confirmed, context.reminders
     )
     seen, occurrence = done.removal.after, done.removal.occurrence
     if not done.removal.removed:
-        markup = views.remove_confirm_keyboard(cb.item_id, cb.number())
+        markup = views.remove_confirm_keyboard(press.series, press.arg)
         await show(update, views.remove_question(occurrence, seen.timezone), markup)
         return
     for seat in done.seats:
@@ -201,19 +200,13 @@ async def _remove(update: Update, context: BotContext, cb: Callback, confirmed: 
     await show(update, *screen_of(seen, note))
 
 
-REMOVE_ACTIONS: dict[str, Action] = {
-    "rm": pick_date,
-    "rmo": remove_date,
-}
-
-
 def handlers() -> list[ConversationHandler | CallbackQueryHandler]:  # type: ignore[type-arg]
     """The add-dates flow and the remove buttons; before the series router (series.py)."""
     return [
         add_dates(),
-        CallbackQueryHandler(
-            acts_once(router(views.SER, {"rmok": remove_confirmed})),
-            pattern=f"^{views.SER}:rmok:",
+        buttons(
+            Route(PICK_DATE, pick_date),
+            Route(REMOVE_DATE, remove_date),
+            Route(REMOVE_DATE_ANYWAY, remove_confirmed, once=True),
         ),
-        CallbackQueryHandler(router(views.SER, REMOVE_ACTIONS), pattern=f"^{views.SER}:(rm|rmo):"),
     ]

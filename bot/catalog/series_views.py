@@ -10,10 +10,17 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.catalog import entry_views as entries
+from bot.catalog.buttons import (
+    ADD_DATES,
+    DATES_DONE,
+    PICK_DATE,
+    REMOVE_DATE,
+    REMOVE_DATE_ANYWAY,
+    SERIES,
+)
 from bot.catalog.entry_views import EntryScreens, fields_text
 from bot.catalog.shared_views import (
     button,
-    callback,
     duration_text,
     hidden_text,
     paging_row,
@@ -23,9 +30,6 @@ from domain.catalog.model import Occurrence, Series
 from domain.pagination import Page
 from domain.timezones import to_local
 
-SER = "ser"  # ser:<action>:<id>[:<arg>] — list, view, hide, show, del, delok, edit, add,
-#              rm (pick a date, arg = page), rmo / rmok (remove / confirmed, arg = date id)
-FLOW = "serf"  # buttons inside the /newseries and add-dates flows
 NOUN = "series"
 SHOWN_DATES = 20  # a long schedule is cut in the view; the remove picker pages through all
 DATES_PER_PAGE = 8
@@ -44,8 +48,7 @@ ASK_NEW_VALUE = {
 DATES_STOPPED = "Stopped adding dates. The dates added so far are kept."
 NOTHING_NEW = "The series already meets at all of those times, so nothing was added."
 SCREENS: EntryScreens[Series] = EntryScreens(
-    prefix=SER,
-    flow=FLOW,
+    buttons=SERIES,
     noun=NOUN,
     plural="series",
     empty=EMPTY_LIST,
@@ -91,19 +94,19 @@ def series_text(series: Series, upcoming: list[Occurrence], timezone: str, note:
 
 def series_keyboard(series: Series, has_upcoming: bool) -> InlineKeyboardMarkup:
     sid = series.id
-    dates = [button("➕ Add dates", callback(SER, "add", sid))]
+    dates = [button("➕ Add dates", ADD_DATES.pack(series=sid))]
     if has_upcoming:
-        dates.append(button("➖ Remove a date", callback(SER, "rm", sid, 1)))
+        dates.append(button("➖ Remove a date", PICK_DATE.pack(series=sid, arg=1)))
     return InlineKeyboardMarkup(
         [
             dates,
             [
-                button("✏️ Title", callback(SER, "edit", sid, "title")),
-                button("✏️ Description", callback(SER, "edit", sid, "description")),
+                button("✏️ Title", SERIES.edit.pack(entry=sid, field="title")),
+                button("✏️ Description", SERIES.edit.pack(entry=sid, field="description")),
             ],
             [
-                button("✏️ Capacity", callback(SER, "edit", sid, "capacity")),
-                button("✏️ Duration", callback(SER, "edit", sid, "duration")),
+                button("✏️ Capacity", SERIES.edit.pack(entry=sid, field="capacity")),
+                button("✏️ Duration", SERIES.edit.pack(entry=sid, field="duration")),
             ],
             SCREENS.hide_delete_row(series),
             SCREENS.back_row(),
@@ -129,7 +132,7 @@ def added_text(added: list[Occurrence], timezone: str) -> str:
 
 
 def done_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button("✅ Done", f"{FLOW}:done")]])
+    return InlineKeyboardMarkup([[button("✅ Done", DATES_DONE.pack())]])
 
 
 def remove_text(series: Series, timezone: str) -> str:
@@ -142,12 +145,17 @@ def remove_text(series: Series, timezone: str) -> str:
 def remove_keyboard(series: Series, page: Page[Occurrence], timezone: str) -> InlineKeyboardMarkup:
     sid = series.id
     rows = [
-        [button(occurrence_label(o, timezone, series.capacity), callback(SER, "rmo", sid, o.id))]
+        [
+            button(
+                occurrence_label(o, timezone, series.capacity),
+                REMOVE_DATE.pack(series=sid, arg=o.id),
+            )
+        ]
         for o in page.items
     ]
-    paging = paging_row(page, lambda n: callback(SER, "rm", sid, n))
+    paging = paging_row(page, lambda n: PICK_DATE.pack(series=sid, arg=n))
     rows += [paging] if paging else []
-    return InlineKeyboardMarkup([*rows, [button("◀ Back", callback(SER, "view", sid))]])
+    return InlineKeyboardMarkup([*rows, [button("◀ Back", SERIES.view.pack(entry=sid))]])
 
 
 def remove_question(occurrence: Occurrence, timezone: str) -> str:
@@ -161,8 +169,12 @@ def remove_question(occurrence: Occurrence, timezone: str) -> str:
 def remove_confirm_keyboard(series_id: int, occurrence_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [button("🗑 Remove anyway", callback(SER, "rmok", series_id, occurrence_id))],
-            [button("Keep", callback(SER, "view", series_id))],
+            [
+                button(
+                    "🗑 Remove anyway", REMOVE_DATE_ANYWAY.pack(series=series_id, arg=occurrence_id)
+                )
+            ],
+            [button("Keep", SERIES.view.pack(entry=series_id))],
         ]
     )
 

@@ -1,8 +1,7 @@
 """/services and the buttons of a service: paged list, view, hide/unhide, delete.
 
-Callback data `svc:<action>:<id>[:<arg>]`; `svc:list:<page>` is also what the coach home
-sends. What a service shares with a series is in entry_actions.py; the /newservice and edit
-flows are in service_flows.py.
+Its buttons are `buttons.SERVICE`. What a service shares with a series is in
+entry_actions.py; the /newservice and edit flows are in service_flows.py.
 """
 
 from __future__ import annotations

@@ -8,12 +8,11 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.catalog import entry_views as entries
+from bot.catalog.buttons import SERVICE
 from bot.catalog.entry_views import EntryScreens, fields_text
-from bot.catalog.shared_views import button, callback, duration_text, hidden_text
+from bot.catalog.shared_views import button, duration_text, hidden_text
 from domain.catalog.model import Service
 
-SVC = "svc"  # svc:<action>:<id>[:<arg>] — list, view, hide, show, del, delok, edit
-FLOW = "svcf"  # buttons inside the /newservice flow
 NOUN = "service"
 
 EMPTY_LIST = (
@@ -24,8 +23,7 @@ EMPTY_LIST = (
 LIST_HINT = "Tap a service to view, edit, hide or delete it."
 ASK_NEW_VALUE = entries.ASK_NEW_VALUE  # a service has only the fields every entry has
 SCREENS: EntryScreens[Service] = EntryScreens(
-    prefix=SVC,
-    flow=FLOW,
+    buttons=SERVICE,
     noun=NOUN,
     plural="services",
     empty=EMPTY_LIST,
@@ -56,9 +54,9 @@ def service_keyboard(service: Service) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button("✏️ Title", callback(SVC, "edit", sid, "title")),
-                button("✏️ Description", callback(SVC, "edit", sid, "description")),
-                button("✏️ Duration", callback(SVC, "edit", sid, "duration")),
+                button("✏️ Title", SERVICE.edit.pack(entry=sid, field="title")),
+                button("✏️ Description", SERVICE.edit.pack(entry=sid, field="description")),
+                button("✏️ Duration", SERVICE.edit.pack(entry=sid, field="duration")),
             ],
             SCREENS.hide_delete_row(service),
             SCREENS.back_row(),

@@ -1,54 +1,19 @@
-"""What the service and series screens share: callback data, durations, counts, paging,
-and the questions of the "new service" and "new series" flows."""
+"""What the service and series screens share: durations, counts, paging, and the questions
+of the "new service" and "new series" flows (their buttons are in `buttons`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from domain.errors import NotFound
+from bot.catalog.buttons import EntryButtons
 from domain.pagination import Page
 
 PER_PAGE = 5
 DURATION_CHOICES = (30, 45, 60, 90)
-
-# `<prefix>:<action>:<id>[:<arg>]`; ids fit a 32-bit column, so no id can overflow a query.
-_CALLBACK = re.compile(
-    r"(?P<prefix>svc|ser):(?P<action>[a-z]{1,8}):(?P<id>[0-9]{1,9})(?::(?P<arg>[a-z0-9]{1,12}))?"
-)
-
-
-@dataclass(frozen=True)
-class Callback:
-    action: str
-    item_id: int
-    arg: str | None = None
-
-    def number(self, default: int | None = None) -> int:
-        """The arg as a second id or page; anything else is NotFound."""
-        if self.arg is None and default is not None:
-            return default
-        if self.arg is None or not self.arg.isdigit() or len(self.arg) > 9:
-            raise NotFound()
-        return int(self.arg)
-
-
-def callback(prefix: str, action: str, item_id: int | None, arg: object = None) -> str:
-    data = f"{prefix}:{action}:{item_id or 0}"
-    return data if arg is None else f"{data}:{arg}"
-
-
-def parse_callback(prefix: str, data: str | None) -> Callback:
-    """Strict parse; anything malformed is NotFound, exactly like someone else's id."""
-    match = _CALLBACK.fullmatch(data or "")
-    if match is None or match["prefix"] != prefix:
-        raise NotFound()
-    return Callback(match["action"], int(match["id"]), match["arg"])
 
 
 def button(label: str, data: str) -> InlineKeyboardButton:
@@ -96,26 +61,26 @@ def ask_hidden(noun: str) -> str:
     )
 
 
-def duration_keyboard(flow: str) -> InlineKeyboardMarkup:
+def duration_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[button(duration_text(m), f"{flow}:dur:{m}") for m in DURATION_CHOICES]]
+        [[button(duration_text(m), kind.duration.pack(minutes=m)) for m in DURATION_CHOICES]]
     )
 
 
-def hidden_keyboard(flow: str) -> InlineKeyboardMarkup:
+def hidden_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button("👁 No, show it", f"{flow}:hidden:0"),
-                button("🙈 Yes, hide it", f"{flow}:hidden:1"),
+                button("👁 No, show it", kind.hidden.pack(hidden=0)),
+                button("🙈 Yes, hide it", kind.hidden.pack(hidden=1)),
             ]
         ]
     )
 
 
-def summary_keyboard(flow: str) -> InlineKeyboardMarkup:
+def summary_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[button("✅ Save", f"{flow}:save"), button("✖ Cancel", f"{flow}:cancel")]]
+        [[button("✅ Save", kind.save.pack()), button("✖ Cancel", kind.cancel.pack())]]
     )
 
 

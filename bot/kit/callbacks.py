@@ -96,7 +96,7 @@ Zero = Int(0, 0)  # a place kept in a shared shape, always 0
 
 
 class Callback(Generic[T]):
-    """A button kind: `prefix:field:field…`, read into `shape(**fields)`."""
+    """A button kind: `prefix:field:field…`, read into `shape(**fields)` (never None)."""
 
     def __init__(self, prefix: str, shape: Callable[..., T], **fields: Field[Any]) -> None:
         self.prefix = prefix
@@ -137,6 +137,11 @@ class Callback(Generic[T]):
         if pressed is None:
             raise NotFound()
         return pressed
+
+
+def plain(prefix: str) -> Callback[str]:
+    """A button that carries nothing but its kind (Save, Cancel, Done): reads as `prefix`."""
+    return Callback(prefix, lambda: prefix)
 
 
 def parse_any(kinds: Iterable[Callback[T]], data: str | None) -> T:

@@ -1,6 +1,7 @@
 """The one helpers module of the handlers: read an update (who, what was typed or pressed),
-answer it (reply, show in place, settle a button, "out of date"), route a family of buttons,
-make a button act once, and find the person (register, require a coach).
+answer it (reply, show in place, settle a button, "out of date"), route every button kind
+(`buttons`, the one router), make a button act once, and find the person (register, require
+a coach).
 
 Flows (state, steps, /cancel, one flow at a time) are in `flows`; this module knows nothing
 of them. Every feature's handlers use these instead of writing their own.
@@ -9,15 +10,18 @@ of them. Every feature's handlers use these instead of writing their own.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
+from telegram.ext import CallbackQueryHandler
 
-from bot.catalog.shared_views import Callback, parse_callback
 from bot.kit import texts
+from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
 from domain import accounts
 from domain.errors import NotACoach, NotFound
@@ -33,8 +37,8 @@ from domain.presses import (
 )
 
 R = TypeVar("R")
+P = TypeVar("P")
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
-Action = Callable[[Update, BotContext, Callback], Coroutine[Any, Any, None]]
 ALREADY_DONE = "Already done."
 
 
@@ -108,22 +112,63 @@ def out_of_date(note: str = texts.STALE_BUTTON) -> Handler:
 
 
 # -- buttons -----------------------------------------------------------------------------
-def router(prefix: str, actions: dict[str, Action]) -> Handler:
-    """One handler for a family of buttons `<prefix>:<action>:<id>[:<arg>]`: answer, parse
-    strictly, run the action. Malformed data or an unknown action is NotFound, exactly like
-    another coach's id."""
+@dataclass(frozen=True)
+class Route(Generic[P]):
+    """A button kind and what its press does; `once` makes it act once (see `acts_once`)."""
 
-    async def on_button(update: Update, context: BotContext) -> None:
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        cb = parse_callback(prefix, query.data)
-        action = actions.get(cb.action)
-        if action is None:
-            raise NotFound()
-        await action(update, context, cb)
+    kind: Callback[P]
+    action: Callable[[Update, BotContext, P], Awaitable[Any]]
+    once: bool = False
 
-    return on_button
+
+def buttons(
+    *routes: Route[Any], family: str | None = None, answer: bool = True, exact: bool = False
+) -> CallbackQueryHandler:  # type: ignore[type-arg]
+    """The one way a button is routed: one handler for `routes`, matching their prefixes (or
+    every `family:` data, so a malformed one of the family is refused here), reading the press
+    strictly with its kind (NotFound otherwise, the answer to someone else's id), answering it
+    (unless the action settles it itself: `answer=False`) and running the route's action with
+    the typed press. The action's result is the handler's (a flow's next state).
+
+    `exact`: the handler takes only presses its kinds read in full; anything else goes on to
+    later handlers (inside a flow: its word for a button of another step)."""
+    pattern: str | Callable[[object], bool]
+    if exact:
+        pattern = lambda data: any(route.kind.read(str(data)) is not None for route in routes)  # noqa: E731
+    else:
+        prefixes = [family] if family else [route.kind.prefix for route in routes]
+        pattern = "^(?:" + "|".join(re.escape(p) for p in prefixes) + ")(?::|$)"
+
+    async def on_button(update: Update, context: BotContext) -> Any:
+        data = callback_data(update)
+        for route in routes:
+            press = route.kind.read(data)
+            if press is None:
+                continue
+            run = functools.partial(_run, route, press, answer)
+            return await (_once(update, context, run) if route.once else run(update, context))
+        raise NotFound()
+
+    return CallbackQueryHandler(on_button, pattern=pattern)
+
+
+def step_button(kind: Callback[Any], step: Handler) -> CallbackQueryHandler:  # type: ignore[type-arg]
+    """A flow step run by a button of `kind` (exactly; the step settles it and reads what the
+    press carries with `kind.parse`)."""
+
+    async def run(update: Update, context: BotContext, _press: object) -> Any:
+        return await step(update, context)
+
+    return buttons(Route(kind, run), answer=False, exact=True)
+
+
+async def _run(
+    route: Route[P], press: P, answer: bool, update: Update, context: BotContext
+) -> Any:
+    if answer:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+    return await route.action(update, context, press)
 
 
 def acts_once(
@@ -137,31 +182,39 @@ def acts_once(
 
     @functools.wraps(handler)
     async def once(update: Update, context: BotContext) -> R | None:
-        query = update.callback_query
-        if query is None or not isinstance(query.message, Message) or not query.data:
-            return await handler(update, context)
-        press = Press(query.message.chat.id, query.message.message_id, query.data)
-        if await was_pressed(context.uow(write=False), press, context.now()):
-            await query.answer(ALREADY_DONE)
-            return None
-        acting = Acting(press, context.now())
-        token = pending.set(acting)
-        try:
-            result = await handler(update, context)
-        except PressedBefore:  # a second press, a moment behind the first
-            await query.answer(ALREADY_DONE)
-            return None
-        except Exception:
-            if acting.claimed:
-                await release_press(context.uow(), press)
-            raise
-        finally:
-            pending.reset(token)
-        if not acting.claimed:
-            await claim_press(context.uow(), press, acting.now)
-        return result
+        return await _once(update, context, handler)
 
     return once
+
+
+async def _once(
+    update: Update,
+    context: BotContext,
+    handler: Callable[[Update, BotContext], Awaitable[R]],
+) -> R | None:
+    query = update.callback_query
+    if query is None or not isinstance(query.message, Message) or not query.data:
+        return await handler(update, context)
+    press = Press(query.message.chat.id, query.message.message_id, query.data)
+    if await was_pressed(context.uow(write=False), press, context.now()):
+        await query.answer(ALREADY_DONE)
+        return None
+    acting = Acting(press, context.now())
+    token = pending.set(acting)
+    try:
+        result = await handler(update, context)
+    except PressedBefore:  # a second press, a moment behind the first
+        await query.answer(ALREADY_DONE)
+        return None
+    except Exception:
+        if acting.claimed:
+            await release_press(context.uow(), press)
+        raise
+    finally:
+        pending.reset(token)
+    if not acting.claimed:
+        await claim_press(context.uow(), press, acting.now)
+    return result
 
 
 # -- the person --------------------------------------------------------------------------

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from bot.booking.holder_package import show_package
 from bot.home.common import DEEP_LINK_ROUTES
 from bot.kit.context import BotContext
 from bot.kit.deeplinks import DeepLink, LinkKind
-from bot.kit.replies import callback_data, register, show, user_id
+from bot.kit.replies import Route, buttons, register, show, user_id
 from bot.selling import views
-from domain.errors import NotFound
+from bot.selling.buttons import MINE_PAGE, OPEN_MINE
 from domain.selling.access import my_packages, open_by_token
-
-OPEN = re.compile(r"mine:o:(?P<id>[0-9]{1,9})")
-PAGE = re.compile(r"mine:p:(?P<page>[0-9]{1,4})")
 
 
 async def open_access_link(update: Update, context: BotContext, target: DeepLink) -> None:
@@ -32,14 +27,9 @@ async def open_access_link(update: Update, context: BotContext, target: DeepLink
     await show_package(update, context, view.sold.id, new=True)
 
 
-async def open_pressed(update: Update, context: BotContext) -> None:
+async def open_pressed(update: Update, context: BotContext, sold_id: int) -> None:
     """A holder opens one of their sold packages from a button."""
-    match = OPEN.fullmatch(callback_data(update))
-    if match is None:
-        raise NotFound()
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await show_package(update, context, int(match["id"]), new=True)
+    await show_package(update, context, sold_id, new=True)
 
 
 async def mypackages_command(update: Update, context: BotContext) -> None:
@@ -48,14 +38,9 @@ async def mypackages_command(update: Update, context: BotContext) -> None:
     await _page(update, context, 1)
 
 
-async def page_turned(update: Update, context: BotContext) -> None:
+async def page_turned(update: Update, context: BotContext, number: int) -> None:
     """Another page of /mypackages, in the same message."""
-    match = PAGE.fullmatch(callback_data(update))
-    if match is None:
-        raise NotFound()
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await _page(update, context, int(match["page"]))
+    await _page(update, context, number)
 
 
 async def _page(update: Update, context: BotContext, number: int) -> None:
@@ -68,5 +53,4 @@ async def _page(update: Update, context: BotContext, number: int) -> None:
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     DEEP_LINK_ROUTES[LinkKind.ACCESS] = open_access_link
     app.add_handler(CommandHandler("mypackages", mypackages_command))
-    app.add_handler(CallbackQueryHandler(open_pressed, pattern=r"^mine:o:"))
-    app.add_handler(CallbackQueryHandler(page_turned, pattern=r"^mine:p:"))
+    app.add_handler(buttons(Route(OPEN_MINE, open_pressed), Route(MINE_PAGE, page_turned)))

@@ -4,21 +4,20 @@ pre-checkout answer and the successful payment, recorded once per charge id."""
 from __future__ import annotations
 
 import logging
-import re
 from html import escape
 
 from telegram import LabeledPrice, Message, Update
 from telegram.ext import (
     Application,
-    CallbackQueryHandler,
     MessageHandler,
     PreCheckoutQueryHandler,
     filters,
 )
 
 from bot.kit.context import BotContext
-from bot.kit.replies import reply, settle
+from bot.kit.replies import Route, buttons, reply, settle
 from bot.selling import texts
+from bot.selling.buttons import BUY, GET, Buy
 from bot.selling.notices import announce_payment, announce_sale
 from domain.errors import NotFound
 from domain.selling.errors import (
@@ -35,25 +34,23 @@ from domain.selling.tokens import invoice_payload
 from persistence.inbox import replaying_done
 
 log = logging.getLogger(__name__)
-BUY = re.compile(r"(?P<how>buy|get):(?P<public_id>[A-Za-z0-9_-]{1,60})")
 INVOICE_TITLE_MAX = 32
 INVOICE_DESCRIPTION_MAX = 255
 
 
-async def buy_pressed(update: Update, context: BotContext) -> None:
+async def buy_pressed(update: Update, context: BotContext, press: Buy) -> None:
     """The client gets the package at once when it is free, else an invoice to pay."""
     query, user = update.callback_query, update.effective_user
     assert query is not None and user is not None
-    match = BUY.fullmatch(query.data or "")
-    if match is None or not isinstance(query.message, Message):
+    if not isinstance(query.message, Message):
         raise NotFound()
     # The button's own message names the request: pressed twice, it acts once.
     request = f"{user.id}:{query.message.message_id}"
     try:
-        if match["how"] == "get":
-            await _take_free(update, context, match["public_id"], request)
+        if press.free:
+            await _take_free(update, context, press.public_id, request)
         else:
-            await _send_invoice(update, context, match["public_id"], request)
+            await _send_invoice(update, context, press.public_id, request)
     except PriceChanged:
         await settle(update)
         await reply(update, texts.PRICE_CHANGED)
@@ -166,4 +163,4 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(MessageHandler(filters.SUCCESSFUL_PAYMENT, paid), group=-1)
     # Not blocking: Telegram waits only 10 s for this answer, whatever else is being handled.
     app.add_handler(PreCheckoutQueryHandler(pre_checkout, block=False), group=-1)
-    app.add_handler(CallbackQueryHandler(buy_pressed, pattern=r"^(buy|get):"))
+    app.add_handler(buttons(Route(BUY, buy_pressed), Route(GET, buy_pressed), answer=False))

@@ -2,25 +2,22 @@
 history, expiry changes (confirmed, client told), revoking its link (confirmed; every holder
 loses it, a buyer gets the new one) and its holders (bot/selling/desk_holders.py).
 
-Callback data `sold:<action>:<id>[:<arg>…]`, each shape matched in full; anything else is
+Its buttons are declared in bot/selling/buttons.py; a `sold:` press of no shape there is
 NotFound, like someone else's id.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable
-
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from bot.kit.context import BotContext
-from bot.kit.replies import callback_data, greet_coach, reply, show, user_id
+from bot.kit.replies import Route, buttons, greet_coach, reply, show, user_id
+from bot.selling import buttons as kinds
 from bot.selling import desk_holders, payment_texts, texts
 from bot.selling import desk_views as views
 from bot.selling.notices import access_url
-from domain.errors import NotFound
 from domain.selling.desk import (
     Change,
     ExpiryChange,
@@ -34,10 +31,6 @@ from domain.selling.desk import (
 from domain.selling.model import SoldFilter
 from domain.selling.payments import payments_needing_attention
 from domain.selling.rules import expiry_from_timestamp
-
-Action = Callable[[Update, BotContext, re.Match[str]], Awaitable[None]]
-_ID = r"(?P<id>[0-9]{1,9})"
-FILTER_VALUES = frozenset(f.value for f in SoldFilter)
 
 
 async def sold_command(update: Update, context: BotContext) -> None:
@@ -65,48 +58,43 @@ async def _zone(context: BotContext, coach_id: int) -> str:
     return coach.timezone if coach else context.deps.settings.default_timezone
 
 
-async def listed(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def listed(update: Update, context: BotContext, press: kinds.Listed) -> None:
     """Another filter or page of the list."""
-    await _list(update, context, SoldFilter(m["filter"]), int(m["page"]))
+    await _list(update, context, press.which, press.page)
 
 
-async def detail(update: Update, context: BotContext, m: re.Match[str], note: str = "") -> None:
+async def detail(update: Update, context: BotContext, sold_id: int) -> None:
     """One sold package: items and usage, status, expiry, and what the coach can do."""
-    view = await sold_package(
-        context.uow(write=False), user_id(update), int(m["id"]), context.now()
-    )
-    await show(update, views.detail_text(view, note), views.detail_keyboard(view.sold))
+    view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
+    await show(update, views.detail_text(view), views.detail_keyboard(view.sold))
 
 
-async def access_link(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def access_link(update: Update, context: BotContext, sold_id: int) -> None:
     """The coach gets the access link as a new message, to forward."""
-    view = await sold_package(
-        context.uow(write=False), user_id(update), int(m["id"]), context.now()
-    )
+    view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await reply(update, views.link_text(view.sold, access_url(context, view.sold.access_token)))
 
 
-async def history(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def history(update: Update, context: BotContext, sold_id: int) -> None:
     """What happened to the sold package, oldest first."""
     coach = user_id(update)
-    sold, events = await sold_history(context.uow(write=False), coach, int(m["id"]))
+    sold, events = await sold_history(context.uow(write=False), coach, sold_id)
     text = views.history_text(sold, events, await _zone(context, coach))
     await show(update, text, views.back_keyboard(sold))
 
 
-async def expiry_menu(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def expiry_menu(update: Update, context: BotContext, sold_id: int) -> None:
     """The ways to change the expiry."""
-    view = await sold_package(
-        context.uow(write=False), user_id(update), int(m["id"]), context.now()
-    )
+    view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await show(update, *views.expiry_menu(view.sold, view.zone))
 
 
-async def expiry_set(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def expiry_set(update: Update, context: BotContext, press: kinds.ExpirySet) -> None:
     """Asks to confirm a new expiry; once confirmed, changes it and tells the client."""
-    now, sold_id = context.now(), int(m["id"])
-    new = None if m["value"] == "none" else expiry_from_timestamp(int(m["value"]), now)
-    if not m["yes"]:
+    now, sold_id = context.now(), press.sold
+    stamp = press.timestamp
+    new = None if stamp is None else expiry_from_timestamp(stamp, now)
+    if not press.yes:
         view = await sold_package(context.uow(write=False), user_id(update), sold_id, now)
         text = views.expiry_question(view.sold, new, view.zone)
         await show(update, text, views.confirm_expiry(view.sold, new))
@@ -129,20 +117,18 @@ async def _tell_holders(context: BotContext, change: ExpiryChange) -> None:
             continue  # a holder who blocked the bot does not stop the others
 
 
-async def revoke_ask(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def revoke_ask(update: Update, context: BotContext, sold_id: int) -> None:
     """Asks before revoking; the button names the link it was shown for."""
-    view = await sold_package(
-        context.uow(write=False), user_id(update), int(m["id"]), context.now()
-    )
+    view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await show(update, *views.revoke_question(view.sold, fingerprint(view.sold)))
 
 
-async def revoke(update: Update, context: BotContext, m: re.Match[str]) -> None:
+async def revoke(update: Update, context: BotContext, press: kinds.Revoke) -> None:
     """The old link dies for everyone who held it; the coach gets the new one and a buyer
     gets it from the bot (pressed twice: one new link, sent once)."""
     now = context.now()
     change = await revoke_link(
-        context.uow(), user_id(update), int(m["id"]), m["print"], now, context.reminders
+        context.uow(), user_id(update), press.sold, press.fingerprint, now, context.reminders
     )
     url = access_url(context, change.sold.access_token)
     sent = await _send_new_link(context, change, url) if change.notify else None
@@ -165,32 +151,20 @@ async def _send_new_link(context: BotContext, change: Change, url: str) -> bool:
     return True
 
 
-ROUTES: list[tuple[re.Pattern[str], Action]] = [
-    (re.compile(r"sold:l:(?P<filter>[a-z_]{3,8}):(?P<page>[0-9]{1,4})"), listed),
-    (re.compile(rf"sold:v:{_ID}"), detail),
-    (re.compile(rf"sold:k:{_ID}"), access_link),
-    (re.compile(rf"sold:h:{_ID}"), history),
-    (re.compile(rf"sold:x:{_ID}"), expiry_menu),
-    (re.compile(rf"sold:set:{_ID}:(?P<value>none|[0-9]{{1,11}})(?P<yes>:y)?"), expiry_set),
-    (re.compile(rf"sold:r:{_ID}"), revoke_ask),
-    (re.compile(rf"sold:rv:{_ID}:(?P<print>[A-Za-z0-9_-]{{8}})"), revoke),
+ROUTES = (
+    Route(kinds.LIST, listed),
+    Route(kinds.DETAIL, detail),
+    Route(kinds.LINK, access_link),
+    Route(kinds.HISTORY, history),
+    Route(kinds.EXPIRY_MENU, expiry_menu),
+    Route(kinds.SET_EXPIRY, expiry_set),
+    Route(kinds.SET_EXPIRY_YES, expiry_set),
+    Route(kinds.REVOKE_ASK, revoke_ask),
+    Route(kinds.REVOKE, revoke),
     *desk_holders.ROUTES,
-]
-
-
-async def on_button(update: Update, context: BotContext) -> None:
-    """Every /sold button: matched in full against its shape, then its action."""
-    data = callback_data(update)
-    for pattern, action in ROUTES:
-        match = pattern.fullmatch(data)
-        if match is not None and (action is not listed or match["filter"] in FILTER_VALUES):
-            assert update.callback_query is not None
-            await update.callback_query.answer()
-            await action(update, context, match)
-            return
-    raise NotFound()
+)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("sold", sold_command))
-    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^sold:"))
+    app.add_handler(buttons(*ROUTES, family="sold"))  # after the flows' sold:date / sold:ext

@@ -7,6 +7,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup
 
 from bot.catalog.shared_views import button
+from bot.selling import buttons as kinds
 from bot.selling import texts
 from domain.selling.model import Holder, SoldPackage
 
@@ -45,10 +46,14 @@ def holders_screen(
     if note:
         lines += ["", f"<i>{note}</i>"]
     rows = [
-        [button(f"✖ Remove {n}. {h.name}"[:60], f"sold:hr:{sold.id}:{h.user_id}")]
+        [
+            button(
+                f"✖ Remove {n}. {h.name}"[:60], kinds.remove_holder_data(sold.stored_id, h.user_id)
+            )
+        ]
         for n, h in enumerate(holders, start=1)
     ]
-    rows.append([button("◀ Back", f"sold:v:{sold.id}")])
+    rows.append([button("◀ Back", kinds.DETAIL.pack(sold=sold.stored_id))])
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
@@ -64,10 +69,11 @@ def remove_question(sold: SoldPackage, holder: Holder) -> tuple[str, InlineKeybo
         [
             [
                 button(
-                    f"✅ Yes, remove {holder.name}"[:60], f"sold:hr:{sold.id}:{holder.user_id}:y"
+                    f"✅ Yes, remove {holder.name}"[:60],
+                    kinds.remove_holder_data(sold.stored_id, holder.user_id, yes=True),
                 )
             ],
-            [button("✖ No", f"sold:w:{sold.id}")],
+            [button("✖ No", kinds.HOLDERS.pack(sold=sold.stored_id))],
         ]
     )
     return text, keyboard

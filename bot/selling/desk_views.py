@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardMarkup
 
 from bot.catalog.shared_views import button
+from bot.selling import buttons as kinds
 from bot.selling import texts
 from bot.selling.desk_holder_views import holders_line
 from bot.selling.views import numbered_rows
@@ -61,10 +62,15 @@ def _entry(number: int, line: SoldLine, zone: str) -> str:
 
 
 def list_keyboard(page: Page[SoldLine], which: SoldFilter) -> InlineKeyboardMarkup:
-    rows = numbered_rows(page, PER_PAGE, "sold:v:", lambda n: f"sold:l:{which.value}:{n}")
+    rows = numbered_rows(
+        page,
+        PER_PAGE,
+        lambda sold: kinds.DETAIL.pack(sold=sold),
+        lambda n: kinds.LIST.pack(which=which.value, page=n),
+    )
     names = [(f, ("• " if f is which else "") + label) for f, label in FILTERS.items()]
-    rows.append([button(label, f"sold:l:{f.value}:1") for f, label in names[:3]])
-    rows.append([button(label, f"sold:l:{f.value}:1") for f, label in names[3:]])
+    first = [button(label, kinds.LIST.pack(which=f.value, page=1)) for f, label in names]
+    rows += [first[:3], first[3:]]
     return InlineKeyboardMarkup(rows)
 
 
@@ -90,17 +96,20 @@ def _usage(item: SoldItem) -> str:
 
 
 def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
-    sid = sold.id
+    sid = sold.stored_id
     return InlineKeyboardMarkup(
         [
-            [button("🔗 Access link", f"sold:k:{sid}"), button("📜 History", f"sold:h:{sid}")],
             [
-                button("⏳ Change expiry", f"sold:x:{sid}"),
-                button("♻️ Revoke link", f"sold:r:{sid}"),
+                button("🔗 Access link", kinds.LINK.pack(sold=sid)),
+                button("📜 History", kinds.HISTORY.pack(sold=sid)),
             ],
-            [button("👥 Who has the link", f"sold:w:{sid}")],
+            [
+                button("⏳ Change expiry", kinds.EXPIRY_MENU.pack(sold=sid)),
+                button("♻️ Revoke link", kinds.REVOKE_ASK.pack(sold=sid)),
+            ],
+            [button("👥 Who has the link", kinds.HOLDERS.pack(sold=sid))],
             [button("📅 Sessions: book, cancel, move", f"bk:v:{sid}:0:0")],
-            [button("◀ Sold packages", "sold:l:all:1")],
+            [button("◀ Sold packages", kinds.LIST.pack(which=SoldFilter.ALL.value, page=1))],
         ]
     )
 
@@ -111,11 +120,14 @@ def expiry_menu(sold: SoldPackage, zone: str) -> tuple[str, InlineKeyboardMarkup
         "Choose how to change it; you confirm before anything changes, and the client is told."
     )
     rows = [
-        [button("📅 New date", f"sold:date:{sold.id}"), button("➕ Extend", f"sold:ext:{sold.id}")]
+        [
+            button("📅 New date", kinds.NEW_DATE.pack(sold=sold.stored_id)),
+            button("➕ Extend", kinds.EXTEND.pack(sold=sold.stored_id)),
+        ]
     ]
     if sold.expires_at is not None:
-        rows.append([button("♾ Remove the limit", f"sold:set:{sold.id}:none")])
-    rows.append([button("◀ Back", f"sold:v:{sold.id}")])
+        rows.append([button("♾ Remove the limit", kinds.expiry_data(sold.stored_id, None))])
+    rows.append([button("◀ Back", kinds.DETAIL.pack(sold=sold.stored_id))])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -129,11 +141,10 @@ def expiry_question(sold: SoldPackage, new: datetime | None, zone: str) -> str:
 
 
 def confirm_expiry(sold: SoldPackage, new: datetime | None) -> InlineKeyboardMarkup:
-    value = "none" if new is None else str(int(new.timestamp()))
     return InlineKeyboardMarkup(
         [
-            [button("✅ Yes, change it", f"sold:set:{sold.id}:{value}:y")],
-            [button("✖ No", f"sold:v:{sold.id}")],
+            [button("✅ Yes, change it", kinds.expiry_data(sold.stored_id, new, yes=True))],
+            [button("✖ No", kinds.DETAIL.pack(sold=sold.stored_id))],
         ]
     )
 
@@ -157,8 +168,13 @@ def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKey
     )
     keyboard = InlineKeyboardMarkup(
         [
-            [button("♻️ Yes, revoke it", f"sold:rv:{sold.id}:{fingerprint}")],
-            [button("✖ No", f"sold:v:{sold.id}")],
+            [
+                button(
+                    "♻️ Yes, revoke it",
+                    kinds.REVOKE.pack(sold=sold.stored_id, fingerprint=fingerprint),
+                )
+            ],
+            [button("✖ No", kinds.DETAIL.pack(sold=sold.stored_id))],
         ]
     )
     return text, keyboard
@@ -210,4 +226,4 @@ def _event(event: SaleEvent, zone: str) -> str:
 
 
 def back_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button("◀ Back", f"sold:v:{sold.id}")]])
+    return InlineKeyboardMarkup([[button("◀ Back", kinds.DETAIL.pack(sold=sold.stored_id))]])

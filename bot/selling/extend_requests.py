@@ -1,26 +1,24 @@
 """🙋 Ask to extend, pressed on an expiry reminder: the client's coach is asked once (a
 repeat within a day is answered kindly without asking again), and the client is told.
 
-Callback data `rx:ask:<sold package id>`, matched in full; anything else, or a package the
-presser does not hold, is NotFound (the same answer for both)."""
+Its button is `ASK_EXTEND` (bot/selling/buttons.py); a forged one, or a package the presser
+does not hold, is NotFound (the same answer for both)."""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.kit.context import BotContext
-from bot.kit.replies import acts_once, callback_data, reply, user_id
+from bot.kit.replies import Route, buttons, reply, user_id
 from bot.selling import extend_views as views
+from bot.selling.buttons import ASK_EXTEND
 from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
 
 
-async def on_ask(update: Update, context: BotContext) -> None:
+async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
     """The holder's coach gets a request with one-press extensions; the holder is told."""
-    sold_id = views.ASK.parse(callback_data(update))
-    assert update.callback_query is not None
-    await update.callback_query.answer()
     now = context.now()
     ask = await ask_to_extend(context.uow(), user_id(update), sold_id, now)
     if ask.outcome is Asked.NEW:
@@ -39,4 +37,4 @@ async def on_ask(update: Update, context: BotContext) -> None:
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CallbackQueryHandler(acts_once(on_ask), pattern=rf"^{views.PREFIX}:"))
+    app.add_handler(buttons(Route(ASK_EXTEND, on_ask, once=True), family="rx"))

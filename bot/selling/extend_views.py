@@ -9,11 +9,9 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.kit.callbacks import Callback, Id
+from bot.selling import buttons as kinds
 from bot.selling.texts import when
 from domain.selling.extend_requests import Asked, ExtendAsk
-
-PREFIX = "rx"
 
 TOLD_CLIENT = {
     Asked.NEW: "🙋 Your coach has been asked to extend <b>{title}</b>. You will hear here "
@@ -26,11 +24,8 @@ TOLD_CLIENT = {
 COACH_UNREACHABLE = "Sorry, I couldn't reach your coach just now. Please contact them directly."
 
 
-ASK = Callback(f"{PREFIX}:ask", lambda sold: sold, sold=Id)  # the sold package to ask about
-
-
 def ask_data(sold_id: int) -> str:
-    return ASK.pack(sold=sold_id)
+    return kinds.ASK_EXTEND.pack(sold=sold_id)
 
 
 def client_text(ask: ExtendAsk) -> str:
@@ -51,15 +46,17 @@ def coach_text(ask: ExtendAsk, now_expired: bool) -> str:
 
 
 def coach_keyboard(ask: ExtendAsk) -> InlineKeyboardMarkup:
-    sold_id, zone = ask.sold.id, ask.coach_zone
+    sold_id, zone = ask.sold.stored_id, ask.coach_zone
     rows = [
         [
             InlineKeyboardButton(
                 f"➕ {days} days → {when(new, zone)}",
-                callback_data=f"sold:set:{sold_id}:{int(new.timestamp())}:y",
+                callback_data=kinds.expiry_data(sold_id, new, yes=True),
             )
         ]
         for days, new in ask.options
     ]
-    rows.append([InlineKeyboardButton("🗂 Open the package", callback_data=f"sold:v:{sold_id}")])
+    rows.append(
+        [InlineKeyboardButton("🗂 Open the package", callback_data=kinds.DETAIL.pack(sold=sold_id))]
+    )
     return InlineKeyboardMarkup(rows)

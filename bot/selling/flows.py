@@ -6,15 +6,15 @@ from __future__ import annotations
 from html import escape
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
 from bot.catalog.shared_views import try_again
-from bot.kit.callbacks import Callback, Id, parse_any
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, State, begin, conversation, finish, state_of, step
 from bot.kit.reasons import reason
-from bot.kit.replies import callback_data, reply, settle, typed_text, user_id
+from bot.kit.replies import Route, buttons, reply, settle, typed_text, user_id
 from bot.selling import desk_views, texts
+from bot.selling.buttons import EXTEND, GRANT, NEW_DATE
 from bot.selling.notices import access_url
 from domain.catalog.packages import get_package
 from domain.errors import InvalidInput
@@ -24,10 +24,6 @@ from domain.selling.rules import EXTEND_MAX_DAYS, extended, parse_extension, par
 
 GRANT_FLOW, EXPIRY_FLOW = "grant", "sold_expiry"  # persisted names: never rename
 NOTE, TYPED = "sell.note", "sold.typed"
-GRANT = Callback("sell:grant", lambda package: package, package=Id)
-EXPIRY = [  # /sold's "📅 New date" and "➕ Extend": (how, sold package id)
-    Callback(f"sold:{how}", lambda sold, how=how: (how, sold), sold=Id) for how in ("date", "ext")
-]
 ASK_NOTE = (
     "Granting <b>{title}</b>. Type a note for yourself (who paid, how), or /skip. /cancel to stop."
 )
@@ -41,9 +37,8 @@ ASK_DAYS = (
 )
 
 
-async def grant_asked(update: Update, context: BotContext) -> State:
+async def grant_asked(update: Update, context: BotContext, package_id: int) -> State:
     """The coach pressed Grant: ask for an optional note."""
-    package_id = GRANT.parse(callback_data(update))
     package = await get_package(context.uow(write=False), user_id(update), package_id)
     await settle(update)
     begin(context, GRANT_FLOW, package_id=package.id)
@@ -88,9 +83,9 @@ async def _grant(update: Update, context: BotContext, note: str) -> State:
     return END
 
 
-async def expiry_asked(update: Update, context: BotContext) -> State:
+async def expiry_asked(update: Update, context: BotContext, press: tuple[str, int]) -> State:
     """The coach chose to type a new date or a number of days."""
-    how, sold_id = parse_any(EXPIRY, callback_data(update))
+    how, sold_id = press
     view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await settle(update)
     begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=how)
@@ -122,7 +117,7 @@ def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
         conversation(
             GRANT_FLOW,
             "granting a package",
-            entry_points=[CallbackQueryHandler(grant_asked, pattern=r"^sell:grant:")],
+            entry_points=[buttons(Route(GRANT, grant_asked), answer=False)],
             states={
                 NOTE: [MessageHandler(TEXT, grant_noted), CommandHandler("skip", grant_skipped)]
             },
@@ -130,7 +125,9 @@ def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
         conversation(
             EXPIRY_FLOW,
             "changing an expiry",
-            entry_points=[CallbackQueryHandler(expiry_asked, pattern=r"^sold:(date|ext):")],
+            entry_points=[
+                buttons(Route(NEW_DATE, expiry_asked), Route(EXTEND, expiry_asked), answer=False)
+            ],
             states={TYPED: [MessageHandler(TEXT, expiry_typed)]},
         ),
     ]

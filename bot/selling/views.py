@@ -9,6 +9,7 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.catalog.shared_views import button, paging_row
+from bot.selling import buttons as kinds
 from bot.selling import texts
 from domain.catalog.model import Package
 from domain.pagination import Page
@@ -27,18 +28,18 @@ def package_keyboard(package: Package, viewer_id: int) -> InlineKeyboardMarkup |
         return InlineKeyboardMarkup(
             [
                 [
-                    button(texts.GRANT, f"sell:grant:{package.id}"),
+                    button(texts.GRANT, kinds.GRANT.pack(package=package.id)),
                     button("🔗 Link", f"pkg:link:{package.id}"),
                 ]
             ]
         )
     label = texts.buy_label(package.price_minor, package.currency)
-    how = "get" if package.price_minor == 0 else "buy"
-    return InlineKeyboardMarkup([[button(label, f"{how}:{package.public_id}")]])
+    how = kinds.GET if package.price_minor == 0 else kinds.BUY
+    return InlineKeyboardMarkup([[button(label, how.pack(public_id=package.public_id))]])
 
 
 def open_keyboard(sold_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button(texts.OPEN_PACKAGE, f"mine:o:{sold_id}")]])
+    return InlineKeyboardMarkup([[button(texts.OPEN_PACKAGE, kinds.OPEN_MINE.pack(sold=sold_id))]])
 
 
 def sold_text(view: SoldView) -> str:
@@ -79,12 +80,15 @@ def _state(line: SoldLine, zone: str) -> str:
 
 
 def numbered_rows(
-    page: Page[SoldLine], per_page: int, open_data: str, page_data: Callable[[int], str]
+    page: Page[SoldLine],
+    per_page: int,
+    open_data: Callable[[int], str],
+    page_data: Callable[[int], str],
 ) -> list[list[InlineKeyboardButton]]:
-    """One numbered button per sold package (`open_data` + its id), then ◀ ▶."""
+    """One numbered button per sold package (`open_data(its id)`), then ◀ ▶."""
     first = (page.page - 1) * per_page + 1
     rows = [
-        [button(f"{n}. {line.sold.title}", f"{open_data}{line.sold.id}")]
+        [button(f"{n}. {line.sold.title}", open_data(line.sold.stored_id))]
         for n, line in enumerate(page.items, start=first)
     ]
     paging = paging_row(page, page_data)
@@ -92,5 +96,10 @@ def numbered_rows(
 
 
 def mine_keyboard(page: Page[SoldLine]) -> InlineKeyboardMarkup | None:
-    rows = numbered_rows(page, PER_PAGE, "mine:o:", lambda n: f"mine:p:{n}")
+    rows = numbered_rows(
+        page,
+        PER_PAGE,
+        lambda sold: kinds.OPEN_MINE.pack(sold=sold),
+        lambda n: kinds.MINE_PAGE.pack(page=n),
+    )
     return InlineKeyboardMarkup(rows) if rows else None

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from domain.catalog.access import require_coach
 from domain.catalog.model import ItemKind, Series, Service, Usage
-from domain.catalog.rules import validate_description, validate_title
+from domain.catalog.rules import validate_description, validate_duration, validate_title
 from domain.errors import InvalidInput
 from domain.pagination import Page, fetch_page
 from domain.parsing import parse_duration_minutes
@@ -42,13 +42,56 @@ class Entries(Protocol[EntryT]):
     async def delete(self, entry_id: int, now: datetime, /) -> None: ...
 
 
-@dataclass(frozen=True)
-class EntryKind(Generic[EntryT]):
-    """One kind of entry: its name in package items, its port, and its ownership check."""
+_CASTS: dict[str, Callable[[Any], Any]] = {"str": str, "int": int, "bool": bool}
 
-    item: ItemKind
-    stored: Callable[[UnitOfWork], Entries[EntryT]]
-    own: Callable[[UnitOfWork, int, int], Awaitable[EntryT]]
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What the coach typed for a new service or series, step by step, kept as plain JSON;
+    its create use case validates it again. Each kind adds its own fields (str/int/bool)."""
+
+    title: str
+    description: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Each field cast to its type. A missing field that has a default takes it: a
+        missing `hidden` (drafts saved before it existed) means visible."""
+        return cls(
+            **{f.name: _CASTS[str(f.type)](data[f.name]) for f in fields(cls) if f.name in data}
+        )
+
+
+class Typed(Protocol):
+    """The answers every kind's draft has."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def description(self) -> str: ...
+
+    @property
+    def duration_minutes(self) -> int: ...
+
+    @property
+    def hidden(self) -> bool: ...
+
+
+def validated_common(draft: Typed, **own: Callable[[], object]) -> dict[str, Any]:
+    """A new entry's fields, validated in the order the coach answers them: title,
+    description, the kind's own answers (`own`, each a check returning its value), duration;
+    and its visibility."""
+    return {
+        "title": validate_title(draft.title),
+        "description": validate_description(draft.description),
+        **{name: check() for name, check in own.items()},
+        "duration_minutes": validate_duration(draft.duration_minutes),
+        "hidden": draft.hidden,
+    }
 
 
 def set_common_field(entry: Service | Series, field: str, text: str) -> None:
@@ -63,90 +106,12 @@ def set_common_field(entry: Service | Series, field: str, text: str) -> None:
         raise InvalidInput("field", "field_not_editable", value=field[:32])
 
 
-async def add_entry(uow: UnitOfWork, kind: EntryKind[EntryT], entry: EntryT) -> EntryT:
-    """Store an already validated new entry in its coach's catalog."""
-    async with uow:
-        await require_coach(uow, entry.coach_id)
-        entry = await kind.stored(uow).add(entry)
-        await uow.commit()
-    return entry
-
-
-async def list_entries(
-    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, page: int, per_page: int
-) -> Page[EntryT]:
-    """One page of the coach's entries of this kind, hidden ones included."""
-    async with uow:
-        await require_coach(uow, coach_id)
-        stored = kind.stored(uow)
-        return await fetch_page(
-            lambda: stored.count(coach_id),
-            lambda offset, limit: stored.list(coach_id, offset, limit),
-            page,
-            per_page,
-        )
-
-
-async def get_entry(
-    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int
-) -> EntryT:
-    """One of the coach's entries."""
-    async with uow:
-        return await kind.own(uow, coach_id, entry_id)
-
-
-async def edit_entry(
-    uow: UnitOfWork,
-    kind: EntryKind[EntryT],
-    coach_id: int,
-    entry_id: int,
-    change: Callable[[EntryT], Awaitable[None]],
-) -> EntryT:
-    """Apply `change` to one of the coach's entries and save it, in one transaction."""
-    async with uow:
-        entry = await kind.own(uow, coach_id, entry_id)
-        await change(entry)
-        await kind.stored(uow).save(entry)
-        await uow.commit()
-    return entry
-
-
-async def set_entry_hidden(
-    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int, hidden: bool
-) -> EntryT:
-    """Hide or show an entry; packages that contain it still book it (rule 7)."""
-
-    async def change(entry: EntryT) -> None:
-        entry.hidden = hidden
-
-    return await edit_entry(uow, kind, coach_id, entry_id, change)
-
-
-async def entry_usage(
-    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int
-) -> Usage:
-    """How many packages and sold packages a delete would touch, and how many packages the
-    entry is the only item of."""
-    return (await delete_check(uow, kind, coach_id, entry_id)).usage
-
-
 @dataclass(frozen=True)
 class DeleteCheck(Generic[EntryT]):
     """What the coach is told before a delete: the entry and what the delete would touch."""
 
     entry: EntryT
     usage: Usage
-
-
-async def delete_check(
-    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int
-) -> DeleteCheck[EntryT]:
-    """The entry and its usage (see `entry_usage`), read in one transaction."""
-    async with uow:
-        entry = await kind.own(uow, coach_id, entry_id)
-        usage = await kind.stored(uow).usage(entry_id)
-        left_empty = await packages_only_of(uow, coach_id, kind.item, entry_id)
-    return DeleteCheck(entry, replace(usage, packages_left_empty=len(left_empty)))
 
 
 @dataclass(frozen=True)
@@ -157,18 +122,97 @@ class Deleted(Generic[EntryT]):
     hidden_packages: int
 
 
-async def delete_entry(
-    uow: UnitOfWork, kind: EntryKind[EntryT], coach_id: int, entry_id: int, now: datetime
-) -> Deleted[EntryT]:
-    """Delete an entry: it leaves every package and sold package (rule 6). Packages it was
-    the only item of are hidden, never left listed with nothing inside."""
-    async with uow:
-        entry = await kind.own(uow, coach_id, entry_id)
-        left_empty = await packages_only_of(uow, coach_id, kind.item, entry_id)
-        await kind.stored(uow).delete(entry_id, now)
-        await hide_packages(uow, coach_id, left_empty)
-        await uow.commit()
-    return Deleted(entry, len(left_empty))
+@dataclass(frozen=True)
+class EntryKind(Generic[EntryT]):
+    """One kind of entry (its name in package items, its port, its ownership check) and the
+    use cases every kind has; `services` and `series` publish them under their own names."""
+
+    item: ItemKind
+    stored: Callable[[UnitOfWork], Entries[EntryT]]
+    own: Callable[[UnitOfWork, int, int], Awaitable[EntryT]]
+
+    async def add(self, uow: UnitOfWork, entry: EntryT) -> EntryT:
+        """The coach gets an already validated new entry in their catalog."""
+        async with uow:
+            await require_coach(uow, entry.coach_id)
+            entry = await self.stored(uow).add(entry)
+            await uow.commit()
+        return entry
+
+    async def page(
+        self, uow: UnitOfWork, coach_id: int, page: int = 1, per_page: int = 10
+    ) -> Page[EntryT]:
+        """The coach gets one page of their entries of this kind, hidden ones included."""
+        async with uow:
+            await require_coach(uow, coach_id)
+            stored = self.stored(uow)
+            return await fetch_page(
+                lambda: stored.count(coach_id),
+                lambda offset, limit: stored.list(coach_id, offset, limit),
+                page,
+                per_page,
+            )
+
+    async def get(self, uow: UnitOfWork, coach_id: int, entry_id: int) -> EntryT:
+        """The coach gets one of their entries."""
+        async with uow:
+            return await self.own(uow, coach_id, entry_id)
+
+    async def edit(
+        self,
+        uow: UnitOfWork,
+        coach_id: int,
+        entry_id: int,
+        change: Callable[[EntryT], Awaitable[None]],
+    ) -> EntryT:
+        """Apply `change` to one of the coach's entries and save it, in one transaction."""
+        async with uow:
+            entry = await self.own(uow, coach_id, entry_id)
+            await change(entry)
+            await self.stored(uow).save(entry)
+            await uow.commit()
+        return entry
+
+    async def set_hidden(
+        self, uow: UnitOfWork, coach_id: int, entry_id: int, hidden: bool
+    ) -> EntryT:
+        """The coach hides or shows an entry; packages that contain it still book it
+        (rule 7)."""
+
+        async def change(entry: EntryT) -> None:
+            entry.hidden = hidden
+
+        return await self.edit(uow, coach_id, entry_id, change)
+
+    async def usage(self, uow: UnitOfWork, coach_id: int, entry_id: int) -> Usage:
+        """The coach learns how many packages and sold packages a delete would touch, and
+        how many packages the entry is the only item of."""
+        return (await self.delete_check(uow, coach_id, entry_id)).usage
+
+    async def delete_check(
+        self, uow: UnitOfWork, coach_id: int, entry_id: int
+    ) -> DeleteCheck[EntryT]:
+        """The coach is asked before a delete: the entry, and what the delete would touch
+        (see `usage`), read in one transaction."""
+        async with uow:
+            entry = await self.own(uow, coach_id, entry_id)
+            usage = await self.stored(uow).usage(entry_id)
+            left_empty = await packages_only_of(uow, coach_id, self.item, entry_id)
+        return DeleteCheck(entry, replace(usage, packages_left_empty=len(left_empty)))
+
+    async def delete(
+        self, uow: UnitOfWork, coach_id: int, entry_id: int, now: datetime
+    ) -> Deleted[EntryT]:
+        """The coach deletes an entry: it leaves every package and sold package (rule 6).
+        Packages it was the only item of are hidden, never left listed with nothing
+        inside."""
+        async with uow:
+            entry = await self.own(uow, coach_id, entry_id)
+            left_empty = await packages_only_of(uow, coach_id, self.item, entry_id)
+            await self.stored(uow).delete(entry_id, now)
+            await hide_packages(uow, coach_id, left_empty)
+            await uow.commit()
+        return Deleted(entry, len(left_empty))
 
 
 async def packages_only_of(

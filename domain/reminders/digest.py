@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.reminders.model import Outcome
+from domain.reminders.model import Delivery
 from domain.selling.model import SoldStatus, sold_status
 from domain.selling.rules import EXPIRING_WITHIN
 
@@ -72,16 +72,12 @@ class Digest:
 
 
 @dataclass(frozen=True)
-class DigestRun:
-    """A coach's digest for one local day, claimed once (`outcome` None: still to send)."""
+class DigestRun(Delivery):
+    """A coach's digest for one local day, claimed once, and where its delivery stands."""
 
     coach_id: int
     day: date
     next_attempt_at: datetime
-    attempts: int = 0
-    outcome: Outcome | None = None
-    sent_at: datetime | None = None
-    last_error: str | None = None
 
 
 def digest_moment(day: date, zone: str, hour: int) -> datetime:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import Field, dataclass, replace
+from dataclasses import KW_ONLY, Field, dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar, Protocol, TypeVar
@@ -52,16 +52,25 @@ class PlannedReminder:
 
 
 @dataclass(frozen=True)
-class Reminder:
-    """A stored reminder and where its delivery stands (`outcome` None: still to send)."""
+class Delivery:
+    """Where a delivery stands, for a reminder and a coach digest alike (`outcome` None: still
+    to send). Each kind declares its identity and `next_attempt_at` (positional); these
+    follow, by keyword. See `Attempted` for what the delivery engine reads."""
 
-    id: int
-    plan: PlannedReminder
-    next_attempt_at: datetime
+    _: KW_ONLY
     attempts: int = 0
     outcome: Outcome | None = None
     sent_at: datetime | None = None
     last_error: str | None = None
+
+
+@dataclass(frozen=True)
+class Reminder(Delivery):
+    """A stored reminder and where its delivery stands."""
+
+    id: int
+    plan: PlannedReminder
+    next_attempt_at: datetime
 
     @property
     def key(self) -> str:

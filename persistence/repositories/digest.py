@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.reminders.digest import BookedSession, DigestCoach, DigestRun, ExpiringFacts
-from domain.reminders.model import Outcome
 from domain.selling.model import SoldStatus
 from persistence.models import (
     CoachDigestRow,
@@ -28,15 +27,7 @@ _BOOKED = "booked"
 
 
 def _run(row: CoachDigestRow) -> DigestRun:
-    return DigestRun(
-        coach_id=row.coach_id,
-        day=row.day,
-        next_attempt_at=row.next_attempt_at,
-        attempts=row.attempts,
-        outcome=Outcome(row.outcome) if row.outcome else None,
-        sent_at=row.sent_at,
-        last_error=row.last_error,
-    )
+    return leased.delivered(DigestRun, row)
 
 
 class SqlCoachDigests:

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from domain.reminders.model import Attempted, Outcome
+from persistence.repositories.rows import D, domain_of
 
 T = TypeVar("T")
 
@@ -53,6 +54,11 @@ async def claim_due(
             .execution_options(synchronize_session=False)
         )
     return claimed
+
+
+def delivered(cls: type[D], row: Any, **given: Any) -> D:
+    """A reminder or a coach digest from its row (see `rows.domain_of`), its outcome typed."""
+    return domain_of(cls, row, outcome=Outcome(row.outcome) if row.outcome else None, **given)
 
 
 async def save(

@@ -14,36 +14,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.errors import ChangedMeanwhile
 from persistence.models import PackageItemRow, PackageRow, SeriesRow, ServiceRow, SoldPackageRow
+from persistence.repositories.rows import domain_of, values_of
+
+# The columns a coach edits, stored as they are on the package.
+_EDITABLE = ("title", "description", "price_minor", "currency", "hidden", "validity_days")
 
 
 def _package(row: PackageRow, items: builtins.list[PackageItem]) -> Package:
-    return Package(
-        id=row.id,
-        coach_id=row.coach_id,
-        public_id=row.public_id,
-        title=row.title,
-        description=row.description,
-        price_minor=row.price_minor,
-        currency=row.currency,
-        hidden=row.hidden,
-        validity_days=row.validity_days,
-        items=items,
-        created_at=row.created_at,
-        deleted_at=row.deleted_at,
-        version=row.version,
-    )
+    return domain_of(Package, row, items=items)
 
 
 def _editable(package: Package) -> dict[str, Any]:
-    """The columns a coach edits, as stored."""
-    return {
-        "title": package.title,
-        "description": package.description,
-        "price_minor": package.price_minor,
-        "currency": package.currency,
-        "hidden": package.hidden,
-        "validity_days": package.validity_days,
-    }
+    return values_of(package, _EDITABLE)
 
 
 def _item_rows(package_id: int, items: Sequence[PackageItem]) -> builtins.list[PackageItemRow]:

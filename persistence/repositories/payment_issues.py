@@ -10,23 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.selling.model import PaymentIssue
 from persistence.models import PaymentIssueRow
+from persistence.repositories.rows import domain_of
 from persistence.upsert import insert_or_ignore
 
 
 def _issue_of(row: PaymentIssueRow) -> PaymentIssue:
-    return PaymentIssue(
-        charge_id=row.telegram_charge_id,
-        provider_charge_id=row.provider_charge_id,
-        payer_id=row.payer_id,
-        coach_id=row.coach_id,
-        title=row.title,
-        expected_minor=row.expected_minor,
-        expected_currency=row.expected_currency,
-        paid_minor=row.paid_minor,
-        paid_currency=row.paid_currency,
-        received_at=row.received_at,
-        id=row.id,
-    )
+    return domain_of(PaymentIssue, row, charge_id=row.telegram_charge_id)
 
 
 class SqlPaymentIssues:

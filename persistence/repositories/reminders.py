@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 
 from domain.booking.model import BookingStatus
 from domain.reminders.delivery import SessionNow
-from domain.reminders.model import Outcome, PlannedReminder, Reminder, ReminderKind
+from domain.reminders.model import PlannedReminder, Reminder, ReminderKind
 from domain.reminders.planning import PackageFacts, SessionFacts
 from persistence.models import (
     CoachAvailabilityRow,
@@ -23,6 +23,7 @@ from persistence.models import (
     UserRow,
 )
 from persistence.repositories import leased
+from persistence.repositories.rows import domain_of, values_of
 from persistence.repositories.sold import expired, live_item, sessions_left
 from persistence.upsert import insert_or_ignore
 
@@ -30,41 +31,21 @@ _CHUNK = 500
 
 
 def _reminder(row: ReminderRow) -> Reminder:
-    plan = PlannedReminder(
-        kind=ReminderKind(row.kind),
-        recipient_id=row.recipient_id,
-        sold_package_id=row.sold_package_id,
-        session_id=row.session_id,
-        title=row.title,
-        event_at=row.event_at,
-        due_at=row.due_at,
-        stale_at=row.stale_at,
-    )
-    return Reminder(
-        id=row.id,
-        plan=plan,
-        next_attempt_at=row.next_attempt_at,
-        attempts=row.attempts,
-        outcome=Outcome(row.outcome) if row.outcome else None,
-        sent_at=row.sent_at,
-        last_error=row.last_error,
-    )
+    plan = domain_of(PlannedReminder, row, kind=ReminderKind(row.kind))
+    return leased.delivered(Reminder, row, plan=plan)
+
+
+# Columns named and typed alike on the row and the planned reminder.
+_PLAN_SAME = (
+    "key", "recipient_id", "sold_package_id", "session_id", "title", "event_at", "due_at",
+    "stale_at",
+)  # fmt: skip
 
 
 def _values(plan: PlannedReminder) -> dict[str, Any]:
-    return {
-        "key": plan.key,
-        "kind": plan.kind.value,
-        "recipient_id": plan.recipient_id,
-        "sold_package_id": plan.sold_package_id,
-        "session_id": plan.session_id,
-        "title": plan.title,
-        "event_at": plan.event_at,
-        "due_at": plan.due_at,
-        "stale_at": plan.stale_at,
-        "next_attempt_at": plan.due_at,
-        "attempts": 0,
-    }
+    return values_of(
+        plan, _PLAN_SAME, kind=plan.kind.value, next_attempt_at=plan.due_at, attempts=0
+    )
 
 
 class SqlReminders:
@@ -128,13 +109,12 @@ class SqlReminders:
             .limit(limit)
         )
         return [
-            SessionFacts(
+            domain_of(
+                SessionFacts,
+                row,
                 session_id=row.id,
-                sold_package_id=row.sold_package_id,
                 client_id=client_id,
-                coach_id=row.coach_id,
-                title=row.title,
-                starts_at=row.starts_at,
+                active=True,
                 remind_coach=bool(remind_coach),
             )
             for row, client_id, remind_coach in await self._session.execute(stmt)

@@ -18,47 +18,26 @@ from persistence.models import (
     SoldPackageEventRow,
     SoldPackageRow,
 )
+from persistence.repositories.rows import domain_of, values_of
+
+# Columns named and typed alike on the row and the sold package.
+_SOLD_SAME = (
+    "package_id", "coach_id", "client_id", "title", "description", "price_minor", "currency",
+    "access_token", "purchased_at", "expires_at", "request_key", "provider_charge_id", "note",
+)  # fmt: skip
 
 
 def sold_values(sold: SoldPackage) -> dict[str, Any]:
-    return {
-        "package_id": sold.package_id,
-        "coach_id": sold.coach_id,
-        "client_id": sold.client_id,
-        "kind": sold.kind.value,
-        "title": sold.title,
-        "description": sold.description,
-        "price_minor": sold.price_minor,
-        "currency": sold.currency,
-        "access_token": sold.access_token,
-        "purchased_at": sold.purchased_at,
-        "expires_at": sold.expires_at,
-        "request_key": sold.request_key,
-        "telegram_charge_id": sold.charge_id,
-        "provider_charge_id": sold.provider_charge_id,
-        "note": sold.note,
-    }
+    return values_of(sold, _SOLD_SAME, kind=sold.kind.value, telegram_charge_id=sold.charge_id)
 
 
 def sold_of(row: SoldPackageRow, items: list[SoldItem], client_name: str) -> SoldPackage:
-    return SoldPackage(
-        id=row.id,
-        coach_id=row.coach_id,
-        package_id=row.package_id,
-        client_id=row.client_id,
+    return domain_of(
+        SoldPackage,
+        row,
         kind=SaleKind(row.kind),
-        title=row.title,
-        description=row.description,
-        price_minor=row.price_minor,
-        currency=row.currency,
-        access_token=row.access_token,
-        purchased_at=row.purchased_at,
-        expires_at=row.expires_at,
         items=items,
-        request_key=row.request_key,
         charge_id=row.telegram_charge_id,
-        provider_charge_id=row.provider_charge_id,
-        note=row.note,
         client_name=client_name,
     )
 

@@ -1,0 +1,132 @@
+"""Every selling button, declared once (bot/kit/callbacks.py): what each carries, in range.
+
+/sold: `sold:l:<filter>:<page>`, `sold:<v|k|h|x|r|w>:<id>`, `sold:set:<id>:<timestamp|none>[:y]`,
+`sold:rv:<id>:<link fingerprint>`, `sold:hr:<id>:<user>[:y]`, `sold:<date|ext>:<id>`
+(the flows'); the package page: `sell:grant:<package>`, `<buy|get>:<public id>`;
+/mypackages: `mine:o:<id>`, `mine:p:<page>`; an expiry reminder: `rx:ask:<id>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.kit.callbacks import Callback, Either, Id, Int, Word
+from domain.selling.model import SoldFilter
+
+PAGE = Int(1, 9999)
+USER = Int(1, 10**16 - 1)  # a Telegram user id
+TIMESTAMP = Int(0, 10**11 - 1)  # seconds since the epoch
+
+
+def _sold(sold: int) -> int:
+    return sold
+
+
+# /sold's list and one sold package
+@dataclass(frozen=True)
+class Listed:
+    which: SoldFilter
+    page: int
+
+
+LIST = Callback(
+    "sold:l",
+    lambda which, page: Listed(SoldFilter(which), page),
+    which=Word("|".join(f.value for f in SoldFilter)),
+    page=PAGE,
+)
+DETAIL, LINK, HISTORY = (Callback(f"sold:{a}", _sold, sold=Id) for a in ("v", "k", "h"))
+EXPIRY_MENU, REVOKE_ASK, HOLDERS = (Callback(f"sold:{a}", _sold, sold=Id) for a in ("x", "r", "w"))
+
+
+@dataclass(frozen=True)
+class ExpirySet:
+    sold: int
+    value: int | str  # a timestamp, or "none" (no expiry)
+    yes: bool
+
+    @property
+    def timestamp(self) -> int | None:
+        return None if self.value == "none" else int(self.value)
+
+
+_VALUE = Either(TIMESTAMP, Word("none"))
+SET_EXPIRY = Callback(
+    "sold:set", lambda sold, value: ExpirySet(sold, value, False), sold=Id, value=_VALUE
+)
+SET_EXPIRY_YES = Callback(
+    "sold:set",
+    lambda sold, value, yes: ExpirySet(sold, value, True),
+    sold=Id,
+    value=_VALUE,
+    yes=Word("y"),
+)
+
+
+def expiry_data(sold_id: int, new: datetime | None, yes: bool = False) -> str:
+    value: int | str = "none" if new is None else int(new.timestamp())
+    if yes:
+        return SET_EXPIRY_YES.pack(sold=sold_id, value=value, yes="y")
+    return SET_EXPIRY.pack(sold=sold_id, value=value)
+
+
+@dataclass(frozen=True)
+class Revoke:
+    sold: int
+    fingerprint: str
+
+
+REVOKE = Callback("sold:rv", Revoke, sold=Id, fingerprint=Word(r"[A-Za-z0-9_-]{8}"))
+
+
+@dataclass(frozen=True)
+class RemoveHolder:
+    sold: int
+    user: int
+    yes: bool
+
+
+REMOVE_HOLDER = Callback(
+    "sold:hr", lambda sold, user: RemoveHolder(sold, user, False), sold=Id, user=USER
+)
+REMOVE_HOLDER_YES = Callback(
+    "sold:hr",
+    lambda sold, user, yes: RemoveHolder(sold, user, True),
+    sold=Id,
+    user=USER,
+    yes=Word("y"),
+)
+
+
+def remove_holder_data(sold_id: int, user: int, yes: bool = False) -> str:
+    if yes:
+        return REMOVE_HOLDER_YES.pack(sold=sold_id, user=user, yes="y")
+    return REMOVE_HOLDER.pack(sold=sold_id, user=user)
+
+
+# /sold's typed changes of the expiry (the flows'): (how, sold package id)
+NEW_DATE, EXTEND = (
+    Callback(f"sold:{how}", lambda sold, how=how: (how, sold), sold=Id) for how in ("date", "ext")
+)
+
+# the package page
+GRANT = Callback("sell:grant", lambda package: package, package=Id)
+
+
+@dataclass(frozen=True)
+class Buy:
+    free: bool
+    public_id: str
+
+
+_PUBLIC_ID = Word(r"[A-Za-z0-9_-]{1,60}")
+BUY = Callback("buy", lambda public_id: Buy(False, public_id), public_id=_PUBLIC_ID)
+GET = Callback("get", lambda public_id: Buy(True, public_id), public_id=_PUBLIC_ID)
+
+# /mypackages
+OPEN_MINE = Callback("mine:o", _sold, sold=Id)
+MINE_PAGE = Callback("mine:p", lambda page: page, page=PAGE)
+
+# an expiry reminder's "🙋 Ask to extend"
+ASK_EXTEND = Callback("rx:ask", _sold, sold=Id)
