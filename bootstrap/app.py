@@ -26,12 +26,14 @@ from bot.selling import handlers as selling
 from bot.selling.notices import announce_payment
 from jobs.bulk import JobDeps
 from jobs.calendar_sync import CalendarSyncDeps, schedule_calendar_sync
+from jobs.calendar_writes import CalendarWriteDeps, schedule_calendar_writes
 from jobs.pruning import schedule_pruning
 from jobs.reconcile import ReconcileDeps, schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
 from persistence.calendars.fetch import FetchPolicy
 from persistence.calendars.reading import CalendarReader
 from persistence.calendars.vault import box_for
+from persistence.calendars.writing import CalendarWriter
 from persistence.db import create_engine, session_factory
 from persistence.inbox import InboxStore
 from persistence.ptb_persistence import DatabasePersistence
@@ -123,6 +125,10 @@ def add_jobs(
             queue,
             CalendarSyncDeps(lambda: SqlUnitOfWork(sessions), clock, reader),
             settings.calendar_sync_minutes,
+        )
+        writer = CalendarWriter(reader.box, reader.policy)
+        schedule_calendar_writes(
+            queue, CalendarWriteDeps(lambda: SqlUnitOfWork(sessions), clock, writer)
         )
 
 

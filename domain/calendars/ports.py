@@ -9,7 +9,8 @@ from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from domain.booking.ports import Availabilities
+from domain.booking.model import ScheduleEntry
+from domain.booking.ports import Availabilities, Bookings
 from domain.booking.slots import Busy
 from domain.calendars.model import BusyRead, CalendarSource
 from domain.ports import UnitOfWork
@@ -74,7 +75,17 @@ class BusyReader(Protocol):
         ...
 
 
+class EventWriter(Protocol):
+    async def write(
+        self, source: CalendarSource, entry: ScheduleEntry, uid: str, summary: str, now: datetime
+    ) -> None:
+        """The session's event in the source's receiving calendar shows it as it is now
+        (removed when it is cancelled); CalendarUnreadable with a code when it cannot."""
+        ...
+
+
 class CalendarUnitOfWork(UnitOfWork, Protocol):
     availability: Availabilities
+    bookings: Bookings
     calendars: CalendarSources
     calendar_writes: CalendarWrites

@@ -56,6 +56,17 @@ class SqlCalendarSources:
         self._session.add(row)
         await self._session.flush()
         source.id = row.id
+        if source.target is not None:  # the sessions already booked go there too
+            await self._session.execute(
+                insert(CalendarWriteRow).from_select(
+                    ["booking_id", "coach_id", "attempts"],
+                    select(SessionBookingRow.id, SessionBookingRow.coach_id, literal(0)).where(
+                        SessionBookingRow.coach_id == source.coach_id,
+                        SessionBookingRow.status == "booked",
+                        SessionBookingRow.ends_at > source.created_at,
+                    ),
+                )
+            )
         return source
 
     async def save(self, source: CalendarSource) -> None:
