@@ -5,13 +5,17 @@ fresh choices, and the calendar is disconnected after confirming."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from cryptography.fernet import Fernet
 
 from domain.catalog.model import ItemKind
 from jobs.calendar_sync import SYNC_JOB
+from jobs.calendar_writes import WRITE_JOB
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import gets_package, package_of, working_shop
 from tests.support.calendar_feeds import FeedState, feed_server
+from tests.support.radicale_server import Radicale, one_hour_event
 
 # Anna works 09:00–17:00 UTC. Busy: Fri 27 Nov 10:00–11:00 UTC, all of Sat 28 Nov.
 FEED = b"""BEGIN:VCALENDAR\r
@@ -99,3 +103,60 @@ async def test_without_a_key_calendar_connections_are_disabled(harness: BotHarne
     harness.api.send_text(COACH, "/calendar")
     said = await harness.api.next_message(COACH, "Calendar connections are disabled")
     assert "CALENDAR_SECRET_KEY" in said.content
+
+
+async def test_a_caldav_account_blocks_time_and_receives_the_booking(
+    harness: BotHarness, radicale: Radicale
+) -> None:
+    await harness.stop()
+    await harness.start(
+        calendar_secret_key=Fernet.generate_key().decode(), calendar_allow_private_hosts=True
+    )
+    api, shop = harness.api, await working_shop(harness)
+    work, inbox = radicale.make_calendar("Work"), radicale.make_calendar("Bookings")
+    radicale.add_event(work, one_hour_event("dentist@x", datetime(2026, 11, 27, 10, tzinfo=UTC)))
+
+    api.send_text(COACH, "/calendar")
+    await api.next_message(COACH, "Your calendars")
+    api.press_button(COACH, "➕ CalDAV account")
+    await api.next_message(COACH, "Your CalDAV server address")
+    api.send_text(COACH, radicale.url)
+    await api.next_message(COACH, "Your user name")
+    api.send_text(COACH, "anna")
+    await api.next_message(COACH, "An app password")
+    api.send_text(COACH, "app-password")
+    choose = await api.next_message(COACH, "Found 2 calendars on anna@127.0.0.1")
+    assert choose.button_labels == [
+        "🚫 Bookings", "📥? Bookings", "🚫 Work", "📥? Work", "💾 Save", "◀ Back",
+    ]  # fmt: skip
+    api.press_button(COACH, "🚫 Bookings")
+    await api.next_message(COACH, lambda m: "◻ Bookings" in m.button_labels)
+    api.press_button(COACH, "📥? Bookings")
+    await api.next_message(COACH, lambda m: "📥 Bookings" in m.button_labels)
+    api.press_button(COACH, "💾 Save")
+    connected = await api.next_message(COACH, "Connected anna@127.0.0.1: 1 busy time read")
+    assert "blocks time: Work" in connected.content
+    assert "bookings are written to “Bookings”" in connected.content
+    assert "app-password" not in str([m.content for m in api.messages(COACH)])
+    assert any(call.method == "deleteMessage" for call in api.calls)  # the password message
+    api.press_button(COACH, "✅ Done")
+    await api.next_message(COACH, "Your calendars are saved.")
+
+    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
+    await gets_package(shop, CLIENT, "Cleo", package)
+    api.press_button(CLIENT, "📅 Book Yoga")
+    await api.next_message(CLIENT, "pick a day")
+    api.press_button(CLIENT, "Fri 27 Nov")
+    times = await api.next_message(CLIENT, "pick a time on Fri 27 Nov")
+    assert times.button_labels[:4] == ["09:00", "11:00", "11:30", "12:00"]
+    api.press_button(CLIENT, "11:00")
+    await api.next_message(CLIENT, "Book Yoga on Fri 27 Nov 11:00")
+    api.press_button(CLIENT, "✅ Confirm")
+    await api.next_message(CLIENT, "Booked:")
+
+    assert harness.app is not None and harness.app.job_queue is not None
+    [job] = harness.app.job_queue.get_jobs_by_name(WRITE_JOB)
+    await job.run(harness.app)
+    [written] = radicale.events(inbox)
+    assert "UID:session-" in written and "DTSTART:20261127T110000Z" in written
+    assert "Yoga · Cleo" in written

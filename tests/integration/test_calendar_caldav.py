@@ -5,11 +5,8 @@ server was down when the booking was made."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -34,14 +31,6 @@ from tests.support.radicale_server import Radicale, one_hour_event
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, 12, day, hour, minute, tzinfo=UTC)
-
-
-@pytest.fixture
-def radicale(tmp_path: Path) -> Iterator[Radicale]:
-    server = Radicale(tmp_path)
-    server.start()
-    yield server
-    server.stop()
 
 
 def secret(radicale: Radicale) -> CalendarSecret:
