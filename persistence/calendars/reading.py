@@ -3,6 +3,7 @@ calendars), its events expanded and turned into busy time by the domain."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,7 +41,8 @@ class CalendarReader:
         )
         if fetched.body is None:
             return BusyRead(None, (fetched.etag, fetched.last_modified))
-        found = occurrences(fetched.body, *window)
+        # Expanding a big recurring calendar takes seconds of CPU: not on the event loop.
+        found = await asyncio.to_thread(occurrences, fetched.body, *window)
         return BusyRead(busy_from(found, zone, window, own), (fetched.etag, fetched.last_modified))
 
     async def _caldav(
