@@ -75,8 +75,16 @@ def slots(busy_count: int = 300, days: int = 60, runs: int = 20) -> None:
         for n in range(busy_count)
     ]
     query = SlotQuery(timedelta(hours=1), NOW)
-    for label, given in (("without busy times", []), (f"with {busy_count} busy times", busy)):
-        found, timings = timed(lambda g=given: free_slots(availability, ZONE, g, query), runs)
+    cases: list[tuple[str, list[Busy]]] = [
+        ("without busy times", []),
+        (f"with {busy_count} busy times", busy),
+    ]
+    for label, given in cases:
+
+        def compute(given: list[Busy] = given) -> list[datetime]:
+            return free_slots(availability, ZONE, given, query)
+
+        found, timings = timed(compute, runs)
         assert isinstance(found, list)
         print(
             f"free slots over {days} days {label:>22}: {len(found):>4} slots, "
