@@ -542,4 +542,67 @@ class PtbStateRow(Base):
     data: Mapped[Any] = mapped_column(JSON)
 
 
+class CalendarSourceRow(Base):
+    """A coach's connected calendar. `secret` is the Fernet token of its address (and, for
+    CalDAV, user name and app password); `label` is what the coach is shown instead."""
+
+    __tablename__ = "calendar_source"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(255))
+    secret: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    blocking: Mapped[Any] = mapped_column(JSON, default=list)
+    target: Mapped[str | None] = mapped_column(Text)
+    calendars: Mapped[Any] = mapped_column(JSON, default=dict)
+    etag: Mapped[str | None] = mapped_column(String(255))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+    last_read_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    busy_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(20))
+    failing: Mapped[bool] = mapped_column(default=False)
+    __table_args__ = (CheckConstraint("kind IN ('ics', 'caldav')", name="kind"),)
+
+
+class CalendarBusyRow(Base):
+    """Busy time read from a source, [starts_at, ends_at) in UTC; replaced per source."""
+
+    __tablename__ = "calendar_busy"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("calendar_source.id", ondelete="CASCADE"), index=True
+    )
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("starts_at < ends_at", name="forward"),
+        Index("ix_calendar_busy_coach_starts", "coach_id", "starts_at"),
+    )
+
+
+class CalendarWriteRow(Base):
+    """A booking changed (booked, moved, cancelled) while its coach has a calendar receiving
+    bookings: written in the booking's transaction, swept by a job that puts the booking's
+    current state as one event (its stable UID), so a retry can never duplicate it."""
+
+    __tablename__ = "calendar_write"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("session_booking.id", ondelete="CASCADE"))
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # None: at once
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        Index("ix_calendar_write_booking", "booking_id", "id"),
+        Index(
+            "ix_calendar_write_pending",
+            "booking_id",
+            postgresql_where=text("done_at IS NULL"),
+            sqlite_where=text("done_at IS NULL"),
+        ),
+    )
+
+
 Index("ix_package_coach_visible", PackageRow.coach_id, PackageRow.deleted_at, PackageRow.hidden)
