@@ -21,6 +21,7 @@ from domain.model import Plan
 from domain.parsing import parse_offsets
 from domain.reminders.use_cases import ReminderOffsets
 from domain.timezones import parse_timezone
+from persistence.calendars.vault import valid_key
 from persistence.db import check_database_url
 
 PUBLIC_BOT_API = "https://api.telegram.org"
@@ -55,7 +56,24 @@ class Settings(BaseSettings):
     webhook_listen: str = ""
     webhook_port: int | None = Field(default=None, ge=1, le=65_535)
     webhook_secret: SecretStr = SecretStr("")
+    web_base_url: str = ""
+    web_listen: str = ""
+    web_port: int | None = Field(default=None, ge=1, le=65_535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    calendar_sync_minutes: int = Field(default=10, ge=1, le=1440)
+    calendar_secret_key: SecretStr = SecretStr("")
+    calendar_allow_private_hosts: bool = False
+
+    @field_validator("calendar_secret_key")
+    @classmethod
+    def _fernet_key(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and not valid_key(value.get_secret_value()):
+            raise ValueError(
+                "must be a Fernet key (32 url-safe base64-encoded bytes); make one with "
+                'python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())"'
+            )
+        return value
 
     @field_validator("webhook_secret")
     @classmethod
@@ -71,7 +89,16 @@ class Settings(BaseSettings):
             self.webhook_secret = SecretStr(secrets.token_urlsafe(32))
         return self
 
-    @field_validator("webhook_port", mode="before")
+    @field_validator("web_base_url")
+    @classmethod
+    def _https_url(cls, value: str) -> str:
+        # Telegram opens Mini Apps from https:// addresses only.
+        value = value.strip().rstrip("/")
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// URL (the public root of the Mini App)")
+        return value
+
+    @field_validator("webhook_port", "web_port", mode="before")
     @classmethod
     def _empty_port(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -141,6 +168,14 @@ class Settings(BaseSettings):
         check_database_url(value)
         return value
 
+    def web_address(self) -> tuple[str, int]:
+        """Where the web server listens: WEB_LISTEN:WEB_PORT; in webhook mode the webhook's
+        own address when those are not set (one port serves both)."""
+        if self.webhook_url:
+            listen = self.web_listen or self.webhook_listen or "0.0.0.0"
+            return listen, self.web_port or self.webhook_port or 8443
+        return self.web_listen or "0.0.0.0", self.web_port or 8080
+
     def reminder_offsets(self) -> ReminderOffsets:
         """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS, for selling and booking."""
         return ReminderOffsets(self.expiry_reminder_offsets, self.session_reminder_offsets)
@@ -162,7 +197,7 @@ class Settings(BaseSettings):
     def secrets(self) -> tuple[str, ...]:
         """Values no log line or start-up message may show."""
         token = self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else ""
-        other = (self.webhook_secret, self.payment_provider_token)
+        other = (self.webhook_secret, self.payment_provider_token, self.calendar_secret_key)
         return (token, *(s.get_secret_value() for s in other))
 
     @property

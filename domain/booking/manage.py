@@ -3,7 +3,7 @@ the coach's policy allows; coach any time), no-shows and rescheduling (rules 9â€
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.booking.access import Access, client_side, holding
@@ -69,7 +69,7 @@ async def mark_no_show(
         await uow.bookings.lock_coach(coach_id)
         if now < booking.starts_at:
             raise NotStartedYet()
-        closed = replace(booking, status=BookingStatus.NO_SHOW, cancelled_at=now)
+        closed = booking.changed(status=BookingStatus.NO_SHOW, cancelled_at=now)
         if not await uow.bookings.close(closed):
             raise BookingNotActive()
         await replan_after(uow, reminders, closed, None, now)
@@ -122,7 +122,7 @@ async def _reschedule(
     ends_at = starts_at + timedelta(minutes=service.duration_minutes)
     if not await uow.bookings.move(booking.id or 0, starts_at, ends_at):
         raise SlotTaken()
-    return replace(booking, starts_at=starts_at, ends_at=ends_at)
+    return booking.changed(starts_at=starts_at, ends_at=ends_at)
 
 
 async def _movable(
@@ -198,7 +198,7 @@ async def _cancel(
 ) -> Cancelled:
     reminders, hold = follow
     await uow.bookings.lock_coach(booking.coach_id)
-    closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
+    closed = booking.changed(status=BookingStatus.CANCELLED, cancelled_at=now)
     if not await uow.bookings.close(closed):
         raise BookingNotActive()
     if booking.occurrence_id is not None:

@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 
-from bot.booking.calendar_file import booking_ics, booking_uid, bookings_ics, ics_filename
+from domain.booking.feeds import session_uid
 from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind
+from persistence.calendars.ics import booking_ics, bookings_ics, ics_filename
 
 BOOKED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
@@ -59,7 +60,7 @@ def test_weekly_sessions_are_one_file_with_an_event_each_under_its_own_uid() -> 
         for n in range(3)
     ]  # fmt: skip
     events = Calendar.from_ical(bookings_ics(weekly, "coachbot", BOOKED)).walk("VEVENT")
-    assert [str(e["uid"]) for e in events] == [booking_uid(b, "coachbot") for b in weekly]
+    assert [str(e["uid"]) for e in events] == [session_uid(b.id or 0, "coachbot") for b in weekly]
     assert [e.decoded("dtstart") for e in events] == [b.starts_at for b in weekly]
     cancelled = Calendar.from_ical(booking_ics(weekly[1], "coachbot", BOOKED, cancelled=True))
     [event] = cancelled.walk("VEVENT")

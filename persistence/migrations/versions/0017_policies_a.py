@@ -1,7 +1,7 @@
 """booking policies: the coach's cancellation policy; waitlists of full group dates
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0017_policies_a
+Revises: 0016_calsync_calendars
 Create Date: 2026-12-02 22:00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0017_policies_a"
+down_revision: str | None = "0016_calsync_calendars"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,4 +1,5 @@
-"""The `.ics` file sent with a booked, moved or cancelled session (RFC 5545 via icalendar).
+"""A session as one iCalendar event (RFC 5545 via icalendar): the `.ics` file sent with a
+booked, moved or cancelled session, and the event written to the coach's CalDAV calendar.
 
 Times are UTC. The UID is derived from the booking id alone, so a calendar that imported the
 first file updates the same event when a moved or cancelled one arrives; SEQUENCE grows with
@@ -11,13 +12,10 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Event
 
+from domain.booking.feeds import session_uid
 from domain.booking.model import SessionBooking
 
 PRODID = "-//packages-bot//session bookings//EN"
-
-
-def booking_uid(booking: SessionBooking, bot_username: str) -> str:
-    return f"session-{booking.id}@{bot_username}.t.me"
 
 
 def booking_ics(
@@ -28,37 +26,49 @@ def booking_ics(
     cancelled: bool = False,
 ) -> bytes:
     """One VEVENT for the session; METHOD:CANCEL and STATUS:CANCELLED when it is off."""
-    calendar = _calendar("CANCEL" if cancelled else "PUBLISH")
-    calendar.add_component(_event(booking, bot_username, now, description, cancelled))
+    uid = session_uid(booking.id or 0, bot_username)
+    return session_event(booking, uid, now, description, cancelled, stored=False)
+
+
+def session_event(
+    booking: SessionBooking,
+    uid: str,
+    now: datetime,
+    description: str = "",
+    cancelled: bool = False,
+    stored: bool = True,
+) -> bytes:
+    """The session's VEVENT under `uid`. `stored`: for a CalDAV calendar, which takes no
+    METHOD (RFC 4791, 4.1)."""
+    calendar = _calendar(None if stored else "CANCEL" if cancelled else "PUBLISH")
+    calendar.add_component(_event(booking, uid, now, description, cancelled))
     return bytes(calendar.to_ical())
 
 
 def bookings_ics(bookings: list[SessionBooking], bot_username: str, now: datetime) -> bytes:
-    """One file with a VEVENT per booked session (each with its own UID, so a later file
+    """One file with a VEVENT per booked session (each under its own UID, so a later file
     for one of them changes only that one)."""
     calendar = _calendar("PUBLISH")
     for booking in bookings:
-        calendar.add_component(_event(booking, bot_username, now))
+        calendar.add_component(_event(booking, session_uid(booking.id or 0, bot_username), now))
     return bytes(calendar.to_ical())
 
 
-def _calendar(method: str) -> Calendar:
+def _calendar(method: str | None) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", method)
+    if method:
+        calendar.add("method", method)
     return calendar
 
 
 def _event(
-    booking: SessionBooking,
-    bot_username: str,
-    now: datetime,
-    description: str = "",
+    booking: SessionBooking, uid: str, now: datetime, description: str = "",
     cancelled: bool = False,
-) -> Event:
+) -> Event:  # fmt: skip
     event = Event()
-    event.add("uid", booking_uid(booking, bot_username))
+    event.add("uid", uid)
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", booking.starts_at.astimezone(UTC))
     event.add("dtend", booking.ends_at.astimezone(UTC))
