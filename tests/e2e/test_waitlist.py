@@ -157,3 +157,28 @@ async def test_a_holder_leaves_the_line(harness: BotHarness) -> None:
     assert "Waitlists" not in left.content
     screen = await back_to_package(shop, CLIENT, "Circle pass")
     assert "Circle, Thu 3 Dec 19:00 — number 1 in line" in screen.content
+
+
+async def test_a_raised_capacity_offers_the_new_seats_in_line_order(harness: BotHarness) -> None:
+    api, shop = harness.api, await working_shop(harness)
+    await _full_date(shop)
+    await _joins(shop, CLIENT, "Thu 3 Dec 19:00")
+    await _joins(shop, OTHER, "Thu 3 Dec 18:00")
+    api.send_text(COACH, "/series")
+    await api.next_message(COACH, "Your series (2)")
+    api.press_button(COACH, "2. Circle")
+    await api.next_message(COACH, "Thu 03 Dec 18:00 — 1/1")
+    api.press_button(COACH, "✏️ Capacity")
+    await api.next_message(COACH, "Type the new capacity")
+    api.send_text(COACH, "2")
+    await api.next_message(COACH, "Thu 03 Dec 18:00 — 1/2")
+    await sweep(harness)
+    offer = await api.next_message(CLIENT, "A seat freed up")
+    assert "held for you until Wed 25 Nov 15:00" in offer.content  # Berlin
+    assert not [m for m in api.messages(OTHER) if "A seat freed up" in m.content]  # one seat
+    api.press_button(COACH, "✏️ Capacity")
+    await api.next_message(COACH, "Type the new capacity")
+    api.send_text(COACH, "3")
+    await api.next_message(COACH, "Thu 03 Dec 18:00 — 2/3")  # the held seat counts
+    await sweep(harness)
+    assert "held for you until" in (await api.next_message(OTHER, "A seat freed up")).content
