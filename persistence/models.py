@@ -57,9 +57,9 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime}
 
 
-# Column shapes several tables share, declared once (SQLAlchemy's Annotated mapping); the
-# type map above already makes a plain `Mapped[int]` an INTEGER, `Mapped[bool]` a BOOLEAN,
-# `Mapped[date]` a DATE and `Mapped[datetime]` an aware UTC timestamp.
+# Column shapes several tables share, declared once (SQLAlchemy's Annotated mapping). A plain
+# `Mapped[int]` is already an INTEGER, `Mapped[bool]` a BOOLEAN and `Mapped[date]` a DATE
+# (SQLAlchemy's defaults), `Mapped[datetime]` an aware UTC timestamp (the map above).
 IntId = Annotated[int, mapped_column(Integer, primary_key=True)]
 CoachFk = Annotated[int, mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)]
 UserFk = Annotated[int, mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))]
