@@ -193,6 +193,12 @@ class SoldPackageRow(Base):
     telegram_charge_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     provider_charge_id: Mapped[str | None] = mapped_column(String(255))
     note: Mapped[LongText]
+    # Who paid (refunds go to them, whoever holds the package after a transfer).
+    payer_id: Mapped[int | None] = mapped_column(BigInteger)
+    refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A refund being asked of Telegram: one press at a time gets to ask.
+    refund_claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     __table_args__ = (CheckConstraint("kind IN ('free', 'paid', 'grant')", name="kind"),)
 
 
@@ -332,6 +338,23 @@ class DaysOffRow(Base):
     __table_args__ = (CheckConstraint("first_day <= last_day", name="forward"),)
 
 
+class AbsenceRow(Base):
+    """Dates a coach is away (also kept as days off); `extended` counts the sold packages
+    whose expiry it moved, once, when it was declared."""
+
+    __tablename__ = "coach_absence"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    declared_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    extended: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    __table_args__ = (
+        CheckConstraint("first_day <= last_day", name="forward"),
+        UniqueConstraint("coach_id", "first_day", "last_day", name="uq_coach_absence_days"),
+    )
+
+
 ACTIVE_ONE_TO_ONE = "status = 'booked' AND kind = 'service'"
 ACTIVE_SEAT = "status = 'booked' AND kind = 'series'"
 
@@ -357,6 +380,8 @@ class SessionBookingRow(Base):
     booked_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(10))
     cancelled_at: Mapped[datetime | None]
+    # Grows with each move or cancellation: a calendar feed's SEQUENCE for the session.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (
         CheckConstraint("kind IN ('service', 'series')", name="kind"),
         CheckConstraint("status IN ('booked', 'cancelled', 'no_show')", name="status"),
@@ -473,6 +498,39 @@ class InboxRow(Base):
     received_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
     answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
+
+
+class CalendarFeedRow(Base):
+    """A secret subscription address (`<secret>.ics`): the coach's schedule (`coach`) or one
+    sold package's sessions for its holders (`sold`). Rotating replaces the secret."""
+
+    __tablename__ = "calendar_feed"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    sold_package_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sold_package.id", ondelete="CASCADE")
+    )
+    secret: Mapped[str] = mapped_column(String(43), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("kind IN ('coach', 'sold')", name="kind"),
+        CheckConstraint("(kind = 'coach') = (sold_package_id IS NULL)", name="owner"),
+        Index(
+            "uq_calendar_feed_coach",
+            "coach_id",
+            unique=True,
+            postgresql_where=text("kind = 'coach'"),
+            sqlite_where=text("kind = 'coach'"),
+        ),
+        Index(
+            "uq_calendar_feed_sold",
+            "sold_package_id",
+            unique=True,
+            postgresql_where=text("kind = 'sold'"),
+            sqlite_where=text("kind = 'sold'"),
+        ),
+    )
 
 
 class PtbStateRow(Base):

@@ -12,11 +12,12 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
 from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
 from bot.selling import views as selling_views
+from bot.selling.buttons import TRANSFER_ASK
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind, Occurrence, Series
@@ -90,9 +91,16 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
     return "\n".join(parts)
 
 
-def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarkup | None:
+def screen_keyboard(
+    screen: PackageScreen, now: datetime, web_base_url: str = ""
+) -> InlineKeyboardMarkup | None:
+    """Book per item, Cancel/Move per session to come, and (with WEB_BASE_URL) the Mini
+    App's calendar of this package."""
     sold_id = screen.view.sold.stored_id
     rows: list[list[InlineKeyboardButton]] = []
+    if web_base_url:
+        calendar = WebAppInfo(f"{web_base_url}/app/package/{sold_id}")
+        rows.append([InlineKeyboardButton("🗓 Calendar", web_app=calendar)])
     if screen.view.status is SoldStatus.ACTIVE:
         for item in screen.view.sold.items:
             if item.bookable:
@@ -108,6 +116,8 @@ def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarku
         rows.append(row)
     if screen.view.for_coach:
         rows.append([button("🗂 Manage", f"sold:v:{sold_id}")])
+    elif screen.view.for_client and screen.view.status is SoldStatus.ACTIVE:
+        rows.append([button("🎁 Transfer to someone else", TRANSFER_ASK.pack(sold=sold_id))])
     return InlineKeyboardMarkup(rows) if rows else None
 
 

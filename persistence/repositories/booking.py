@@ -45,7 +45,8 @@ class SqlBookings(SqlScheduleEntries):
         return self._session.get_bind().dialect.name
 
     async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        return await self._package(SoldPackageRow.access_token == token, lock)
+        where = and_(SoldPackageRow.access_token == token, SoldPackageRow.refunded_at.is_(None))
+        return await self._package(where, lock)
 
     async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         return await self._package(SoldPackageRow.id == sold_package_id, lock)
@@ -159,7 +160,11 @@ class SqlBookings(SqlScheduleEntries):
         stmt = (
             update(SessionBookingRow)
             .where(SessionBookingRow.id == booking.id, SessionBookingRow.status == _BOOKED)
-            .values(status=booking.status.value, cancelled_at=booking.cancelled_at)
+            .values(
+                status=booking.status.value,
+                cancelled_at=booking.cancelled_at,
+                revision=SessionBookingRow.revision + 1,
+            )
             .returning(SessionBookingRow.id)
         )
         return (await self._session.execute(stmt)).first() is not None
@@ -168,7 +173,7 @@ class SqlBookings(SqlScheduleEntries):
         stmt = (
             update(SessionBookingRow)
             .where(SessionBookingRow.id == booking_id, SessionBookingRow.status == _BOOKED)
-            .values(starts_at=starts_at, ends_at=ends_at)
+            .values(starts_at=starts_at, ends_at=ends_at, revision=SessionBookingRow.revision + 1)
             .returning(SessionBookingRow.id)
         )
         try:

@@ -26,12 +26,12 @@ class SqlScheduleEntries:
         self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
     ) -> builtins.list[ScheduleEntry]:
         stmt = (
-            _with_package()
+            with_package()
             .where(SessionBookingRow.coach_id == coach_id, *booked_between(start, end))
             .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
             .limit(limit)
         )
-        return [_entry(*found) for found in await self._session.execute(stmt)]
+        return [entry_of(*found) for found in await self._session.execute(stmt)]
 
     async def on_occurrence(self, occurrence_id: int) -> builtins.list[ScheduleEntry]:
         await self._session.execute(  # a row lock on PostgreSQL, the write lock on SQLite
@@ -39,17 +39,17 @@ class SqlScheduleEntries:
             .where(OccurrenceRow.id == occurrence_id)
             .values(seats_taken=OccurrenceRow.seats_taken)
         )
-        stmt = _with_package().where(
+        stmt = with_package().where(
             SessionBookingRow.occurrence_id == occurrence_id, SessionBookingRow.status == _BOOKED
         )
-        return [_entry(*found) for found in await self._session.execute(stmt)]
+        return [entry_of(*found) for found in await self._session.execute(stmt)]
 
     async def entry(self, booking_id: int) -> ScheduleEntry | None:
-        stmt = _with_package().where(SessionBookingRow.id == booking_id)
+        stmt = with_package().where(SessionBookingRow.id == booking_id)
         found = (await self._session.execute(stmt)).first()
         if found is None:
             return None
-        return _entry(*found)
+        return entry_of(*found)
 
 
 def with_client(stmt: Select[*Ts]) -> Select[*Ts]:
@@ -68,7 +68,7 @@ def booked_between(start: datetime, end: datetime) -> tuple[ColumnElement[bool],
     )
 
 
-def _with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
+def with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
     return with_client(
         select(
             SessionBookingRow,
@@ -80,7 +80,7 @@ def _with_package() -> Select[SessionBookingRow, str, int | None, str, str | Non
     )
 
 
-def _entry(
+def entry_of(
     row: SessionBookingRow, title: str, client_id: int | None, name: str | None, zone: str | None
 ) -> ScheduleEntry:
     return ScheduleEntry(booking_of(row), title, name, client_id, zone)

@@ -89,8 +89,9 @@ class SqlSoldPackages:
         return {charge for charge in found if charge is not None}
 
     async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        where = SoldPackageRow.access_token == token
-        found = await load_sold(self._session, where, lock="update" if lock else None)
+        # A refunded package's link answers like a revoked one.
+        where = (SoldPackageRow.access_token == token, SoldPackageRow.refunded_at.is_(None))
+        found = await load_sold(self._session, *where, lock="update" if lock else None)
         return found[0] if found else None
 
     async def _update(self, *where: ColumnElement[bool], **values: Any) -> bool:
@@ -105,6 +106,23 @@ class SqlSoldPackages:
     async def replace_token(self, sold_id: int, old: str, new: str) -> bool:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.access_token == old)
         return await self._update(*where, access_token=new)
+
+    async def claim_refund(self, sold_id: int, now: datetime, lapsed_before: datetime) -> bool:
+        claimed = SoldPackageRow.refund_claimed_at
+        return await self._update(
+            SoldPackageRow.id == sold_id,
+            SoldPackageRow.refunded_at.is_(None),
+            or_(claimed.is_(None), claimed < lapsed_before),
+            refund_claimed_at=now,
+        )
+
+    async def release_refund(self, sold_id: int) -> None:
+        where = (SoldPackageRow.id == sold_id, SoldPackageRow.refunded_at.is_(None))
+        await self._update(*where, refund_claimed_at=None)
+
+    async def mark_refunded(self, sold_id: int, now: datetime) -> bool:
+        where = (SoldPackageRow.id == sold_id, SoldPackageRow.refunded_at.is_(None))
+        return await self._update(*where, refunded_at=now, refund_claimed_at=None)
 
     async def claim_client(self, sold_id: int, user_id: int) -> None:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.client_id.is_(None))
