@@ -97,4 +97,4 @@ async def set_week_hours(uow: BookingUnitOfWork, coach_id: int, week: Week) -> A
     """The coach sets the hours of several weekdays at once (a typed week, confirmed); the
     days not named keep theirs."""
     checked = {validate_weekday(day): validate_day_ranges(list(r)) for day, r in week.items()}
-    return await _change(uow, coach_id, lambda a: replace(a, weekly={**a.weekly, **checked}))
+    return await _change(uow, coach_id, lambda a, _: replace(a, weekly={**a.weekly, **checked}))
