@@ -57,9 +57,9 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime}
 
 
-# Column shapes several tables share, declared once (SQLAlchemy's Annotated mapping); the
-# type map above already makes a plain `Mapped[int]` an INTEGER, `Mapped[bool]` a BOOLEAN,
-# `Mapped[date]` a DATE and `Mapped[datetime]` an aware UTC timestamp.
+# Column shapes several tables share, declared once (SQLAlchemy's Annotated mapping). A plain
+# `Mapped[int]` is already an INTEGER, `Mapped[bool]` a BOOLEAN and `Mapped[date]` a DATE
+# (SQLAlchemy's defaults), `Mapped[datetime]` an aware UTC timestamp (the map above).
 IntId = Annotated[int, mapped_column(Integer, primary_key=True)]
 CoachFk = Annotated[int, mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)]
 UserFk = Annotated[int, mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))]
@@ -195,10 +195,10 @@ class SoldPackageRow(Base):
     note: Mapped[LongText]
     # Who paid (refunds go to them, whoever holds the package after a transfer).
     payer_id: Mapped[int | None] = mapped_column(BigInteger)
-    refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    refunded_at: Mapped[datetime | None]
     # A refund being asked of Telegram: one press at a time gets to ask.
-    refund_claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    refund_claimed_at: Mapped[datetime | None]
+    paused_at: Mapped[datetime | None]
     __table_args__ = (CheckConstraint("kind IN ('free', 'paid', 'grant')", name="kind"),)
 
 
@@ -329,28 +329,29 @@ class WorkingHoursRow(Base):
     )
 
 
-class DaysOffRow(Base):
-    """Local dates a coach does not work, first..last inclusive."""
+class CoachDays:
+    """A range of a coach's local dates, first..last inclusive."""
 
-    __tablename__ = "days_off"
     id: Mapped[IntId]
     coach_id: Mapped[CoachFk]
     first_day: Mapped[date]
     last_day: Mapped[date]
+
+
+class DaysOffRow(CoachDays, Base):
+    """Local dates a coach does not work."""
+
+    __tablename__ = "days_off"
     __table_args__ = (CheckConstraint("first_day <= last_day", name="forward"),)
 
 
-class AbsenceRow(Base):
+class AbsenceRow(CoachDays, Base):
     """Dates a coach is away (also kept as days off); `extended` counts the sold packages
     whose expiry it moved, once, when it was declared."""
 
     __tablename__ = "coach_absence"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
-    first_day: Mapped[date] = mapped_column(Date)
-    last_day: Mapped[date] = mapped_column(Date)
-    declared_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    extended: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    declared_at: Mapped[datetime]
+    extended: Mapped[int] = mapped_column(default=0, server_default="0")
     __table_args__ = (
         CheckConstraint("first_day <= last_day", name="forward"),
         UniqueConstraint("coach_id", "first_day", "last_day", name="uq_coach_absence_days"),
@@ -383,7 +384,7 @@ class SessionBookingRow(Base):
     status: Mapped[str] = mapped_column(String(10))
     cancelled_at: Mapped[datetime | None]
     # Grows with each move or cancellation: a calendar feed's SEQUENCE for the session.
-    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
     __table_args__ = (
         CheckConstraint("kind IN ('service', 'series')", name="kind"),
         CheckConstraint("status IN ('booked', 'cancelled', 'no_show')", name="status"),
@@ -507,30 +508,20 @@ class CalendarFeedRow(Base):
     sold package's sessions for its holders (`sold`). Rotating replaces the secret."""
 
     __tablename__ = "calendar_feed"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     kind: Mapped[str] = mapped_column(String(8))
     coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
     sold_package_id: Mapped[int | None] = mapped_column(
         ForeignKey("sold_package.id", ondelete="CASCADE")
     )
     secret: Mapped[str] = mapped_column(String(43), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime]
     __table_args__ = (
         CheckConstraint("kind IN ('coach', 'sold')", name="kind"),
         CheckConstraint("(kind = 'coach') = (sold_package_id IS NULL)", name="owner"),
-        Index(
-            "uq_calendar_feed_coach",
-            "coach_id",
-            unique=True,
-            postgresql_where=text("kind = 'coach'"),
-            sqlite_where=text("kind = 'coach'"),
-        ),
-        Index(
-            "uq_calendar_feed_sold",
-            "sold_package_id",
-            unique=True,
-            postgresql_where=text("kind = 'sold'"),
-            sqlite_where=text("kind = 'sold'"),
+        partial_index("uq_calendar_feed_coach", "coach_id", where="kind = 'coach'", unique=True),
+        partial_index(
+            "uq_calendar_feed_sold", "sold_package_id", where="kind = 'sold'", unique=True
         ),
     )
 

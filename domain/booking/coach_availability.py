@@ -27,7 +27,7 @@ from domain.catalog.access import require_coach
 from domain.errors import InvalidInput
 from domain.model import Coach
 
-Edit = Callable[[Availability], Availability]
+Edit = Callable[[Availability, Coach], Availability]  # given the coach, for their zone
 
 
 async def get_availability(uow: BookingUnitOfWork, coach_id: int) -> tuple[Coach, Availability]:
@@ -43,7 +43,7 @@ async def set_day_hours(
     """The coach sets one weekday's working hours ("09:00-12:00, 14:00-18:00" or "off")."""
     ranges = parse_day_hours(text)
     day = validate_weekday(weekday)
-    return await _change(uow, coach_id, lambda a: replace(a, weekly={**a.weekly, day: ranges}))
+    return await _change(uow, coach_id, lambda a, _: replace(a, weekly={**a.weekly, day: ranges}))
 
 
 async def add_days_off_text(
@@ -51,14 +51,11 @@ async def add_days_off_text(
 ) -> Availability:
     """The coach adds a day or a range of days off (dates in their own zone)."""
     off = parse_days_off(text)
-    async with uow:
-        coach = await require_coach(uow, coach_id)
-        await uow.bookings.lock_coach(coach_id)
-        today = now.astimezone(ZoneInfo(coach.timezone)).date()
-        updated = add_days_off(await uow.availability.get(coach_id), off, today)
-        await uow.availability.save(updated)
-        await uow.commit()
-    return updated
+    return await _change(
+        uow,
+        coach_id,
+        lambda a, coach: add_days_off(a, off, now.astimezone(ZoneInfo(coach.timezone)).date()),
+    )
 
 
 async def remove_days_off(
@@ -68,7 +65,7 @@ async def remove_days_off(
     return await _change(
         uow,
         coach_id,
-        lambda a: replace(
+        lambda a, _: replace(
             a, days_off=tuple(d for d in a.days_off if (d.first, d.last) != (first, last))
         ),
     )
@@ -83,7 +80,7 @@ async def change_booking_setting(
     except ValueError as exc:
         raise InvalidInput("setting", "setting_unknown") from exc
     return await _change(
-        uow, coach_id, lambda a: replace(a, settings=change_setting(a.settings, which, text))
+        uow, coach_id, lambda a, _: replace(a, settings=change_setting(a.settings, which, text))
     )
 
 
@@ -99,9 +96,9 @@ async def set_cancel_policy(
 
 async def _change(uow: BookingUnitOfWork, coach_id: int, edit: Edit) -> Availability:
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         await uow.bookings.lock_coach(coach_id)  # read-change-write: no lost update
-        updated = edit(await uow.availability.get(coach_id))
+        updated = edit(await uow.availability.get(coach_id), coach)
         await uow.availability.save(updated)
         await uow.commit()
     return updated
@@ -111,4 +108,4 @@ async def set_week_hours(uow: BookingUnitOfWork, coach_id: int, week: Week) -> A
     """The coach sets the hours of several weekdays at once (a typed week, confirmed); the
     days not named keep theirs."""
     checked = {validate_weekday(day): validate_day_ranges(list(r)) for day, r in week.items()}
-    return await _change(uow, coach_id, lambda a: replace(a, weekly={**a.weekly, **checked}))
+    return await _change(uow, coach_id, lambda a, _: replace(a, weekly={**a.weekly, **checked}))
