@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from typing import Any
@@ -10,10 +11,11 @@ from urllib.parse import urlparse
 
 from telegram import Update
 
-from bootstrap.app import build_application
+from bootstrap.app import build_application, utc_now
 from bootstrap.backup_command import COMMANDS as BACKUP_COMMANDS
 from bootstrap.backup_command import run_backup_command
 from bootstrap.startup import report_failure
+from bootstrap.web import run_with_web, standby_health
 from bot.config import ConfigError, Settings, load_settings
 from bot.kit.logs import setup_logging
 from persistence.migrate import upgrade_to_head
@@ -60,10 +62,16 @@ def run(settings: Settings) -> None:
     assert settings.telegram_bot_token is not None
     bot_id = settings.telegram_bot_token.get_secret_value().split(":", 1)[0]  # the bot's id
     # Only the active process may poll, serve the webhook or sweep; others wait here.
-    lease = wait_for_turn(settings.database_url, bot_id)
+    if settings.web_base_url:
+        with standby_health(settings, utc_now):
+            lease = wait_for_turn(settings.database_url, bot_id)
+    else:
+        lease = wait_for_turn(settings.database_url, bot_id)
     try:
         app = build_application(settings)
-        if settings.webhook_url:
+        if settings.web_base_url:
+            asyncio.run(run_with_web(app, settings, utc_now))
+        elif settings.webhook_url:
             app.run_webhook(**webhook_options(settings))
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)

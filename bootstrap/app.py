@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.home import common, timezone
 from bot.kit.context import BotContext, Deps, PackagesApplication
 from bot.kit.errors import on_error
-from bot.kit.inbox import schedule_inbox_pruning, with_inbox
+from bot.kit.inbox import with_inbox
 from bot.kit.processing import PerUserProcessor
 from bot.kit.rate_limit import PriorityRateLimiter
 from bot.outbox import TelegramOutbox
@@ -60,8 +60,9 @@ def build_application(
     limiter = PriorityRateLimiter()
 
     builder = ApplicationBuilder()
-    if inbox:
-        builder = with_inbox(builder, InboxStore(sessions, clock))
+    store = InboxStore(sessions, clock) if inbox else None
+    if store is not None:
+        builder = with_inbox(builder, store)
     app = (
         builder.application_class(PackagesApplication, kwargs=wiring)
         .token(settings.telegram_bot_token.get_secret_value())
@@ -76,7 +77,7 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
-    add_jobs(app, sessions, clock, inbox=inbox)
+    add_jobs(app, sessions, clock, inbox=store)
     return app
 
 
@@ -85,7 +86,7 @@ def add_jobs(
     sessions: async_sessionmaker[AsyncSession],
     clock: Callable[[], datetime],
     *,
-    inbox: bool,
+    inbox: InboxStore | None,
 ) -> None:
     """The jobs, each given only the ports it uses."""
     settings, queue = app.deps.settings, app.job_queue
@@ -108,9 +109,7 @@ def add_jobs(
             announce_payment,
         ),
     )
-    if inbox:
-        schedule_inbox_pruning(app)
-    schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock)
+    schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock, inbox)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     webhook_listen: str = ""
     webhook_port: int | None = Field(default=None, ge=1, le=65_535)
     webhook_secret: SecretStr = SecretStr("")
+    web_base_url: str = ""
+    web_listen: str = ""
+    web_port: int | None = Field(default=None, ge=1, le=65_535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 
     @field_validator("webhook_secret")
@@ -70,7 +73,16 @@ class Settings(BaseSettings):
             self.webhook_secret = SecretStr(secrets.token_urlsafe(32))
         return self
 
-    @field_validator("webhook_port", mode="before")
+    @field_validator("web_base_url")
+    @classmethod
+    def _https_url(cls, value: str) -> str:
+        # Telegram opens Mini Apps from https:// addresses only.
+        value = value.strip().rstrip("/")
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// URL (the public root of the Mini App)")
+        return value
+
+    @field_validator("webhook_port", "web_port", mode="before")
     @classmethod
     def _empty_port(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -139,6 +151,14 @@ class Settings(BaseSettings):
     def _db_url(cls, value: str) -> str:
         check_database_url(value)
         return value
+
+    def web_address(self) -> tuple[str, int]:
+        """Where the web server listens: WEB_LISTEN:WEB_PORT; in webhook mode the webhook's
+        own address when those are not set (one port serves both)."""
+        if self.webhook_url:
+            listen = self.web_listen or self.webhook_listen or "0.0.0.0"
+            return listen, self.web_port or self.webhook_port or 8443
+        return self.web_listen or "0.0.0.0", self.web_port or 8080
 
     def reminder_offsets(self) -> ReminderOffsets:
         """EXPIRY_REMINDER_OFFSETS and SESSION_REMINDER_OFFSETS, for selling and booking."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Generic, Protocol, TypeVar
 
+import prometheus_client
 from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackContext, JobQueue
 
@@ -89,6 +90,14 @@ class Rendered(Generic[M_contra]):
 Sweep = Callable[[Callable[[], bool]], Awaitable[Counter[str]]]
 
 
+# /metrics: what each sweep did (reminders sent, undeliverable, failed, retrying, skipped).
+SENT = prometheus_client.Counter(
+    "packages_bot_bulk_messages",
+    "messages a sweep settled, by job and outcome",
+    ["job", "outcome"],
+)
+
+
 class BulkJob:
     """One sweep (given whether to go on: not once the bot shuts down), its counts logged."""
 
@@ -99,6 +108,8 @@ class BulkJob:
     async def __call__(self, context: CallbackContext[Any, Any, Any, Any]) -> None:
         app = context.application
         report = await self._sweep(lambda: app.running)
+        for outcome, count in report.items():
+            SENT.labels(self.name, outcome).inc(count)
         if report:
             log.info("%s: %s", self.name, dict(report))
 

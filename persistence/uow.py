@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from domain.booking.feeds import Feeds, FeedUnitOfWork
 from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.ports import Packages, SeriesCatalog, Services
@@ -23,6 +24,7 @@ from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
 from persistence.repositories.digest import SqlCoachDigests
+from persistence.repositories.feeds import SqlFeeds
 from persistence.repositories.packages import SqlPackages
 from persistence.repositories.payment_issues import SqlPaymentIssues
 from persistence.repositories.pending import SqlPendingPurchases
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
     reminders: Reminders
     digests: CoachDigests
     retention: Retention
+    feeds: Feeds
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -92,6 +95,7 @@ class SqlUnitOfWork:
         self.reminders = SqlReminders(session)
         self.digests = SqlCoachDigests(session)
         self.retention = SqlRetention(session)
+        self.feeds = SqlFeeds(session)
         return self
 
     async def __aexit__(
@@ -136,6 +140,11 @@ if TYPE_CHECKING:
     def _implements_digest_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> DigestUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_feed_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> FeedUnitOfWork:
         return SqlUnitOfWork(sessions)
 
     def _implements_retention_port(

@@ -11,13 +11,15 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Event
 
+from domain.booking.feeds import session_uid
 from domain.booking.model import SessionBooking
 
 PRODID = "-//packages-bot//session bookings//EN"
 
 
 def booking_uid(booking: SessionBooking, bot_username: str) -> str:
-    return f"session-{booking.id}@{bot_username}.t.me"
+    assert booking.id is not None
+    return session_uid(booking.id, bot_username)
 
 
 def booking_ics(

@@ -8,14 +8,14 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
-from telegram import InputFile
+from telegram import InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
 from bot.booking.calendar_file import booking_ics, ics_filename
 from bot.booking.notify import tell_client
-from bot.kit.context import BotContext
-from domain.booking.holder import booking_parties
+from bot.kit.context import BotContext, PackagesApplication
+from domain.booking.holder import booking_parties, zone_for
 from domain.booking.model import SessionBooking
 from domain.timezones import viewer_zone
 
@@ -59,3 +59,20 @@ async def after_change(context: BotContext, done: Done) -> None:
         await calendar_to(context, booking.coach_id, booking)
     except (Forbidden, BadRequest) as exc:
         log.info("could not tell the coach of session %s: %s", booking.id, type(exc).__name__)
+
+
+async def mini_app_change(
+    app: PackagesApplication, user_id: int, booking: SessionBooking, returned: bool | None
+) -> None:
+    """A booking (`returned` None) or a cancellation made in the Mini App: the person's chat
+    gets what the chat itself would have said, with the .ics, and the other side is told."""
+    context = BotContext(app)
+    zone = await zone_for(context.uow(write=False), user_id, booking.sold_package_id)
+    if returned is None:
+        change: Change = "booked"
+        text = views.booked(booking, zone)
+    else:
+        change, text = "cancelled", views.cancelled(booking, zone, returned)
+    markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
+    await app.bot.send_message(user_id, text, reply_markup=markup)
+    await after_change(context, Done(change, booking, user_id, user_id))

@@ -31,7 +31,7 @@ async def show_package(
     now = context.now()
     screen = await package_screen(context.uow(write=False), user_id(update), sold_id, now)
     text = views.screen_text(screen, now, note)
-    markup = views.screen_keyboard(screen, now)
+    markup = views.screen_keyboard(screen, now, context.deps.settings.web_base_url)
     if new:
         await reply(update, text, reply_markup=markup)
     else:

@@ -12,7 +12,7 @@ from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
 from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
@@ -91,9 +91,16 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
     return "\n".join(parts)
 
 
-def screen_keyboard(screen: PackageScreen, now: datetime) -> InlineKeyboardMarkup | None:
+def screen_keyboard(
+    screen: PackageScreen, now: datetime, web_base_url: str = ""
+) -> InlineKeyboardMarkup | None:
+    """Book per item, Cancel/Move per session to come, and (with WEB_BASE_URL) the Mini
+    App's calendar of this package."""
     sold_id = screen.view.sold.stored_id
     rows: list[list[InlineKeyboardButton]] = []
+    if web_base_url:
+        calendar = WebAppInfo(f"{web_base_url}/app/package/{sold_id}")
+        rows.append([InlineKeyboardButton("🗓 Calendar", web_app=calendar)])
     if screen.view.status is SoldStatus.ACTIVE:
         for item in screen.view.sold.items:
             if item.bookable:

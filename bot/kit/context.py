@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.config import Settings
 from bot.kit.commands import register_client_commands, register_coach_commands
 from bot.kit.inbox import InboxQueue
+from bot.kit.metrics import measured
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
 from domain.reminders.use_cases import ReminderOffsets
@@ -64,7 +65,8 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
         ticket = inbox.ticket(update) if inbox is not None else None
         token = handling.set(ticket)
         try:
-            await super().process_update(update)
+            async with measured(update):
+                await super().process_update(update)
             self.forget_empty_data(update)
             if self.persistence is not None:
                 await self.update_persistence()

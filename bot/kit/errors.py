@@ -12,6 +12,7 @@ from telegram.error import Forbidden, NetworkError
 from bot.booking.refusals import refusal_text
 from bot.kit import texts
 from bot.kit.context import BotContext
+from bot.kit.metrics import ERRORS
 from bot.kit.reasons import reason
 from bot.selling import texts as selling_texts
 from domain.booking.errors import BookingRefused
@@ -69,6 +70,7 @@ async def on_error(update: object, context: BotContext) -> None:
             else None
         )
         update_id = update.update_id if isinstance(update, Update) else None
+        ERRORS.inc()
         log.error(
             "update %s from user %s failed: %s",
             update_id,

@@ -3,7 +3,7 @@ rescheduling (rules 9–10)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.booking.access import Access, client_side, holding
@@ -62,7 +62,7 @@ async def mark_no_show(
         await uow.bookings.lock_coach(coach_id)
         if now < booking.starts_at:
             raise NotStartedYet()
-        closed = replace(booking, status=BookingStatus.NO_SHOW, cancelled_at=now)
+        closed = booking.changed(status=BookingStatus.NO_SHOW, cancelled_at=now)
         if not await uow.bookings.close(closed):
             raise BookingNotActive()
         await replan_after(uow, reminders, closed, None, now)
@@ -115,7 +115,7 @@ async def _reschedule(
     ends_at = starts_at + timedelta(minutes=service.duration_minutes)
     if not await uow.bookings.move(booking.id or 0, starts_at, ends_at):
         raise SlotTaken()
-    return replace(booking, starts_at=starts_at, ends_at=ends_at)
+    return booking.changed(starts_at=starts_at, ends_at=ends_at)
 
 
 async def _movable(
@@ -178,7 +178,7 @@ async def _cancel(
     reminders: ReminderOffsets | None,
 ) -> Cancelled:
     await uow.bookings.lock_coach(booking.coach_id)
-    closed = replace(booking, status=BookingStatus.CANCELLED, cancelled_at=now)
+    closed = booking.changed(status=BookingStatus.CANCELLED, cancelled_at=now)
     if not await uow.bookings.close(closed):
         raise BookingNotActive()
     if booking.occurrence_id is not None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 from domain.catalog.model import ItemKind
 
@@ -32,6 +33,7 @@ class SessionBooking:
     occurrence_id: int | None = None
     status: BookingStatus = BookingStatus.BOOKED
     cancelled_at: datetime | None = None
+    revision: int = 0  # grows with each move or cancellation (a calendar's SEQUENCE)
 
     @property
     def duration(self) -> timedelta:
@@ -40,6 +42,11 @@ class SessionBooking:
     @property
     def is_active(self) -> bool:
         return self.status is BookingStatus.BOOKED
+
+    def changed(self, **fields: Any) -> SessionBooking:
+        """The booking after a move or a cancellation: its revision grows (the store's
+        `move` and `close` count it up alike)."""
+        return replace(self, revision=self.revision + 1, **fields)
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,14 @@ def times_on(slots: Sequence[datetime], zone: str, day: date) -> list[datetime]:
     tz = ZoneInfo(zone)
     local = (slot.astimezone(tz) for slot in sorted(slots))
     return [moment for moment in local if moment.date() == day]
+
+
+def month_days(slots: Sequence[datetime], zone: str, year: int, month: int) -> list[DayChoice]:
+    """The local days of one month (in `zone`) holding slots, with how many, in order."""
+    tz = ZoneInfo(zone)
+    counts: dict[date, int] = {}
+    for slot in slots:
+        day = slot.astimezone(tz).date()
+        if (day.year, day.month) == (year, month):
+            counts[day] = counts.get(day, 0) + 1
+    return [DayChoice(day, n) for day, n in sorted(counts.items())]

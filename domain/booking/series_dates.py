@@ -49,7 +49,7 @@ async def _cancel_seats(
 ) -> list[ScheduleEntry]:
     cancelled = []
     for seat in await uow.bookings.on_occurrence(occurrence_id):
-        closed = replace(seat.booking, status=BookingStatus.CANCELLED, cancelled_at=now)
+        closed = seat.booking.changed(status=BookingStatus.CANCELLED, cancelled_at=now)
         if not await uow.bookings.close(closed):
             continue
         package = await uow.bookings.package(seat.booking.sold_package_id)

@@ -160,7 +160,11 @@ class SqlBookings(SqlScheduleEntries):
         stmt = (
             update(SessionBookingRow)
             .where(SessionBookingRow.id == booking.id, SessionBookingRow.status == _BOOKED)
-            .values(status=booking.status.value, cancelled_at=booking.cancelled_at)
+            .values(
+                status=booking.status.value,
+                cancelled_at=booking.cancelled_at,
+                revision=SessionBookingRow.revision + 1,
+            )
             .returning(SessionBookingRow.id)
         )
         return (await self._session.execute(stmt)).first() is not None
@@ -169,7 +173,7 @@ class SqlBookings(SqlScheduleEntries):
         stmt = (
             update(SessionBookingRow)
             .where(SessionBookingRow.id == booking_id, SessionBookingRow.status == _BOOKED)
-            .values(starts_at=starts_at, ends_at=ends_at)
+            .values(starts_at=starts_at, ends_at=ends_at, revision=SessionBookingRow.revision + 1)
             .returning(SessionBookingRow.id)
         )
         try:

@@ -11,7 +11,7 @@ from persistence.models import SessionBookingRow
 # Columns named and typed alike on the row and the domain object.
 _SAME = (
     "sold_package_id", "entitlement_id", "coach_id", "ref_id", "occurrence_id", "title",
-    "starts_at", "ends_at", "booked_at", "cancelled_at",
+    "starts_at", "ends_at", "booked_at", "cancelled_at", "revision",
 )  # fmt: skip
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import builtins
 from datetime import datetime
+from typing import TypeVarTuple
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.booking.model import BookingStatus, ScheduleEntry
@@ -14,6 +15,7 @@ from persistence.models import OccurrenceRow, SessionBookingRow, SoldPackageRow,
 from persistence.repositories.booking_rows import booking_of
 
 _BOOKED = BookingStatus.BOOKED.value
+Ts = TypeVarTuple("Ts")
 
 
 class SqlScheduleEntries:
@@ -24,17 +26,12 @@ class SqlScheduleEntries:
         self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
     ) -> builtins.list[ScheduleEntry]:
         stmt = (
-            _with_package()
-            .where(
-                SessionBookingRow.coach_id == coach_id,
-                SessionBookingRow.status == _BOOKED,
-                SessionBookingRow.starts_at >= start,
-                SessionBookingRow.starts_at < end,
-            )
+            with_package()
+            .where(SessionBookingRow.coach_id == coach_id, *booked_between(start, end))
             .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
             .limit(limit)
         )
-        return [_entry(*found) for found in await self._session.execute(stmt)]
+        return [entry_of(*found) for found in await self._session.execute(stmt)]
 
     async def on_occurrence(self, occurrence_id: int) -> builtins.list[ScheduleEntry]:
         await self._session.execute(  # a row lock on PostgreSQL, the write lock on SQLite
@@ -42,21 +39,37 @@ class SqlScheduleEntries:
             .where(OccurrenceRow.id == occurrence_id)
             .values(seats_taken=OccurrenceRow.seats_taken)
         )
-        stmt = _with_package().where(
+        stmt = with_package().where(
             SessionBookingRow.occurrence_id == occurrence_id, SessionBookingRow.status == _BOOKED
         )
-        return [_entry(*found) for found in await self._session.execute(stmt)]
+        return [entry_of(*found) for found in await self._session.execute(stmt)]
 
     async def entry(self, booking_id: int) -> ScheduleEntry | None:
-        stmt = _with_package().where(SessionBookingRow.id == booking_id)
+        stmt = with_package().where(SessionBookingRow.id == booking_id)
         found = (await self._session.execute(stmt)).first()
         if found is None:
             return None
-        return _entry(*found)
+        return entry_of(*found)
 
 
-def _with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
+def with_client(stmt: Select[*Ts]) -> Select[*Ts]:
+    """`stmt` over session bookings, joined to their sold package and its client (if any)."""
+    return stmt.join(
+        SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id
+    ).outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
+
+
+def booked_between(start: datetime, end: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Session bookings still booked that start in [start, end)."""
     return (
+        SessionBookingRow.status == _BOOKED,
+        SessionBookingRow.starts_at >= start,
+        SessionBookingRow.starts_at < end,
+    )
+
+
+def with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
+    return with_client(
         select(
             SessionBookingRow,
             SoldPackageRow.title,
@@ -64,12 +77,10 @@ def _with_package() -> Select[SessionBookingRow, str, int | None, str, str | Non
             UserRow.first_name,
             UserRow.timezone,
         )
-        .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
-        .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
     )
 
 
-def _entry(
+def entry_of(
     row: SessionBookingRow, title: str, client_id: int | None, name: str | None, zone: str | None
 ) -> ScheduleEntry:
     return ScheduleEntry(booking_of(row), title, name, client_id, zone)

@@ -30,7 +30,7 @@ from persistence.repositories.selling_rows import (
     sold_values,
 )
 from persistence.repositories.sold import is_, load_sold
-from persistence.upsert import dialect_insert, insert_or_ignore
+from persistence.upsert import insert_or_ignore, upsert_if
 
 
 def _filter(which: SoldFilter, now: datetime) -> tuple[ColumnElement[bool], ...]:
@@ -243,22 +243,19 @@ class SqlSoldPackages:
         # One row per sold package. The upsert overwrites it only when the last ask is older
         # than `since` or was about another expiry; a row comes back only when this ask was
         # stored. Two concurrent asks: the second waits for the first's row and finds it.
-        insert = dialect_insert(self._session)(ExtendRequestRow).values(
-            sold_package_id=sold_id, asked_by=asker_id, asked_at=now, expires_at=expires_at
-        )
-        stmt = insert.on_conflict_do_update(
-            index_elements=[ExtendRequestRow.sold_package_id],
-            set_={
-                "asked_by": insert.excluded.asked_by,
-                "asked_at": insert.excluded.asked_at,
-                "expires_at": insert.excluded.expires_at,
-            },
-            where=or_(
-                ExtendRequestRow.asked_at <= since,
-                ExtendRequestRow.expires_at != insert.excluded.expires_at,
+        ask = {
+            "sold_package_id": sold_id, "asked_by": asker_id, "asked_at": now,
+            "expires_at": expires_at,
+        }  # fmt: skip
+        return await upsert_if(
+            self._session,
+            ExtendRequestRow,
+            ["sold_package_id"],
+            ask,
+            lambda new: or_(
+                ExtendRequestRow.asked_at <= since, ExtendRequestRow.expires_at != new.expires_at
             ),
-        ).returning(ExtendRequestRow.sold_package_id)
-        return (await self._session.execute(stmt)).first() is not None
+        )
 
     async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
         await self._session.execute(

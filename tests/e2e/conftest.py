@@ -76,6 +76,11 @@ class BotHarness:
         await self.stop()
         return await self.start()
 
+    async def restart_with(self, **overrides: Any) -> PackagesApplication:
+        """The same bot started again with other settings (say WEB_BASE_URL)."""
+        await self.stop()
+        return await self.start(**overrides)
+
 
 @pytest.fixture
 async def api() -> AsyncIterator[FakeBotApi]:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from domain.booking.availability import Availability
-from domain.booking.picker import MAX_WEEK, first_week_with_slots, times_on, week_page
+from domain.booking.picker import (
+    MAX_WEEK,
+    first_week_with_slots,
+    month_days,
+    times_on,
+    week_page,
+)
 from domain.booking.slots import SlotQuery, free_slots
 from tests.unit.booking_support import HOUR, hours, local
 
@@ -73,3 +79,16 @@ def test_a_week_past_the_horizon_is_the_last_week_and_offers_no_next() -> None:
     page = week_page(slots, BERLIN, now, 600_000)  # a forged press; timedelta would overflow
     assert page.week == MAX_WEEK and not page.has_next
     assert first_week_with_slots(slots, BERLIN, now) == MAX_WEEK
+
+
+def test_a_months_days_are_counted_in_the_viewers_zone() -> None:
+    # 23:30 UTC on 30 Nov is already 1 Dec in Berlin; 1 Jan is another month
+    slots = [
+        datetime(2026, 11, 30, 23, 30, tzinfo=UTC),
+        datetime(2026, 12, 1, 9, 0, tzinfo=UTC),
+        datetime(2026, 12, 31, 23, 30, tzinfo=UTC),
+        datetime(2026, 12, 15, 9, 0, tzinfo=UTC),
+    ]
+    days = month_days(slots, "Europe/Berlin", 2026, 12)
+    assert [(d.day.isoformat(), d.slots) for d in days] == [("2026-12-01", 2), ("2026-12-15", 1)]
+    assert [d.day.day for d in month_days(slots, "UTC", 2026, 12)] == [1, 15, 31]

@@ -1,9 +1,10 @@
 """Each layer imports only what it may (parsed from the source, so nothing is imported here):
-domain/ no framework at all; bot/ and jobs/ no SQLAlchemy (SQL stays in persistence/);
-persistence/ no python-telegram-bot, except its PTB persistence module. And the project's own
-arrows: a layer imports only the layers below it — bootstrap → bot, jobs → persistence →
-domain; bot and jobs never import each other — and no module imports itself back through
-others (no circle), counting imports made only for type checking too."""
+domain/ no framework at all; bot/, jobs/ and web/ no SQLAlchemy (SQL stays in persistence/);
+web/ no python-telegram-bot either (the bot hands it what it needs); persistence/ no
+python-telegram-bot, except its PTB persistence module. And the project's own arrows: a layer
+imports only the layers below it — bootstrap → bot, jobs, web → persistence → domain; bot,
+jobs and web never import each other — and no module imports itself back through others
+(no circle), counting imports made only for type checking too."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ RULES = {  # folder: (forbidden top-level packages, files allowed to import them
     "domain": (FRAMEWORKS, ()),
     "bot": (("sqlalchemy", "alembic"), ()),
     "jobs": (("sqlalchemy", "alembic"), ()),
+    "web": (("sqlalchemy", "alembic", "telegram"), ()),
     "persistence": (("telegram",), ("ptb_persistence.py",)),
 }
 
@@ -52,9 +54,10 @@ def test_the_layering_check_detects_a_forbidden_import(tmp_path: Path) -> None:
     assert _imported_roots(bad) & set(FRAMEWORKS) == {"sqlalchemy", "telegram"}
 
 
-LAYERS = ("bootstrap", "bot", "jobs", "persistence", "domain")
+LAYERS = ("bootstrap", "bot", "jobs", "web", "persistence", "domain")
 MAY_IMPORT = {
-    "bootstrap": {"bootstrap", "bot", "jobs", "persistence", "domain"},
+    "bootstrap": {"bootstrap", "bot", "jobs", "web", "persistence", "domain"},
+    "web": {"web", "persistence", "domain"},
     "bot": {"bot", "persistence", "domain"},
     "jobs": {"jobs", "persistence", "domain"},
     "persistence": {"persistence", "domain"},

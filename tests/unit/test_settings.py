@@ -31,6 +31,9 @@ KEYS = {
     "WEBHOOK_LISTEN",
     "WEBHOOK_PORT",
     "WEBHOOK_SECRET",
+    "WEB_BASE_URL",
+    "WEB_LISTEN",
+    "WEB_PORT",
     "LOG_LEVEL",
 }
 
@@ -184,3 +187,17 @@ def test_webhook_mode_always_has_a_secret_and_a_bad_one_is_refused() -> None:
     with pytest.raises(ConfigError, match="WEBHOOK_SECRET: must be 1-256 characters") as err:
         load_settings(require_token=False, webhook_secret="has space!")
     assert "has space" not in str(err.value)
+
+
+def test_the_web_base_url_must_be_https_and_the_web_port_follows_the_mode() -> None:
+    with pytest.raises(ConfigError, match="WEB_BASE_URL"):
+        load_settings(require_token=False, web_base_url="http://bot.example.com")
+    polling = load_settings(require_token=False, web_base_url="https://bot.example.com/")
+    assert polling.web_base_url == "https://bot.example.com"
+    assert polling.web_address() == ("0.0.0.0", 8080)
+    webhook = load_settings(
+        require_token=False, webhook_url="https://bot.example.com/hook", webhook_port="8443"
+    )
+    assert webhook.web_address() == ("0.0.0.0", 8443)  # one port for both
+    own = load_settings(require_token=False, web_listen="127.0.0.1", web_port="9000")
+    assert own.web_address() == ("127.0.0.1", 9000)

@@ -1,0 +1,174 @@
+"""The client's calendar: a sold package as its holder sees it (what is left, the sessions
+to come), a month of days with free times (or group dates with seats left) in the viewer's
+zone, a day's times, and booking or cancelling through the chat's own use cases (one
+transaction; the same refusals and words). Every call re-checks that the user holds the
+package (its coach, or someone who opened its access link)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from domain.booking.access import ByHolder
+from domain.booking.feeds import package_feed
+from domain.booking.holder import dates_for, package_screen, slots_for, zone_for
+from domain.booking.manage import cancel_session
+from domain.booking.model import GroupSeat, OneToOne, SessionBooking
+from domain.booking.picker import month_days, times_on
+from domain.booking.redeem import redeem_session
+from domain.catalog.model import ItemKind
+from domain.selling.model import SoldStatus
+from web.api import endpoint, int_param, json_body
+from web.auth import WebUser
+from web.deps import WebDeps
+
+
+def _month(text: str) -> tuple[int, int]:
+    year, month = (int(part) for part in text.split("-"))
+    date(year, month, 1)  # a real month, or ValueError
+    return year, month
+
+
+def _session(
+    deps: WebDeps, booking: SessionBooking, zone: str, changeable: bool
+) -> dict[str, Any]:
+    return {
+        "id": booking.id,
+        "title": booking.title,
+        "when": deps.wording.moment(booking.starts_at, zone),
+        "starts_at": booking.starts_at.isoformat(),
+        "group": booking.occurrence_id is not None,
+        "changeable": changeable,
+    }
+
+
+def routes(deps: WebDeps) -> list[Route]:
+    async def package(request: Request, user: WebUser) -> dict[str, Any]:
+        sold_id, now = int_param(request, "sold"), deps.clock()
+        screen = await package_screen(deps.uow(False), user.id, sold_id, now)
+        view, zone = screen.view, screen.view.zone
+        sold = view.sold
+        active = view.status is SoldStatus.ACTIVE
+        feed = await package_feed(deps.uow(True), user.id, sold_id, now)
+        return {
+            "title": sold.title,
+            "status": view.status.value,
+            "zone": zone,
+            "expires": deps.wording.moment(sold.expires_at, zone) if sold.expires_at else None,
+            "for_coach": view.for_coach,
+            "items": [
+                {
+                    "id": item.stored_id,
+                    "kind": item.kind.value,
+                    "title": item.title,
+                    "left": item.left,
+                    "quantity": item.quantity,
+                    "bookable": active and item.bookable,
+                }
+                for item in sold.items
+            ],
+            "upcoming": [
+                _session(
+                    deps,
+                    b,
+                    zone,
+                    view.for_coach or now <= b.starts_at - screen.cancel_window,
+                )
+                for b in screen.upcoming
+            ],
+            "feed": f"{deps.base_url}/feeds/{feed.secret}.ics",
+        }
+
+    async def month(request: Request, user: WebUser) -> dict[str, Any]:
+        sold_id, item_id = int_param(request, "sold"), int_param(request, "item")
+        year, number = _month(request.query_params["month"])
+        now = deps.clock()
+        kind = request.query_params.get("kind", ItemKind.SERVICE.value)
+        if kind == ItemKind.SERVICE.value:
+            slots = await slots_for(deps.uow(False), user.id, sold_id, item_id, now)
+            zone, starts, title = slots.zone, slots.starts, slots.title
+        else:
+            found = await dates_for(deps.uow(False), user.id, sold_id, item_id, now)
+            capacity = found.series.capacity
+            zone, title = found.zone, found.series.title
+            starts = [o.starts_at for o in found.occurrences if o.seats_taken < capacity]
+        days = month_days(starts, zone, year, number)
+        first = min(starts).astimezone(ZoneInfo(zone)) if starts else None
+        return {
+            "title": title,
+            "zone": zone,
+            "month": f"{year:04d}-{number:02d}",
+            "first": f"{first:%Y-%m}" if first else None,
+            "days": [{"date": d.day.isoformat(), "count": d.slots} for d in days],
+        }
+
+    async def day(request: Request, user: WebUser) -> dict[str, Any]:
+        sold_id, item_id = int_param(request, "sold"), int_param(request, "item")
+        wanted = date.fromisoformat(request.query_params["date"])
+        now = deps.clock()
+        if request.query_params.get("kind", ItemKind.SERVICE.value) == ItemKind.SERVICE.value:
+            slots = await slots_for(deps.uow(False), user.id, sold_id, item_id, now)
+            times = times_on(slots.starts, slots.zone, wanted)
+            return {
+                "zone": slots.zone,
+                "times": [{"at": t.isoformat(), "label": f"{t:%H:%M}"} for t in times],
+            }
+        found = await dates_for(deps.uow(False), user.id, sold_id, item_id, now)
+        tz, capacity = ZoneInfo(found.zone), found.series.capacity
+        dates = [o for o in found.occurrences if o.starts_at.astimezone(tz).date() == wanted]
+        return {
+            "zone": found.zone,
+            "times": [
+                {
+                    "occurrence": o.id,
+                    "label": f"{o.starts_at.astimezone(tz):%H:%M}",
+                    "seats_left": max(capacity - o.seats_taken, 0),
+                }
+                for o in dates
+            ],
+        }
+
+    async def book(request: Request, user: WebUser) -> dict[str, Any]:
+        sold_id, item_id = int_param(request, "sold"), int_param(request, "item")
+        body = await json_body(request)
+        if "occurrence" in body:
+            choice: OneToOne | GroupSeat = GroupSeat(item_id, int(body["occurrence"]))
+        else:
+            choice = OneToOne(item_id, _utc(body["at"]))
+        access = ByHolder(user.id, sold_id)
+        booking = await redeem_session(
+            deps.uow(True), access, choice, deps.clock(), deps.reminders
+        )
+        await deps.notices.booked(user.id, booking)
+        zone = await zone_for(deps.uow(False), user.id, sold_id)
+        when = deps.wording.moment(booking.starts_at, zone)
+        return {"booked": booking.id, "title": booking.title, "when": when, "zone": zone}
+
+    async def cancel(request: Request, user: WebUser) -> dict[str, Any]:
+        sold_id, booking_id = int_param(request, "sold"), int_param(request, "booking")
+        access = ByHolder(user.id, sold_id)
+        done = await cancel_session(
+            deps.uow(True), access, booking_id, deps.clock(), deps.reminders
+        )
+        await deps.notices.cancelled(user.id, done.booking, done.unit_returned)
+        return {"cancelled": booking_id, "returned": done.unit_returned}
+
+    base = "/api/packages/{sold:int}"
+    return [
+        Route(base, endpoint(deps, package)),
+        Route(f"{base}/items/{{item:int}}/month", endpoint(deps, month)),
+        Route(f"{base}/items/{{item:int}}/day", endpoint(deps, day)),
+        Route(f"{base}/items/{{item:int}}/book", endpoint(deps, book), methods=["POST"]),
+        Route(f"{base}/sessions/{{booking:int}}/cancel", endpoint(deps, cancel), methods=["POST"]),
+    ]
+
+
+def _utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError("a time without its offset")
+    return moment

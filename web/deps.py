@@ -1,0 +1,43 @@
+"""What the web front-end is given by bootstrap: settings it needs, the unit of work, the
+clock, and the bot's own wording and notices as plain callables (web/ never imports bot/)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.booking.feeds import FeedUnitOfWork
+from domain.booking.model import SessionBooking
+from domain.errors import DomainError
+from domain.reminders.use_cases import ReminderOffsets
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The chat's words, so the page says what the chat says."""
+
+    refusal: Callable[[DomainError], str]  # plain text
+    moment: Callable[[datetime, str], str]  # `Tue 1 Dec 09:00` in a zone
+
+
+@dataclass(frozen=True)
+class Notices:
+    """The chat hears of what was done in the Mini App, as if it was done in the chat:
+    (the acting user's id, the booking)."""
+
+    booked: Callable[[int, SessionBooking], Awaitable[None]]
+    cancelled: Callable[[int, SessionBooking, bool], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class WebDeps:
+    bot_token: str
+    base_url: str  # WEB_BASE_URL
+    uow: Callable[[bool], FeedUnitOfWork]
+    clock: Callable[[], datetime]
+    reminders: ReminderOffsets
+    wording: Wording
+    notices: Notices
+    bot_username: Callable[[], str]
+    telegram_script: str = "https://telegram.org/js/telegram-web-app.js"

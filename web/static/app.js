@@ -1,0 +1,84 @@
+// Shared by the Mini App's pages: Telegram's WebApp object, the theme, and `api`, which
+// sends the page's initData with every call. Text always goes in through textContent.
+"use strict";
+(function () {
+  const tg = window.Telegram && window.Telegram.WebApp;
+  const app = {
+    tg: tg,
+    initData: tg ? tg.initData : "",
+  };
+
+  function applyTheme(params) {
+    const root = document.documentElement.style;
+    const names = {
+      bg_color: "--bg", text_color: "--text", hint_color: "--hint", link_color: "--link",
+      button_color: "--button", button_text_color: "--button-text",
+      secondary_bg_color: "--secondary-bg",
+    };
+    Object.keys(names).forEach(function (key) {
+      if (params && typeof params[key] === "string" && /^#[0-9a-fA-F]{3,8}$/.test(params[key])) {
+        root.setProperty(names[key], params[key]);
+      }
+    });
+  }
+
+  app.el = function (tag, text, attrs) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    return node;
+  };
+
+  app.clear = function (node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  };
+
+  app.showError = function (text) {
+    const box = document.getElementById("error");
+    box.textContent = text;
+    box.hidden = !text;
+  };
+
+  app.api = async function (path, body) {
+    const options = { headers: { Authorization: "tma " + app.initData } };
+    if (body !== undefined) {
+      options.method = "POST";
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    const answer = await fetch(path, options);
+    if (answer.status === 401) {
+      throw new Error("Please open this page again from the chat.");
+    }
+    if (answer.status === 404) {
+      throw new Error("This is not available.");
+    }
+    if (answer.status === 409) {
+      const refused = await answer.json();
+      const error = new Error(refused.refusal);
+      error.refused = true;
+      throw error;
+    }
+    if (!answer.ok) throw new Error("Something went wrong. Please try again.");
+    const type = answer.headers.get("content-type") || "";
+    return type.indexOf("application/json") === 0 ? answer.json() : answer.text();
+  };
+
+  app.backButton = function (onBack) {
+    if (!tg || !tg.BackButton) return;
+    if (onBack) {
+      tg.BackButton.onClick(onBack);
+      tg.BackButton.show();
+    } else {
+      tg.BackButton.hide();
+    }
+  };
+
+  if (tg) {
+    applyTheme(tg.themeParams);
+    if (tg.onEvent) tg.onEvent("themeChanged", function () { applyTheme(tg.themeParams); });
+    tg.ready();
+    if (tg.expand) tg.expand();
+  }
+  window.MiniApp = app;
+})();
