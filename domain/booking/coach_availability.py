@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from domain.booking.availability import (
     Availability,
+    DaysOff,
     add_days_off,
     validate_day_ranges,
     validate_weekday,
@@ -53,11 +54,19 @@ async def add_days_off_text(
     async with uow:
         coach = await require_coach(uow, coach_id)
         await uow.bookings.lock_coach(coach_id)
-        today = now.astimezone(ZoneInfo(coach.timezone)).date()
-        updated = add_days_off(await uow.availability.get(coach_id), off, today)
+        updated = await with_days_off(uow, coach, off, now)
         await uow.availability.save(updated)
         await uow.commit()
     return updated
+
+
+async def with_days_off(
+    uow: BookingUnitOfWork, coach: Coach, off: DaysOff, now: datetime
+) -> Availability:
+    """The coach's availability with `off` added, checked against today in their zone
+    (not saved)."""
+    today = now.astimezone(ZoneInfo(coach.timezone)).date()
+    return add_days_off(await uow.availability.get(coach.user_id), off, today)
 
 
 async def remove_days_off(

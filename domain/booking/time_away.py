@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from domain.booking.absence import absence_days, absence_span, extended_by_days
-from domain.booking.availability import DaysOff, add_days_off
+from domain.booking.availability import DaysOff
 from domain.booking.availability_text import parse_days_off
+from domain.booking.coach_availability import with_days_off
 from domain.booking.model import ScheduleEntry
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.access import require_coach
@@ -59,7 +59,7 @@ async def plan_absence(
     away = parse_days_off(text)
     async with uow:
         coach = await require_coach(uow, coach_id)
-        add_days_off(await uow.availability.get(coach_id), away, _today(coach, now))
+        await with_days_off(uow, coach, away, now)  # the same checks as declaring
         return await _plan(uow, coach, away, now)
 
 
@@ -76,8 +76,7 @@ async def declare_absence(
     async with uow:
         coach = await require_coach(uow, coach_id)
         await uow.bookings.lock_coach(coach_id)
-        availability = await uow.availability.get(coach_id)
-        await uow.availability.save(add_days_off(availability, away, _today(coach, now)))
+        await uow.availability.save(await with_days_off(uow, coach, away, now))
         start, _ = absence_span(away, coach.timezone)
         touched = await uow.sold.running_out_after(coach_id, start, now)
         new = await uow.availability.add_absence(coach_id, first, last, now, len(touched))
@@ -119,7 +118,3 @@ async def _plan(
         packages = len(await uow.sold.running_out_after(coach.user_id, start, now))
     sessions = tuple(await uow.bookings.schedule(coach.user_id, max(start, now), end))
     return AwayPlan(away, absence_days(away), coach.timezone, packages, sessions)
-
-
-def _today(coach: Coach, now: datetime) -> date:
-    return now.astimezone(ZoneInfo(coach.timezone)).date()

@@ -5,6 +5,7 @@ expiry by exactly the paused time. Its holders are told each time, expiry remind
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +17,7 @@ from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
 from domain.selling.access import SoldView
 from domain.selling.desk import Reader, own_sold, readers_of
-from domain.selling.model import EventKind, SaleEvent, SoldStatus
+from domain.selling.model import EventKind, SaleEvent, SoldPackage, SoldStatus
 from domain.timezones import viewer_zone
 
 
@@ -46,19 +47,7 @@ async def pause_package(
     reminders: ReminderOffsets | None = None,
 ) -> PauseChange:
     """The coach pauses a time-limited active package: its clock stops now."""
-    async with uow:
-        coach = await require_coach(uow, coach_id)
-        sold = await own_sold(uow, coach_id, sold_id)
-        changed = False
-        if sold.paused_at is None:
-            if sold.expires_at is None:
-                raise CannotPause("no_expiry")
-            if sold.status(now) is not SoldStatus.ACTIVE:
-                raise CannotPause("not_active")
-            changed = await uow.sold.set_paused(sold_id, None, now)
-        if changed:
-            await uow.sold.add_event(SaleEvent(sold_id, EventKind.PAUSED, now))
-        return await _done(uow, coach, sold_id, changed, now, reminders)
+    return await _change(uow, coach_id, sold_id, now, reminders, _pause)
 
 
 async def resume_package(
@@ -69,15 +58,43 @@ async def resume_package(
     reminders: ReminderOffsets | None = None,
 ) -> PauseChange:
     """The coach resumes a paused package: its expiry moves by the time it was paused."""
+    return await _change(uow, coach_id, sold_id, now, reminders, _resume)
+
+
+async def _pause(uow: UnitOfWork, sold: SoldPackage, now: datetime) -> bool:
+    if sold.paused_at is not None:
+        return False
+    if sold.expires_at is None:
+        raise CannotPause("no_expiry")
+    if sold.status(now) is not SoldStatus.ACTIVE:
+        raise CannotPause("not_active")
+    if not await uow.sold.set_paused(sold.stored_id, None, now):
+        return False
+    await uow.sold.add_event(SaleEvent(sold.stored_id, EventKind.PAUSED, now))
+    return True
+
+
+async def _resume(uow: UnitOfWork, sold: SoldPackage, now: datetime) -> bool:
+    paused, old = sold.paused_at, sold.expires_at
+    if paused is None or not await uow.sold.set_paused(sold.stored_id, paused, None):
+        return False
+    new = None if old is None else resumed_expiry(old, paused, now)
+    await uow.sold.set_expiry(sold.stored_id, old, new)
+    await uow.sold.add_event(SaleEvent(sold.stored_id, EventKind.RESUMED, now, expires_at=new))
+    return True
+
+
+async def _change(
+    uow: UnitOfWork,
+    coach_id: int,
+    sold_id: int,
+    now: datetime,
+    reminders: ReminderOffsets | None,
+    act: Callable[[UnitOfWork, SoldPackage, datetime], Awaitable[bool]],
+) -> PauseChange:
     async with uow:
         coach = await require_coach(uow, coach_id)
-        sold = await own_sold(uow, coach_id, sold_id)
-        paused, old = sold.paused_at, sold.expires_at
-        changed = paused is not None and await uow.sold.set_paused(sold_id, paused, None)
-        if changed and paused is not None:
-            new = None if old is None else resumed_expiry(old, paused, now)
-            await uow.sold.set_expiry(sold_id, old, new)
-            await uow.sold.add_event(SaleEvent(sold_id, EventKind.RESUMED, now, expires_at=new))
+        changed = await act(uow, await own_sold(uow, coach_id, sold_id), now)
         return await _done(uow, coach, sold_id, changed, now, reminders)
 
 

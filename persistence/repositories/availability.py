@@ -64,7 +64,6 @@ class SqlAvailabilities:
         )
         await self._session.flush()
 
-
     async def add_absence(
         self, coach_id: int, first: date, last: date, now: datetime, extended: int
     ) -> bool:
