@@ -11,6 +11,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
+from bot.booking import availability_away as away
 from bot.booking import availability_views as views
 from bot.booking import availability_week as week
 from bot.catalog.shared_views import try_again
@@ -22,7 +23,7 @@ from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput
 
-MENU, TYPING = views.MENU, "av.typing"
+MENU, TYPING = views.MENU, views.TYPING
 FLOW = views.FLOW
 BUTTONS = f"^{views.PREFIX}:"
 
@@ -94,6 +95,8 @@ async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> s
 async def on_text(update: Update, context: BotContext) -> str:
     """Saves the typed value; a bad one is explained and asked again, nothing changed."""
     draft = state_of(context, FLOW)
+    if draft.get("field") == away.TYPING_FIELD:
+        return await away.on_dates(update, context)
     try:
         availability = await _save(context, user_id(update), draft, typed_text(update))
     except InvalidInput as exc:
@@ -133,11 +136,14 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
             MENU: [
                 CallbackQueryHandler(on_button, pattern=BUTTONS),
                 CallbackQueryHandler(acts_once(week.on_confirm), pattern=week.PATTERN),
+                CallbackQueryHandler(away.ask, pattern=views.AWAY.pattern),
+                CallbackQueryHandler(acts_once(away.on_confirm), pattern=away.PATTERN),
                 MessageHandler(TEXT, week.on_week_text),
             ],
             TYPING: [
                 MessageHandler(TEXT, on_text),
                 CallbackQueryHandler(on_button, pattern=BUTTONS),
+                CallbackQueryHandler(away.ask, pattern=views.AWAY.pattern),
             ],
         },
         cancel_handler=CommandHandler("cancel", stop),

@@ -18,6 +18,8 @@ from domain.errors import NotFound
 PREFIX = "av"
 FLOW = "availability"  # the conversation and its flow state
 MENU = "av.menu"
+TYPING = "av.typing"
+AWAY = Callback("avaw:ask", lambda: "away")  # 🏖 Time away (bot/booking/availability_away.py)
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SETTING_LABELS = {
@@ -140,6 +142,7 @@ def menu_keyboard(availability: Availability) -> InlineKeyboardMarkup:
     off_row = [_button("➕ Days off", f"{PREFIX}:offadd")]
     if availability.days_off:
         off_row.append(_button("➖ Days off", f"{PREFIX}:offrm"))
+    off_row.append(_button("🏖 Time away", AWAY.pack()))
     rules = [_button(SETTING_LABELS[s], f"{PREFIX}:set:{s.value}") for s in Setting]
     current = availability.settings.cancel_policy
     other = CancelPolicy.LATE if current is CancelPolicy.BLOCK else CancelPolicy.BLOCK

@@ -6,6 +6,9 @@ from domain.booking import errors
 
 REFUSALS: dict[type[errors.BookingRefused], str] = {
     errors.PackageExpired: "This package has expired, so nothing more can be booked with it.",
+    errors.PackagePaused: "Your coach paused this package, so nothing can be booked with it "
+    "until they resume it. Its expiry waits too.",
+    errors.PackageRefunded: "This package was refunded, so it can no longer be used.",
     errors.NothingLeftToBook: "There are no sessions left for this in your package.",
     errors.ItemNoLongerOffered: "Your coach no longer offers this, so it cannot be booked.",
     errors.SlotTaken: "Sorry, that time is no longer free. Please pick another one.",

@@ -5,7 +5,7 @@
 (the flows'); the package page: `sell:grant:<package>`, `<buy|get>:<public id>`;
 /mypackages: `mine:o:<id>`, `mine:p:<page>`; an expiry reminder: `rx:ask:<id>`;
 a sold package's policies: `rf:<a|ok>:<id>` (refund), `tr:a:<id>`, `tr:ok:<id>:<fingerprint>`
-(transfer).
+(transfer), `ps:<p|r>:<id>` (pause, resume).
 """
 
 from __future__ import annotations
@@ -148,3 +148,7 @@ class TransferPressed:
 
 
 TRANSFER = Callback("tr:ok", TransferPressed, sold=Id, fingerprint=Word(r"[A-Za-z0-9_-]{8}"))
+
+# pause and resume one sold package on /sold (a repeat press finds it already so)
+PAUSE = Callback("ps:p", _sold, sold=Id)
+RESUME = Callback("ps:r", _sold, sold=Id)

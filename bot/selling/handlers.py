@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.selling import access, buying, desk, extend_requests, flows, refunds, transfers
+from bot.selling import access, buying, desk, extend_requests, flows, pausing, refunds, transfers
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -16,3 +16,4 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     extend_requests.add_handlers(app)
     refunds.add_handlers(app)
     transfers.add_handlers(app)
+    pausing.add_handlers(app)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton
 
 from bot.catalog.shared_views import button
-from bot.selling.buttons import REFUND_ASK, TRANSFER_ASK
+from bot.selling.buttons import PAUSE, REFUND_ASK, RESUME, TRANSFER_ASK
 from domain.selling.model import SoldPackage
 from domain.selling.refunds import refundable
 
@@ -15,8 +15,12 @@ def policy_rows(sold: SoldPackage) -> list[list[InlineKeyboardButton]]:
     """The rows the desk adds under a sold package, as its state allows."""
     if sold.refunded_at is not None:
         return []
-    row = []
+    row: list[InlineKeyboardButton] = []
     if refundable(sold):
         row.append(button("💸 Refund", REFUND_ASK.pack(sold=sold.stored_id)))
     row.append(button("🎁 Transfer", TRANSFER_ASK.pack(sold=sold.stored_id)))
-    return [row] if row else []
+    if sold.paused_at is not None:
+        row.append(button("▶ Resume", RESUME.pack(sold=sold.stored_id)))
+    elif sold.expires_at is not None:
+        row.append(button("⏸ Pause", PAUSE.pack(sold=sold.stored_id)))
+    return [row]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from domain.booking.availability import (
     Availability,
     CancelPolicy,
+    DaysOff,
     add_days_off,
     validate_day_ranges,
     validate_weekday,
@@ -58,6 +59,15 @@ async def add_days_off_text(
     )
 
 
+async def with_days_off(
+    uow: BookingUnitOfWork, coach: Coach, off: DaysOff, now: datetime
+) -> Availability:
+    """The coach's availability with `off` added, checked against today in their zone
+    (not saved)."""
+    today = now.astimezone(ZoneInfo(coach.timezone)).date()
+    return add_days_off(await uow.availability.get(coach.user_id), off, today)
+
+
 async def remove_days_off(
     uow: BookingUnitOfWork, coach_id: int, first: date, last: date
 ) -> Availability:
@@ -90,7 +100,7 @@ async def set_cancel_policy(
     """The coach chooses what a client may do inside the cancellation window: nothing, or a
     late cancel that uses the session."""
     return await _change(
-        uow, coach_id, lambda a: replace(a, settings=replace(a.settings, cancel_policy=policy))
+        uow, coach_id, lambda a, _: replace(a, settings=replace(a.settings, cancel_policy=policy))
     )
 
 

@@ -13,6 +13,14 @@ class PackageExpired(BookingRefused):
     """The sold package has expired (or the session would start after it expires)."""
 
 
+class PackagePaused(BookingRefused):
+    """The coach paused the sold package: nothing can be booked until it is resumed."""
+
+
+class PackageRefunded(BookingRefused):
+    """The sold package was refunded: it is withdrawn."""
+
+
 class NothingLeftToBook(BookingRefused):
     """Every session of this item is used."""
 

@@ -6,7 +6,7 @@ the same moment."""
 from __future__ import annotations
 
 import builtins
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from domain.booking.availability import Availability
@@ -21,6 +21,13 @@ class Availabilities(Protocol):
         ...
 
     async def save(self, availability: Availability) -> None: ...
+
+    async def add_absence(
+        self, coach_id: int, first: date, last: date, now: datetime, extended: int
+    ) -> bool:
+        """Record the coach's absence once; False (nothing stored) when those very dates
+        were declared before, so their packages are never extended twice."""
+        ...
 
 
 class Bookings(Protocol):

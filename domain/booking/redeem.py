@@ -19,6 +19,8 @@ from domain.booking.errors import (
     NothingLeftToBook,
     OccurrenceUnavailable,
     PackageExpired,
+    PackagePaused,
+    PackageRefunded,
     SeriesFull,
     SlotTaken,
 )
@@ -34,7 +36,7 @@ from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind, Occurrence, Series, Service
 from domain.errors import NotFound
 from domain.reminders.use_cases import ReminderOffsets
-from domain.selling.model import SoldItem, SoldPackage
+from domain.selling.model import SoldItem, SoldPackage, SoldStatus
 
 
 def bookable_entitlement(
@@ -44,13 +46,23 @@ def bookable_entitlement(
     entitlement = package.item(entitlement_id)
     if entitlement is None or entitlement.kind is not kind:
         raise NotFound("item")
-    if package.has_expired(now):
-        raise PackageExpired()
+    _still_running(package, now)
     if entitlement.removed:
         raise ItemNoLongerOffered()
     if entitlement.left <= 0:
         raise NothingLeftToBook()
     return entitlement
+
+
+def _still_running(package: SoldPackage, at: datetime) -> None:
+    """Refunded, paused or expired at `at`: the reason nothing can be booked."""
+    status = package.status(at)
+    if status is SoldStatus.REFUNDED:
+        raise PackageRefunded()
+    if status is SoldStatus.PAUSED:
+        raise PackagePaused()
+    if status is SoldStatus.EXPIRED:
+        raise PackageExpired()
 
 
 async def open_slots(
@@ -164,8 +176,7 @@ async def book_held_seat(
 async def _take_unit(
     uow: BookingUnitOfWork, package: SoldPackage, entitlement: SoldItem, at: datetime
 ) -> None:
-    if package.has_expired(at):
-        raise PackageExpired()
+    _still_running(package, at)
     if not await uow.bookings.take_unit(entitlement.stored_id, at):
         fresh = await uow.bookings.package(package.stored_id)
         if fresh is not None:  # a concurrent change: say which one

@@ -126,7 +126,7 @@ def offers_for(
     the coach's cancellation window (rule 10), and not when it closes within CHANGE_MARGIN."""
     if kind is ReminderKind.SESSION:
         return _session_offers(to_coach, session, now)
-    if to_coach or facts is None or facts.sessions_left <= 0:
+    if to_coach or facts is None or facts.sessions_left <= 0 or facts.withdrawn:
         return frozenset(), None
     if facts.expires_at is None:  # the expiry was removed: nothing to extend
         return frozenset({Offer.BOOK}), None

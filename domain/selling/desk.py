@@ -189,3 +189,19 @@ async def own_sold(uow: UnitOfWork, coach_id: int, sold_id: int) -> SoldPackage:
     if sold is None or sold.coach_id != coach_id:
         raise NotFound()
     return sold
+
+
+async def readers_of(uow: UnitOfWork, sold: SoldPackage, coach: Coach) -> tuple[Reader, ...]:
+    """Everyone holding the package and its client (never the coach), each with the zone
+    they read times in (rule 14)."""
+    people = [h.user_id for h in await uow.sold.holder_list(sold.stored_id)]
+    if sold.client_id is not None and sold.client_id not in people:
+        people.append(sold.client_id)
+    readers = []
+    for person in people:
+        if person == coach.user_id:
+            continue
+        user = await uow.users.get(person)
+        zone = viewer_zone(user.timezone if user else None, coach.timezone)
+        readers.append(Reader(person, zone))
+    return tuple(readers)

@@ -61,6 +61,18 @@ class SoldPackages(Protocol):
         """Mark it refunded; False when it already was."""
         ...
 
+    async def running_out_after(
+        self, coach_id: int, moment: datetime, now: datetime
+    ) -> builtins.list[SoldPackage]:
+        """The coach's sold packages active at `now`, not paused, whose expiry comes after
+        `moment` (time-limited ones only), locked against other changes until commit."""
+        ...
+
+    async def set_paused(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
+        """Pause (`new` a moment) or unpause (`new` None) only if `paused_at` is still
+        `old`; False when someone changed it first."""
+        ...
+
     async def claim_client(self, sold_id: int, user_id: int) -> None:
         """A granted package's first holder (not the coach) becomes its client."""
         ...

@@ -26,9 +26,8 @@ from domain.catalog.access import require_coach
 from domain.errors import DomainError
 from domain.model import Coach
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
-from domain.selling.desk import Reader, own_sold
+from domain.selling.desk import Reader, own_sold, readers_of
 from domain.selling.model import EventKind, SaleEvent, SaleKind, SoldPackage
-from domain.timezones import viewer_zone
 
 STARS = "XTR"
 CLAIM_LAPSES = timedelta(minutes=10)
@@ -165,20 +164,3 @@ async def cancel_sessions_to_come(
         await replan_after(uow, reminders, closed, sold.client_id, now)
         done.append(closed)
     return tuple(done)
-
-
-async def readers_of(
-    uow: BookingUnitOfWork, sold: SoldPackage, coach: Coach
-) -> tuple[Reader, ...]:
-    """Everyone holding the package and its client, each with the zone they read in."""
-    people = [h.user_id for h in await uow.sold.holder_list(sold.stored_id)]
-    if sold.client_id is not None and sold.client_id not in people:
-        people.append(sold.client_id)
-    readers = []
-    for person in people:
-        if person == coach.user_id:
-            continue
-        user = await uow.users.get(person)
-        zone = viewer_zone(user.timezone if user else None, coach.timezone)
-        readers.append(Reader(person, zone))
-    return tuple(readers)

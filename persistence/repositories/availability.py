@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,7 +15,8 @@ from domain.booking.availability import (
     DaysOff,
     TimeRange,
 )
-from persistence.models import CoachAvailabilityRow, DaysOffRow, WorkingHoursRow
+from persistence.models import AbsenceRow, CoachAvailabilityRow, DaysOffRow, WorkingHoursRow
+from persistence.upsert import insert_or_ignore
 
 _MINUTE = timedelta(minutes=1)
 
@@ -68,6 +69,14 @@ class SqlAvailabilities:
             for d in availability.days_off
         )
         await self._session.flush()
+
+    async def add_absence(
+        self, coach_id: int, first: date, last: date, now: datetime, extended: int
+    ) -> bool:
+        stmt = insert_or_ignore(self._session, AbsenceRow).values(
+            coach_id=coach_id, first_day=first, last_day=last, declared_at=now, extended=extended
+        )
+        return await self._session.scalar(stmt.returning(AbsenceRow.id)) is not None
 
 
 def _settings(row: CoachAvailabilityRow) -> BookingSettings:

@@ -124,6 +124,22 @@ class SqlSoldPackages:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.refunded_at.is_(None))
         return await self._update(*where, refunded_at=now, refund_claimed_at=None)
 
+    async def running_out_after(
+        self, coach_id: int, moment: datetime, now: datetime
+    ) -> builtins.list[SoldPackage]:
+        where = (
+            SoldPackageRow.coach_id == coach_id,
+            SoldPackageRow.expires_at > moment,
+            is_(SoldStatus.ACTIVE, now),
+        )
+        return await load_sold(self._session, *where, lock="update")
+
+    async def set_paused(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
+        column = SoldPackageRow.paused_at
+        still = column.is_(None) if old is None else column == old
+        where = (SoldPackageRow.id == sold_id, still, SoldPackageRow.refunded_at.is_(None))
+        return await self._update(*where, paused_at=new)
+
     async def claim_client(self, sold_id: int, user_id: int) -> None:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.client_id.is_(None))
         await self._update(*where, client_id=user_id)

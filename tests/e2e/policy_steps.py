@@ -61,5 +61,18 @@ async def desk_of(shop: Shop, title: str) -> SentMessage:
     return await api.next_message(COACH, f"{title} — ")
 
 
+async def pressed_again(
+    shop: Shop, user: int, message: SentMessage, label: str, *answers: str
+) -> None:
+    """The button `label` of an earlier screen pressed once more: it is answered (by default
+    "Already done.") and nothing else happens."""
+    api = shop.harness.api
+    pressed = message.button(label)
+    assert pressed is not None, label
+    api.press_callback(user, str(pressed["callback_data"]), message.message_id)
+    expected = answers or ("Already done.",)
+    await api.wait_for_call("answerCallbackQuery", lambda p: p.get("text") in expected)
+
+
 def _labels(message: SentMessage) -> list[str]:
     return message.button_labels

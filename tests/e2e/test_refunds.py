@@ -8,7 +8,13 @@ from __future__ import annotations
 from bot.kit.texts import INVALID_LINK
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import book_one, is_calendar, working_shop
-from tests.e2e.policy_steps import access_payload, client_pays, desk_of, yoga_for
+from tests.e2e.policy_steps import (
+    access_payload,
+    client_pays,
+    desk_of,
+    pressed_again,
+    yoga_for,
+)
 
 
 async def test_stars_refund_withdraws_the_package_once(harness: BotHarness) -> None:
@@ -41,10 +47,7 @@ async def test_stars_refund_withdraws_the_package_once(harness: BotHarness) -> N
     coach_ics = await api.next_message(COACH, is_calendar)
     assert coach_ics.document is not None
 
-    yes = question.button("💸 Yes, refund 150 ⭐")
-    assert yes is not None
-    api.press_callback(COACH, str(yes["callback_data"]), question.message_id)
-    await api.wait_for_call("answerCallbackQuery", lambda p: p.get("text") == "Already done.")
+    await pressed_again(shop, COACH, question, "💸 Yes, refund 150 ⭐")
     assert len(api.star_refunds) == 1
 
     api.open_deep_link(CLIENT, payload)

@@ -8,7 +8,13 @@ from __future__ import annotations
 from bot.kit.texts import INVALID_LINK
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import working_shop
-from tests.e2e.policy_steps import access_payload, client_pays, desk_of, yoga_for
+from tests.e2e.policy_steps import (
+    access_payload,
+    client_pays,
+    desk_of,
+    pressed_again,
+    yoga_for,
+)
 
 FRIEND = 3003
 
@@ -30,10 +36,7 @@ async def test_the_client_transfers_what_is_left_to_a_friend(harness: BotHarness
     told = await api.next_message(COACH, "Cleo transferred Gift yoga to someone else")
     assert "the first person to open it becomes the client" in told.content
 
-    yes = question.button("🎁 Yes, transfer it")
-    assert yes is not None
-    api.press_callback(CLIENT, str(yes["callback_data"]), question.message_id)
-    await api.wait_for_call("answerCallbackQuery", lambda p: p.get("text") == "Already done.")
+    await pressed_again(shop, CLIENT, question, "🎁 Yes, transfer it")
 
     api.open_deep_link(CLIENT, old)
     await api.next_message(CLIENT, INVALID_LINK)

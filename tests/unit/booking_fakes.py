@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import itertools
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from domain.booking.availability import Availability
 from domain.booking.model import (
@@ -27,12 +27,21 @@ from tests.unit.waitlist_fakes import FakeWaitlists
 class FakeAvailabilities:
     def __init__(self) -> None:
         self.rows: dict[int, Availability] = {}
+        self.absences: dict[tuple[int, date, date], int] = {}
 
     async def get(self, coach_id: int) -> Availability:
         return copy.deepcopy(self.rows.get(coach_id, Availability(coach_id)))
 
     async def save(self, availability: Availability) -> None:
         self.rows[availability.coach_id] = copy.deepcopy(availability)
+
+    async def add_absence(
+        self, coach_id: int, first: date, last: date, now: datetime, extended: int
+    ) -> bool:
+        if (coach_id, first, last) in self.absences:
+            return False
+        self.absences[(coach_id, first, last)] = extended
+        return True
 
 
 @dataclass

@@ -112,6 +112,25 @@ class FakeSoldPackages:
         self.rows["refund_claims"].pop(sold_id, None)
         return True
 
+    async def running_out_after(
+        self, coach_id: int, moment: datetime, now: datetime
+    ) -> list[SoldPackage]:
+        return [
+            copy.deepcopy(s)
+            for s in sorted(self._sold.values(), key=lambda s: -(s.id or 0))
+            if s.coach_id == coach_id
+            and s.expires_at is not None
+            and s.expires_at > moment
+            and s.status(now).value == "active"
+        ]
+
+    async def set_paused(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
+        sold = self._sold[sold_id]
+        if sold.paused_at != old or sold.refunded_at is not None:
+            return False
+        sold.paused_at = new
+        return True
+
     async def claim_client(self, sold_id: int, user_id: int) -> None:
         if self._sold[sold_id].client_id is None:
             self._sold[sold_id].client_id = user_id

@@ -228,3 +228,21 @@ async def test_rate_limited_in_a_batch_keeps_the_others_sent_and_ends_the_sweep(
     assert [r.outcome for r in due] == [None, Outcome.SENT, None, None, None]
     assert due[0].next_attempt_at == WEEK_BEFORE + timedelta(seconds=30)
     assert len(notifier.notices) == 2
+
+
+async def test_a_package_paused_or_refunded_after_planning_gets_no_expiry_reminder() -> None:
+    """Reminders read fresh facts when they go out: a pause or a refund that came after the
+    rows were planned (and before any replan) still silences them."""
+    reminders = await planned_package()
+    reminders.packages[7] = facts(withdrawn=True)
+    assert (await sweep(reminders, WEEK_BEFORE)).notices == []
+    reminders.packages[7] = facts()  # resumed (same expiry): the next one goes out
+    notices = (await sweep(reminders, EXPIRES - timedelta(days=1))).notices
+    assert [n.kind for n in notices] == [ReminderKind.EXPIRY]
+    reminders.packages[7] = facts(withdrawn=True)  # refunded: no "expired" notice
+    assert (await sweep(reminders, EXPIRES)).notices == []
+
+
+async def test_a_withdrawn_package_plans_no_expiry_reminders() -> None:
+    reminders = await planned_package(withdrawn=True)
+    assert reminders.rows == {}

@@ -1,0 +1,177 @@
+"""/availability's 🏖 Time away: the coach types the dates they are away, sees what it will
+do (days without bookings, packages to extend, sessions booked inside) and confirms; the
+packages are extended once, each client is told once with their new expiry, and the
+sessions inside are listed with buttons to move or cancel them in /schedule.
+
+Buttons `avaw:ask` (ask for dates, in `availability_views`), `avaw:ok` / `avaw:no`
+(confirm, drop; acts once)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from html import escape
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, Forbidden
+
+from bot.booking import availability_views as views
+from bot.booking.schedule_buttons import session_data
+from bot.catalog.shared_views import button, plural, try_again
+from bot.kit.callbacks import Callback
+from bot.kit.context import BotContext
+from bot.kit.flows import END, begin, finish, state_of, step
+from bot.kit.reasons import reason
+from bot.kit.replies import reply, settle, show, typed_text, user_id
+from bot.selling.texts import expiry_line, when
+from domain.booking.availability import DaysOff
+from domain.booking.time_away import Away, AwayPlan, declare_absence, plan_absence
+from domain.booking.wallclock import week_of
+from domain.errors import InvalidInput
+
+SAVE = Callback("avaw:ok", lambda: True)
+DROP = Callback("avaw:no", lambda: False)
+TYPING_FIELD = "away"
+PATTERN = r"^avaw:(ok|no)$"
+
+ASK_DATES = (
+    "When are you away? Type one date or a range, in your time zone: "
+    "<code>24.12.2026 - 2.1.2027</code>. Those days take no bookings, and every active "
+    "package with an expiry is extended by as many days. /cancel to stop."
+)
+DROPPED = "Nothing changed."
+
+log = logging.getLogger(__name__)
+
+
+def _dates(away: DaysOff) -> str:
+    if away.first == away.last:
+        return f"{away.first:%a %d %b %Y}"
+    return f"{away.first:%a %d %b %Y} – {away.last:%a %d %b %Y}"
+
+
+def _sessions(plan: AwayPlan) -> str:
+    if not plan.sessions:
+        return "No sessions are booked on those days."
+    lines = [
+        f"• {when(e.booking.starts_at, plan.zone)} {escape(e.booking.title)}"
+        + (f" — {escape(e.client_name)}" if e.client_name else "")
+        for e in plan.sessions
+    ]
+    return f"{plan_sessions(plan)} booked on those days (move or cancel them):\n" + "\n".join(
+        lines
+    )
+
+
+def plan_sessions(plan: AwayPlan) -> str:
+    return plural(len(plan.sessions), "session")
+
+
+def question(plan: AwayPlan) -> str:
+    return (
+        f"🏖 Away <b>{_dates(plan.away)}</b> ({plural(plan.days, 'day')}).\n\n"
+        "• Those days take no bookings.\n"
+        f"• {plural(plan.packages, 'active package')} with an expiry will be extended by "
+        f"{plural(plan.days, 'day')}; each client is told.\n"
+        f"• {_sessions(plan)}\n\nDeclare it?"
+    )
+
+
+def confirm_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button("✅ Yes, I'm away", SAVE.pack()), button("✖ Don't", DROP.pack())]]
+    )
+
+
+def done_text(done: Away) -> str:
+    plan = done.plan
+    if done.new:
+        extended = (
+            f"{plural(len(done.extended), 'package')} extended by {plural(plan.days, 'day')}"
+        )
+    else:
+        extended = "those dates were declared before, so no package was extended again"
+    return (
+        f"🏖 Saved: away {_dates(plan.away)}; no bookings on those days; {extended}.\n\n"
+        f"{_sessions(plan)}\n\n/availability to see your days off."
+    )
+
+
+def sessions_keyboard(done: Away, now: datetime) -> InlineKeyboardMarkup | None:
+    zone = done.plan.zone
+    rows = [
+        [
+            button(
+                f"🗓 {when(e.booking.starts_at, zone)} {e.booking.title}"[:60],
+                session_data(e.booking.id or 0, week_of(e.booking.starts_at, zone, now)),
+            )
+        ]
+        for e in done.plan.sessions
+        if e.booking.id is not None
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def client_text(done: Away, title: str, expires_at: datetime | None, zone: str) -> str:
+    away = done.plan.away
+    return (
+        f"🏖 {escape(done.coach.display_name)} is away {_dates(away)}, so your package "
+        f"<b>{escape(title)}</b> was extended by {plural(done.plan.days, 'day')}. "
+        f"{expiry_line(expires_at, zone)}."
+    )
+
+
+async def ask(update: Update, context: BotContext) -> str:
+    """The coach is asked for the dates they are away."""
+    views.AWAY.parse(update.callback_query.data if update.callback_query else None)
+    await settle(update)
+    begin(context, views.FLOW, field=TYPING_FIELD)
+    await reply(update, ASK_DATES)
+    return views.TYPING
+
+
+async def on_dates(update: Update, context: BotContext) -> str:
+    """What declaring these dates would do, to confirm; bad dates are explained."""
+    try:
+        plan = await plan_absence(
+            context.uow(), user_id(update), typed_text(update), context.now()
+        )
+    except InvalidInput as exc:
+        await reply(update, try_again(reason(exc)))
+        return views.TYPING
+    begin(context, views.FLOW, away=[plan.away.first.isoformat(), plan.away.last.isoformat()])
+    await reply(update, question(plan), reply_markup=confirm_keyboard())
+    return views.MENU
+
+
+@step
+async def on_confirm(update: Update, context: BotContext) -> str | int:
+    """Declares the absence (once), lists the sessions inside it, tells each client."""
+    query = update.callback_query
+    assert query is not None
+    save = SAVE.read(query.data) or DROP.parse(query.data)
+    stored = state_of(context, views.FLOW).get("away")
+    await settle(update)
+    if not save or not isinstance(stored, list) or len(stored) != 2:
+        begin(context, views.FLOW)
+        await show(update, DROPPED, None)
+        return views.MENU
+    first, last = (date.fromisoformat(str(d)) for d in stored)
+    now = context.now()
+    done = await declare_absence(
+        context.uow(), user_id(update), first, last, now, context.reminders
+    )
+    finish(context, views.FLOW)  # the session buttons open /schedule
+    await show(update, done_text(done), sessions_keyboard(done, now))
+    await _tell(context, done)
+    return END
+
+
+async def _tell(context: BotContext, done: Away) -> None:
+    for extended in done.extended:
+        for reader in extended.readers:
+            text = client_text(done, extended.sold.title, extended.sold.expires_at, reader.zone)
+            try:
+                await context.bot.send_message(reader.user_id, text)
+            except (Forbidden, BadRequest) as exc:
+                log.info("could not tell a client of an absence: %s", type(exc).__name__)

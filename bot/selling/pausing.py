@@ -1,0 +1,81 @@
+"""⏸ Pause / ▶ Resume on /sold's package screen: the expiry clock stops (nothing can be
+booked meanwhile) and starts again with the paused time added; holders are told, each in
+their zone (domain/selling/pausing.py). A repeat press finds it already so."""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+
+from telegram import Update
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.kit.context import BotContext
+from bot.kit.replies import callback_data, show, user_id
+from bot.selling import desk_views
+from bot.selling.buttons import PAUSE, RESUME
+from bot.selling.texts import expiry_line
+from domain.selling.model import SoldPackage
+from domain.selling.pausing import CannotPause, PauseChange, pause_package, resume_package
+
+log = logging.getLogger(__name__)
+
+REFUSED = {
+    "no_expiry": "This package has no expiry, so there is no clock to pause.",
+    "not_active": "Only an active package can be paused (this one is expired, used up or "
+    "refunded).",
+}
+PAUSED = "Paused: its expiry waits and nothing can be booked until you resume it."
+RESUMED = "Resumed: the paused time was added to its expiry."
+ALREADY = "It already was so."
+
+
+def paused_told(sold: SoldPackage, coach_name: str) -> str:
+    return (
+        f"⏸ {escape(coach_name)} paused your package <b>{escape(sold.title)}</b>: nothing "
+        "can be booked with it until they resume it, and its expiry waits meanwhile. "
+        "Sessions already booked stay booked."
+    )
+
+
+def resumed_told(sold: SoldPackage, coach_name: str, zone: str) -> str:
+    return (
+        f"▶ {escape(coach_name)} resumed your package <b>{escape(sold.title)}</b>. "
+        f"{expiry_line(sold.expires_at, zone)}."
+    )
+
+
+async def on_press(update: Update, context: BotContext) -> None:
+    """Pauses or resumes, shows the package again and tells its holders."""
+    data = callback_data(update)
+    resume = RESUME.read(data)
+    sold_id = resume if resume is not None else PAUSE.parse(data)
+    assert update.callback_query is not None
+    use = resume_package if resume is not None else pause_package
+    try:
+        change = await use(
+            context.uow(), user_id(update), sold_id, context.now(), context.reminders
+        )
+    except CannotPause as refused:
+        await update.callback_query.answer(REFUSED[refused.code], show_alert=True)
+        return
+    await update.callback_query.answer()
+    note = ALREADY if not change.changed else RESUMED if resume is not None else PAUSED
+    view = change.view
+    await show(update, desk_views.detail_text(view, note), desk_views.detail_keyboard(view.sold))
+    await _tell(context, change, resume is not None)
+
+
+async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None:
+    sold, name = change.view.sold, change.view.coach.display_name
+    for reader in change.readers:
+        text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)
+        try:
+            await context.bot.send_message(reader.user_id, text)
+        except (Forbidden, BadRequest) as exc:
+            log.info("could not tell a holder of a pause: %s", type(exc).__name__)
+
+
+def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
+    app.add_handler(CallbackQueryHandler(on_press, pattern=r"^ps:"))
