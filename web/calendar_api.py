@@ -85,7 +85,6 @@ def routes(deps: WebDeps) -> list[Route]:
 
     async def month(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, item_id = int_param(request, "sold"), int_param(request, "item")
-        year, number = _month(request.query_params["month"])
         now = deps.clock()
         kind = request.query_params.get("kind", ItemKind.SERVICE.value)
         if kind == ItemKind.SERVICE.value:
@@ -96,8 +95,13 @@ def routes(deps: WebDeps) -> list[Route]:
             capacity = found.series.capacity
             zone, title = found.zone, found.series.title
             starts = [o.starts_at for o in found.occurrences if o.seats_taken < capacity]
-        days = month_days(starts, zone, year, number)
         first = min(starts).astimezone(ZoneInfo(zone)) if starts else None
+        if "month" in request.query_params:
+            year, number = _month(request.query_params["month"])
+        else:  # the first month with something free (else this one), in the viewer's zone
+            shown = first or now.astimezone(ZoneInfo(zone))
+            year, number = shown.year, shown.month
+        days = month_days(starts, zone, year, number)
         return {
             "title": title,
             "zone": zone,

@@ -19,6 +19,7 @@ def bar_chart(title: str, bars: Sequence[tuple[str, float, str]]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-label="{escape(title)}" width="100%">',
         f"<title>{escape(title)}</title>",
+        f'<text x="0" y="12" font-weight="600">{escape(title)}</text>',
     ]
     for n, (label, value, shown) in enumerate(bars):
         height = inner * value / peak
@@ -33,7 +34,7 @@ def bar_chart(title: str, bars: Sequence[tuple[str, float, str]]) -> str:
         )
         parts.append(
             f'<text x="{x + (step - 4) / 2:.1f}" y="{HEIGHT - BOTTOM + 14}" '
-            f'text-anchor="middle" font-size="9">{escape(label)}</text>'
+            f'text-anchor="middle" font-size="8">{escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -63,6 +63,7 @@ def routes(deps: WebDeps) -> list[Route]:
         return {
             "week": found.week,
             "monday": found.monday.isoformat(),
+            "label": f"{found.monday:%a} {found.monday.day} {found.monday:%b}",
             "zone": zone,
             "has_previous": found.has_previous,
             "has_next": found.has_next,

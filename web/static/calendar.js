@@ -78,8 +78,7 @@
     $("times").hidden = true;
     $("confirm").hidden = true;
     say("");
-    const now = new Date();
-    await loadMonth(now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0"), true);
+    await loadMonth(null);
     app.backButton(closePicker);
     $("prev-month").focus();
   }
@@ -90,12 +89,10 @@
     app.backButton(null);
   }
 
-  async function loadMonth(month, jumpToFirst) {
-    const query = "?kind=" + state.item.kind + "&month=" + month;
-    let found = await app.api(base + "/items/" + state.item.id + "/month" + query);
-    if (jumpToFirst && !found.days.length && found.first && found.first > month) {
-      found = await app.api(base + "/items/" + state.item.id + "/month?kind=" + state.item.kind + "&month=" + found.first);
-    }
+  async function loadMonth(month) {
+    // without a month: the first one with free times (the server knows the viewer's zone)
+    const query = "?kind=" + state.item.kind + (month ? "&month=" + month : "");
+    const found = await app.api(base + "/items/" + state.item.id + "/month" + query);
     state.month = found.month;
     state.zone = found.zone;
     $("zone").textContent = "Times in " + found.zone;
@@ -187,7 +184,7 @@
     } catch (error) {
       if (!error.refused) throw error;
       say(error.message);
-      await loadMonth(state.month, false);
+      await loadMonth(state.month);
       if (state.day) await loadDay(state.day);
     } finally {
       $("confirm-button").disabled = false;
@@ -223,8 +220,8 @@
     };
   }
 
-  $("prev-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, -1), false); }));
-  $("next-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, 1), false); }));
+  $("prev-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, -1)); }));
+  $("next-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, 1)); }));
   $("confirm-button").addEventListener("click", guarded(confirm));
   $("back-button").addEventListener("click", function () { loadDay(state.day); });
   openPicker = guarded(openPicker);

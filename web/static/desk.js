@@ -31,7 +31,7 @@
   async function loadWeek() {
     const found = await app.api("/api/desk/week?week=" + state.week);
     state.week = found.week;
-    $("week-name").textContent = "Week of " + found.monday + " (times in " + found.zone + ")";
+    $("week-name").textContent = "Week of " + found.label + " (times in " + found.zone + ")";
     $("prev-week").disabled = !found.has_previous;
     $("next-week").disabled = !found.has_next;
     const body = $("week-days");
