@@ -20,12 +20,10 @@ import pytest
 from playwright.async_api import Page, async_playwright
 
 from bootstrap.web import bind, server, web_app_for
-from domain.catalog.model import ItemKind
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.holder_steps import gets_package, package_of, working_shop
-from tests.e2e.mini_app_steps import BASE, calendar_url
+from tests.e2e.mini_app_steps import BASE, client_with_calendar
 from tests.support.init_data import signed_init_data
 from web.headers import TELEGRAM_SCRIPT
 
@@ -99,11 +97,9 @@ async def shot(page: Page, name: str) -> None:
 async def test_a_client_books_in_the_browser_and_the_coach_sees_it_on_the_desk(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    api, shop = harness.api, await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, EVIL_TITLE)
-    view = await gets_package(shop, CLIENT, EVIL_NAME, package, "Europe/Berlin")
-    path = calendar_url(view.button("🗓 Calendar")).removeprefix(BASE)
+    api = harness.api
+    _, _, url = await client_with_calendar(harness, EVIL_NAME, EVIL_TITLE, "Europe/Berlin")
+    path = url.removeprefix(BASE)
     dialogs: list[str] = []
     errors: list[str] = []
     async with served(harness) as root, browser_page() as page:

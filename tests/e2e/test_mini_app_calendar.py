@@ -10,7 +10,7 @@ import asyncio
 from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import gets_package, is_calendar, package_of, working_shop
-from tests.e2e.mini_app_steps import BASE, as_user, calendar_url, web_client
+from tests.e2e.mini_app_steps import BASE, as_user, client_with_calendar, web_client
 
 STRANGER = 3003
 OTHER_BOT = "999999:AAE-another-bot"
@@ -28,12 +28,8 @@ async def test_without_a_web_base_url_the_package_view_has_no_calendar_button(
 async def test_a_client_books_from_the_calendar_and_the_chat_confirms_it(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    api, shop = harness.api, await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
-    view = await gets_package(shop, CLIENT, "Cleo", package, "Europe/Berlin")
-    url = calendar_url(view.button("🗓 Calendar"))
-    sold = int(url.rsplit("/", 1)[1])
+    api = harness.api
+    _, sold, url = await client_with_calendar(harness, zone="Europe/Berlin")
     assert url == f"{BASE}/app/package/{sold}"
     async with web_client(harness) as web:
         page = await web.get(f"/app/package/{sold}")  # the shell: no personal data
@@ -97,11 +93,8 @@ async def test_a_client_books_from_the_calendar_and_the_chat_confirms_it(
 async def test_every_calendar_endpoint_refuses_who_it_does_not_belong_to(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    api, shop = harness.api, await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
-    view = await gets_package(shop, CLIENT, "Cleo", package)
-    sold = int(calendar_url(view.button("🗓 Calendar")).rsplit("/", 1)[1])
+    api = harness.api
+    _, sold, _ = await client_with_calendar(harness)
     item = (await _screen(harness, sold))["items"][0]["id"]
     api.user(STRANGER, first_name="Sam")
     calls = [

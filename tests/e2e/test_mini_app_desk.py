@@ -13,10 +13,14 @@ from domain.accounts import greet
 from domain.booking.access import ByHolder
 from domain.booking.model import OneToOne
 from domain.booking.redeem import redeem_session
-from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, OTHER_COACH, BotHarness
-from tests.e2e.holder_steps import gets_package, package_of, working_shop
-from tests.e2e.mini_app_steps import BASE, as_user, calendar_url, web_client
+from tests.e2e.mini_app_steps import (
+    BASE,
+    as_user,
+    calendar_url,
+    client_with_calendar,
+    web_client,
+)
 
 EVIL_NAME = '=HYPERLINK("http://x")'
 
@@ -36,11 +40,7 @@ async def test_the_coach_reaches_the_desk_from_the_menu_button_and_start(
 async def test_the_desk_shows_the_week_the_table_numbers_and_exports(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    shop = await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
-    view = await gets_package(shop, CLIENT, EVIL_NAME, package)
-    sold = int(calendar_url(view.button("🗓 Calendar")).rsplit("/", 1)[1])
+    shop, sold, _ = await client_with_calendar(harness, EVIL_NAME)
     screen_item = await _first_item(harness, sold)
     at = harness.clock.now.replace(hour=9, minute=0) + timedelta(days=2)
     await redeem_session(
@@ -94,11 +94,7 @@ async def test_the_desk_shows_the_week_the_table_numbers_and_exports(
 async def test_no_desk_endpoint_answers_a_client_another_coach_or_a_forgery(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    shop = await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
-    view = await gets_package(shop, CLIENT, "Cleo", package)
-    sold = int(calendar_url(view.button("🗓 Calendar")).rsplit("/", 1)[1])
+    shop, sold, _ = await client_with_calendar(harness)
     item = await _first_item(harness, sold)
     at = harness.clock.now.replace(hour=9, minute=0) + timedelta(days=2)
     booking = await redeem_session(
