@@ -122,10 +122,13 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
     deps = app.deps
 
     async def booked(user_id: int, booking: SessionBooking) -> None:
-        await mini_app_change(app, user_id, booking, None)
+        await mini_app_change(app, "booked", user_id, booking)
 
     async def cancelled(user_id: int, booking: SessionBooking, returned: bool) -> None:
-        await mini_app_change(app, user_id, booking, returned)
+        await mini_app_change(app, "cancelled", user_id, booking, returned)
+
+    async def moved(user_id: int, booking: SessionBooking) -> None:
+        await mini_app_change(app, "moved", user_id, booking)
 
     return WebDeps(
         bot_token=settings.telegram_bot_token.get_secret_value(),
@@ -134,7 +137,7 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
         clock=deps.clock,
         reminders=settings.reminder_offsets(),
         wording=Wording(lambda error: html.unescape(describe(error)), moment),
-        notices=Notices(booked, cancelled),
+        notices=Notices(booked, cancelled, moved),
         bot_username=lambda: app.bot.username,
     )
 

@@ -28,6 +28,7 @@ class Notices:
 
     booked: Callable[[int, SessionBooking], Awaitable[None]]
     cancelled: Callable[[int, SessionBooking, bool], Awaitable[None]]
+    moved: Callable[[int, SessionBooking], Awaitable[None]]
 
 
 @dataclass(frozen=True)

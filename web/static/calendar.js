@@ -12,6 +12,8 @@
     "September", "October", "November", "December"];
   const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+  function moveQuery() { return state.moving ? "&move=" + state.moving.id : ""; }
+
   function say(text) { $("notice").textContent = text || ""; }
 
   function dayLabel(iso) {
@@ -56,6 +58,13 @@
     pkg.upcoming.forEach(function (session) {
       const row = app.el("li");
       row.appendChild(app.el("span", session.title + " · " + session.when));
+      if (session.changeable && !session.group) {
+        const move = app.el("button", "🕑 Move", {
+          type: "button", "aria-label": "Move " + session.title + " on " + session.when,
+        });
+        move.addEventListener("click", function () { openPicker({ id: session.item, kind: "service", title: session.title }, session); });
+        row.appendChild(move);
+      }
       if (session.changeable) {
         const cancel = app.el("button", "✖ Cancel", {
           type: "button", "aria-label": "Cancel " + session.title + " on " + session.when,
@@ -70,11 +79,12 @@
     feed.setAttribute("aria-label", "Subscribe to this package's sessions in your calendar");
   }
 
-  async function openPicker(item) {
+  async function openPicker(item, moving) {
     state.item = item;
+    state.moving = moving || null;
     state.day = null;
     $("picker").hidden = false;
-    $("picker-head").textContent = "Book " + item.title;
+    $("picker-head").textContent = (moving ? "Move " + item.title + " from " + moving.when : "Book " + item.title);
     $("times").hidden = true;
     $("confirm").hidden = true;
     say("");
@@ -91,7 +101,7 @@
 
   async function loadMonth(month) {
     // without a month: the first one with free times (the server knows the viewer's zone)
-    const query = "?kind=" + state.item.kind + (month ? "&month=" + month : "");
+    const query = "?kind=" + state.item.kind + (month ? "&month=" + month : "") + moveQuery();
     const found = await app.api(base + "/items/" + state.item.id + "/month" + query);
     state.month = found.month;
     state.zone = found.zone;
@@ -130,7 +140,7 @@
     state.day = iso;
     $("confirm").hidden = true;
     hideMainButton();
-    const query = "?kind=" + state.item.kind + "&date=" + iso;
+    const query = "?kind=" + state.item.kind + "&date=" + iso + moveQuery();
     const found = await app.api(base + "/items/" + state.item.id + "/day" + query);
     $("times").hidden = false;
     $("times-head").textContent = "Pick a time on " + dayLabel(iso) + " (times in " + found.zone + ")";
@@ -155,8 +165,8 @@
 
   function pick(time, iso) {
     state.choice = time.occurrence !== undefined ? { occurrence: time.occurrence } : { at: time.at };
-    $("confirm-text").textContent =
-      "Book " + state.item.title + " on " + dayLabel(iso) + " " + time.label + " (" + state.zone + ")?";
+    const what = state.moving ? "Move " + state.item.title + " from " + state.moving.when + " to " : "Book " + state.item.title + " on ";
+    $("confirm-text").textContent = what + dayLabel(iso) + " " + time.label + " (" + state.zone + ")?";
     $("confirm").hidden = false;
     $("confirm-button").focus();
     const tg = app.tg;
@@ -177,9 +187,15 @@
     hideMainButton();
     $("confirm-button").disabled = true;
     try {
-      const done = await app.api(base + "/items/" + state.item.id + "/book", state.choice);
-      closePicker();
-      say("Booked: " + done.title + ", " + done.when + " (" + done.zone + ")");
+      if (state.moving) {
+        const done = await app.api(base + "/sessions/" + state.moving.id + "/move", state.choice);
+        closePicker();
+        say("Moved: " + done.title + ", now " + done.when + " (" + done.zone + ")");
+      } else {
+        const done = await app.api(base + "/items/" + state.item.id + "/book", state.choice);
+        closePicker();
+        say("Booked: " + done.title + ", " + done.when + " (" + done.zone + ")");
+      }
       await loadPackage();
     } catch (error) {
       if (!error.refused) throw error;
