@@ -19,6 +19,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from typing import Any, cast
 from urllib.parse import urlparse
 
@@ -31,6 +32,7 @@ from bot.booking.holder_views import moment
 from bot.config import Settings
 from bot.kit.context import PackagesApplication
 from bot.kit.errors import describe
+from bot.selling.desk import mini_app_expiry_changed, mini_app_link_revoked
 from domain.booking.feeds import FeedUnitOfWork
 from domain.booking.model import SessionBooking
 from persistence.db import create_engine, session_factory
@@ -137,7 +139,13 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
         clock=deps.clock,
         reminders=settings.reminder_offsets(),
         wording=Wording(lambda error: html.unescape(describe(error)), moment),
-        notices=Notices(booked, cancelled, moved),
+        notices=Notices(
+            booked,
+            cancelled,
+            moved,
+            partial(mini_app_expiry_changed, app),
+            partial(mini_app_link_revoked, app),
+        ),
         bot_username=lambda: app.bot.username,
     )
 

@@ -20,9 +20,11 @@ from domain.booking.numbers import coach_numbers
 from domain.booking.schedule import coach_schedule, coach_session
 from domain.errors import NotFound
 from domain.money import currency, format_amount
+from domain.selling.desk import change_expiry, fingerprint, revoke_link, sold_package
 from domain.selling.desk_table import sold_table
 from domain.selling.model import SoldFilter
-from web.api import endpoint, int_param
+from domain.selling.rules import parse_new_expiry
+from web.api import endpoint, int_param, json_body
 from web.auth import WebUser
 from web.chart import bar_chart
 from web.deps import WebDeps
@@ -112,6 +114,28 @@ def routes(deps: WebDeps) -> list[Route]:
             ],
         }
 
+    async def sold_action(request: Request, user: WebUser) -> dict[str, Any]:
+        """A row's change-expiry (`{"date": "2026-12-31"}` or `{"date": null}` for none)
+        and revoke (a new access link; every holder loses the old one), as from /sold."""
+        sold_id, act, now = int_param(request, "sold"), request.path_params["act"], deps.clock()
+        body = await json_body(request)
+        view = await sold_package(deps.uow(False), user.id, sold_id, now)
+        if act == "expiry":
+            typed = body["date"]
+            new = None if typed is None else parse_new_expiry(str(typed), view.zone, now)
+            change = await change_expiry(
+                deps.uow(True), user.id, sold_id, new, now, deps.reminders
+            )
+            await deps.notices.expiry_changed(change)
+            shown = deps.wording.moment(new, view.zone) if new else None
+            return {"changed": change.changed, "expires": shown}
+        if act == "revoke":
+            revoked = await revoke_link(
+                deps.uow(True), user.id, sold_id, fingerprint(view.sold), now, deps.reminders
+            )
+            return {"link": await deps.notices.link_revoked(revoked)}
+        raise NotFound()
+
     async def export_sold(request: Request, user: WebUser) -> Response:
         lines = await sold_table(deps.uow(False), user.id, SoldFilter.ALL, "", deps.clock())
         return _csv(sold_csv(lines), "sold-packages.csv")
@@ -149,6 +173,7 @@ def routes(deps: WebDeps) -> list[Route]:
             methods=["POST"],
         ),
         Route("/api/desk/sold", endpoint(deps, sold)),
+        Route("/api/desk/sold/{sold:int}/{act}", endpoint(deps, sold_action), methods=["POST"]),
         Route("/api/desk/export/sold.csv", endpoint(deps, export_sold)),
         Route("/api/desk/export/sessions.csv", endpoint(deps, export_bookings)),
         Route("/api/desk/numbers", endpoint(deps, numbers)),

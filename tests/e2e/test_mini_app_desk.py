@@ -140,3 +140,35 @@ async def _screen_upcoming(harness: BotHarness, sold: int) -> list[object]:
     async with web_client(harness) as web:
         screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
         return list(screen.json()["upcoming"])
+
+
+async def test_a_row_changes_expiry_and_revokes_the_link_as_sold_does(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    _, sold, _ = await client_with_calendar(harness)
+    coach = as_user(harness, COACH)
+    async with web_client(harness) as web:
+        changed = await web.post(
+            f"/api/desk/sold/{sold}/expiry", json={"date": "2026-12-31"}, headers=coach
+        )
+        assert changed.json() == {"changed": True, "expires": "Thu 31 Dec 23:59"}
+        await api.next_message(CLIENT, "Three yoga")  # the holder is told, as from /sold
+        table = (await web.get("/api/desk/sold", headers=coach)).json()["rows"]
+        assert table[0]["expires"] == "Thu 31 Dec 23:59"
+        past = await web.post(
+            f"/api/desk/sold/{sold}/expiry", json={"date": "2020-01-01"}, headers=coach
+        )
+        assert past.status_code == 409 and "Nothing was changed" in past.json()["refusal"]
+        unlimited = await web.post(
+            f"/api/desk/sold/{sold}/expiry", json={"date": None}, headers=coach
+        )
+        assert unlimited.json() == {"changed": True, "expires": None}
+        stranger = await web.post(
+            f"/api/desk/sold/{sold}/revoke", json={}, headers=as_user(harness, CLIENT)
+        )
+        assert stranger.status_code == 404
+        revoked = await web.post(f"/api/desk/sold/{sold}/revoke", json={}, headers=coach)
+        assert revoked.json()["link"].startswith("https://t.me/")
+        gone = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
+        assert gone.status_code == 404  # the client held the old link only

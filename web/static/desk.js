@@ -83,13 +83,41 @@
     }
     found.rows.forEach(function (r) {
       const row = app.el("tr");
-      row.appendChild(app.el("td", r.title));
+      const open = app.el("button", r.title, { type: "button", "aria-label": "Manage " + r.title + (r.client ? " of " + r.client : "") });
+      open.addEventListener("click", function () { openRow(r); });
+      const first = app.el("td");
+      first.appendChild(open);
+      row.appendChild(first);
       row.appendChild(app.el("td", r.client));
       row.appendChild(app.el("td", r.left + " of " + r.total));
       row.appendChild(app.el("td", r.expires || "—"));
       row.appendChild(app.el("td", r.status.replace("_", " ")));
       body.appendChild(row);
     });
+  }
+
+  function openRow(r) {
+    state.row = r;
+    $("row-actions").hidden = false;
+    $("row-head").textContent = r.title + (r.client ? " · " + r.client : "") + " — expires " + (r.expires || "never");
+    $("new-link").textContent = "";
+    $("expiry-date").focus();
+  }
+
+  async function changeExpiry(date) {
+    const done = await app.api("/api/desk/sold/" + state.row.id + "/expiry", { date: date });
+    say(done.changed ? "Expiry changed to " + (done.expires || "no limit") + "; the client was told." : "It already was so.");
+    await loadSold();
+  }
+
+  async function revoke() {
+    const question = "Revoke the link of " + state.row.title + "? Everyone holding it loses the package; you get a new link.";
+    const tg = app.tg;
+    const yes = tg && tg.showConfirm ? await new Promise(function (resolve) { tg.showConfirm(question, resolve); }) : window.confirm(question);
+    if (!yes) return;
+    const done = await app.api("/api/desk/sold/" + state.row.id + "/revoke", {});
+    $("new-link").textContent = "New link: " + done.link;
+    say("The old link no longer works.");
   }
 
   async function download(path, name) {
@@ -127,6 +155,9 @@
   $("sold-filter").addEventListener("change", guarded(loadSold));
   $("export-sold").addEventListener("click", guarded(function () { return download("/api/desk/export/sold.csv", "sold-packages.csv"); }));
   $("export-sessions").addEventListener("click", guarded(function () { return download("/api/desk/export/sessions.csv", "sessions.csv"); }));
+  $("expiry-form").addEventListener("submit", function (event) { event.preventDefault(); guarded(function () { return changeExpiry($("expiry-date").value); })(); });
+  $("expiry-none").addEventListener("click", guarded(function () { return changeExpiry(null); }));
+  $("revoke").addEventListener("click", guarded(revoke));
   $("feed-rotate").addEventListener("click", guarded(function () { return loadFeed(true); }));
   guarded(loadWeek)();
   guarded(function () { return loadFeed(false); })();
