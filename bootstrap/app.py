@@ -12,21 +12,28 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot.booking import availability, holder, schedule
 from bot.booking.reminder_buttons import reminder_keyboard
+from bot.calendars import flow as calendars
 from bot.catalog import packages, series, services, storefront
 from bot.config import Settings
 from bot.home import common, timezone
 from bot.kit.context import BotContext, Deps, PackagesApplication
 from bot.kit.errors import on_error
-from bot.kit.inbox import schedule_inbox_pruning, with_inbox
+from bot.kit.inbox import with_inbox
 from bot.kit.processing import PerUserProcessor
 from bot.kit.rate_limit import PriorityRateLimiter
 from bot.outbox import TelegramOutbox
 from bot.selling import handlers as selling
 from bot.selling.notices import announce_payment
 from jobs.bulk import JobDeps
+from jobs.calendar_sync import CalendarSyncDeps, schedule_calendar_sync
+from jobs.calendar_writes import CalendarWriteDeps, schedule_calendar_writes
 from jobs.pruning import schedule_pruning
 from jobs.reconcile import ReconcileDeps, schedule_stars_reconciliation
 from jobs.reminders import schedule_reminder_sweep
+from persistence.calendars.fetch import FetchPolicy
+from persistence.calendars.reading import CalendarReader
+from persistence.calendars.vault import box_for
+from persistence.calendars.writing import CalendarWriter
 from persistence.db import create_engine, session_factory
 from persistence.inbox import InboxStore
 from persistence.ptb_persistence import DatabasePersistence
@@ -54,14 +61,16 @@ def build_application(
         policy=settings.coach_policy(),
         uow_factory=lambda write=True: SqlUnitOfWork(sessions, write=write),
         clock=clock,
+        calendar_reader=calendar_reader(settings),
     )
     root = settings.telegram_api_base_url
     wiring = {"deps": deps, "close_database": engine.dispose}
     limiter = PriorityRateLimiter()
 
     builder = ApplicationBuilder()
-    if inbox:
-        builder = with_inbox(builder, InboxStore(sessions, clock))
+    store = InboxStore(sessions, clock) if inbox else None
+    if store is not None:
+        builder = with_inbox(builder, store)
     app = (
         builder.application_class(PackagesApplication, kwargs=wiring)
         .token(settings.telegram_bot_token.get_secret_value())
@@ -76,7 +85,7 @@ def build_application(
     )
     assert isinstance(app, PackagesApplication)
     add_handlers(app)
-    add_jobs(app, sessions, clock, inbox=inbox)
+    add_jobs(app, sessions, clock, inbox=store)
     return app
 
 
@@ -85,7 +94,7 @@ def add_jobs(
     sessions: async_sessionmaker[AsyncSession],
     clock: Callable[[], datetime],
     *,
-    inbox: bool,
+    inbox: InboxStore | None,
 ) -> None:
     """The jobs, each given only the ports it uses."""
     settings, queue = app.deps.settings, app.job_queue
@@ -108,15 +117,33 @@ def add_jobs(
             announce_payment,
         ),
     )
-    if inbox:
-        schedule_inbox_pruning(app)
-    schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock)
+    schedule_pruning(queue, lambda: SqlUnitOfWork(sessions), clock, inbox)
+    reader = app.deps.calendar_reader
+    if reader is not None:  # without the key no calendar can be connected or read
+        schedule_calendar_sync(
+            queue,
+            CalendarSyncDeps(lambda: SqlUnitOfWork(sessions), clock, reader),
+            settings.calendar_sync_minutes,
+        )
+        writer = CalendarWriter(reader.box, reader.policy)
+        schedule_calendar_writes(
+            queue, CalendarWriteDeps(lambda: SqlUnitOfWork(sessions), clock, writer)
+        )
+
+
+def calendar_reader(settings: Settings) -> CalendarReader | None:
+    """Reads the coaches' calendars; None when CALENDAR_SECRET_KEY is not set."""
+    box = box_for(settings.calendar_secret_key.get_secret_value())
+    if box is None:
+        return None
+    return CalendarReader(box, FetchPolicy(settings.calendar_allow_private_hosts))
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     common.add_guard_handlers(app)
     app.add_handler(timezone.build())
     app.add_handler(availability.build())
+    app.add_handler(calendars.build())
     schedule.add_handlers(app)
     holder.add_handlers(app)
     packages.add_handlers(app)

@@ -21,6 +21,7 @@ from domain.model import Plan
 from domain.parsing import parse_offsets
 from domain.reminders.use_cases import ReminderOffsets
 from domain.timezones import parse_timezone
+from persistence.calendars.vault import valid_key
 from persistence.db import check_database_url
 
 PUBLIC_BOT_API = "https://api.telegram.org"
@@ -58,6 +59,20 @@ class Settings(BaseSettings):
     web_listen: str = ""
     web_port: int | None = Field(default=None, ge=1, le=65_535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    calendar_sync_minutes: int = Field(default=10, ge=1, le=1440)
+    calendar_secret_key: SecretStr = SecretStr("")
+    calendar_allow_private_hosts: bool = False
+
+    @field_validator("calendar_secret_key")
+    @classmethod
+    def _fernet_key(cls, value: SecretStr) -> SecretStr:
+        if value.get_secret_value() and not valid_key(value.get_secret_value()):
+            raise ValueError(
+                "must be a Fernet key (32 url-safe base64-encoded bytes); make one with "
+                'python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())"'
+            )
+        return value
 
     @field_validator("webhook_secret")
     @classmethod
@@ -176,7 +191,7 @@ class Settings(BaseSettings):
     def secrets(self) -> tuple[str, ...]:
         """Values no log line or start-up message may show."""
         token = self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else ""
-        other = (self.webhook_secret, self.payment_provider_token)
+        other = (self.webhook_secret, self.payment_provider_token, self.calendar_secret_key)
         return (token, *(s.get_secret_value() for s in other))
 
     @property

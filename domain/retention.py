@@ -8,6 +8,9 @@
   `UNSENT_DIGESTS_KEPT_FOR`, 7 days after its day. A digest is only ever sent on its own
   local day, so its row is needed no longer than that; a week is left for looking into
   failures. Sent digests are kept.
+- A Telegram update, once answered: `INBOX_KEPT_FOR`, an hour. Telegram sends an update again
+  only when it was not confirmed, i.e. right after a restart, so an hour is ample, and the
+  inbox stays small.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from domain.transaction import Transaction
 
 PENDING_KEPT_FOR = PAYABLE_FOR + timedelta(days=1)
 UNSENT_DIGESTS_KEPT_FOR = timedelta(days=7)
+INBOX_KEPT_FOR = timedelta(hours=1)
 
 
 class Retention(Protocol):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -58,6 +57,21 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UtcDateTime}
 
 
+# Column shapes several tables share, declared once (SQLAlchemy's Annotated mapping); the
+# type map above already makes a plain `Mapped[int]` an INTEGER, `Mapped[bool]` a BOOLEAN,
+# `Mapped[date]` a DATE and `Mapped[datetime]` an aware UTC timestamp.
+IntId = Annotated[int, mapped_column(Integer, primary_key=True)]
+CoachFk = Annotated[int, mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)]
+UserFk = Annotated[int, mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))]
+SoldFk = Annotated[
+    int, mapped_column(ForeignKey("sold_package.id", ondelete="CASCADE"), index=True)
+]
+Title = Annotated[str, mapped_column(String(100))]
+LongText = Annotated[str, mapped_column(Text, default="")]
+Minor = Annotated[int, mapped_column(BigInteger)]  # money in the currency's minor units
+Currency = Annotated[str, mapped_column(String(3))]
+
+
 class UserRow(Base):
     __tablename__ = "app_user"
     telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
@@ -73,40 +87,46 @@ class CoachRow(Base):
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     plan: Mapped[str] = mapped_column(String(10))
     display_name: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime]
     __table_args__ = (CheckConstraint("plan IN ('free', 'growth', 'pro')", name="plan"),)
 
 
-class ServiceRow(Base):
+def partial_index(name: str, *columns: str, where: str, unique: bool = False) -> Index:
+    """An index of the rows matching `where` only, on both databases."""
+    condition = text(where)
+    return Index(name, *columns, unique=unique, postgresql_where=condition, sqlite_where=condition)
+
+
+class Listed:
+    """What a coach lists in their catalog (a service, a series, a package): titled, hidden
+    or shown, and deleted softly (`deleted_at`) so what was sold keeps its history."""
+
+    id: Mapped[IntId]
+    coach_id: Mapped[CoachFk]
+    title: Mapped[Title]
+    description: Mapped[LongText]
+    hidden: Mapped[bool] = mapped_column(default=False)
+    deleted_at: Mapped[datetime | None]
+
+
+class ServiceRow(Listed, Base):
     __tablename__ = "service"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
-    title: Mapped[str] = mapped_column(String(100))
-    description: Mapped[str] = mapped_column(Text, default="")
-    duration_minutes: Mapped[int] = mapped_column(Integer)
-    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    duration_minutes: Mapped[int]
 
 
-class SeriesRow(Base):
+class SeriesRow(Listed, Base):
     __tablename__ = "series"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
-    title: Mapped[str] = mapped_column(String(100))
-    description: Mapped[str] = mapped_column(Text, default="")
-    capacity: Mapped[int] = mapped_column(Integer)
-    duration_minutes: Mapped[int] = mapped_column(Integer)
-    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
-    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    capacity: Mapped[int]
+    duration_minutes: Mapped[int]
     __table_args__ = (CheckConstraint("capacity BETWEEN 1 AND 500", name="capacity"),)
 
 
 class OccurrenceRow(Base):
     __tablename__ = "series_occurrence"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
-    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    seats_taken: Mapped[int] = mapped_column(Integer, default=0)
+    starts_at: Mapped[datetime]
+    seats_taken: Mapped[int] = mapped_column(default=0)
     # The series' capacity for this meeting, on the row bookings update: see migration 0002.
     capacity: Mapped[int] = mapped_column(Integer, server_default="1")
     __table_args__ = (
@@ -116,19 +136,13 @@ class OccurrenceRow(Base):
     )
 
 
-class PackageRow(Base):
+class PackageRow(Listed, Base):
     __tablename__ = "package"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
     public_id: Mapped[str] = mapped_column(String(24), unique=True)
-    title: Mapped[str] = mapped_column(String(100))
-    description: Mapped[str] = mapped_column(Text, default="")
-    price_minor: Mapped[int] = mapped_column(BigInteger)
-    currency: Mapped[str] = mapped_column(String(3))
-    hidden: Mapped[bool] = mapped_column(Boolean, default=False)
-    validity_days: Mapped[int | None] = mapped_column(Integer)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    price_minor: Mapped[Minor]
+    currency: Mapped[Currency]
+    validity_days: Mapped[int | None]
+    created_at: Mapped[datetime]
     # Bumped by every save; a save from an older version is refused (see SqlPackages.save).
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     __table_args__ = (
@@ -141,14 +155,14 @@ class PackageRow(Base):
 
 class PackageItemRow(Base):
     __tablename__ = "package_item"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     package_id: Mapped[int] = mapped_column(
         ForeignKey("package.id", ondelete="CASCADE"), index=True
     )
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int]
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
     series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity: Mapped[int]
     __table_args__ = (
         CheckConstraint("quantity BETWEEN 1 AND 100", name="quantity"),
         CheckConstraint("(service_id IS NULL) <> (series_id IS NULL)", name="exactly_one_target"),
@@ -163,22 +177,28 @@ class SoldPackageRow(Base):
     `persistence.repositories.sold.status_at`."""
 
     __tablename__ = "sold_package"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
-    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    coach_id: Mapped[CoachFk]
     client_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
-    title: Mapped[str] = mapped_column(String(100))
-    price_minor: Mapped[int] = mapped_column(BigInteger)
-    currency: Mapped[str] = mapped_column(String(3))
+    title: Mapped[Title]
+    price_minor: Mapped[Minor]
+    currency: Mapped[Currency]
     access_token: Mapped[str] = mapped_column(String(43), unique=True)
-    purchased_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    purchased_at: Mapped[datetime]
     expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
-    description: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[LongText]
     kind: Mapped[str] = mapped_column(String(8), default="paid")
     request_key: Mapped[str | None] = mapped_column(String(64), unique=True)
     telegram_charge_id: Mapped[str | None] = mapped_column(String(255), unique=True)
     provider_charge_id: Mapped[str | None] = mapped_column(String(255))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[LongText]
+    # Who paid (refunds go to them, whoever holds the package after a transfer).
+    payer_id: Mapped[int | None] = mapped_column(BigInteger)
+    refunded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # A refund being asked of Telegram: one press at a time gets to ask.
+    refund_claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    paused_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     __table_args__ = (CheckConstraint("kind IN ('free', 'paid', 'grant')", name="kind"),)
 
 
@@ -186,60 +206,63 @@ class EntitlementRow(Base):
     """One item of a sold package. `removed_at` is set when its service/series is deleted."""
 
     __tablename__ = "entitlement"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sold_package_id: Mapped[int] = mapped_column(
-        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
-    )
+    id: Mapped[IntId]
+    sold_package_id: Mapped[SoldFk]
     service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id"), index=True)
     series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id"), index=True)
-    title: Mapped[str] = mapped_column(String(100))
-    quantity: Mapped[int] = mapped_column(Integer)
-    used: Mapped[int] = mapped_column(Integer, default=0)
-    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    title: Mapped[Title]
+    quantity: Mapped[int]
+    used: Mapped[int] = mapped_column(default=0)
+    removed_at: Mapped[datetime | None]
     __table_args__ = (
         CheckConstraint("used >= 0 AND used <= quantity", name="used_within_quantity"),
     )
 
 
-class ReminderRow(Base):
-    """A planned message; `outcome` NULL means still to send (see domain/reminders)."""
+class Delivered:
+    """Where a message sent in bulk stands (see repositories/leased.py): `outcome` NULL means
+    still to send; reminders and coach digests both carry it."""
 
-    __tablename__ = "reminder"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    key: Mapped[str] = mapped_column(String(120), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    recipient_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
-    sold_package_id: Mapped[int] = mapped_column(
-        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
-    )
-    session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("session_booking.id", ondelete="CASCADE"), index=True
-    )
-    title: Mapped[str] = mapped_column(String(100))
-    event_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    stale_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
     outcome: Mapped[str | None] = mapped_column(String(16))
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(String(500))
-    __table_args__ = (
-        CheckConstraint("kind IN ('expiry', 'expired', 'session')", name="kind"),
+
+
+def delivery_rules(pending_index: str, *order: str) -> tuple[CheckConstraint | Index, ...]:
+    """The checks of a `Delivered` table, and the sweep's index: pending rows in due order
+    (then `order`). Partial, so it holds only what is due or ahead; settled rows (the vast
+    majority over time) cost it nothing."""
+    return (
         CheckConstraint(
             "outcome IS NULL OR outcome IN ('sent', 'undeliverable', 'failed', 'skipped')",
             name="outcome",
         ),
         CheckConstraint("attempts >= 0", name="attempts"),
-        # The sweep's query: pending rows in due order. Partial, so it holds only what is due
-        # or ahead; settled rows (the vast majority over time) cost it nothing.
-        Index(
-            "ix_reminder_pending",
-            "next_attempt_at",
-            "id",
-            postgresql_where=text("outcome IS NULL"),
-            sqlite_where=text("outcome IS NULL"),
-        ),
+        partial_index(pending_index, "next_attempt_at", *order, where="outcome IS NULL"),
+    )
+
+
+class ReminderRow(Delivered, Base):
+    """A planned message; `outcome` NULL means still to send (see domain/reminders)."""
+
+    __tablename__ = "reminder"
+    id: Mapped[IntId]
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    recipient_id: Mapped[UserFk]
+    sold_package_id: Mapped[SoldFk]
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("session_booking.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[Title]
+    event_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    stale_at: Mapped[datetime]
+    __table_args__ = (
+        CheckConstraint("kind IN ('expiry', 'expired', 'session')", name="kind"),
+        *delivery_rules("ix_reminder_pending", "id"),
     )
 
 
@@ -251,7 +274,7 @@ class ReminderOffsetsRow(Base):
     seconds: Mapped[str] = mapped_column(String(200))
 
 
-class CoachDigestRow(Base):
+class CoachDigestRow(Delivered, Base):
     """A coach's digest for one local day: the primary key makes it one per coach and day;
     `outcome` NULL means still to send (see domain/reminders/digest.py)."""
 
@@ -260,31 +283,10 @@ class CoachDigestRow(Base):
         BigInteger, ForeignKey("coach.user_id"), primary_key=True, autoincrement=False
     )
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    outcome: Mapped[str | None] = mapped_column(String(16))
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    last_error: Mapped[str | None] = mapped_column(String(500))
     __table_args__ = (
-        CheckConstraint(
-            "outcome IS NULL OR outcome IN ('sent', 'undeliverable', 'failed', 'skipped')",
-            name="outcome",
-        ),
-        CheckConstraint("attempts >= 0", name="attempts"),
-        # The sweep's claim: unsent digests in due order; settled days cost it nothing.
-        Index(
-            "ix_coach_digest_pending",
-            "next_attempt_at",
-            postgresql_where=text("outcome IS NULL"),
-            sqlite_where=text("outcome IS NULL"),
-        ),
+        *delivery_rules("ix_coach_digest_pending"),
         # The pruning job's delete: days with nothing sent (persistence/repositories/retention).
-        Index(
-            "ix_coach_digest_unsent_day",
-            "day",
-            postgresql_where=text("sent_at IS NULL"),
-            sqlite_where=text("sent_at IS NULL"),
-        ),
+        partial_index("ix_coach_digest_unsent_day", "day", where="sent_at IS NULL"),
     )
 
 
@@ -295,11 +297,11 @@ class CoachAvailabilityRow(Base):
     coach_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("coach.user_id"), primary_key=True, autoincrement=False
     )
-    notice_minutes: Mapped[int] = mapped_column(Integer)
-    horizon_days: Mapped[int] = mapped_column(Integer)
-    buffer_minutes: Mapped[int] = mapped_column(Integer)
-    step_minutes: Mapped[int] = mapped_column(Integer)
-    cancel_window_minutes: Mapped[int] = mapped_column(Integer)
+    notice_minutes: Mapped[int]
+    horizon_days: Mapped[int]
+    buffer_minutes: Mapped[int]
+    step_minutes: Mapped[int]
+    cancel_window_minutes: Mapped[int]
     __table_args__ = (
         CheckConstraint("notice_minutes BETWEEN 0 AND 43200", name="notice"),
         CheckConstraint("horizon_days BETWEEN 1 AND 365", name="horizon"),
@@ -313,11 +315,11 @@ class WorkingHoursRow(Base):
     """One working range on one weekday (0 = Monday), minutes after local midnight."""
 
     __tablename__ = "working_hours"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
-    weekday: Mapped[int] = mapped_column(Integer)
-    start_minute: Mapped[int] = mapped_column(Integer)
-    end_minute: Mapped[int] = mapped_column(Integer)
+    id: Mapped[IntId]
+    coach_id: Mapped[CoachFk]
+    weekday: Mapped[int]
+    start_minute: Mapped[int]
+    end_minute: Mapped[int]
     __table_args__ = (
         CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),
         CheckConstraint("0 <= start_minute AND start_minute < end_minute", name="forward"),
@@ -329,11 +331,28 @@ class DaysOffRow(Base):
     """Local dates a coach does not work, first..last inclusive."""
 
     __tablename__ = "days_off"
+    id: Mapped[IntId]
+    coach_id: Mapped[CoachFk]
+    first_day: Mapped[date]
+    last_day: Mapped[date]
+    __table_args__ = (CheckConstraint("first_day <= last_day", name="forward"),)
+
+
+class AbsenceRow(Base):
+    """Dates a coach is away (also kept as days off); `extended` counts the sold packages
+    whose expiry it moved, once, when it was declared."""
+
+    __tablename__ = "coach_absence"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
     first_day: Mapped[date] = mapped_column(Date)
     last_day: Mapped[date] = mapped_column(Date)
-    __table_args__ = (CheckConstraint("first_day <= last_day", name="forward"),)
+    declared_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    extended: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    __table_args__ = (
+        CheckConstraint("first_day <= last_day", name="forward"),
+        UniqueConstraint("coach_id", "first_day", "last_day", name="uq_coach_absence_days"),
+    )
 
 
 ACTIVE_ONE_TO_ONE = "status = 'booked' AND kind = 'service'"
@@ -346,42 +365,40 @@ class SessionBookingRow(Base):
     unique indexes below); overlaps are prevented under a lock on the coach row."""
 
     __tablename__ = "session_booking"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     sold_package_id: Mapped[int] = mapped_column(ForeignKey("sold_package.id"), index=True)
     entitlement_id: Mapped[int] = mapped_column(ForeignKey("entitlement.id"))
     coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
     kind: Mapped[str] = mapped_column(String(10))
-    ref_id: Mapped[int] = mapped_column(Integer)
+    ref_id: Mapped[int]
     occurrence_id: Mapped[int | None] = mapped_column(
         ForeignKey("series_occurrence.id", ondelete="SET NULL")
     )
-    title: Mapped[str] = mapped_column(String(100))
-    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    booked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    title: Mapped[Title]
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    booked_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(10))
-    cancelled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    cancelled_at: Mapped[datetime | None]
     # Grows with each move or cancellation: a calendar feed's SEQUENCE for the session.
     revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     __table_args__ = (
         CheckConstraint("kind IN ('service', 'series')", name="kind"),
         CheckConstraint("status IN ('booked', 'cancelled', 'no_show')", name="status"),
         CheckConstraint("starts_at < ends_at", name="forward"),
-        Index(
+        partial_index(
             "uq_session_booking_coach_start",
             "coach_id",
             "starts_at",
+            where=ACTIVE_ONE_TO_ONE,
             unique=True,
-            postgresql_where=text(ACTIVE_ONE_TO_ONE),
-            sqlite_where=text(ACTIVE_ONE_TO_ONE),
         ),
-        Index(
+        partial_index(
             "uq_session_booking_seat",
             "occurrence_id",
             "sold_package_id",
+            where=ACTIVE_SEAT,
             unique=True,
-            postgresql_where=text(ACTIVE_SEAT),
-            sqlite_where=text(ACTIVE_SEAT),
         ),
         Index("ix_session_booking_coach_starts", "coach_id", "starts_at"),
     )
@@ -397,21 +414,19 @@ class SoldPackageHolderRow(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("app_user.telegram_id"), primary_key=True, index=True
     )
-    added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    added_at: Mapped[datetime]
 
 
 class SoldPackageEventRow(Base):
     """One line of a sold package's history: purchase, grant, expiry change, revocation."""
 
     __tablename__ = "sold_package_event"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sold_package_id: Mapped[int] = mapped_column(
-        ForeignKey("sold_package.id", ondelete="CASCADE"), index=True
-    )
+    id: Mapped[IntId]
+    sold_package_id: Mapped[SoldFk]
     kind: Mapped[str] = mapped_column(String(20))
-    at: Mapped[datetime] = mapped_column(UtcDateTime)
-    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+    expires_at: Mapped[datetime | None]
+    note: Mapped[LongText]
 
 
 class ExtendRequestRow(Base):
@@ -422,9 +437,9 @@ class ExtendRequestRow(Base):
     sold_package_id: Mapped[int] = mapped_column(
         ForeignKey("sold_package.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
     )
-    asked_by: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
-    asked_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    asked_by: Mapped[UserFk]
+    asked_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
 
 
 class PendingPurchaseRow(Base):
@@ -432,10 +447,10 @@ class PendingPurchaseRow(Base):
     payload names `key`; `request_key` makes a double-pressed Buy send one invoice."""
 
     __tablename__ = "pending_purchase"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     key: Mapped[str] = mapped_column(String(22), unique=True)
     request_key: Mapped[str] = mapped_column(String(64), unique=True)
-    buyer_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    buyer_id: Mapped[UserFk]
     package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     snapshot: Mapped[Any] = mapped_column(JSON)
@@ -446,19 +461,19 @@ class PaymentIssueRow(Base):
     (`coach_id` NULL). The unique charge id keeps a redelivered one to one row."""
 
     __tablename__ = "payment_issue"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[IntId]
     telegram_charge_id: Mapped[str] = mapped_column(String(255), unique=True)
     provider_charge_id: Mapped[str | None] = mapped_column(String(255))
-    payer_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("app_user.telegram_id"))
+    payer_id: Mapped[UserFk]
     coach_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("coach.user_id"), index=True
     )
     title: Mapped[str] = mapped_column(String(100), default="")
     expected_minor: Mapped[int | None] = mapped_column(BigInteger)
     expected_currency: Mapped[str] = mapped_column(String(3), default="")
-    paid_minor: Mapped[int] = mapped_column(BigInteger)
+    paid_minor: Mapped[Minor]
     paid_currency: Mapped[str] = mapped_column(String(16))
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime]
 
 
 class ButtonPressRow(Base):
@@ -480,8 +495,8 @@ class InboxRow(Base):
     __tablename__ = "inbox"
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     payload: Mapped[Any] = mapped_column(JSON)
-    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    received_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
     answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, index=True)
 
 
@@ -525,6 +540,69 @@ class PtbStateRow(Base):
     kind: Mapped[str] = mapped_column(String(80), primary_key=True)
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     data: Mapped[Any] = mapped_column(JSON)
+
+
+class CalendarSourceRow(Base):
+    """A coach's connected calendar. `secret` is the Fernet token of its address (and, for
+    CalDAV, user name and app password); `label` is what the coach is shown instead."""
+
+    __tablename__ = "calendar_source"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(255))
+    secret: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    blocking: Mapped[Any] = mapped_column(JSON, default=list)
+    target: Mapped[str | None] = mapped_column(Text)
+    calendars: Mapped[Any] = mapped_column(JSON, default=dict)
+    etag: Mapped[str | None] = mapped_column(String(255))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+    last_read_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    busy_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(20))
+    failing: Mapped[bool] = mapped_column(default=False)
+    __table_args__ = (CheckConstraint("kind IN ('ics', 'caldav')", name="kind"),)
+
+
+class CalendarBusyRow(Base):
+    """Busy time read from a source, [starts_at, ends_at) in UTC; replaced per source."""
+
+    __tablename__ = "calendar_busy"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("calendar_source.id", ondelete="CASCADE"), index=True
+    )
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        CheckConstraint("starts_at < ends_at", name="forward"),
+        Index("ix_calendar_busy_coach_starts", "coach_id", "starts_at"),
+    )
+
+
+class CalendarWriteRow(Base):
+    """A booking changed (booked, moved, cancelled) while its coach has a calendar receiving
+    bookings: written in the booking's transaction, swept by a job that puts the booking's
+    current state as one event (its stable UID), so a retry can never duplicate it."""
+
+    __tablename__ = "calendar_write"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("session_booking.id", ondelete="CASCADE"))
+    coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # None: at once
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    __table_args__ = (
+        Index("ix_calendar_write_booking", "booking_id", "id"),
+        Index(
+            "ix_calendar_write_pending",
+            "booking_id",
+            postgresql_where=text("done_at IS NULL"),
+            sqlite_where=text("done_at IS NULL"),
+        ),
+    )
 
 
 Index("ix_package_coach_visible", PackageRow.coach_id, PackageRow.deleted_at, PackageRow.hidden)

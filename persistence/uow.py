@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from domain.booking.feeds import Feeds, FeedUnitOfWork
 from domain.booking.ports import Availabilities, Bookings
 from domain.booking.uow import BookingUnitOfWork
+from domain.calendars.ports import CalendarSources, CalendarUnitOfWork, CalendarWrites
 from domain.catalog.ports import Packages, SeriesCatalog, Services
 from domain.ports import ButtonPresses, Coaches, UnitOfWork, Users
 from domain.presses import claim_with_action
@@ -23,6 +24,7 @@ from persistence.inbox import commit_marking_done
 from persistence.repositories.accounts import SqlCoaches, SqlUsers
 from persistence.repositories.availability import SqlAvailabilities
 from persistence.repositories.booking import SqlBookings
+from persistence.repositories.calendars import SqlCalendarSources, SqlCalendarWrites
 from persistence.repositories.digest import SqlCoachDigests
 from persistence.repositories.feeds import SqlFeeds
 from persistence.repositories.packages import SqlPackages
@@ -62,6 +64,8 @@ class SqlUnitOfWork:
     digests: CoachDigests
     retention: Retention
     feeds: Feeds
+    calendars: CalendarSources
+    calendar_writes: CalendarWrites
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], write: bool = True) -> None:
         self._sessions = sessions
@@ -96,6 +100,8 @@ class SqlUnitOfWork:
         self.digests = SqlCoachDigests(session)
         self.retention = SqlRetention(session)
         self.feeds = SqlFeeds(session)
+        self.calendars = SqlCalendarSources(session)
+        self.calendar_writes = SqlCalendarWrites(session)
         return self
 
     async def __aexit__(
@@ -150,4 +156,9 @@ if TYPE_CHECKING:
     def _implements_retention_port(
         sessions: async_sessionmaker[AsyncSession],
     ) -> RetentionUnitOfWork:
+        return SqlUnitOfWork(sessions)
+
+    def _implements_calendar_port(
+        sessions: async_sessionmaker[AsyncSession],
+    ) -> CalendarUnitOfWork:
         return SqlUnitOfWork(sessions)

@@ -3,10 +3,10 @@ upsert is written with these."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, TextClause
+from sqlalchemy import ColumnCollection, ColumnElement, TextClause
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,3 +34,23 @@ def insert_or_ignore(
     return dialect_insert(session)(table).on_conflict_do_nothing(
         index_elements=index_elements, index_where=index_where
     )
+
+
+async def upsert_if(
+    session: AsyncSession,
+    table: Any,
+    key: Sequence[str],
+    values: dict[str, Any],
+    when: Callable[[ColumnCollection[str, Any]], ColumnElement[bool]],
+) -> bool:
+    """`INSERT … ON CONFLICT (key) DO UPDATE … WHERE when(new)`: `values` are stored as a new
+    row, or over the stored row with that key when `when` (given the new values) allows it.
+    True when they were stored; False when the stored row stays (a concurrent upsert waits
+    for the other's row and decides on it)."""
+    insert = dialect_insert(session)(table).values(**values)
+    stmt = insert.on_conflict_do_update(
+        index_elements=list(key),
+        set_={name: insert.excluded[name] for name in values if name not in key},
+        where=when(insert.excluded),
+    ).returning(table.__table__.c[key[0]])
+    return (await session.execute(stmt)).first() is not None

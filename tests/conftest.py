@@ -8,7 +8,8 @@ Alembic, and every table is truncated before each test.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -19,6 +20,7 @@ from persistence.db import create_engine, session_factory
 from persistence.migrate import upgrade_async
 from persistence.models import Base
 from persistence.uow import SqlUnitOfWork
+from tests.support.radicale_server import Radicale
 
 # Hypothesis' per-example deadline is a timing assertion: on a loaded machine it fails
 # correct code. Speed is measured in benchmarks, not in tests.
@@ -77,3 +79,12 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 def make_uow(engine: AsyncEngine) -> Callable[[], SqlUnitOfWork]:
     sessions = session_factory(engine)
     return lambda: SqlUnitOfWork(sessions)
+
+
+@pytest.fixture
+def radicale(tmp_path: Path) -> Iterator[Radicale]:
+    """A real CalDAV server on 127.0.0.1 with its own throw-away storage."""
+    server = Radicale(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -12,17 +12,18 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.booking import availability_views as views
+from bot.booking import availability_week as week
 from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish, state_of, step
 from bot.kit.reasons import reason
-from bot.kit.replies import greet_coach, reply, settle, show, typed_text, user_id
+from bot.kit.replies import acts_once, greet_coach, reply, settle, show, typed_text, user_id
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput
 
-MENU, TYPING = "av.menu", "av.typing"
-FLOW = "availability"  # the conversation and its flow state
+MENU, TYPING = views.MENU, "av.typing"
+FLOW = views.FLOW
 BUTTONS = f"^{views.PREFIX}:"
 
 
@@ -127,7 +128,11 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
         "setting your availability (/availability)",
         entry_points=[CommandHandler("availability", open_menu)],
         states={
-            MENU: [CallbackQueryHandler(on_button, pattern=BUTTONS)],
+            MENU: [
+                CallbackQueryHandler(on_button, pattern=BUTTONS),
+                CallbackQueryHandler(acts_once(week.on_confirm), pattern=week.PATTERN),
+                MessageHandler(TEXT, week.on_week_text),
+            ],
             TYPING: [
                 MessageHandler(TEXT, on_text),
                 CallbackQueryHandler(on_button, pattern=BUTTONS),

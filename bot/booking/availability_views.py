@@ -15,6 +15,8 @@ from domain.booking.availability_text import Setting
 from domain.errors import NotFound
 
 PREFIX = "av"
+FLOW = "availability"  # the conversation and its flow state
+MENU = "av.menu"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SETTING_LABELS = {
@@ -105,7 +107,9 @@ def menu_text(availability: Availability, zone: str, note: str = "") -> str:
     return (
         f"{head}<b>Your availability</b> · times in {escape(zone)}\n{week}\n\n"
         f"<b>Days off</b>: {off}\n\n<b>Booking rules</b>\n{settings}\n\n"
-        "Press a day to set its hours, or a rule to change it."
+        "Press a day to set its hours, or a rule to change it. Or type your week in one "
+        "message, a line per day or days: <code>Mon-Fri 09:00-12:00, 14:00-18:00</code> "
+        "and <code>Sat 10:00-14:00</code>."
     )
 
 

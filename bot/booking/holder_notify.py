@@ -12,12 +12,12 @@ from telegram import InlineKeyboardMarkup, InputFile
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
-from bot.booking.calendar_file import booking_ics, ics_filename
 from bot.booking.notify import tell_client
 from bot.kit.context import BotContext, PackagesApplication
 from domain.booking.holder import booking_parties, zone_for
 from domain.booking.model import SessionBooking
 from domain.timezones import viewer_zone
+from persistence.calendars.ics import booking_ics, ics_filename
 
 log = logging.getLogger(__name__)
 

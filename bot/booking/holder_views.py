@@ -17,6 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
 from bot.kit.callbacks import Callback, Field, Flag, Id, Zero, parse_any
 from bot.selling import views as selling_views
+from bot.selling.buttons import TRANSFER_ASK
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind, Occurrence, Series
@@ -115,6 +116,8 @@ def screen_keyboard(
         rows.append(row)
     if screen.view.for_coach:
         rows.append([button("🗂 Manage", f"sold:v:{sold_id}")])
+    elif screen.view.for_client and screen.view.status is SoldStatus.ACTIVE:
+        rows.append([button("🎁 Transfer to someone else", TRANSFER_ASK.pack(sold=sold_id))])
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -7,9 +7,9 @@ import logging
 from telegram import InputFile
 from telegram.error import BadRequest, Forbidden
 
-from bot.booking.calendar_file import booking_ics, ics_filename
 from bot.kit.context import BotContext
 from domain.booking.model import ScheduleEntry
+from persistence.calendars.ics import booking_ics, ics_filename
 
 log = logging.getLogger(__name__)
 

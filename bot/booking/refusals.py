@@ -42,6 +42,11 @@ REASONS: dict[str, str] = {
     "step_out_of_range": "the slot step is from 5 to 240 minutes",
     "step_not_multiple_of_5": "the slot step is a multiple of 5 minutes",
     "cancel_window_out_of_range": "the cancellation window is from 0 to 30 days",
+    "week_empty": "type one line per day or days, like Mon-Fri 09:00-12:00, 14:00-18:00",
+    "week_too_many_lines": "at most {limit} lines",
+    "week_line_unreadable": "“{value}” is not like Mon-Fri 09:00-12:00",
+    "week_day_unknown": "“{value}” is not a weekday (Mon, Tue, … or Monday, Tuesday, …)",
+    "week_day_twice": "{day} is named twice",
 }
 
 

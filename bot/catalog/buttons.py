@@ -1,7 +1,7 @@
-"""Every button of the catalog's entries (services and series), declared once per kind
-(bot/kit/callbacks.py): `<prefix>:<action>:<id>[:<arg>]` on an entry's screens and
-`<flow>:<step>[:<value>]` inside its flows. `svc:list:<page>` / `ser:list:<page>` is also
-what the coach home sends."""
+"""Every catalog button, declared once per kind (bot/kit/callbacks.py): an entry's (service,
+series) `<prefix>:<action>:<id>[:<arg>]` and its flows' `<flow>:<step>[:<value>]`
+(`svc:list:<page>` / `ser:list:<page>` is also what the coach home sends); a series' dates;
+/packages' `pkg:…`, the package form's `np:…` and the booking page's `shop:…`."""
 
 from __future__ import annotations
 
@@ -59,3 +59,67 @@ PICK_DATE, REMOVE_DATE, REMOVE_DATE_ANYWAY = (
     Callback(f"ser:{act}", DatePressed, series=Id, arg=arg)
     for act, arg in (("rm", PAGE), ("rmo", Id), ("rmok", Id))
 )
+
+
+# /packages: the list, one package and what the coach does with it
+@dataclass(frozen=True)
+class Hiding:
+    package: int
+    hidden: bool
+
+
+def _package(package: int) -> int:
+    return package
+
+
+PACKAGE_LIST = Callback("pkg:list", lambda page: page, page=Int(1, 9999))
+PACKAGE_VIEW, PACKAGE_DELETE, PACKAGE_LINK, PACKAGE_EDIT, PACKAGE_CLONE = (
+    Callback(f"pkg:{act}", _package, package=Id)
+    for act in ("view", "del", "link", "edit", "clone")
+)
+PACKAGE_DELETE_YES = Callback("pkg:del", lambda package, yes: package, package=Id, yes=Word("yes"))
+PACKAGE_HIDE, PACKAGE_SHOW = (
+    Callback(f"pkg:{act}", lambda package, hidden=hidden: Hiding(package, hidden), package=Id)
+    for act, hidden in (("hide", True), ("show", False))
+)
+
+
+# the package flow (/newpackage, edit, clone): `np:<step>[:<value>…]`
+@dataclass(frozen=True)
+class ItemPicked:
+    kind: str  # an ItemKind's value: service or series
+    ref_id: int
+
+
+_ITEM_KIND = Word("service|series")
+FORM_NEW, FORM_NO_DESCRIPTION, FORM_NO_EXPIRY = (
+    plain(f"np:{s}") for s in ("new", "nodesc", "noexp")
+)
+FORM_MORE, FORM_REMOVE, FORM_DONE, FORM_BACK = (
+    plain(f"np:{s}") for s in ("more", "rm", "done", "back")
+)
+FORM_SAVE, FORM_FIELDS, FORM_SUMMARY, FORM_CANCEL = (
+    plain(f"np:{s}") for s in ("save", "fields", "summary", "cancel")
+)
+FORM_ADD, FORM_DELETE = (
+    Callback(f"np:{act}", ItemPicked, kind=_ITEM_KIND, ref_id=Id) for act in ("add", "del")
+)
+FORM_PAGE = Callback("np:page", lambda page: page, page=Int(1, 999))
+FORM_CURRENCY = Callback("np:cur", lambda code: code, code=Word("[A-Z]{3}"))
+FORM_HIDDEN = Callback("np:hide", lambda hidden: bool(hidden), hidden=Flag)
+FORM_FIELD = Callback(
+    "np:field", lambda name: name, name=Word("title|description|items|price|hidden|validity")
+)
+
+
+# the booking page (`c_<slug>`): a package on it, another page of it
+@dataclass(frozen=True)
+class ShopPage:
+    slug: str
+    page: int
+
+
+SHOP_PACKAGE = Callback(
+    "shop:pkg", lambda public_id: public_id, public_id=Word(r"[A-Za-z0-9_-]{1,54}")
+)
+SHOP_PAGE = Callback("shop:c", ShopPage, slug=Word(r"[A-Za-z0-9_-]{1,48}"), page=Int(1, 999))

@@ -3,18 +3,20 @@ also edits (or, after cloning, adjusts) a stored one with the very same steps.""
 
 from __future__ import annotations
 
-import re
-
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-)
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
 from bot.catalog import new_package_views as views
 from bot.catalog import package_items, package_summary
+from bot.catalog.buttons import (
+    FORM_CURRENCY,
+    FORM_HIDDEN,
+    FORM_NEW,
+    FORM_NO_DESCRIPTION,
+    FORM_NO_EXPIRY,
+    PACKAGE_CLONE,
+    PACKAGE_EDIT,
+)
 from bot.catalog.package_flow import (
     AMOUNT,
     CURRENCY,
@@ -37,11 +39,13 @@ from bot.kit.errors import describe
 from bot.kit.flows import TEXT, conversation
 from bot.kit.reasons import reason
 from bot.kit.replies import (
-    acts_once,
+    Route,
+    buttons,
     callback_data,
     register,
     require_coach,
     settle,
+    step_button,
     typed_text,
     user_id,
 )
@@ -58,11 +62,6 @@ from domain.catalog.packages import clone_package, package_draft
 from domain.errors import InvalidInput, PlanRequired
 from domain.money import SUPPORTED_CURRENCIES
 
-EDIT = re.compile(r"^pkg:edit:(\d{1,9})$")
-CLONE = re.compile(r"^pkg:clone:(\d{1,9})$")
-PICK_CURRENCY = re.compile(r"^np:cur:([A-Z]{3})$")
-PICK_HIDDEN = re.compile(r"^np:hide:([01])$")
-
 
 async def new_package(update: Update, context: BotContext) -> str | int:
     """The coach starts a new package, or learns to create a service or series first."""
@@ -77,24 +76,21 @@ async def new_package(update: Update, context: BotContext) -> str | int:
     return TITLE
 
 
-async def edit_package(update: Update, context: BotContext) -> str:
+async def edit_package(update: Update, context: BotContext, package_id: int) -> str:
     """The coach changes any field of their package, with the same questions and checks."""
-    match = EDIT.match(callback_data(update))
-    assert match is not None and update.callback_query is not None
-    draft = await package_draft(context.uow(write=False), user_id(update), int(match[1]))
+    assert update.callback_query is not None
+    draft = await package_draft(context.uow(write=False), user_id(update), package_id)
     await update.callback_query.answer()
-    begin(context, Flow(draft, package_id=int(match[1]), to_summary=True))
+    begin(context, Flow(draft, package_id=package_id, to_summary=True))
     await send(
         update, views.field_menu(draft, views.editing_intro(draft.title)), views.field_keyboard()
     )
     return FIELD
 
 
-async def clone(update: Update, context: BotContext) -> str:
+async def clone(update: Update, context: BotContext, package_id: int) -> str:
     """The coach gets an independent copy of a package, opened for editing."""
-    match = CLONE.match(callback_data(update))
-    assert match is not None and update.callback_query is not None
-    copy = await clone_package(context.uow(), user_id(update), int(match[1]), context.now())
+    copy = await clone_package(context.uow(), user_id(update), package_id, context.now())
     await settle(update)  # the package's buttons go: its screen is now behind the copy's
     draft = PackageDraft.of(copy)
     begin(context, Flow(draft, package_id=copy.id, to_summary=True))
@@ -133,12 +129,12 @@ async def description(update: Update, context: BotContext, flow: Flow) -> str | 
 async def currency(update: Update, context: BotContext, flow: Flow) -> str:
     """The currency from its button; then the amount is typed."""
     await settle(update)
-    match = PICK_CURRENCY.match(callback_data(update))
-    if match is None or match[1] not in SUPPORTED_CURRENCIES:
+    code = FORM_CURRENCY.parse(callback_data(update))
+    if code not in SUPPORTED_CURRENCIES:
         await send(update, views.ASK_CURRENCY, views.currency_keyboard())
         return CURRENCY
-    flow.currency = match[1]
-    await send(update, views.ask_amount(match[1]))
+    flow.currency = code
+    await send(update, views.ask_amount(code))
     return AMOUNT
 
 
@@ -160,9 +156,7 @@ async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
 async def hidden(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Shown on the booking page, or sold through its direct link only."""
     await settle(update)
-    match = PICK_HIDDEN.match(callback_data(update))
-    assert match is not None
-    draft_set_hidden(flow.draft, match[1] == "1")
+    draft_set_hidden(flow.draft, FORM_HIDDEN.parse(callback_data(update)))
     return await advance(update, context, flow, "hidden")
 
 
@@ -190,27 +184,28 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
         "a package form (/newpackage)",
         entry_points=[
             CommandHandler("newpackage", new_package),
-            CallbackQueryHandler(new_package, pattern="^np:new$"),
-            CallbackQueryHandler(edit_package, pattern=EDIT),
-            CallbackQueryHandler(acts_once(clone), pattern=CLONE),
+            step_button(FORM_NEW, new_package),
+            buttons(
+                Route(PACKAGE_EDIT, edit_package),
+                Route(PACKAGE_CLONE, clone, once=True),
+                answer=False,
+                exact=True,
+            ),
         ],
         states={
             TITLE: [MessageHandler(TEXT, title)],
             DESCRIPTION: [
                 MessageHandler(TEXT, description),
                 CommandHandler("skip", description),
-                CallbackQueryHandler(description, pattern="^np:nodesc$"),
+                step_button(FORM_NO_DESCRIPTION, description),
             ],
             **package_items.states(),
-            CURRENCY: [CallbackQueryHandler(currency, pattern=PICK_CURRENCY)],
-            AMOUNT: [
-                MessageHandler(TEXT, amount),
-                CallbackQueryHandler(currency, pattern=PICK_CURRENCY),
-            ],
-            HIDDEN: [CallbackQueryHandler(hidden, pattern=PICK_HIDDEN)],
+            CURRENCY: [step_button(FORM_CURRENCY, currency)],
+            AMOUNT: [MessageHandler(TEXT, amount), step_button(FORM_CURRENCY, currency)],
+            HIDDEN: [step_button(FORM_HIDDEN, hidden)],
             VALIDITY: [
                 MessageHandler(TEXT, validity),
-                CallbackQueryHandler(validity, pattern="^np:noexp$"),
+                step_button(FORM_NO_EXPIRY, validity),
             ],
             **package_summary.states(),
         },

@@ -6,6 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.catalog import buttons as kinds
 from bot.catalog.packages_views import details, items_block
 from bot.catalog.shared_views import paging_row
 from domain.catalog.drafts import PackageDraft
@@ -71,7 +72,7 @@ def bad_input(reason: str, prompt: str) -> str:
 
 def description_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("No description", callback_data="np:nodesc")]]
+        [[InlineKeyboardButton("No description", callback_data=kinds.FORM_NO_DESCRIPTION.pack())]]
     )
 
 
@@ -83,10 +84,15 @@ def choice_label(choice: ItemChoice) -> str:
 def pick_keyboard(choices: list[ItemChoice], page: int) -> InlineKeyboardMarkup:
     shown = page_of(choices, page, CHOICES_PER_PAGE)
     rows = [
-        [InlineKeyboardButton(choice_label(c), callback_data=f"np:add:{c.kind.value}:{c.ref_id}")]
+        [
+            InlineKeyboardButton(
+                choice_label(c),
+                callback_data=kinds.FORM_ADD.pack(kind=c.kind.value, ref_id=c.ref_id),
+            )
+        ]
         for c in shown.items
     ]
-    paging = paging_row(shown, lambda n: f"np:page:{n}")
+    paging = paging_row(shown, lambda n: kinds.FORM_PAGE.pack(page=n))
     return InlineKeyboardMarkup([*rows, paging] if paging else rows)
 
 
@@ -102,10 +108,12 @@ def items_menu(items: list[PackageItem]) -> str:
 
 
 def items_keyboard(items: list[PackageItem]) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton("➕ Add another", callback_data="np:more")]]
+    rows = [[InlineKeyboardButton("➕ Add another", callback_data=kinds.FORM_MORE.pack())]]
     if items:
-        rows.append([InlineKeyboardButton("➖ Remove an item", callback_data="np:rm")])
-    rows.append([InlineKeyboardButton("✅ Done", callback_data="np:done")])
+        rows.append(
+            [InlineKeyboardButton("➖ Remove an item", callback_data=kinds.FORM_REMOVE.pack())]
+        )
+    rows.append([InlineKeyboardButton("✅ Done", callback_data=kinds.FORM_DONE.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -113,12 +121,13 @@ def remove_keyboard(items: list[PackageItem]) -> InlineKeyboardMarkup:
     rows = [
         [
             InlineKeyboardButton(
-                f"✖ {i.quantity} × {i.title}", callback_data=f"np:del:{i.kind.value}:{i.ref_id}"
+                f"✖ {i.quantity} × {i.title}",
+                callback_data=kinds.FORM_DELETE.pack(kind=i.kind.value, ref_id=i.ref_id),
             )
         ]
         for i in items
     ]
-    rows.append([InlineKeyboardButton("◀ Back", callback_data="np:back")])
+    rows.append([InlineKeyboardButton("◀ Back", callback_data=kinds.FORM_BACK.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -127,12 +136,14 @@ def currency_label(code: str) -> str:
 
 
 def currency_keyboard() -> InlineKeyboardMarkup:
-    buttons = [
-        InlineKeyboardButton(currency_label(code), callback_data=f"np:cur:{code}")
+    buttons = {
+        code: InlineKeyboardButton(
+            currency_label(code), callback_data=kinds.FORM_CURRENCY.pack(code=code)
+        )
         for code in SUPPORTED_CURRENCIES
-    ]
-    stars = [b for b in buttons if b.callback_data == "np:cur:XTR"]
-    others = [b for b in buttons if b.callback_data != "np:cur:XTR"]
+    }
+    stars = [b for code, b in buttons.items() if code == "XTR"]
+    others = [b for code, b in buttons.items() if code != "XTR"]
     return InlineKeyboardMarkup([stars, *(others[i : i + 3] for i in range(0, len(others), 3))])
 
 
@@ -148,14 +159,24 @@ def ask_amount(code: str) -> str:
 def hidden_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton("Show it on my booking page", callback_data="np:hide:0")],
-            [InlineKeyboardButton("Hide it (direct link only)", callback_data="np:hide:1")],
+            [
+                InlineKeyboardButton(
+                    "Show it on my booking page", callback_data=kinds.FORM_HIDDEN.pack(hidden=0)
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "Hide it (direct link only)", callback_data=kinds.FORM_HIDDEN.pack(hidden=1)
+                )
+            ],
         ]
     )
 
 
 def validity_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton("No expiry", callback_data="np:noexp")]])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton("No expiry", callback_data=kinds.FORM_NO_EXPIRY.pack())]]
+    )
 
 
 def summary(draft: PackageDraft, editing: bool) -> str:
@@ -168,11 +189,12 @@ def summary_keyboard(editing: bool) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    "💾 Save changes" if editing else "💾 Save", callback_data="np:save"
+                    "💾 Save changes" if editing else "💾 Save",
+                    callback_data=kinds.FORM_SAVE.pack(),
                 )
             ],
-            [InlineKeyboardButton("✏️ Edit a field", callback_data="np:fields")],
-            [InlineKeyboardButton("✖ Cancel", callback_data="np:cancel")],
+            [InlineKeyboardButton("✏️ Edit a field", callback_data=kinds.FORM_FIELDS.pack())],
+            [InlineKeyboardButton("✖ Cancel", callback_data=kinds.FORM_CANCEL.pack())],
         ]
     )
 
@@ -184,11 +206,14 @@ def field_menu(draft: PackageDraft, intro: str = "") -> str:
 
 def field_keyboard() -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(label, callback_data=f"np:field:{name}") for name, label in FIELDS
+        InlineKeyboardButton(label, callback_data=kinds.FORM_FIELD.pack(name=name))
+        for name, label in FIELDS
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([InlineKeyboardButton("◀ Back to summary", callback_data="np:summary")])
-    rows.append([InlineKeyboardButton("✖ Cancel", callback_data="np:cancel")])
+    rows.append(
+        [InlineKeyboardButton("◀ Back to summary", callback_data=kinds.FORM_SUMMARY.pack())]
+    )
+    rows.append([InlineKeyboardButton("✖ Cancel", callback_data=kinds.FORM_CANCEL.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -212,9 +237,13 @@ def saved_keyboard(package_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Open it", callback_data=f"pkg:view:{package_id}"),
-                InlineKeyboardButton("🔗 Link", callback_data=f"pkg:link:{package_id}"),
+                InlineKeyboardButton(
+                    "Open it", callback_data=kinds.PACKAGE_VIEW.pack(package=package_id)
+                ),
+                InlineKeyboardButton(
+                    "🔗 Link", callback_data=kinds.PACKAGE_LINK.pack(package=package_id)
+                ),
             ],
-            [InlineKeyboardButton("All packages", callback_data="pkg:list:1")],
+            [InlineKeyboardButton("All packages", callback_data=kinds.PACKAGE_LIST.pack(page=1))],
         ]
     )

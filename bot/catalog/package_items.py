@@ -3,12 +3,19 @@ repeat, remove one, done."""
 
 from __future__ import annotations
 
-import re
-
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.catalog import new_package_views as views
+from bot.catalog.buttons import (
+    FORM_ADD,
+    FORM_BACK,
+    FORM_DELETE,
+    FORM_DONE,
+    FORM_MORE,
+    FORM_PAGE,
+    FORM_REMOVE,
+)
 from bot.catalog.package_flow import (
     ITEMS,
     PICK,
@@ -23,23 +30,18 @@ from bot.catalog.package_flow import (
 )
 from bot.kit.context import BotContext
 from bot.kit.reasons import reason
-from bot.kit.replies import callback_data, quiet_edit, settle, typed_text
+from bot.kit.replies import callback_data, quiet_edit, settle, step_button, typed_text
 from domain.catalog.drafts import draft_add_item, draft_remove_item
 from domain.catalog.rules import validate_item_count
 from domain.errors import InvalidInput
-
-ADD = re.compile(r"^np:add:(service|series):(\d{1,9})$")
-PAGE = re.compile(r"^np:page:(\d{1,3})$")
-DELETE = re.compile(r"^np:del:(service|series):(\d{1,9})$")
 
 
 @step
 async def picked(update: Update, context: BotContext, flow: Flow) -> str:
     """The coach picked a service or series: ask how many sessions of it."""
     await settle(update)
-    match = ADD.match(callback_data(update))
-    assert match is not None
-    kind, ref_id = match[1], int(match[2])
+    press = FORM_ADD.parse(callback_data(update))
+    kind, ref_id = press.kind, press.ref_id
     found = [
         c for c in await choices(update, context) if (c.kind.value, c.ref_id) == (kind, ref_id)
     ]
@@ -55,10 +57,9 @@ async def paged(update: Update, context: BotContext) -> str:
     """Another page of services and series to pick from."""
     query = update.callback_query
     assert query is not None
-    match = PAGE.match(callback_data(update))
-    assert match is not None
+    number = FORM_PAGE.parse(callback_data(update))
     await query.answer()
-    keyboard = views.pick_keyboard(await choices(update, context), int(match[1]))
+    keyboard = views.pick_keyboard(await choices(update, context), number)
     await quiet_edit(query.edit_message_reply_markup(reply_markup=keyboard))
     return PICK
 
@@ -99,9 +100,8 @@ async def remove(update: Update, context: BotContext, flow: Flow) -> str:
 async def removed(update: Update, context: BotContext, flow: Flow) -> str:
     """Takes the item out (a stale button changes nothing) and shows what is left."""
     await settle(update)
-    match = DELETE.match(callback_data(update))
-    assert match is not None
-    draft_remove_item(flow.draft, match[1], int(match[2]))
+    press = FORM_DELETE.parse(callback_data(update))
+    draft_remove_item(flow.draft, press.kind, press.ref_id)
     return await _menu(update, flow)
 
 
@@ -131,17 +131,17 @@ async def _menu(update: Update, flow: Flow) -> str:
 
 
 def states() -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
-    pick = CallbackQueryHandler(picked, pattern=ADD)
+    pick = step_button(FORM_ADD, picked)
     return {
-        PICK: [pick, CallbackQueryHandler(paged, pattern=PAGE)],
+        PICK: [pick, step_button(FORM_PAGE, paged)],
         QUANTITY: [MessageHandler(filters.TEXT & ~filters.COMMAND, quantity), pick],
         ITEMS: [
-            CallbackQueryHandler(more, pattern="^np:more$"),
-            CallbackQueryHandler(remove, pattern="^np:rm$"),
-            CallbackQueryHandler(done, pattern="^np:done$"),
+            step_button(FORM_MORE, more),
+            step_button(FORM_REMOVE, remove),
+            step_button(FORM_DONE, done),
         ],
         REMOVE: [
-            CallbackQueryHandler(removed, pattern=DELETE),
-            CallbackQueryHandler(back, pattern="^np:back$"),
+            step_button(FORM_DELETE, removed),
+            step_button(FORM_BACK, back),
         ],
     }

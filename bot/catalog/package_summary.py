@@ -3,12 +3,11 @@ that jumps back to one step (which then returns to the summary)."""
 
 from __future__ import annotations
 
-import re
-
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler
 
 from bot.catalog import new_package_views as views
+from bot.catalog.buttons import FORM_CANCEL, FORM_FIELD, FORM_FIELDS, FORM_SAVE, FORM_SUMMARY
 from bot.catalog.package_flow import (
     END,
     FIELD,
@@ -24,11 +23,9 @@ from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.reasons import reason
-from bot.kit.replies import callback_data, require_coach, settle, user_id
+from bot.kit.replies import callback_data, require_coach, settle, step_button, user_id
 from domain.catalog.packages import create_package, update_package
 from domain.errors import InvalidInput, NotFound, PlanRequired
-
-PICK_FIELD = re.compile(r"^np:field:(title|description|items|price|hidden|validity)$")
 
 
 @step
@@ -70,16 +67,16 @@ async def fields(update: Update, context: BotContext, flow: Flow) -> str:
 @step
 async def field(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Jumps to one step; it returns to the summary. Validity is refused on the free plan."""
-    match = PICK_FIELD.match(callback_data(update))
-    assert match is not None and update.callback_query is not None
-    plan = (await require_coach(update, context)).plan if match[1] == "validity" else None
+    name = FORM_FIELD.parse(callback_data(update))
+    assert update.callback_query is not None
+    plan = (await require_coach(update, context)).plan if name == "validity" else None
     if plan is not None and not plan.allows_time_limited_packages:
         await update.callback_query.answer(views.VALIDITY_NEEDS_PLAN_SHORT, show_alert=True)
         return FIELD
     await settle(update)
     flow.to_summary = True
-    assert match[1] in ORDER
-    return await ask(update, context, flow, match[1])
+    assert name in ORDER
+    return await ask(update, context, flow, name)
 
 
 @step
@@ -97,16 +94,8 @@ async def cancel(update: Update, context: BotContext, flow: Flow) -> int:
 
 
 def states() -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]
-    cancel_button = CallbackQueryHandler(cancel, pattern="^np:cancel$")
+    cancel_button = step_button(FORM_CANCEL, cancel)
     return {
-        SUMMARY: [
-            CallbackQueryHandler(save, pattern="^np:save$"),
-            CallbackQueryHandler(fields, pattern="^np:fields$"),
-            cancel_button,
-        ],
-        FIELD: [
-            CallbackQueryHandler(field, pattern=PICK_FIELD),
-            CallbackQueryHandler(summary, pattern="^np:summary$"),
-            cancel_button,
-        ],
+        SUMMARY: [step_button(FORM_SAVE, save), step_button(FORM_FIELDS, fields), cancel_button],
+        FIELD: [step_button(FORM_FIELD, field), step_button(FORM_SUMMARY, summary), cancel_button],
     }

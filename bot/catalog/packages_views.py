@@ -6,7 +6,9 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.catalog import buttons as kinds
 from bot.catalog.shared_views import paging_row
+from bot.selling.buttons import GRANT
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.catalog.packages import PackageSummary
@@ -92,13 +94,18 @@ def _entry(number: int, summary: PackageSummary) -> str:
 def list_keyboard(page: Page[PackageSummary]) -> InlineKeyboardMarkup:
     first = (page.page - 1) * PER_PAGE + 1
     rows = [
-        [InlineKeyboardButton(f"{n}. {s.package.title}", callback_data=f"pkg:view:{s.package.id}")]
+        [
+            InlineKeyboardButton(
+                f"{n}. {s.package.title}",
+                callback_data=kinds.PACKAGE_VIEW.pack(package=s.package.id),
+            )
+        ]
         for n, s in enumerate(page.items, start=first)
     ]
-    paging = paging_row(page, lambda n: f"pkg:list:{n}")
+    paging = paging_row(page, lambda n: kinds.PACKAGE_LIST.pack(page=n))
     if paging:
         rows.append(paging)
-    rows.append([InlineKeyboardButton("➕ New package", callback_data="np:new")])
+    rows.append([InlineKeyboardButton("➕ New package", callback_data=kinds.FORM_NEW.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -111,22 +118,34 @@ def package_text(package: Package, note: str = "") -> str:
 
 def package_keyboard(package: Package) -> InlineKeyboardMarkup:
     pid = package.id
-    hide = ("👁 Unhide", f"pkg:show:{pid}") if package.hidden else ("🙈 Hide", f"pkg:hide:{pid}")
+    hiding = (
+        ("👁 Unhide", kinds.PACKAGE_SHOW) if package.hidden else ("🙈 Hide", kinds.PACKAGE_HIDE)
+    )
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("✏️ Edit", callback_data=f"pkg:edit:{pid}"),
-                InlineKeyboardButton("📄 Clone", callback_data=f"pkg:clone:{pid}"),
+                InlineKeyboardButton("✏️ Edit", callback_data=kinds.PACKAGE_EDIT.pack(package=pid)),
+                InlineKeyboardButton(
+                    "📄 Clone", callback_data=kinds.PACKAGE_CLONE.pack(package=pid)
+                ),
             ],
             [
-                InlineKeyboardButton(hide[0], callback_data=hide[1]),
-                InlineKeyboardButton("🔗 Link", callback_data=f"pkg:link:{pid}"),
+                InlineKeyboardButton(hiding[0], callback_data=hiding[1].pack(package=pid)),
+                InlineKeyboardButton(
+                    "🔗 Link", callback_data=kinds.PACKAGE_LINK.pack(package=pid)
+                ),
             ],
             [
-                InlineKeyboardButton("🎁 Grant", callback_data=f"sell:grant:{pid}"),
-                InlineKeyboardButton("🗑 Delete", callback_data=f"pkg:del:{pid}"),
+                InlineKeyboardButton("🎁 Grant", callback_data=GRANT.pack(package=pid)),
+                InlineKeyboardButton(
+                    "🗑 Delete", callback_data=kinds.PACKAGE_DELETE.pack(package=pid)
+                ),
             ],
-            [InlineKeyboardButton("◀ All packages", callback_data="pkg:list:1")],
+            [
+                InlineKeyboardButton(
+                    "◀ All packages", callback_data=kinds.PACKAGE_LIST.pack(page=1)
+                )
+            ],
         ]
     )
 
@@ -155,9 +174,22 @@ def delete_keyboard(package: Package) -> InlineKeyboardMarkup:
     pid = package.id
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton("Yes, delete it", callback_data=f"pkg:del:{pid}:yes")],
-            [InlineKeyboardButton("🙈 Hide instead", callback_data=f"pkg:hide:{pid}")],
-            [InlineKeyboardButton("No, keep it", callback_data=f"pkg:view:{pid}")],
+            [
+                InlineKeyboardButton(
+                    "Yes, delete it",
+                    callback_data=kinds.PACKAGE_DELETE_YES.pack(package=pid, yes="yes"),
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "🙈 Hide instead", callback_data=kinds.PACKAGE_HIDE.pack(package=pid)
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    "No, keep it", callback_data=kinds.PACKAGE_VIEW.pack(package=pid)
+                )
+            ],
         ]
     )
 
@@ -168,5 +200,5 @@ def deleted_text(package: Package) -> str:
 
 def back_to_list() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("◀ All packages", callback_data="pkg:list:1")]]
+        [[InlineKeyboardButton("◀ All packages", callback_data=kinds.PACKAGE_LIST.pack(page=1))]]
     )

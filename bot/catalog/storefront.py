@@ -3,22 +3,18 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.catalog import storefront_views as views
+from bot.catalog.buttons import SHOP_PACKAGE, SHOP_PAGE, ShopPage
 from bot.home.common import DEEP_LINK_ROUTES
 from bot.kit.context import BotContext
 from bot.kit.deeplinks import DeepLink, LinkKind
-from bot.kit.replies import quiet_edit, reply, user_id
+from bot.kit.replies import Route, buttons, quiet_edit, reply, user_id
 from bot.selling import views as selling_views
 from domain.catalog.storefront import booking_page, package_for_link
 from domain.pagination import page_of
-
-OPEN_PACKAGE = re.compile(r"^shop:pkg:([A-Za-z0-9_-]{1,54})$")
-PAGE = re.compile(r"^shop:c:([A-Za-z0-9_-]{1,48}):(\d{1,3})$")
 
 
 async def open_booking_page(update: Update, context: BotContext, target: DeepLink) -> None:
@@ -29,16 +25,14 @@ async def open_booking_page(update: Update, context: BotContext, target: DeepLin
     await reply(update, text, reply_markup=keyboard)
 
 
-async def booking_page_turned(update: Update, context: BotContext) -> None:
+async def booking_page_turned(update: Update, context: BotContext, press: ShopPage) -> None:
     """Another page of the booking page (◀ ▶), in the same message."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    match = PAGE.match(query.data)
-    assert match is not None
-    coach, packages = await booking_page(context.uow(write=False), match[1])
-    page = page_of(packages, int(match[2]), views.PER_PAGE)
+    assert query is not None
+    coach, packages = await booking_page(context.uow(write=False), press.slug)
+    page = page_of(packages, press.page, views.PER_PAGE)
     await query.answer()
-    keyboard = views.booking_keyboard(match[1], page)
+    keyboard = views.booking_keyboard(press.slug, page)
     await quiet_edit(
         query.edit_message_text(views.booking_page(coach, page), reply_markup=keyboard)
     )
@@ -51,13 +45,11 @@ async def open_package(update: Update, context: BotContext, target: DeepLink) ->
     await reply(update, views.package_page(package), reply_markup=keyboard)
 
 
-async def package_button(update: Update, context: BotContext) -> None:
+async def package_button(update: Update, context: BotContext, public_id: str) -> None:
     """A package pressed on a booking page: its details, as its link would show them."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    match = OPEN_PACKAGE.match(query.data)
-    assert match is not None
-    package = await package_for_link(context.uow(write=False), match[1])
+    assert query is not None
+    package = await package_for_link(context.uow(write=False), public_id)
     await query.answer()
     keyboard = selling_views.package_keyboard(package, user_id(update))
     await reply(update, views.package_page(package), reply_markup=keyboard)
@@ -66,5 +58,11 @@ async def package_button(update: Update, context: BotContext) -> None:
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     DEEP_LINK_ROUTES[LinkKind.COACH] = open_booking_page
     DEEP_LINK_ROUTES[LinkKind.PACKAGE] = open_package
-    app.add_handler(CallbackQueryHandler(package_button, pattern=OPEN_PACKAGE))
-    app.add_handler(CallbackQueryHandler(booking_page_turned, pattern=PAGE))
+    app.add_handler(
+        buttons(
+            Route(SHOP_PACKAGE, package_button),
+            Route(SHOP_PAGE, booking_page_turned),
+            answer=False,
+            exact=True,
+        )
+    )

@@ -6,6 +6,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.catalog.buttons import SHOP_PACKAGE, SHOP_PAGE
 from bot.catalog.packages_views import details, items_inline, price_label, validity_label
 from bot.catalog.shared_views import paging_row
 from domain.catalog.drafts import PackageDraft
@@ -36,10 +37,10 @@ def booking_keyboard(slug: str, page: Page[Package]) -> InlineKeyboardMarkup | N
     """Public ids in the data: having the button is having the package's link anyway, and
     integer ids would let anyone walk through hidden packages."""
     rows = [
-        [InlineKeyboardButton(p.title, callback_data=f"shop:pkg:{p.public_id}")]
+        [InlineKeyboardButton(p.title, callback_data=SHOP_PACKAGE.pack(public_id=p.public_id))]
         for p in page.items
     ]
-    paging = paging_row(page, lambda n: f"shop:c:{slug}:{n}")
+    paging = paging_row(page, lambda n: SHOP_PAGE.pack(slug=slug, page=n))
     if paging:
         rows.append(paging)
     return InlineKeyboardMarkup(rows) if rows else None

@@ -30,6 +30,7 @@ COACH_COMMANDS = [
     BotCommand("sold", "Sold packages: usage, expiry, links"),
     BotCommand("availability", "Working hours, days off, booking rules"),
     BotCommand("schedule", "Your booked sessions, week by week"),
+    BotCommand("calendar", "Your own calendars: busy times in, bookings out"),
     BotCommand("mypackages", "Packages you got yourself"),
     BotCommand("timezone", "Your time zone"),
     BotCommand("help", "All coach commands"),

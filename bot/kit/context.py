@@ -16,15 +16,21 @@ from bot.kit.inbox import InboxQueue
 from bot.kit.metrics import measured
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
+from domain.calendars.ports import CalendarUnitOfWork
 from domain.reminders.use_cases import ReminderOffsets
 from domain.selling.throttle import InvalidLinkThrottle
+from persistence.calendars.reading import CalendarReader
 from persistence.inbox import handling
+
+
+class AppUnitOfWork(BookingUnitOfWork, CalendarUnitOfWork, Protocol):
+    """The repositories handlers reach: booking's and the coach's calendars'."""
 
 
 class UowFactory(Protocol):
     """A new unit of work: a writer unless `write=False` (pure reads never wait for one)."""
 
-    def __call__(self, write: bool = True) -> BookingUnitOfWork: ...
+    def __call__(self, write: bool = True) -> AppUnitOfWork: ...
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,8 @@ class Deps:
     uow_factory: UowFactory
     clock: Callable[[], datetime]
     link_throttle: InvalidLinkThrottle = field(default_factory=InvalidLinkThrottle)
+    # Reads and connects the coach's calendars; None without CALENDAR_SECRET_KEY.
+    calendar_reader: CalendarReader | None = None
 
 
 class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
@@ -103,7 +111,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
     def deps(self) -> Deps:
         return cast(PackagesApplication, self.application).deps
 
-    def uow(self, write: bool = True) -> BookingUnitOfWork:
+    def uow(self, write: bool = True) -> AppUnitOfWork:
         """A unit of work; handlers that only read pass `write=False`."""
         return self.deps.uow_factory(write)
 

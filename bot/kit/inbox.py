@@ -15,22 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, Update
 from telegram._utils.types import ODVInput
-from telegram.ext import Application, ApplicationBuilder, ContextTypes
+from telegram.ext import ApplicationBuilder
 from telegram.request import BaseRequest, HTTPXRequest, RequestData
 
 from persistence.inbox import InboxStore, Ticket
 
 log = logging.getLogger("packages-bot")
-# Handled updates are kept this long: Telegram sends an update again only when it was not
-# confirmed, i.e. right after a restart, so an hour is ample, and the table stays small. The
-# first pruning runs this long after start for the same reason.
-RETENTION = timedelta(hours=1)
-PRUNE_EVERY = timedelta(minutes=10)
+# Answered updates are deleted by the retention job (jobs/pruning.py).
 RETRY_SECONDS = (0.5, 1, 2, 5, 10, 30)
 
 
@@ -110,9 +105,6 @@ class InboxQueue(asyncio.Queue[object]):
         await self._store.finish(ticket)
         self._open.pop(ticket.update_id, None)
 
-    async def prune(self) -> int:
-        return await self._store.prune(RETENTION)
-
 
 class InboxRequest(HTTPXRequest):
     """The getUpdates request (PTB's default for it: one connection): its offset confirms
@@ -144,17 +136,3 @@ def with_inbox(
     """The builder, its update queue and getUpdates request storing updates first."""
     queue = InboxQueue(store)
     return builder.update_queue(queue).get_updates_request(InboxRequest(queue))
-
-
-async def prune_inbox(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Forgets updates handled more than RETENTION ago."""
-    queue = context.application.update_queue
-    if isinstance(queue, InboxQueue):
-        await queue.prune()
-
-
-def schedule_inbox_pruning(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    assert app.job_queue is not None
-    app.job_queue.run_repeating(
-        prune_inbox, interval=PRUNE_EVERY, first=RETENTION, name="inbox-prune"
-    )

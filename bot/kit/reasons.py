@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.booking.refusals import REASONS as BOOKING_REASONS
+from bot.calendars.texts import REASONS as CALENDAR_REASONS
 from bot.catalog.texts import REASONS as CATALOG_REASONS
 from bot.kit.texts import REASONS as SHARED_REASONS
 from bot.selling.texts import REASONS as SELLING_REASONS
@@ -17,6 +18,7 @@ FEATURE_REASONS: tuple[Mapping[str, str], ...] = (
     CATALOG_REASONS,
     SELLING_REASONS,
     BOOKING_REASONS,
+    CALENDAR_REASONS,
 )
 REASONS: dict[str, str] = {code: text for texts in FEATURE_REASONS for code, text in texts.items()}
 

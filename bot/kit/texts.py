@@ -80,6 +80,8 @@ COACH_HELP = (
     "horizon, buffer, slot step, cancellation window)\n"
     "/schedule — your booked sessions by day, a week at a time: move or cancel one, or "
     "mark a started one as a no-show\n"
+    "/calendar — connect your own calendars: their busy times are never offered to "
+    "clients, and one of them can receive your bookings\n"
     "/timezone — your time zone (now: {zone}); times you type are read in it\n"
     "/cancel — leave whatever you are doing\n"
     "/help — this list"

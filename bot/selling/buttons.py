@@ -3,7 +3,9 @@
 /sold: `sold:l:<filter>:<page>`, `sold:<v|k|h|x|r|w>:<id>`, `sold:set:<id>:<timestamp|none>[:y]`,
 `sold:rv:<id>:<link fingerprint>`, `sold:hr:<id>:<user>[:y]`, `sold:<date|ext>:<id>`
 (the flows'); the package page: `sell:grant:<package>`, `<buy|get>:<public id>`;
-/mypackages: `mine:o:<id>`, `mine:p:<page>`; an expiry reminder: `rx:ask:<id>`.
+/mypackages: `mine:o:<id>`, `mine:p:<page>`; an expiry reminder: `rx:ask:<id>`;
+a sold package's policies: `rf:<a|ok>:<id>` (refund), `tr:a:<id>`, `tr:ok:<id>:<fingerprint>`
+(transfer).
 """
 
 from __future__ import annotations
@@ -130,3 +132,19 @@ MINE_PAGE = Callback("mine:p", lambda page: page, page=PAGE)
 
 # an expiry reminder's "🙋 Ask to extend"
 ASK_EXTEND = Callback("rx:ask", _sold, sold=Id)
+
+# a sold package's policies on /sold: refund (asked, then confirmed; acts once)
+REFUND_ASK = Callback("rf:a", _sold, sold=Id)
+REFUND_CONFIRM = Callback("rf:ok", _sold, sold=Id)
+
+# transfer (the client from the package's view, or the coach from /sold): asked, confirmed
+TRANSFER_ASK = Callback("tr:a", _sold, sold=Id)
+
+
+@dataclass(frozen=True)
+class TransferPressed:
+    sold: int
+    fingerprint: str
+
+
+TRANSFER = Callback("tr:ok", TransferPressed, sold=Id, fingerprint=Word(r"[A-Za-z0-9_-]{8}"))

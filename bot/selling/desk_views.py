@@ -12,6 +12,7 @@ from bot.catalog.shared_views import button
 from bot.selling import buttons as kinds
 from bot.selling import texts
 from bot.selling.desk_holder_views import holders_line
+from bot.selling.policy_buttons import policy_rows
 from bot.selling.views import numbered_rows
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
@@ -109,6 +110,7 @@ def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
             ],
             [button("👥 Who has the link", kinds.HOLDERS.pack(sold=sid))],
             [button("📅 Sessions: book, cancel, move", f"bk:v:{sid}:0:0")],
+            *policy_rows(sold),
             [button("◀ Sold packages", kinds.LIST.pack(which=SoldFilter.ALL.value, page=1))],
         ]
     )
@@ -221,6 +223,11 @@ def _event(event: SaleEvent, zone: str) -> str:
         EventKind.LINK_REVOKED: "access link revoked, new link issued",
         EventKind.HOLDER_REMOVED: "removed a holder",
         EventKind.BOOKED: "session booked",
+        EventKind.REFUNDED: "refunded; its sessions to come were cancelled",
+        EventKind.TRANSFERRED: "transferred, new access link issued",
+        EventKind.PAUSED: "paused",
+        EventKind.RESUMED: "resumed",
+        EventKind.ABSENCE: "extended for your time away",
     }
     return words[event.kind] + note
 

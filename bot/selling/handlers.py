@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.selling import access, buying, desk, extend_requests, flows
+from bot.selling import access, buying, desk, extend_requests, flows, refunds, transfers
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -14,3 +14,5 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     access.add_handlers(app)
     desk.add_handlers(app)
     extend_requests.add_handlers(app)
+    refunds.add_handlers(app)
+    transfers.add_handlers(app)

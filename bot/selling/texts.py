@@ -31,6 +31,8 @@ STATUS = {
     SoldStatus.ACTIVE: "active",
     SoldStatus.EXPIRED: "expired",
     SoldStatus.USED_UP: "used up",
+    SoldStatus.PAUSED: "paused",
+    SoldStatus.REFUNDED: "refunded",
 }
 
 

@@ -8,6 +8,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.catalog.buttons import PACKAGE_LINK
 from bot.catalog.shared_views import button, paging_row
 from bot.selling import buttons as kinds
 from bot.selling import texts
@@ -29,7 +30,7 @@ def package_keyboard(package: Package, viewer_id: int) -> InlineKeyboardMarkup |
             [
                 [
                     button(texts.GRANT, kinds.GRANT.pack(package=package.id)),
-                    button("🔗 Link", f"pkg:link:{package.id}"),
+                    button("🔗 Link", PACKAGE_LINK.pack(package=package.id)),
                 ]
             ]
         )

@@ -8,7 +8,12 @@ from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from domain.booking.availability import Availability, add_days_off, validate_weekday
+from domain.booking.availability import (
+    Availability,
+    add_days_off,
+    validate_day_ranges,
+    validate_weekday,
+)
 from domain.booking.availability_text import (
     Setting,
     change_setting,
@@ -16,6 +21,7 @@ from domain.booking.availability_text import (
     parse_days_off,
 )
 from domain.booking.uow import BookingUnitOfWork
+from domain.booking.week_text import Week
 from domain.catalog.access import require_coach
 from domain.errors import InvalidInput
 from domain.model import Coach
@@ -88,3 +94,10 @@ async def _change(uow: BookingUnitOfWork, coach_id: int, edit: Edit) -> Availabi
         await uow.availability.save(updated)
         await uow.commit()
     return updated
+
+
+async def set_week_hours(uow: BookingUnitOfWork, coach_id: int, week: Week) -> Availability:
+    """The coach sets the hours of several weekdays at once (a typed week, confirmed); the
+    days not named keep theirs."""
+    checked = {validate_weekday(day): validate_day_ranges(list(r)) for day, r in week.items()}
+    return await _change(uow, coach_id, lambda a: replace(a, weekly={**a.weekly, **checked}))

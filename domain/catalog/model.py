@@ -8,13 +8,19 @@ from enum import StrEnum
 
 
 @dataclass
-class Service:
-    """A 1:1 session type."""
+class Entry:
+    """What a service and a series both are: a titled entry of a coach's catalog."""
 
     id: int | None
     coach_id: int
     title: str
     description: str
+
+
+@dataclass
+class Service(Entry):
+    """A 1:1 session type."""
+
     duration_minutes: int
     hidden: bool = False
     deleted_at: datetime | None = None
@@ -31,13 +37,9 @@ class Occurrence:
 
 
 @dataclass
-class Series:
+class Series(Entry):
     """A group programme with a capacity and dated occurrences."""
 
-    id: int | None
-    coach_id: int
-    title: str
-    description: str
     capacity: int
     duration_minutes: int
     hidden: bool = False

@@ -75,7 +75,7 @@ def still_meaningful(
         return False
     if plan.kind is ReminderKind.EXPIRY:
         return facts.remindable
-    return facts.sessions_left > 0 and now >= plan.event_at
+    return facts.sessions_left > 0 and not facts.withdrawn and now >= plan.event_at
 
 
 def notice_for(

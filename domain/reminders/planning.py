@@ -24,13 +24,17 @@ class PackageFacts:
     title: str
     expires_at: datetime | None
     sessions_left: int
+    withdrawn: bool = False  # refunded or paused: its expiry is not running
 
     @property
     def remindable(self) -> bool:
         """Only a package with a holder, an expiry and sessions left is reminded (whether it
-        has expired yet is the reminders' timing)."""
+        has expired yet is the reminders' timing); never one refunded or paused."""
         return (
-            self.client_id is not None and self.expires_at is not None and self.sessions_left > 0
+            self.client_id is not None
+            and self.expires_at is not None
+            and self.sessions_left > 0
+            and not self.withdrawn
         )
 
 

@@ -39,6 +39,7 @@ class SoldView:
     zone: str
     for_coach: bool
     holders: tuple[Holder, ...] = ()
+    for_client: bool = False  # the viewer is its client (who may transfer it)
 
 
 async def open_by_token(
@@ -108,4 +109,5 @@ async def view_of(
     assert coach is not None, "a sold package always has its coach"
     for_coach = viewer_id == coach.user_id
     shown_zone = viewer_zone(zone, coach.timezone, is_coach=for_coach)
-    return SoldView(sold, sold.status(now), coach, shown_zone, for_coach)
+    for_client = not for_coach and sold.client_id == viewer_id
+    return SoldView(sold, sold.status(now), coach, shown_zone, for_coach, for_client=for_client)

@@ -25,11 +25,24 @@ class SoldStatus(StrEnum):
     ACTIVE = "active"
     EXPIRED = "expired"
     USED_UP = "used_up"
+    PAUSED = "paused"
+    REFUNDED = "refunded"
 
 
-def sold_status(expires_at: datetime | None, anything_left: bool, at: datetime) -> SoldStatus:
-    """Expired once `expires_at` has come (expired wins); used up when no item still offered
-    has a session left; else active."""
+def sold_status(
+    expires_at: datetime | None,
+    anything_left: bool,
+    at: datetime,
+    refunded_at: datetime | None = None,
+    paused_at: datetime | None = None,
+) -> SoldStatus:
+    """Refunded once refunded (it wins over everything); paused while paused (its clock is
+    stopped, so a passed expiry does not count yet); expired once `expires_at` has come;
+    used up when no item still offered has a session left; else active."""
+    if refunded_at is not None and at >= refunded_at:
+        return SoldStatus.REFUNDED
+    if paused_at is not None and at >= paused_at:
+        return SoldStatus.PAUSED
     if expires_at is not None and at >= expires_at:
         return SoldStatus.EXPIRED
     return SoldStatus.ACTIVE if anything_left else SoldStatus.USED_UP
@@ -54,6 +67,11 @@ class EventKind(StrEnum):
     LINK_REVOKED = "link_revoked"
     HOLDER_REMOVED = "holder_removed"
     BOOKED = "booked"
+    REFUNDED = "refunded"
+    TRANSFERRED = "transferred"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    ABSENCE = "absence_extended"
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,10 @@ class SoldPackage:
     provider_charge_id: str | None = None
     note: str = ""
     client_name: str = ""
+    payer_id: int | None = None  # who paid (a refund goes back to them)
+    refunded_at: datetime | None = None
+    refund_claimed_at: datetime | None = None  # a refund being asked (see selling.refunds)
+    paused_at: datetime | None = None
 
     @property
     def stored_id(self) -> int:
@@ -131,7 +153,8 @@ class SoldPackage:
         return self.status(at) is SoldStatus.EXPIRED
 
     def status(self, at: datetime) -> SoldStatus:
-        return sold_status(self.expires_at, any(i.bookable for i in self.items), at)
+        anything_left = any(i.bookable for i in self.items)
+        return sold_status(self.expires_at, anything_left, at, self.refunded_at, self.paused_at)
 
     def item(self, item_id: int) -> SoldItem | None:
         return next((i for i in self.items if i.id == item_id), None)

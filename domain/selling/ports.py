@@ -48,6 +48,19 @@ class SoldPackages(Protocol):
         """Swap the access token only if it is still `old`."""
         ...
 
+    async def claim_refund(self, sold_id: int, now: datetime, lapsed_before: datetime) -> bool:
+        """Claim the right to ask for its refund: only if it is not refunded and nobody
+        claimed it since `lapsed_before`; of two claims at once, one wins."""
+        ...
+
+    async def release_refund(self, sold_id: int) -> None:
+        """Give a claim back (the refund was refused)."""
+        ...
+
+    async def mark_refunded(self, sold_id: int, now: datetime) -> bool:
+        """Mark it refunded; False when it already was."""
+        ...
+
     async def claim_client(self, sold_id: int, user_id: int) -> None:
         """A granted package's first holder (not the coach) becomes its client."""
         ...

@@ -177,6 +177,7 @@ def new_sold(
         expires_at=expires_at(now, snap.validity_days),
         items=list(snap.items),
         request_key=request_key,
+        payer_id=client_id if kind is SaleKind.PAID else None,
     )
 
 

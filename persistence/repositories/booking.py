@@ -31,6 +31,7 @@ from persistence.models import (
 )
 from persistence.repositories.booking_rows import booking_of, row_values
 from persistence.repositories.booking_schedule import SqlScheduleEntries
+from persistence.repositories.calendars import calendar_busy, enqueue_write
 from persistence.repositories.sold import is_, load_sold
 from persistence.upsert import insert_or_ignore
 
@@ -45,7 +46,8 @@ class SqlBookings(SqlScheduleEntries):
         return self._session.get_bind().dialect.name
 
     async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        return await self._package(SoldPackageRow.access_token == token, lock)
+        where = and_(SoldPackageRow.access_token == token, SoldPackageRow.refunded_at.is_(None))
+        return await self._package(where, lock)
 
     async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         return await self._package(SoldPackageRow.id == sold_package_id, lock)
@@ -133,6 +135,7 @@ class SqlBookings(SqlScheduleEntries):
         )
         found = [Busy(s, e) for s, e in sessions]
         found += [Busy(s, s + timedelta(minutes=m)) for s, m in classes]
+        found += await calendar_busy(self._session, coach_id, start, end)
         return sorted(b for b in found if b.end > start)
 
     async def add(self, booking: SessionBooking) -> SessionBooking | None:
@@ -149,6 +152,7 @@ class SqlBookings(SqlScheduleEntries):
         if new_id is None:
             return None
         booking.id = new_id
+        await enqueue_write(self._session, new_id)
         return booking
 
     async def get(self, booking_id: int) -> SessionBooking | None:
@@ -166,7 +170,10 @@ class SqlBookings(SqlScheduleEntries):
             )
             .returning(SessionBookingRow.id)
         )
-        return (await self._session.execute(stmt)).first() is not None
+        closed = (await self._session.execute(stmt)).first() is not None
+        if closed and booking.id is not None:
+            await enqueue_write(self._session, booking.id)
+        return closed
 
     async def move(self, booking_id: int, starts_at: datetime, ends_at: datetime) -> bool:
         stmt = (
@@ -176,9 +183,12 @@ class SqlBookings(SqlScheduleEntries):
             .returning(SessionBookingRow.id)
         )
         try:
-            return (await self._session.execute(stmt)).first() is not None
+            moved = (await self._session.execute(stmt)).first() is not None
         except IntegrityError:  # another session holds that start; the caller rolls back
             return False
+        if moved:
+            await enqueue_write(self._session, booking_id)
+        return moved
 
     async def upcoming_for_package(
         self, sold_package_id: int, now: datetime

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import builtins
 from datetime import datetime
+from typing import TypeVarTuple
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.booking.model import BookingStatus, ScheduleEntry
@@ -14,6 +15,7 @@ from persistence.models import OccurrenceRow, SessionBookingRow, SoldPackageRow,
 from persistence.repositories.booking_rows import booking_of
 
 _BOOKED = BookingStatus.BOOKED.value
+Ts = TypeVarTuple("Ts")
 
 
 class SqlScheduleEntries:
@@ -25,12 +27,7 @@ class SqlScheduleEntries:
     ) -> builtins.list[ScheduleEntry]:
         stmt = (
             with_package()
-            .where(
-                SessionBookingRow.coach_id == coach_id,
-                SessionBookingRow.status == _BOOKED,
-                SessionBookingRow.starts_at >= start,
-                SessionBookingRow.starts_at < end,
-            )
+            .where(SessionBookingRow.coach_id == coach_id, *booked_between(start, end))
             .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
             .limit(limit)
         )
@@ -55,8 +52,24 @@ class SqlScheduleEntries:
         return entry_of(*found)
 
 
-def with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
+def with_client(stmt: Select[*Ts]) -> Select[*Ts]:
+    """`stmt` over session bookings, joined to their sold package and its client (if any)."""
+    return stmt.join(
+        SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id
+    ).outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
+
+
+def booked_between(start: datetime, end: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Session bookings still booked that start in [start, end)."""
     return (
+        SessionBookingRow.status == _BOOKED,
+        SessionBookingRow.starts_at >= start,
+        SessionBookingRow.starts_at < end,
+    )
+
+
+def with_package() -> Select[SessionBookingRow, str, int | None, str, str | None]:
+    return with_client(
         select(
             SessionBookingRow,
             SoldPackageRow.title,
@@ -64,8 +77,6 @@ def with_package() -> Select[SessionBookingRow, str, int | None, str, str | None
             UserRow.first_name,
             UserRow.timezone,
         )
-        .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
-        .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
     )
 
 

@@ -20,10 +20,9 @@ from persistence.models import (
     UserRow,
 )
 from persistence.repositories import leased
+from persistence.repositories.booking_schedule import booked_between, with_client
 from persistence.repositories.sold import is_, live_item, sessions_left
 from persistence.upsert import insert_or_ignore
-
-_BOOKED = "booked"
 
 
 def _run(row: CoachDigestRow) -> DigestRun:
@@ -124,22 +123,16 @@ class SqlCoachDigests:
     ) -> list[BookedSession]:
         if not coach_ids:
             return []
+        columns = select(
+            SessionBookingRow.coach_id,
+            SessionBookingRow.starts_at,
+            SessionBookingRow.title,
+            SoldPackageRow.client_id,
+            UserRow.first_name,
+        )
         stmt = (
-            select(
-                SessionBookingRow.coach_id,
-                SessionBookingRow.starts_at,
-                SessionBookingRow.title,
-                SoldPackageRow.client_id,
-                UserRow.first_name,
-            )
-            .join(SoldPackageRow, SoldPackageRow.id == SessionBookingRow.sold_package_id)
-            .outerjoin(UserRow, UserRow.telegram_id == SoldPackageRow.client_id)
-            .where(
-                SessionBookingRow.coach_id.in_(coach_ids),
-                SessionBookingRow.status == _BOOKED,
-                SessionBookingRow.starts_at >= start,
-                SessionBookingRow.starts_at < end,
-            )
+            with_client(columns)
+            .where(SessionBookingRow.coach_id.in_(coach_ids), *booked_between(start, end))
             .order_by(SessionBookingRow.starts_at, SessionBookingRow.id)
         )
         return [

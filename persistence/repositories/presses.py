@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from persistence.models import ButtonPressRow
-from persistence.upsert import dialect_insert
+from persistence.upsert import upsert_if
 
 
 class SqlButtonPresses:
@@ -21,15 +21,13 @@ class SqlButtonPresses:
     ) -> bool:
         # A new press inserts; a press claimed before `older_than` (not yet pruned) is claimed
         # again; a recent claim wins the conflict and nothing is returned.
-        insert = dialect_insert(self._session)(ButtonPressRow).values(
-            chat_id=chat_id, message_id=message_id, data=data, pressed_at=now
+        return await upsert_if(
+            self._session,
+            ButtonPressRow,
+            ["chat_id", "message_id", "data"],
+            {"chat_id": chat_id, "message_id": message_id, "data": data, "pressed_at": now},
+            lambda new: ButtonPressRow.pressed_at < older_than,
         )
-        statement = insert.on_conflict_do_update(
-            index_elements=["chat_id", "message_id", "data"],
-            set_={"pressed_at": insert.excluded.pressed_at},
-            where=ButtonPressRow.pressed_at < older_than,
-        ).returning(ButtonPressRow.chat_id)
-        return (await self._session.execute(statement)).first() is not None
 
     async def claimed(self, chat_id: int, message_id: int, data: str, since: datetime) -> bool:
         found = await self._session.scalar(

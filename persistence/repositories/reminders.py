@@ -162,6 +162,7 @@ class SqlReminders:
                 SoldPackageRow.title,
                 SoldPackageRow.expires_at,
                 sessions_left(),
+                SoldPackageRow.refunded_at.is_not(None) | SoldPackageRow.paused_at.is_not(None),
             )
             .outerjoin(
                 EntitlementRow,
@@ -172,7 +173,7 @@ class SqlReminders:
         )
         rows = await self._session.execute(stmt)
         return {
-            row[0]: PackageFacts(row[0], row[1], row[2], row[3], row[4], int(row[5]))
+            row[0]: PackageFacts(row[0], row[1], row[2], row[3], row[4], int(row[5]), bool(row[6]))
             for row in rows
         }
 

@@ -30,7 +30,7 @@ from persistence.repositories.selling_rows import (
     sold_values,
 )
 from persistence.repositories.sold import is_, load_sold
-from persistence.upsert import dialect_insert, insert_or_ignore
+from persistence.upsert import insert_or_ignore, upsert_if
 
 
 def _filter(which: SoldFilter, now: datetime) -> tuple[ColumnElement[bool], ...]:
@@ -89,8 +89,9 @@ class SqlSoldPackages:
         return {charge for charge in found if charge is not None}
 
     async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        where = SoldPackageRow.access_token == token
-        found = await load_sold(self._session, where, lock="update" if lock else None)
+        # A refunded package's link answers like a revoked one.
+        where = (SoldPackageRow.access_token == token, SoldPackageRow.refunded_at.is_(None))
+        found = await load_sold(self._session, *where, lock="update" if lock else None)
         return found[0] if found else None
 
     async def _update(self, *where: ColumnElement[bool], **values: Any) -> bool:
@@ -105,6 +106,23 @@ class SqlSoldPackages:
     async def replace_token(self, sold_id: int, old: str, new: str) -> bool:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.access_token == old)
         return await self._update(*where, access_token=new)
+
+    async def claim_refund(self, sold_id: int, now: datetime, lapsed_before: datetime) -> bool:
+        claimed = SoldPackageRow.refund_claimed_at
+        return await self._update(
+            SoldPackageRow.id == sold_id,
+            SoldPackageRow.refunded_at.is_(None),
+            or_(claimed.is_(None), claimed < lapsed_before),
+            refund_claimed_at=now,
+        )
+
+    async def release_refund(self, sold_id: int) -> None:
+        where = (SoldPackageRow.id == sold_id, SoldPackageRow.refunded_at.is_(None))
+        await self._update(*where, refund_claimed_at=None)
+
+    async def mark_refunded(self, sold_id: int, now: datetime) -> bool:
+        where = (SoldPackageRow.id == sold_id, SoldPackageRow.refunded_at.is_(None))
+        return await self._update(*where, refunded_at=now, refund_claimed_at=None)
 
     async def claim_client(self, sold_id: int, user_id: int) -> None:
         where = (SoldPackageRow.id == sold_id, SoldPackageRow.client_id.is_(None))
@@ -209,22 +227,19 @@ class SqlSoldPackages:
         # One row per sold package. The upsert overwrites it only when the last ask is older
         # than `since` or was about another expiry; a row comes back only when this ask was
         # stored. Two concurrent asks: the second waits for the first's row and finds it.
-        insert = dialect_insert(self._session)(ExtendRequestRow).values(
-            sold_package_id=sold_id, asked_by=asker_id, asked_at=now, expires_at=expires_at
-        )
-        stmt = insert.on_conflict_do_update(
-            index_elements=[ExtendRequestRow.sold_package_id],
-            set_={
-                "asked_by": insert.excluded.asked_by,
-                "asked_at": insert.excluded.asked_at,
-                "expires_at": insert.excluded.expires_at,
-            },
-            where=or_(
-                ExtendRequestRow.asked_at <= since,
-                ExtendRequestRow.expires_at != insert.excluded.expires_at,
+        ask = {
+            "sold_package_id": sold_id, "asked_by": asker_id, "asked_at": now,
+            "expires_at": expires_at,
+        }  # fmt: skip
+        return await upsert_if(
+            self._session,
+            ExtendRequestRow,
+            ["sold_package_id"],
+            ask,
+            lambda new: or_(
+                ExtendRequestRow.asked_at <= since, ExtendRequestRow.expires_at != new.expires_at
             ),
-        ).returning(ExtendRequestRow.sold_package_id)
-        return (await self._session.execute(stmt)).first() is not None
+        )
 
     async def forget_ask(self, sold_id: int, asked_at: datetime) -> None:
         await self._session.execute(

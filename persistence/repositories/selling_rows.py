@@ -24,6 +24,7 @@ from persistence.repositories.rows import domain_of, values_of
 _SOLD_SAME = (
     "package_id", "coach_id", "client_id", "title", "description", "price_minor", "currency",
     "access_token", "purchased_at", "expires_at", "request_key", "provider_charge_id", "note",
+    "payer_id", "refunded_at", "paused_at",
 )  # fmt: skip
 
 

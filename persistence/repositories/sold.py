@@ -47,8 +47,12 @@ def _anything_left() -> ColumnElement[bool]:
 
 
 def status_at(at: datetime | ColumnElement[datetime]) -> ColumnElement[str]:
-    """The sold package's status at `at`: expired wins over used up."""
+    """The sold package's status at `at`: refunded, then paused, win over expired, which
+    wins over used up."""
+    refunded, paused = SoldPackageRow.refunded_at, SoldPackageRow.paused_at
     return case(
+        (and_(refunded.is_not(None), refunded <= at), SoldStatus.REFUNDED.value),
+        (and_(paused.is_not(None), paused <= at), SoldStatus.PAUSED.value),
         (expired(at), SoldStatus.EXPIRED.value),
         (~_anything_left(), SoldStatus.USED_UP.value),
         else_=SoldStatus.ACTIVE.value,

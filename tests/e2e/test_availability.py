@@ -86,3 +86,36 @@ async def test_availability_is_in_the_coach_menu_and_help(harness: BotHarness) -
     assert "availability" in [c["command"] for c in api.commands(scope)]
     api.send_text(COACH, "/help")
     await api.next_message(COACH, "/availability — weekly working hours")
+
+
+async def test_coach_sets_the_week_in_one_message_and_confirms(harness: BotHarness) -> None:
+    api = harness.api
+    await coach_in_berlin(harness)
+    api.send_text(COACH, "/availability")
+    await api.next_message(COACH, "Or type your week in one message")
+    api.send_text(COACH, "Mon-Fri 09:00-12:00\nFunday 10-14")
+    await api.next_message(COACH, "Sorry, line 2: “Funday” is not a weekday")
+    api.send_text(COACH, "Mon-Fri 09:00-12:00, 14:00-18:00\nSat 10:00-14:00")
+    understood = await api.next_message(COACH, "I understood:")
+    assert "Fri: 09:00–12:00, 14:00–18:00" in understood.content
+    assert "Sat: 10:00–14:00" in understood.content and "Sun" not in understood.content
+    assert harness.app is not None
+    _, before = await get_availability(harness.app.deps.uow_factory(), COACH)
+    assert before.weekly == {}  # nothing saved before the press
+
+    api.press_button(COACH, "✅ Save these hours")
+    menu = await api.next_message(COACH, "Saved your week.")
+    assert "Wed: 09:00–12:00, 14:00–18:00" in menu.content and "Sun: off" in menu.content
+    api.press_callback(COACH, "avw:ok", understood.message_id)  # pressed again
+    await api.wait_for_call("answerCallbackQuery", lambda p: p.get("text") == "Already done.")
+
+    _, saved = await get_availability(harness.app.deps.uow_factory(), COACH)
+    day = (TimeRange(540, 720), TimeRange(840, 1080))
+    assert saved.weekly == {**dict.fromkeys(range(5), day), 5: (TimeRange(600, 840),)}
+
+    api.send_text(COACH, "Sat off")
+    await api.next_message(COACH, "Sat: off")
+    api.press_button(COACH, "✖ Don't")
+    await api.next_message(COACH, "Nothing changed.")
+    _, kept = await get_availability(harness.app.deps.uow_factory(), COACH)
+    assert kept.weekly == saved.weekly

@@ -27,7 +27,7 @@ async def test_three_sessions_booked_the_fourth_refused_one_cancelled_and_booked
     package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
     view = await gets_package(shop, CLIENT, "Cleo", package, "Europe/Berlin")
     assert "Yoga (1:1): 3 of 3 left" in view.content
-    assert view.button_labels == ["📅 Book Yoga"]
+    assert view.button_labels == ["📅 Book Yoga", "🎁 Transfer to someone else"]
 
     api.press_button(CLIENT, "📅 Book Yoga")
     days = await api.next_message(CLIENT, "pick a day")

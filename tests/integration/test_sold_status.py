@@ -38,6 +38,7 @@ async def test_sql_status_and_domain_status_agree_for_every_package_and_moment(
     for name, expires_at in (
         ("open_ended", None), ("expiring", expiry), ("used_up", expiry), ("removed", expiry),
         ("used_up_open_ended", None), ("expired", NOW - timedelta(days=1)),
+        ("refunded", expiry), ("paused", NOW - timedelta(days=1)),
     ):  # fmt: skip
         stored = await _add(make_uow, _sold(package, expires_at=expires_at))
         assert stored is not None and stored.id is not None
@@ -45,6 +46,14 @@ async def test_sql_status_and_domain_status_agree_for_every_package_and_moment(
     await _set_items(engine, ids["used_up"], used=EntitlementRow.quantity)
     await _set_items(engine, ids["used_up_open_ended"], used=EntitlementRow.quantity)
     await _set_items(engine, ids["removed"], removed_at=NOW)
+    async with session_factory(engine)() as session:
+        for name, values in (
+            ("refunded", {"refunded_at": NOW + timedelta(days=1)}),
+            ("paused", {"paused_at": NOW - timedelta(days=2)}),
+        ):
+            stmt = update(SoldPackageRow).where(SoldPackageRow.id == ids[name]).values(**values)
+            await session.execute(stmt)
+        await session.commit()
     moments = (NOW, expiry - timedelta(seconds=1), expiry, expiry + timedelta(days=1))
     seen = set()
     for at in moments:
@@ -57,3 +66,5 @@ async def test_sql_status_and_domain_status_agree_for_every_package_and_moment(
         seen |= set(in_sql.values())
     assert seen == set(SoldStatus)
     assert in_domain[ids["used_up"]] is SoldStatus.EXPIRED  # expired wins over used up
+    assert in_domain[ids["paused"]] is SoldStatus.PAUSED  # a paused clock: not expired
+    assert in_domain[ids["refunded"]] is SoldStatus.REFUNDED

@@ -205,6 +205,7 @@ class FakeBotApi:
         self.my_commands: dict[tuple[str, str], list[JSON]] = {}  # (scope json, lang) -> cmds
         self.webhook_url = ""
         self.star_transactions: list[JSON] = []  # the bot's Stars ledger, oldest first
+        self.star_refunds: list[JSON] = []  # refundStarPayment calls that refunded, in order
         self.server_errors: list[str] = []  # tracebacks of bugs inside the fake itself
         self._users: dict[int, FakeUser] = {}
         self._pending: list[JSON] = []
@@ -243,6 +244,7 @@ class FakeBotApi:
             "sendInvoice": self._send_invoice,
             "answerPreCheckoutQuery": self._answer_pre_checkout,
             "getStarTransactions": self._get_star_transactions,
+            "refundStarPayment": self._refund_star_payment,
             "sendDocument": self._send_document,
             "deleteMessage": self._delete_message,
             "sendChatAction": lambda p: True,
@@ -738,6 +740,37 @@ class FakeBotApi:
         if offset < 0 or not 1 <= limit <= 100:
             raise _ApiError(400, "Bad Request: invalid offset or limit specified")
         return {"transactions": self.star_transactions[offset : offset + limit]}
+
+    def _refund_star_payment(self, p: JSON) -> bool:
+        """As Telegram answers: True once per Stars payment of that user; then
+        CHARGE_ALREADY_REFUNDED; an unknown charge CHARGE_NOT_FOUND (the ledger decides)."""
+        charge, user = str(p.get("telegram_payment_charge_id") or ""), p.get("user_id")
+        if not charge:
+            raise _ApiError(400, "Bad Request: CHARGE_ID_EMPTY")
+        if user is None:
+            raise _ApiError(400, 'Bad Request: parameter "user_id" is required')
+        paid = [
+            t
+            for t in self.star_transactions
+            if t["id"] == charge and t.get("source", {}).get("type") == "user"
+        ]
+        if not paid:
+            raise _ApiError(400, "Bad Request: CHARGE_NOT_FOUND")
+        source = paid[0]["source"]
+        if int(source["user"]["id"]) != int(user):
+            raise _ApiError(400, "Bad Request: USER_ID_INVALID")
+        if any(r["telegram_payment_charge_id"] == charge for r in self.star_refunds):
+            raise _ApiError(400, "Bad Request: CHARGE_ALREADY_REFUNDED")
+        self.star_refunds.append({"user_id": int(user), "telegram_payment_charge_id": charge})
+        self.star_transactions.append(
+            {
+                "id": charge,
+                "amount": paid[0]["amount"],
+                "date": int(time.time()),
+                "receiver": {**source},
+            }
+        )
+        return True
 
     def _send_document(self, p: JSON) -> JSON:
         doc = p.get("document")

@@ -374,3 +374,18 @@ async def test_star_transactions_page_like_telegram_and_parse_in_ptb(
     assert last.source.to_dict()["user"]["id"] == CHAT
     with pytest.raises(BadRequest):
         await bot.get_star_transactions(limit=101)
+
+
+async def test_refund_star_payment_answers_as_telegram_does(api: FakeBotApi, bot: Bot) -> None:
+    api.star_payment(CHAT, "invoice-1", 250, "stxCharge1")
+    with pytest.raises(BadRequest, match="(?i)charge_not_found"):
+        await bot.refund_star_payment(CHAT, "stxUnknown")
+    with pytest.raises(BadRequest, match="(?i)user_id_invalid"):
+        await bot.refund_star_payment(CHAT + 1, "stxCharge1")
+    assert await bot.refund_star_payment(CHAT, "stxCharge1") is True
+    with pytest.raises(BadRequest, match="(?i)charge_already_refunded"):
+        await bot.refund_star_payment(CHAT, "stxCharge1")
+    assert api.star_refunds == [{"user_id": CHAT, "telegram_payment_charge_id": "stxCharge1"}]
+    ledger = (await bot.get_star_transactions()).transactions
+    assert [t.id for t in ledger] == ["stxCharge1", "stxCharge1"]
+    assert ledger[1].receiver is not None and ledger[1].source is None

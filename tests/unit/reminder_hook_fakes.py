@@ -36,8 +36,9 @@ def sold_facts(uow: FakeUnitOfWork) -> LiveReminders:
         if sold is None:
             return None
         left = sum(item.left for item in sold.items if not item.removed)
+        withdrawn = sold.refunded_at is not None or sold.paused_at is not None
         return PackageFacts(
-            sold_id, sold.coach_id, sold.client_id, sold.title, sold.expires_at, left
+            sold_id, sold.coach_id, sold.client_id, sold.title, sold.expires_at, left, withdrawn
         )
 
     return LiveReminders(facts_of)
@@ -51,8 +52,15 @@ def booked_facts(uow: BookingFakeUnitOfWork) -> LiveReminders:
         if package is None:
             return None
         left = sum(e.left for e in package.items if not e.removed)
+        withdrawn = package.refunded_at is not None or package.paused_at is not None
         return PackageFacts(
-            sold_id, package.coach_id, package.client_id, package.title, package.expires_at, left
+            sold_id,
+            package.coach_id,
+            package.client_id,
+            package.title,
+            package.expires_at,
+            left,
+            withdrawn,
         )
 
     return LiveReminders(facts_of)

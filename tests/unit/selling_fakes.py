@@ -44,6 +44,7 @@ class FakeSoldPackages:
             "events": [],
             "next": 1,
             "asks": {},
+            "refund_claims": {},
         }
 
     @property
@@ -65,10 +66,15 @@ class FakeSoldPackages:
         return {s.charge_id for s in self._sold.values() if s.charge_id in charge_ids}
 
     async def get(self, sold_id: int) -> SoldPackage | None:
-        return copy.deepcopy(self._sold.get(sold_id))
+        sold = copy.deepcopy(self._sold.get(sold_id))
+        if sold is not None and sold.id is not None:
+            sold.refund_claimed_at = self.rows["refund_claims"].get(sold.id)
+        return sold
 
     async def by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        found = [s for s in self._sold.values() if s.access_token == token]
+        found = [
+            s for s in self._sold.values() if s.access_token == token and s.refunded_at is None
+        ]
         return copy.deepcopy(found[0]) if found else None
 
     async def set_expiry(self, sold_id: int, old: datetime | None, new: datetime | None) -> bool:
@@ -83,6 +89,27 @@ class FakeSoldPackages:
         if sold.access_token != old:
             return False
         sold.access_token = new
+        return True
+
+    async def claim_refund(self, sold_id: int, now: datetime, lapsed_before: datetime) -> bool:
+        claims = self.rows["refund_claims"]
+        claimed = claims.get(sold_id)
+        if self._sold[sold_id].refunded_at is not None or (
+            claimed is not None and claimed >= lapsed_before
+        ):
+            return False
+        claims[sold_id] = now
+        return True
+
+    async def release_refund(self, sold_id: int) -> None:
+        self.rows["refund_claims"].pop(sold_id, None)
+
+    async def mark_refunded(self, sold_id: int, now: datetime) -> bool:
+        sold = self._sold[sold_id]
+        if sold.refunded_at is not None:
+            return False
+        sold.refunded_at = now
+        self.rows["refund_claims"].pop(sold_id, None)
         return True
 
     async def claim_client(self, sold_id: int, user_id: int) -> None:

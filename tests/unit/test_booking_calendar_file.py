@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 
-from bot.booking.calendar_file import booking_ics, ics_filename
 from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind
+from persistence.calendars.ics import booking_ics, ics_filename
 
 BOOKED = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 START = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

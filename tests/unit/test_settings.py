@@ -35,6 +35,9 @@ KEYS = {
     "WEB_LISTEN",
     "WEB_PORT",
     "LOG_LEVEL",
+    "CALENDAR_SYNC_MINUTES",
+    "CALENDAR_SECRET_KEY",
+    "CALENDAR_ALLOW_PRIVATE_HOSTS",
 }
 
 
@@ -201,3 +204,17 @@ def test_the_web_base_url_must_be_https_and_the_web_port_follows_the_mode() -> N
     assert webhook.web_address() == ("0.0.0.0", 8443)  # one port for both
     own = load_settings(require_token=False, web_listen="127.0.0.1", web_port="9000")
     assert own.web_address() == ("127.0.0.1", 9000)
+
+
+def test_calendar_settings_default_to_no_connections_and_a_ten_minute_sync() -> None:
+    s = load_settings(require_token=False)
+    assert s.calendar_sync_minutes == 10
+    assert s.calendar_secret_key.get_secret_value() == ""
+    assert s.calendar_allow_private_hosts is False
+
+
+def test_a_calendar_key_that_is_no_fernet_key_is_refused_in_one_line() -> None:
+    with pytest.raises(ConfigError) as refused:
+        load_settings(require_token=False, calendar_secret_key="not-a-key")
+    assert str(refused.value).startswith("Invalid setting CALENDAR_SECRET_KEY: must be a Fernet")
+    assert "not-a-key" not in str(refused.value)

@@ -1,4 +1,5 @@
-"""The `.ics` file sent with a booked, moved or cancelled session (RFC 5545 via icalendar).
+"""A session as one iCalendar event (RFC 5545 via icalendar): the `.ics` file sent with a
+booked, moved or cancelled session, and the event written to the coach's CalDAV calendar.
 
 Times are UTC. The UID is derived from the booking id alone, so a calendar that imported the
 first file updates the same event when a moved or cancelled one arrives; SEQUENCE grows with
@@ -17,11 +18,6 @@ from domain.booking.model import SessionBooking
 PRODID = "-//packages-bot//session bookings//EN"
 
 
-def booking_uid(booking: SessionBooking, bot_username: str) -> str:
-    assert booking.id is not None
-    return session_uid(booking.id, bot_username)
-
-
 def booking_ics(
     booking: SessionBooking,
     bot_username: str,
@@ -30,12 +26,27 @@ def booking_ics(
     cancelled: bool = False,
 ) -> bytes:
     """One VEVENT for the session; METHOD:CANCEL and STATUS:CANCELLED when it is off."""
+    uid = session_uid(booking.id or 0, bot_username)
+    return session_event(booking, uid, now, description, cancelled, stored=False)
+
+
+def session_event(
+    booking: SessionBooking,
+    uid: str,
+    now: datetime,
+    description: str = "",
+    cancelled: bool = False,
+    stored: bool = True,
+) -> bytes:
+    """The session's VEVENT under `uid`. `stored`: for a CalDAV calendar, which takes no
+    METHOD (RFC 4791, 4.1)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
+    if not stored:
+        calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
     event = Event()
-    event.add("uid", booking_uid(booking, bot_username))
+    event.add("uid", uid)
     event.add("dtstamp", now.astimezone(UTC))
     event.add("dtstart", booking.starts_at.astimezone(UTC))
     event.add("dtend", booking.ends_at.astimezone(UTC))

@@ -1,7 +1,7 @@
 """calendar_feed (secret subscription addresses) and session_booking.revision (SEQUENCE)
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015_miniapp_feeds
+Revises: 0014_policies_b
 Create Date: 2026-12-02 22:00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0015_miniapp_feeds"
+down_revision: str | None = "0014_policies_b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

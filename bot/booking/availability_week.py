@@ -1,0 +1,99 @@
+"""/availability's week in one message: the coach types lines like `Mon-Fri 09:00-12:00,
+14:00-18:00` on the availability screen, sees what was understood, and saves it with one
+press (or drops it). The per-day buttons stay as they are.
+
+Buttons `avw:ok` / `avw:no` (bot/kit/callbacks.py); the typed week waits in the flow's
+state until confirmed, and is checked again when saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.booking import availability_views as views
+from bot.catalog.shared_views import button, try_again
+from bot.kit.callbacks import Callback
+from bot.kit.context import BotContext
+from bot.kit.flows import begin, state_of, step
+from bot.kit.reasons import reason
+from bot.kit.replies import reply, settle, show, typed_text, user_id
+from domain.booking import coach_availability as use
+from domain.booking.availability import TimeRange
+from domain.booking.week_text import Week, parse_week
+from domain.errors import InvalidInput
+
+SAVE = Callback("avw:ok", lambda: True)
+DROP = Callback("avw:no", lambda: False)
+PATTERN = r"^avw:"
+
+UNDERSTOOD = "I understood:"
+KEEP_OTHERS = "Days not named keep their hours. Save these?"
+SAVED = "Saved your week."
+DROPPED = "Nothing changed."
+
+
+def understood_text(week: Week) -> str:
+    lines = [
+        f"{views.WEEKDAYS[day]}: {', '.join(r.label() for r in ranges) or 'off'}"
+        for day, ranges in week.items()
+    ]
+    return f"{UNDERSTOOD}\n" + "\n".join(lines) + f"\n\n{KEEP_OTHERS}"
+
+
+def confirm_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[button("✅ Save these hours", SAVE.pack()), button("✖ Don't", DROP.pack())]]
+    )
+
+
+def refusal(error: InvalidInput) -> str:
+    line = error.values.get("line")
+    said = reason(error)
+    return try_again(f"line {line}: {said}" if line is not None else said)
+
+
+@step
+async def on_week_text(update: Update, context: BotContext) -> str:
+    """The coach typed a week on the availability screen: what was understood, to confirm;
+    a bad line is explained (nothing changed)."""
+    draft = state_of(context, views.FLOW)
+    try:
+        week = parse_week(typed_text(update))
+    except InvalidInput as exc:
+        await reply(update, refusal(exc))
+        return views.MENU
+    draft.clear()
+    draft["week"] = {str(day): [[r.start, r.end] for r in ranges] for day, ranges in week.items()}
+    await reply(update, understood_text(week), reply_markup=confirm_keyboard())
+    return views.MENU
+
+
+@step
+async def on_confirm(update: Update, context: BotContext) -> str:
+    """Saves the understood week (or drops it) and shows the availability again."""
+    query = update.callback_query
+    assert query is not None
+    save = SAVE.read(query.data) or DROP.parse(query.data)  # True: save, False: drop
+    draft = state_of(context, views.FLOW)
+    week = _week(draft.get("week"))
+    await settle(update)
+    note = DROPPED
+    if save and week is not None:
+        await use.set_week_hours(context.uow(), user_id(update), week)
+        note = SAVED
+    begin(context, views.FLOW)
+    coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
+    text = views.menu_text(availability, coach.timezone, note)
+    await show(update, text, views.menu_keyboard(availability))
+    return views.MENU
+
+
+def _week(stored: Any) -> Week | None:
+    """The week kept in the flow's state; None when it is gone (pressed twice, or /cancel)."""
+    if not isinstance(stored, dict) or not stored:
+        return None
+    return {
+        int(day): tuple(TimeRange(int(a), int(b)) for a, b in ranges)
+        for day, ranges in stored.items()
+    }
