@@ -19,6 +19,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from typing import Any, cast
 from urllib.parse import urlparse
 
@@ -31,11 +32,12 @@ from bot.booking.holder_views import moment
 from bot.config import Settings
 from bot.kit.context import PackagesApplication
 from bot.kit.errors import describe
+from bot.selling.desk import mini_app_expiry_changed, mini_app_link_revoked
 from domain.booking.feeds import FeedUnitOfWork
 from domain.booking.model import SessionBooking
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
-from web import calendar_api, feeds, pages
+from web import calendar_api, desk_api, feeds, pages
 from web.app import active_app, standby_app
 from web.deps import Notices, WebDeps, Wording
 from web.health import Health
@@ -122,10 +124,13 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
     deps = app.deps
 
     async def booked(user_id: int, booking: SessionBooking) -> None:
-        await mini_app_change(app, user_id, booking, None)
+        await mini_app_change(app, "booked", user_id, booking)
 
     async def cancelled(user_id: int, booking: SessionBooking, returned: bool) -> None:
-        await mini_app_change(app, user_id, booking, returned)
+        await mini_app_change(app, "cancelled", user_id, booking, returned)
+
+    async def moved(user_id: int, booking: SessionBooking) -> None:
+        await mini_app_change(app, "moved", user_id, booking)
 
     return WebDeps(
         bot_token=settings.telegram_bot_token.get_secret_value(),
@@ -134,7 +139,13 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
         clock=deps.clock,
         reminders=settings.reminder_offsets(),
         wording=Wording(lambda error: html.unescape(describe(error)), moment),
-        notices=Notices(booked, cancelled),
+        notices=Notices(
+            booked,
+            cancelled,
+            moved,
+            partial(mini_app_expiry_changed, app),
+            partial(mini_app_link_revoked, app),
+        ),
         bot_username=lambda: app.bot.username,
         waitlist_hold=settings.waitlist_hold,
     )
@@ -148,6 +159,7 @@ def web_app_for(app: PackagesApplication, settings: Settings, probe: DatabasePro
     more = [
         *pages.routes(web),
         *calendar_api.routes(web),
+        *desk_api.routes(web),
         *feeds.routes(lambda: web.uow(False), web.clock, web.bot_username),
     ]
     return active_app(health, hook, more)

@@ -15,8 +15,14 @@ from starlette.routing import Route
 
 from domain.booking.access import ByHolder
 from domain.booking.feeds import package_feed
-from domain.booking.holder import dates_for, package_screen, slots_for, zone_for
-from domain.booking.manage import cancel_session
+from domain.booking.holder import (
+    dates_for,
+    move_choices,
+    package_screen,
+    slots_for,
+    zone_for,
+)
+from domain.booking.manage import cancel_session, reschedule_session
 from domain.booking.model import GroupSeat, OneToOne, SessionBooking
 from domain.booking.picker import month_days, times_on
 from domain.booking.redeem import redeem_session
@@ -38,6 +44,7 @@ def _session(
 ) -> dict[str, Any]:
     return {
         "id": booking.id,
+        "item": booking.entitlement_id,
         "title": booking.title,
         "when": deps.wording.moment(booking.starts_at, zone),
         "starts_at": booking.starts_at.isoformat(),
@@ -47,6 +54,18 @@ def _session(
 
 
 def routes(deps: WebDeps) -> list[Route]:
+    async def one_to_one(
+        request: Request, user: WebUser, sold_id: int, item_id: int, now: datetime
+    ) -> tuple[str, str, list[datetime]]:
+        """(title, zone, free starts) of a 1:1 item, or with `?move=<session>` the times
+        that session could move to (the chat's move use case)."""
+        if "move" in request.query_params:
+            moving = int(request.query_params["move"])
+            found = await move_choices(deps.uow(False), user.id, sold_id, moving, now)
+            return found.booking.title, found.zone, found.starts
+        slots = await slots_for(deps.uow(False), user.id, sold_id, item_id, now)
+        return slots.title, slots.zone, slots.starts
+
     async def package(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, now = int_param(request, "sold"), deps.clock()
         screen = await package_screen(deps.uow(False), user.id, sold_id, now)
@@ -85,19 +104,22 @@ def routes(deps: WebDeps) -> list[Route]:
 
     async def month(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, item_id = int_param(request, "sold"), int_param(request, "item")
-        year, number = _month(request.query_params["month"])
         now = deps.clock()
         kind = request.query_params.get("kind", ItemKind.SERVICE.value)
         if kind == ItemKind.SERVICE.value:
-            slots = await slots_for(deps.uow(False), user.id, sold_id, item_id, now)
-            zone, starts, title = slots.zone, slots.starts, slots.title
+            title, zone, starts = await one_to_one(request, user, sold_id, item_id, now)
         else:
             found = await dates_for(deps.uow(False), user.id, sold_id, item_id, now)
             capacity = found.series.capacity
             zone, title = found.zone, found.series.title
             starts = [o.starts_at for o in found.occurrences if o.seats_taken < capacity]
-        days = month_days(starts, zone, year, number)
         first = min(starts).astimezone(ZoneInfo(zone)) if starts else None
+        if "month" in request.query_params:
+            year, number = _month(request.query_params["month"])
+        else:  # the first month with something free (else this one), in the viewer's zone
+            shown = first or now.astimezone(ZoneInfo(zone))
+            year, number = shown.year, shown.month
+        days = month_days(starts, zone, year, number)
         return {
             "title": title,
             "zone": zone,
@@ -111,10 +133,10 @@ def routes(deps: WebDeps) -> list[Route]:
         wanted = date.fromisoformat(request.query_params["date"])
         now = deps.clock()
         if request.query_params.get("kind", ItemKind.SERVICE.value) == ItemKind.SERVICE.value:
-            slots = await slots_for(deps.uow(False), user.id, sold_id, item_id, now)
-            times = times_on(slots.starts, slots.zone, wanted)
+            _, zone, starts = await one_to_one(request, user, sold_id, item_id, now)
+            times = times_on(starts, zone, wanted)
             return {
-                "zone": slots.zone,
+                "zone": zone,
                 "times": [{"at": t.isoformat(), "label": f"{t:%H:%M}"} for t in times],
             }
         found = await dates_for(deps.uow(False), user.id, sold_id, item_id, now)
@@ -148,6 +170,18 @@ def routes(deps: WebDeps) -> list[Route]:
         when = deps.wording.moment(booking.starts_at, zone)
         return {"booked": booking.id, "title": booking.title, "when": when, "zone": zone}
 
+    async def move(request: Request, user: WebUser) -> dict[str, Any]:
+        sold_id, booking_id = int_param(request, "sold"), int_param(request, "booking")
+        at = _utc((await json_body(request))["at"])
+        access = ByHolder(user.id, sold_id)
+        moved = await reschedule_session(
+            deps.uow(True), access, booking_id, at, deps.clock(), deps.reminders
+        )
+        await deps.notices.moved(user.id, moved)
+        zone = await zone_for(deps.uow(False), user.id, sold_id)
+        when = deps.wording.moment(moved.starts_at, zone)
+        return {"moved": booking_id, "title": moved.title, "when": when, "zone": zone}
+
     async def cancel(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, booking_id = int_param(request, "sold"), int_param(request, "booking")
         access = ByHolder(user.id, sold_id)
@@ -164,6 +198,7 @@ def routes(deps: WebDeps) -> list[Route]:
         Route(f"{base}/items/{{item:int}}/day", endpoint(deps, day)),
         Route(f"{base}/items/{{item:int}}/book", endpoint(deps, book), methods=["POST"]),
         Route(f"{base}/sessions/{{booking:int}}/cancel", endpoint(deps, cancel), methods=["POST"]),
+        Route(f"{base}/sessions/{{booking:int}}/move", endpoint(deps, move), methods=["POST"]),
     ]
 
 

@@ -12,6 +12,7 @@ from domain.booking.model import SessionBooking
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.errors import DomainError
 from domain.reminders.use_cases import ReminderOffsets
+from domain.selling.desk import Change, ExpiryChange
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,9 @@ class Notices:
 
     booked: Callable[[int, SessionBooking], Awaitable[None]]
     cancelled: Callable[[int, SessionBooking, bool], Awaitable[None]]
+    moved: Callable[[int, SessionBooking], Awaitable[None]]
+    expiry_changed: Callable[[ExpiryChange], Awaitable[None]]
+    link_revoked: Callable[[Change], Awaitable[str]]  # the new access link
 
 
 @dataclass(frozen=True)

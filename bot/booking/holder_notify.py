@@ -88,17 +88,23 @@ async def after_weekly(
 
 
 async def mini_app_change(
-    app: PackagesApplication, user_id: int, booking: SessionBooking, returned: bool | None
+    app: PackagesApplication,
+    change: Change,
+    user_id: int,
+    booking: SessionBooking,
+    returned: bool = False,
 ) -> None:
-    """A booking (`returned` None) or a cancellation made in the Mini App: the person's chat
-    gets what the chat itself would have said, with the .ics, and the other side is told."""
+    """A booking, cancellation (`returned`: the unit went back) or move made in the Mini App:
+    the person's chat gets what the chat itself would have said, with the .ics, and the
+    other side is told."""
     context = BotContext(app)
     zone = await zone_for(context.uow(write=False), user_id, booking.sold_package_id)
-    if returned is None:
-        change: Change = "booked"
-        text = views.booked(booking, zone)
-    else:
-        change, text = "cancelled", views.cancelled(booking, zone, returned)
+    texts = {
+        "booked": views.booked(booking, zone),
+        "cancelled": views.cancelled(booking, zone, returned),
+        "moved": views.moved(booking, zone),
+    }
+    text = texts[change]
     markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
     await app.bot.send_message(user_id, text, reply_markup=markup)
     await after_change(context, Done(change, booking, user_id, user_id))

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.catalog.buttons import SERIES, SERVICE
+from bot.kit.commands import desk_url
 from domain.catalog.overview import CatalogCounts
 
 
-def coach_home_keyboard(counts: CatalogCounts) -> InlineKeyboardMarkup:
+def coach_home_keyboard(counts: CatalogCounts, web_base_url: str = "") -> InlineKeyboardMarkup:
+    """The catalog's lists; with WEB_BASE_URL the Mini App's desk too."""
+    desk = [InlineKeyboardButton("🗓 Desk", web_app=WebAppInfo(desk_url(web_base_url)))]
     return InlineKeyboardMarkup(
         [
+            *([desk] if web_base_url else []),
             [
                 InlineKeyboardButton(
                     f"Services ({counts.services})", callback_data=SERVICE.list.pack(page=1)

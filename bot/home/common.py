@@ -46,7 +46,7 @@ async def start(update: Update, context: BotContext) -> None:
     await reply(
         update,
         texts.coach_home(greeting.coach, booking, counts),
-        reply_markup=coach_home_keyboard(counts),
+        reply_markup=coach_home_keyboard(counts, context.deps.settings.web_base_url),
     )
 
 
@@ -90,7 +90,9 @@ async def become_coach(update: Update, context: BotContext) -> None:
         context.uow(), user.id, user.first_name, context.deps.policy, context.now()
     )
     if created:
-        await register_coach_commands(context.bot, coach.user_id)
+        await register_coach_commands(
+            context.bot, coach.user_id, context.deps.settings.web_base_url
+        )
     await reply(update, texts.became_coach(coach, created))
 
 

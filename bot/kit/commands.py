@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    MenuButtonWebApp,
+    WebAppInfo,
+)
 
 CLIENT_COMMANDS = [
     BotCommand("start", "Welcome and how links work"),
@@ -35,5 +42,16 @@ async def register_client_commands(bot: Bot) -> None:
     await bot.set_my_commands(CLIENT_COMMANDS, scope=BotCommandScopeDefault())
 
 
-async def register_coach_commands(bot: Bot, coach_id: int) -> None:
+async def register_coach_commands(bot: Bot, coach_id: int, web_base_url: str = "") -> None:
+    """The coach's commands; with WEB_BASE_URL their menu button opens the Mini App's desk."""
     await bot.set_my_commands(COACH_COMMANDS, scope=BotCommandScopeChat(chat_id=coach_id))
+    if web_base_url:
+        await bot.set_chat_menu_button(chat_id=coach_id, menu_button=desk_menu(web_base_url))
+
+
+def desk_url(web_base_url: str) -> str:
+    return f"{web_base_url}/app/desk"
+
+
+def desk_menu(web_base_url: str) -> MenuButtonWebApp:
+    return MenuButtonWebApp("🗓 Desk", WebAppInfo(desk_url(web_base_url)))

@@ -61,7 +61,7 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
         async with self.deps.uow_factory(write=False) as uow:
             coach_ids = await uow.coaches.all_user_ids()
         for coach_id in sorted(set(coach_ids) | self.deps.policy.coach_ids):
-            await register_coach_commands(self.bot, coach_id)
+            await register_coach_commands(self.bot, coach_id, self.deps.settings.web_base_url)
         if isinstance(self.update_queue, InboxQueue):
             await self.update_queue.replay(self.bot)
 

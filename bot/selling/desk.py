@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler
 
-from bot.kit.context import BotContext
+from bot.kit.context import BotContext, PackagesApplication
 from bot.kit.replies import Route, buttons, greet_coach, reply, show, user_id
 from bot.selling import buttons as kinds
 from bot.selling import desk_holders, payment_texts, texts
@@ -168,3 +168,18 @@ ROUTES = (
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("sold", sold_command))
     app.add_handler(buttons(*ROUTES, family="sold"))  # after the flows' sold:date / sold:ext
+
+
+async def mini_app_expiry_changed(app: PackagesApplication, change: ExpiryChange) -> None:
+    """An expiry changed on the Mini App's desk: the holders are told as from /sold."""
+    await _tell_holders(BotContext(app), change)
+
+
+async def mini_app_link_revoked(app: PackagesApplication, change: Change) -> str:
+    """A link revoked on the Mini App's desk: a buyer gets the new link as from /sold;
+    the new link, for the coach."""
+    context = BotContext(app)
+    url = access_url(context, change.sold.access_token)
+    if change.notify:
+        await _send_new_link(context, change, url)
+    return url

@@ -125,3 +125,12 @@ async def feed_content(uow: FeedUnitOfWork, secret: str, now: datetime) -> FeedC
         since = now - timedelta(days=PAST_DAYS)
         entries = await uow.feeds.sessions(feed.coach_id, feed.sold_package_id, since)
     return FeedContent(feed, entries)
+
+
+async def coach_sessions(
+    uow: FeedUnitOfWork, coach_id: int, since: datetime
+) -> list[ScheduleEntry]:
+    """The coach gets every session of theirs from `since` on, any status (the export)."""
+    async with uow:
+        await require_coach(uow, coach_id)
+        return await uow.feeds.sessions(coach_id, None, since)

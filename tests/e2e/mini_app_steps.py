@@ -10,9 +10,12 @@ from typing import Any
 import httpx
 
 from bootstrap.web import web_app_for
+from domain.catalog.model import ItemKind
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
-from tests.e2e.conftest import BotHarness
+from tests.e2e.conftest import CLIENT, BotHarness
+from tests.e2e.holder_steps import gets_package, package_of, working_shop
+from tests.e2e.selling_seed import Shop
 from tests.support.init_data import signed_init_data
 
 BASE = "https://bot.example.com"
@@ -43,3 +46,16 @@ def as_user(harness: BotHarness, user_id: int, token: str | None = None) -> dict
 def calendar_url(button: dict[str, Any] | None) -> str:
     assert button is not None and "web_app" in button, button
     return str(button["web_app"]["url"])
+
+
+async def client_with_calendar(
+    harness: BotHarness, name: str = "Cleo", title: str = "Three yoga", zone: str | None = None
+) -> tuple[Shop, int, str]:
+    """The bot started with WEB_BASE_URL; the client got a package of 3 yoga sessions and
+    sees it with its 🗓 Calendar button: (the shop, the sold package's id, the button's URL)."""
+    await harness.restart_with(web_base_url=BASE)
+    shop = await working_shop(harness)
+    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, title)
+    view = await gets_package(shop, CLIENT, name, package, zone)
+    url = calendar_url(view.button("🗓 Calendar"))
+    return shop, int(url.rsplit("/", 1)[1]), url

@@ -17,7 +17,7 @@ STANDING_BY = b"standing by to take over"
 
 @asynccontextmanager
 async def bot_process(
-    api: FakeBotApi, database_url: str, coaches: str = ""
+    api: FakeBotApi, database_url: str, coaches: str = "", **more: str
 ) -> AsyncIterator[asyncio.subprocess.Process]:
     """`python -m bootstrap` against the fake Bot API (killed on leaving, if still running)."""
     env = {
@@ -27,6 +27,7 @@ async def bot_process(
         "DATABASE_URL": database_url,
         "LOG_LEVEL": "WARNING",
         "COACH_TELEGRAM_IDS": coaches,
+        **more,
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bootstrap", env=env, stderr=asyncio.subprocess.PIPE, cwd=os.getcwd()

@@ -10,7 +10,7 @@ import asyncio
 from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import gets_package, is_calendar, package_of, working_shop
-from tests.e2e.mini_app_steps import BASE, as_user, calendar_url, web_client
+from tests.e2e.mini_app_steps import BASE, as_user, client_with_calendar, web_client
 
 STRANGER = 3003
 OTHER_BOT = "999999:AAE-another-bot"
@@ -28,12 +28,8 @@ async def test_without_a_web_base_url_the_package_view_has_no_calendar_button(
 async def test_a_client_books_from_the_calendar_and_the_chat_confirms_it(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    api, shop = harness.api, await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
-    view = await gets_package(shop, CLIENT, "Cleo", package, "Europe/Berlin")
-    url = calendar_url(view.button("🗓 Calendar"))
-    sold = int(url.rsplit("/", 1)[1])
+    api = harness.api
+    _, sold, url = await client_with_calendar(harness, zone="Europe/Berlin")
     assert url == f"{BASE}/app/package/{sold}"
     async with web_client(harness) as web:
         page = await web.get(f"/app/package/{sold}")  # the shell: no personal data
@@ -97,11 +93,8 @@ async def test_a_client_books_from_the_calendar_and_the_chat_confirms_it(
 async def test_every_calendar_endpoint_refuses_who_it_does_not_belong_to(
     harness: BotHarness,
 ) -> None:
-    await harness.restart_with(web_base_url=BASE)
-    api, shop = harness.api, await working_shop(harness)
-    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
-    view = await gets_package(shop, CLIENT, "Cleo", package)
-    sold = int(calendar_url(view.button("🗓 Calendar")).rsplit("/", 1)[1])
+    api = harness.api
+    _, sold, _ = await client_with_calendar(harness)
     item = (await _screen(harness, sold))["items"][0]["id"]
     api.user(STRANGER, first_name="Sam")
     calls = [
@@ -110,6 +103,8 @@ async def test_every_calendar_endpoint_refuses_who_it_does_not_belong_to(
         ("GET", f"/api/packages/{sold}/items/{item}/day?date=2026-11-26", None),
         ("POST", f"/api/packages/{sold}/items/{item}/book", {"at": "2026-11-26T09:00:00+00:00"}),
         ("POST", f"/api/packages/{sold}/sessions/1/cancel", {}),
+        ("POST", f"/api/packages/{sold}/sessions/1/move", {"at": "2026-11-27T09:00:00+00:00"}),
+        ("GET", f"/api/packages/{sold}/items/{item}/day?date=2026-11-27&move=1", None),
     ]
     async with web_client(harness) as web:
         for method, path, body in calls:
@@ -131,3 +126,30 @@ async def _screen(harness: BotHarness, sold: int) -> dict[str, object]:
         answer = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
         assert answer.status_code == 200
         return answer.json()  # type: ignore[no-any-return]
+
+
+async def test_a_client_moves_a_session_in_the_calendar_and_the_chat_says_so(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    _, sold, _ = await client_with_calendar(harness, zone="Europe/Berlin")
+    me = as_user(harness, CLIENT)
+    async with web_client(harness) as web:
+        item = (await web.get(f"/api/packages/{sold}", headers=me)).json()["items"][0]["id"]
+        base = f"/api/packages/{sold}/items/{item}"
+        day = await web.get(f"{base}/day", params={"date": "2026-11-27"}, headers=me)
+        first, later = day.json()["times"][0], day.json()["times"][4]
+        booked = await web.post(f"{base}/book", json={"at": first["at"]}, headers=me)
+        session = booked.json()["booked"]
+        await api.next_message(CLIENT, "Booked: Yoga, Fri 27 Nov 10:00")
+        choices = await web.get(
+            f"{base}/day", params={"date": "2026-11-27", "move": session}, headers=me
+        )
+        assert later in choices.json()["times"] and first not in choices.json()["times"]
+        moved = await web.post(
+            f"/api/packages/{sold}/sessions/{session}/move", json={"at": later["at"]}, headers=me
+        )
+        assert moved.json()["when"] == "Fri 27 Nov 12:00"
+        await api.next_message(CLIENT, "Moved: Yoga, now Fri 27 Nov 12:00 (Europe/Berlin)")
+        screen = (await web.get(f"/api/packages/{sold}", headers=me)).json()
+        assert [s["when"] for s in screen["upcoming"]] == ["Fri 27 Nov 12:00"]

@@ -5,16 +5,13 @@ too; a standby answers /healthz as standby and serves everything once it takes o
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import socket
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 
 import httpx
 
-from tests.e2e.test_failover import STANDING_BY, log_line
+from tests.e2e.test_failover import STANDING_BY, bot_process, log_line
 from tests.support.fake_bot_api import FakeBotApi
 
 BASE = "https://bot.example.com"
@@ -26,34 +23,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@asynccontextmanager
-async def web_process(
+def web_process(
     api: FakeBotApi, database_url: str, port: int, **env: str
-) -> AsyncIterator[asyncio.subprocess.Process]:
+) -> AbstractAsyncContextManager[asyncio.subprocess.Process]:
     """`python -m bootstrap` with WEB_BASE_URL set, listening on 127.0.0.1:`port`."""
-    settings = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": api.token,
-        "TELEGRAM_API_BASE_URL": api.root,
-        "DATABASE_URL": database_url,
-        "LOG_LEVEL": "WARNING",
-        "WEB_BASE_URL": BASE,
-        "WEB_LISTEN": "127.0.0.1",
-        "WEB_PORT": str(port),
-        **env,
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bootstrap", env=settings, stderr=asyncio.subprocess.PIPE
-    )
-    try:
-        yield process
-    finally:
-        if process.returncode is None:
-            process.kill()
-        await process.wait()
+    web = {"WEB_BASE_URL": BASE, "WEB_LISTEN": "127.0.0.1", "WEB_PORT": str(port)}
+    return bot_process(api, database_url, **web, **env)
 
 
-async def get_when_up(url: str, seconds: float = 30) -> httpx.Response:
+async def get_when_up(url: str, seconds: float = 90) -> httpx.Response:
     """GET `url` once the server listens."""
     async with httpx.AsyncClient() as client:
         for _ in range(int(seconds * 10)):
@@ -64,7 +42,7 @@ async def get_when_up(url: str, seconds: float = 30) -> httpx.Response:
     raise AssertionError(f"nothing answered at {url}")
 
 
-async def health_when(port: int, role: str, seconds: float = 30) -> httpx.Response:
+async def health_when(port: int, role: str, seconds: float = 90) -> httpx.Response:
     """/healthz once it answers with `role` (a process stands by until it holds the lock)."""
     for _ in range(int(seconds * 10)):
         answer = await get_when_up(f"http://127.0.0.1:{port}/healthz", seconds)
@@ -82,7 +60,7 @@ async def test_polling_with_a_web_base_url_serves_health_and_metrics_beside_the_
         health = await health_when(port, "active")
         assert (health.status_code, health.json()) == (200, {"role": "active", "database": "ok"})
         api.send_text(101, "/start")
-        await api.next_message(101, "I help you book sessions", timeout=30)
+        await api.next_message(101, "I help you book sessions", timeout=90)
         metrics = await get_when_up(f"http://127.0.0.1:{port}/metrics")
         text = metrics.text
         assert metrics.headers["content-type"].startswith("text/plain")
@@ -94,7 +72,7 @@ async def test_polling_with_a_web_base_url_serves_health_and_metrics_beside_the_
         assert "packages_bot_handler_errors_total 0.0" in text
         assert api.token not in text and "101" not in text.split("packages_bot_role")[-1]
         process.send_signal(signal.SIGTERM)  # a graceful stop ends the process cleanly
-        assert await asyncio.wait_for(process.wait(), 30) == 0
+        assert await asyncio.wait_for(process.wait(), 90) == 0
 
 
 async def test_webhook_mode_serves_the_webhook_and_the_web_on_one_port(
@@ -128,7 +106,7 @@ async def test_webhook_mode_serves_the_webhook_and_the_web_on_one_port(
                 url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "tg-secret"}
             )
         assert (forged.status_code, garbage.status_code, real.status_code) == (403, 400, 200)
-        await api.next_message(103, "I help you book sessions", timeout=30)
+        await api.next_message(103, "I help you book sessions", timeout=90)
         assert len(api.messages(103)) == 1
 
 
@@ -139,7 +117,7 @@ async def test_a_standby_answers_health_as_standby_and_everything_once_active(
     async with web_process(api, database_url, first_port) as first:
         await health_when(first_port, "active")
         async with web_process(api, database_url, second_port) as second:
-            await log_line(second, STANDING_BY, 30)
+            await log_line(second, STANDING_BY, 90)
             waiting = await get_when_up(f"http://127.0.0.1:{second_port}/healthz")
             assert (waiting.status_code, waiting.json()["role"]) == (200, "standby")
             metrics = await get_when_up(f"http://127.0.0.1:{second_port}/metrics")
@@ -149,4 +127,4 @@ async def test_a_standby_answers_health_as_standby_and_everything_once_active(
             now = await health_when(second_port, "active")
             assert now.json() == {"role": "active", "database": "ok"}
             api.send_text(104, "/start")
-            await api.next_message(104, "I help you book sessions", timeout=20)
+            await api.next_message(104, "I help you book sessions", timeout=90)

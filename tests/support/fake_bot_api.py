@@ -248,6 +248,7 @@ class FakeBotApi:
             "sendDocument": self._send_document,
             "deleteMessage": self._delete_message,
             "sendChatAction": lambda p: True,
+            "setChatMenuButton": lambda p: True,
             "close": lambda p: True,
             "logOut": lambda p: True,
         }

@@ -12,6 +12,8 @@
     "September", "October", "November", "December"];
   const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
+  function moveQuery() { return state.moving ? "&move=" + state.moving.id : ""; }
+
   function say(text) { $("notice").textContent = text || ""; }
 
   function dayLabel(iso) {
@@ -56,6 +58,13 @@
     pkg.upcoming.forEach(function (session) {
       const row = app.el("li");
       row.appendChild(app.el("span", session.title + " · " + session.when));
+      if (session.changeable && !session.group) {
+        const move = app.el("button", "🕑 Move", {
+          type: "button", "aria-label": "Move " + session.title + " on " + session.when,
+        });
+        move.addEventListener("click", function () { openPicker({ id: session.item, kind: "service", title: session.title }, session); });
+        row.appendChild(move);
+      }
       if (session.changeable) {
         const cancel = app.el("button", "✖ Cancel", {
           type: "button", "aria-label": "Cancel " + session.title + " on " + session.when,
@@ -70,16 +79,16 @@
     feed.setAttribute("aria-label", "Subscribe to this package's sessions in your calendar");
   }
 
-  async function openPicker(item) {
+  async function openPicker(item, moving) {
     state.item = item;
+    state.moving = moving || null;
     state.day = null;
     $("picker").hidden = false;
-    $("picker-head").textContent = "Book " + item.title;
+    $("picker-head").textContent = (moving ? "Move " + item.title + " from " + moving.when : "Book " + item.title);
     $("times").hidden = true;
     $("confirm").hidden = true;
     say("");
-    const now = new Date();
-    await loadMonth(now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0"), true);
+    await loadMonth(null);
     app.backButton(closePicker);
     $("prev-month").focus();
   }
@@ -90,12 +99,10 @@
     app.backButton(null);
   }
 
-  async function loadMonth(month, jumpToFirst) {
-    const query = "?kind=" + state.item.kind + "&month=" + month;
-    let found = await app.api(base + "/items/" + state.item.id + "/month" + query);
-    if (jumpToFirst && !found.days.length && found.first && found.first > month) {
-      found = await app.api(base + "/items/" + state.item.id + "/month?kind=" + state.item.kind + "&month=" + found.first);
-    }
+  async function loadMonth(month) {
+    // without a month: the first one with free times (the server knows the viewer's zone)
+    const query = "?kind=" + state.item.kind + (month ? "&month=" + month : "") + moveQuery();
+    const found = await app.api(base + "/items/" + state.item.id + "/month" + query);
     state.month = found.month;
     state.zone = found.zone;
     $("zone").textContent = "Times in " + found.zone;
@@ -133,7 +140,7 @@
     state.day = iso;
     $("confirm").hidden = true;
     hideMainButton();
-    const query = "?kind=" + state.item.kind + "&date=" + iso;
+    const query = "?kind=" + state.item.kind + "&date=" + iso + moveQuery();
     const found = await app.api(base + "/items/" + state.item.id + "/day" + query);
     $("times").hidden = false;
     $("times-head").textContent = "Pick a time on " + dayLabel(iso) + " (times in " + found.zone + ")";
@@ -158,8 +165,8 @@
 
   function pick(time, iso) {
     state.choice = time.occurrence !== undefined ? { occurrence: time.occurrence } : { at: time.at };
-    $("confirm-text").textContent =
-      "Book " + state.item.title + " on " + dayLabel(iso) + " " + time.label + " (" + state.zone + ")?";
+    const what = state.moving ? "Move " + state.item.title + " from " + state.moving.when + " to " : "Book " + state.item.title + " on ";
+    $("confirm-text").textContent = what + dayLabel(iso) + " " + time.label + " (" + state.zone + ")?";
     $("confirm").hidden = false;
     $("confirm-button").focus();
     const tg = app.tg;
@@ -180,14 +187,20 @@
     hideMainButton();
     $("confirm-button").disabled = true;
     try {
-      const done = await app.api(base + "/items/" + state.item.id + "/book", state.choice);
-      closePicker();
-      say("Booked: " + done.title + ", " + done.when + " (" + done.zone + ")");
+      if (state.moving) {
+        const done = await app.api(base + "/sessions/" + state.moving.id + "/move", state.choice);
+        closePicker();
+        say("Moved: " + done.title + ", now " + done.when + " (" + done.zone + ")");
+      } else {
+        const done = await app.api(base + "/items/" + state.item.id + "/book", state.choice);
+        closePicker();
+        say("Booked: " + done.title + ", " + done.when + " (" + done.zone + ")");
+      }
       await loadPackage();
     } catch (error) {
       if (!error.refused) throw error;
       say(error.message);
-      await loadMonth(state.month, false);
+      await loadMonth(state.month);
       if (state.day) await loadDay(state.day);
     } finally {
       $("confirm-button").disabled = false;
@@ -223,8 +236,8 @@
     };
   }
 
-  $("prev-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, -1), false); }));
-  $("next-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, 1), false); }));
+  $("prev-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, -1)); }));
+  $("next-month").addEventListener("click", guarded(function () { return loadMonth(shiftMonth(state.month, 1)); }));
   $("confirm-button").addEventListener("click", guarded(confirm));
   $("back-button").addEventListener("click", function () { loadDay(state.day); });
   openPicker = guarded(openPicker);

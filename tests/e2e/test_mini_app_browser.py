@@ -1,0 +1,159 @@
+"""The Mini App in a real browser (Debian's chromium, headless, driven by Playwright): the
+page is served by the bot's own web app over HTTP, Telegram's WebApp script is replaced by a
+local stand-in that hands the page initData signed for the bot. A client books a session
+and the chat gets the confirmation; the coach's week shows it; the CSV export downloads and
+parses; a package titled with HTML and a client named with a script show as text, and no
+dialog opens. Each screen is saved as a screenshot in test-artifacts/mini-app/."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.async_api import Page, async_playwright
+
+from bootstrap.web import bind, server, web_app_for
+from persistence.db import create_engine, session_factory
+from persistence.health import DatabaseProbe
+from tests.e2e.conftest import CLIENT, COACH, BotHarness
+from tests.e2e.mini_app_steps import BASE, client_with_calendar
+from tests.support.init_data import signed_init_data
+from web.headers import TELEGRAM_SCRIPT
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+ARTIFACTS = ROOT / "test-artifacts" / "mini-app"
+STUB = (ROOT / "tests" / "support" / "telegram_web_app_stub.js").read_text(encoding="utf-8")
+EVIL_TITLE = "<img src=x onerror=alert(1)>"
+EVIL_NAME = "<script>alert(2)</script>"
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI installs chromium (.ci/run); /usr/bin/chromium is missing")
+    pytest.skip("needs Debian's chromium: apt-get install -y chromium", allow_module_level=True)
+
+
+@asynccontextmanager
+async def served(harness: BotHarness) -> AsyncIterator[str]:
+    """The bot's web app on a real port; its root URL."""
+    app = harness.app
+    assert app is not None
+    settings = app.deps.settings.model_copy(update={"web_listen": "127.0.0.1", "web_port": 0})
+    sock = bind(settings)
+    assert sock is not None
+    engine = create_engine(harness.database_url)
+    web = server(web_app_for(app, settings, DatabaseProbe(session_factory(engine), harness.clock)))
+    task = asyncio.create_task(web.serve([sock]))
+    try:
+        # the socket listens already: a first request waits in its backlog until serving
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        web.should_exit = True
+        await task
+        sock.close()
+        await engine.dispose()
+
+
+@asynccontextmanager
+async def browser_page() -> AsyncIterator[Page]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=FLAGS
+        )
+        try:
+            context = await browser.new_context(
+                viewport={"width": 360, "height": 740}, accept_downloads=True
+            )
+            await context.route(
+                TELEGRAM_SCRIPT,
+                lambda route: route.fulfill(body=STUB, content_type="application/javascript"),
+            )
+            yield await context.new_page()
+        finally:
+            await browser.close()
+
+
+def launch_url(root: str, path: str, harness: BotHarness, user_id: int) -> str:
+    data = signed_init_data(harness.api.token, user_id, harness.clock.now)
+    return f"{root}{path}#tgWebAppData={quote(data, safe='')}&tgWebAppVersion=7.0"
+
+
+async def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+async def test_a_client_books_in_the_browser_and_the_coach_sees_it_on_the_desk(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    _, _, url = await client_with_calendar(harness, EVIL_NAME, EVIL_TITLE, "Europe/Berlin")
+    path = url.removeprefix(BASE)
+    dialogs: list[str] = []
+    errors: list[str] = []
+    async with served(harness) as root, browser_page() as page:
+        page.on("dialog", lambda d: dialogs.append(d.message))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        p = page
+        await p.goto(launch_url(root, path, harness, CLIENT))
+        title = p.locator("#title")
+        await title.filter(has_text=EVIL_TITLE).wait_for()
+        assert await p.locator("img").count() == 0
+        assert "3 of 3 left" in await p.locator("#summary").text_content()
+        await shot(p, "1-client-package")
+
+        await p.get_by_role("button", name="Book Yoga").click()
+        first_day = p.locator("#month-days button.free").first
+        await first_day.wait_for()
+        assert await first_day.get_attribute("aria-label") == "Thu 26 Nov, 15 free times"
+        await shot(p, "2-client-month")
+        await first_day.press("Enter")  # reachable by keyboard
+        ten = p.get_by_role("button", name="10:00 on Thu 26 Nov")
+        await ten.click()
+        confirm = p.locator("#confirm-text")
+        await confirm.filter(has_text="Thu 26 Nov 10:00").wait_for()
+        main_visible = await p.evaluate("Telegram.WebApp.MainButton.isVisible")
+        assert main_visible is True
+        await shot(p, "3-client-confirm")
+        await p.get_by_role("button", name="✅ Confirm").click()
+        notice = p.locator("#notice")
+        await notice.filter(has_text="Booked:").wait_for()
+        assert await notice.text_content() == "Booked: Yoga, Thu 26 Nov 10:00 (Europe/Berlin)"
+        await shot(p, "4-client-booked")
+        await api.next_message(CLIENT, "Booked: Yoga, Thu 26 Nov 10:00 (Europe/Berlin)")
+
+        await p.goto(launch_url(root, "/app/desk", harness, COACH))
+        session = p.locator("#week-days li").first
+        await session.wait_for()
+        assert await session.locator("span").text_content() == f"09:00–10:00 Yoga · {EVIL_NAME}"
+        await shot(p, "5-coach-week")
+        await p.get_by_role("button", name="📦 Sold packages").click()
+        row = p.locator("#sold-rows tr").first
+        await row.filter(has_text=EVIL_TITLE).wait_for()
+        assert EVIL_NAME in await row.text_content()
+        assert await p.locator("img, #sold-rows script").count() == 0
+        await shot(p, "6-coach-sold")
+        async with p.expect_download() as info:
+            await p.get_by_role("button", name="⬇ Sold packages (CSV)").click()
+        download = await info.value
+        saved = ARTIFACTS / "sold-packages.csv"
+        await download.save_as(str(saved))
+        rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+        assert [(r["package"], r["client"], r["sessions_left"]) for r in rows] == [
+            (EVIL_TITLE, EVIL_NAME, "2")
+        ]
+        await p.get_by_role("button", name="📈 Numbers").click()
+        await p.locator("#charts svg").first.wait_for()
+        await shot(p, "7-coach-numbers")
+    assert dialogs == [] and errors == []

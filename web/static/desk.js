@@ -1,0 +1,164 @@
+// The coach's desk: the week, sold packages (filters, search, CSV), numbers (server SVG),
+// the schedule's feed. Text from people goes in through textContent only.
+"use strict";
+(function () {
+  const app = window.MiniApp;
+  const $ = function (id) { return document.getElementById(id); };
+  const state = { week: 0 };
+  const tabs = ["week", "sold", "numbers"];
+
+  function say(text) { $("notice").textContent = text || ""; }
+
+  function guarded(run) {
+    return function () {
+      return Promise.resolve(run.apply(null, arguments)).catch(function (error) {
+        if (error.refused) { say(error.message); return; }
+        app.showError(error.message);
+      });
+    };
+  }
+
+  function show(tab) {
+    tabs.forEach(function (name) {
+      $(name).hidden = name !== tab;
+      $("tab-" + name).setAttribute("aria-pressed", String(name === tab));
+    });
+    if (tab === "sold") return loadSold();
+    if (tab === "numbers") return loadNumbers();
+    return loadWeek();
+  }
+
+  async function loadWeek() {
+    const found = await app.api("/api/desk/week?week=" + state.week);
+    state.week = found.week;
+    $("week-name").textContent = "Week of " + found.label + " (times in " + found.zone + ")";
+    $("prev-week").disabled = !found.has_previous;
+    $("next-week").disabled = !found.has_next;
+    const body = $("week-days");
+    app.clear(body);
+    if (!found.days.length) {
+      const row = app.el("tr");
+      row.appendChild(app.el("td", "No sessions this week.", { colspan: "2" }));
+      body.appendChild(row);
+    }
+    found.days.forEach(function (day) {
+      const row = app.el("tr");
+      row.appendChild(app.el("th", day.label, { scope: "row" }));
+      const cell = app.el("td");
+      const list = app.el("ul");
+      day.sessions.forEach(function (s) {
+        const item = app.el("li");
+        const who = s.client ? " · " + s.client : "";
+        item.appendChild(app.el("span", s.start + "–" + s.end + " " + s.title + who));
+        const cancel = app.el("button", "✖", { type: "button", "aria-label": "Cancel " + s.title + who + ", " + s.when });
+        cancel.addEventListener("click", guarded(function () { return act(s, "cancel"); }));
+        const noShow = app.el("button", "🚫", { type: "button", "aria-label": "Mark " + s.title + who + ", " + s.when + " as a no-show" });
+        noShow.addEventListener("click", guarded(function () { return act(s, "no-show"); }));
+        item.appendChild(cancel);
+        item.appendChild(noShow);
+        list.appendChild(item);
+      });
+      cell.appendChild(list);
+      row.appendChild(cell);
+      body.appendChild(row);
+    });
+  }
+
+  async function act(session, what) {
+    await app.api("/api/desk/sessions/" + session.id + "/" + what, {});
+    say((what === "cancel" ? "Cancelled: " : "Marked as a no-show: ") + session.title + ", " + session.when);
+    await loadWeek();
+  }
+
+  async function loadSold() {
+    const query = "?filter=" + encodeURIComponent($("sold-filter").value) +
+      "&q=" + encodeURIComponent($("sold-search").value);
+    const found = await app.api("/api/desk/sold" + query);
+    const body = $("sold-rows");
+    app.clear(body);
+    if (!found.rows.length) {
+      const row = app.el("tr");
+      row.appendChild(app.el("td", "Nothing found.", { colspan: "5" }));
+      body.appendChild(row);
+    }
+    found.rows.forEach(function (r) {
+      const row = app.el("tr");
+      const open = app.el("button", r.title, { type: "button", "aria-label": "Manage " + r.title + (r.client ? " of " + r.client : "") });
+      open.addEventListener("click", function () { openRow(r); });
+      const first = app.el("td");
+      first.appendChild(open);
+      row.appendChild(first);
+      row.appendChild(app.el("td", r.client));
+      row.appendChild(app.el("td", r.left + " of " + r.total));
+      row.appendChild(app.el("td", r.expires || "—"));
+      row.appendChild(app.el("td", r.status.replace("_", " ")));
+      body.appendChild(row);
+    });
+  }
+
+  function openRow(r) {
+    state.row = r;
+    $("row-actions").hidden = false;
+    $("row-head").textContent = r.title + (r.client ? " · " + r.client : "") + " — expires " + (r.expires || "never");
+    $("new-link").textContent = "";
+    $("expiry-date").focus();
+  }
+
+  async function changeExpiry(date) {
+    const done = await app.api("/api/desk/sold/" + state.row.id + "/expiry", { date: date });
+    say(done.changed ? "Expiry changed to " + (done.expires || "no limit") + "; the client was told." : "It already was so.");
+    await loadSold();
+  }
+
+  async function revoke() {
+    const question = "Revoke the link of " + state.row.title + "? Everyone holding it loses the package; you get a new link.";
+    const tg = app.tg;
+    const yes = tg && tg.showConfirm ? await new Promise(function (resolve) { tg.showConfirm(question, resolve); }) : window.confirm(question);
+    if (!yes) return;
+    const done = await app.api("/api/desk/sold/" + state.row.id + "/revoke", {});
+    $("new-link").textContent = "New link: " + done.link;
+    say("The old link no longer works.");
+  }
+
+  async function download(path, name) {
+    const answer = await fetch(path, { headers: { Authorization: "tma " + app.initData } });
+    if (!answer.ok) throw new Error("The export failed. Please try again.");
+    const url = URL.createObjectURL(await answer.blob());
+    const link = app.el("a", name, { href: url, download: name });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  async function loadNumbers() {
+    const found = await app.api("/api/desk/numbers");
+    const box = $("charts");
+    app.clear(box);
+    found.charts.forEach(function (svg) {
+      // server-drawn SVG (escaped labels); parsed as SVG, never as HTML
+      const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+      box.appendChild(document.importNode(doc.documentElement, true));
+    });
+  }
+
+  async function loadFeed(rotate) {
+    const found = rotate ? await app.api("/api/desk/feed", {}) : await app.api("/api/desk/feed");
+    $("feed-link").href = found.url.replace(/^https:/, "webcal:");
+    if (rotate) say("Your calendar feed has a new address; the old one no longer works.");
+  }
+
+  tabs.forEach(function (name) { $("tab-" + name).addEventListener("click", guarded(function () { return show(name); })); });
+  $("prev-week").addEventListener("click", guarded(function () { state.week -= 1; return loadWeek(); }));
+  $("next-week").addEventListener("click", guarded(function () { state.week += 1; return loadWeek(); }));
+  $("sold-form").addEventListener("submit", function (event) { event.preventDefault(); guarded(loadSold)(); });
+  $("sold-filter").addEventListener("change", guarded(loadSold));
+  $("export-sold").addEventListener("click", guarded(function () { return download("/api/desk/export/sold.csv", "sold-packages.csv"); }));
+  $("export-sessions").addEventListener("click", guarded(function () { return download("/api/desk/export/sessions.csv", "sessions.csv"); }));
+  $("expiry-form").addEventListener("submit", function (event) { event.preventDefault(); guarded(function () { return changeExpiry($("expiry-date").value); })(); });
+  $("expiry-none").addEventListener("click", guarded(function () { return changeExpiry(null); }));
+  $("revoke").addEventListener("click", guarded(revoke));
+  $("feed-rotate").addEventListener("click", guarded(function () { return loadFeed(true); }));
+  guarded(loadWeek)();
+  guarded(function () { return loadFeed(false); })();
+})();
