@@ -126,12 +126,17 @@ def add_jobs(
     if reader is not None:  # without the key no calendar can be connected or read
         schedule_calendar_sync(
             queue,
-            CalendarSyncDeps(lambda: SqlUnitOfWork(sessions), clock, reader),
+            CalendarSyncDeps(
+                lambda write=True: SqlUnitOfWork(sessions, write=write), clock, reader
+            ),
             settings.calendar_sync_minutes,
         )
         writer = CalendarWriter(reader.box, reader.policy)
         schedule_calendar_writes(
-            queue, CalendarWriteDeps(lambda: SqlUnitOfWork(sessions), clock, writer)
+            queue,
+            CalendarWriteDeps(
+                lambda write=True: SqlUnitOfWork(sessions, write=write), clock, writer
+            ),
         )
 
 

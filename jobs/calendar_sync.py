@@ -18,7 +18,7 @@ from telegram.ext import CallbackContext, JobQueue
 
 from domain.calendars.busy import is_booking_uid
 from domain.calendars.model import CalendarSource
-from domain.calendars.ports import BusyReader, CalendarUnitOfWork
+from domain.calendars.ports import BusyReader, CalendarUowFactory
 from domain.calendars.sync import Notice
 from domain.calendars.use_cases import read_calendar
 
@@ -40,7 +40,7 @@ TEXTS = {
 
 @dataclass(frozen=True)
 class CalendarSyncDeps:
-    uow_factory: Callable[[], CalendarUnitOfWork]
+    uow_factory: CalendarUowFactory
     clock: Callable[[], datetime]
     reader: BusyReader
 
@@ -55,7 +55,7 @@ class SyncCalendars:
         await self.run(context.bot)
 
     async def run(self, bot: Any) -> None:
-        async with self._deps.uow_factory() as uow:
+        async with self._deps.uow_factory(write=False) as uow:
             sources = await uow.calendars.all()
         gate = asyncio.Semaphore(AT_ONCE)
 

@@ -13,7 +13,7 @@ from typing import Any
 from telegram.ext import CallbackContext, JobQueue
 
 from domain.booking.model import ScheduleEntry
-from domain.calendars.ports import CalendarUnitOfWork, EventWriter
+from domain.calendars.ports import CalendarUowFactory, EventWriter
 from domain.calendars.writes import write_bookings
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def event_summary(entry: ScheduleEntry) -> str:
 
 @dataclass(frozen=True)
 class CalendarWriteDeps:
-    uow_factory: Callable[[], CalendarUnitOfWork]
+    uow_factory: CalendarUowFactory
     clock: Callable[[], datetime]
     writer: EventWriter
 

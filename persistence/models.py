@@ -578,7 +578,8 @@ class CalendarBusyRow(Base):
 class CalendarWriteRow(Base):
     """A booking changed (booked, moved, cancelled) while its coach has a calendar receiving
     bookings: written in the booking's transaction, swept by a job that puts the booking's
-    current state as one event (its stable UID), so a retry can never duplicate it."""
+    current state as one event (its stable UID), so a retry can never duplicate it; deleted
+    once written."""
 
     __tablename__ = "calendar_write"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -586,16 +587,7 @@ class CalendarWriteRow(Base):
     coach_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("coach.user_id"))
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # None: at once
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    __table_args__ = (
-        Index("ix_calendar_write_booking", "booking_id", "id"),
-        Index(
-            "ix_calendar_write_pending",
-            "booking_id",
-            postgresql_where=text("done_at IS NULL"),
-            sqlite_where=text("done_at IS NULL"),
-        ),
-    )
+    __table_args__ = (Index("ix_calendar_write_booking", "booking_id", "id"),)
 
 
 Index("ix_package_coach_visible", PackageRow.coach_id, PackageRow.deleted_at, PackageRow.hidden)

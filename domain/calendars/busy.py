@@ -55,6 +55,9 @@ def merged(busy: Iterable[Busy]) -> list[Busy]:
 
 
 def is_booking_uid(bot_username: str) -> Callable[[str], bool]:
-    """Whether a UID is one of this bot's booking events (`domain.booking.feeds.session_uid`)."""
+    """Whether a UID is one of this bot's own events: a session (`session_uid`) or a group
+    date of the coach's feed (`occurrence_uid`); both already block time themselves."""
     suffix = f"@{bot_username}.t.me".lower()
-    return lambda uid: uid.lower().startswith("session-") and uid.lower().endswith(suffix)
+    return lambda uid: (
+        uid.lower().startswith(("session-", "occurrence-")) and uid.lower().endswith(suffix)
+    )

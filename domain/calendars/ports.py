@@ -54,9 +54,9 @@ class CalendarWrites(Protocol):
         """The oldest pending write of each booking that is due (in order per booking)."""
         ...
 
-    async def done(self, write: PendingWrite, now: datetime) -> None:
-        """The booking's pending writes up to `write.last_id` are done: the event now shows
-        the booking as it was read after them."""
+    async def done(self, write: PendingWrite) -> None:
+        """The booking's pending writes up to `write.last_id` are done (and forgotten): the
+        event now shows the booking as it was read after them."""
         ...
 
     async def retry(self, write: PendingWrite, at: datetime) -> None: ...
@@ -89,3 +89,9 @@ class CalendarUnitOfWork(UnitOfWork, Protocol):
     bookings: Bookings
     calendars: CalendarSources
     calendar_writes: CalendarWrites
+
+
+class CalendarUowFactory(Protocol):
+    """A new unit of work: a writer unless `write=False` (reads never wait for a writer)."""
+
+    def __call__(self, write: bool = True) -> CalendarUnitOfWork: ...

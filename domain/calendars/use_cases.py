@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from domain.booking.slots import Busy
 from domain.calendars.model import CalendarSource, CalendarUnreadable, ReadError
-from domain.calendars.ports import BusyReader, CalendarUnitOfWork
+from domain.calendars.ports import BusyReader, CalendarUnitOfWork, CalendarUowFactory
 from domain.calendars.sync import Notice, after_failure, after_read
 from domain.errors import InvalidInput, NotACoach, NotFound
 
@@ -85,7 +85,7 @@ async def store_failure(
 
 
 async def read_calendar(
-    uow_factory: Callable[[], CalendarUnitOfWork],
+    uow_factory: CalendarUowFactory,
     reader: BusyReader,
     source: CalendarSource,
     now: datetime,
@@ -93,7 +93,7 @@ async def read_calendar(
 ) -> Notice | None:
     """Reads one source (no transaction is open while it is fetched) and stores what it
     gave, or its failure; the notice says whether to tell the coach."""
-    async with uow_factory() as uow:
+    async with uow_factory(write=False) as uow:
         coach = await uow.coaches.get(source.coach_id)
         horizon = (await uow.availability.get(source.coach_id)).settings.horizon_days
     if coach is None or source.id is None:

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from domain.booking.feeds import session_uid
 from domain.booking.model import ScheduleEntry
 from domain.calendars.model import CalendarUnreadable
-from domain.calendars.ports import CalendarUnitOfWork, EventWriter, PendingWrite
+from domain.calendars.ports import CalendarUowFactory, EventWriter, PendingWrite
 
 BATCH = 50
 RETRY_MAX = timedelta(minutes=60)
@@ -23,14 +23,14 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 async def write_bookings(
-    uow_factory: Callable[[], CalendarUnitOfWork],
+    uow_factory: CalendarUowFactory,
     writer: EventWriter,
     now: datetime,
     bot_username: str,
     summary: Callable[[ScheduleEntry], str],
 ) -> tuple[int, int]:
     """Writes the due bookings; (written, to retry)."""
-    async with uow_factory() as uow:
+    async with uow_factory(write=False) as uow:
         due = await uow.calendar_writes.due(now, BATCH)
     written = failed = 0
     for write in due:
@@ -42,14 +42,14 @@ async def write_bookings(
 
 
 async def _write_one(
-    uow_factory: Callable[[], CalendarUnitOfWork],
+    uow_factory: CalendarUowFactory,
     writer: EventWriter,
     write: PendingWrite,
     now: datetime,
     bot_username: str,
     summary: Callable[[ScheduleEntry], str],
 ) -> bool:
-    async with uow_factory() as uow:
+    async with uow_factory(write=False) as uow:
         entry = await uow.bookings.entry(write.booking_id)
         sources = await uow.calendars.for_coach(write.coach_id)
     target = next((s for s in sources if s.target), None)
@@ -63,6 +63,6 @@ async def _write_one(
                 await uow.commit()
             return False
     async with uow_factory() as uow:
-        await uow.calendar_writes.done(write, now)
+        await uow.calendar_writes.done(write)
         await uow.commit()
     return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from caldav.davclient import DAVClient
 from caldav.lib import error as dav_error
@@ -16,14 +16,14 @@ from icalendar import Calendar
 
 from domain.calendars.model import CalendarUnreadable, Occurrence, ReadError
 from persistence.calendars.feed import events_between
-from persistence.calendars.fetch import FetchPolicy, guard
+from persistence.calendars.fetch import FetchPolicy, guard, guard_now
 from persistence.calendars.vault import CalendarSecret
 
 T = TypeVar("T")
 
 
-def _client(secret: CalendarSecret, policy: FetchPolicy) -> DAVClient:
-    return DAVClient(
+def dav_client(secret: CalendarSecret, policy: FetchPolicy) -> DAVClient:
+    client = DAVClient(
         url=secret.url,
         username=secret.username or None,
         password=secret.password or None,
@@ -31,6 +31,19 @@ def _client(secret: CalendarSecret, policy: FetchPolicy) -> DAVClient:
         enable_rfc6764=False,
         require_tls=not policy.allow_private,
     )
+    # Every request the session sends, each redirect hop included, is checked first.
+    client.session.hooks["pre_request"].append(checking(policy))
+    return client
+
+
+def checking(policy: FetchPolicy) -> Callable[[Any], Any]:
+    """A `pre_request` hook refusing a request whose address the guard refuses."""
+
+    def check(request: Any) -> Any:
+        guard_now(str(request.url), policy)
+        return request
+
+    return check
 
 
 async def _run(
@@ -68,7 +81,7 @@ async def discover(secret: CalendarSecret, policy: FetchPolicy) -> dict[str, str
     """The calendars of the account: URL → display name."""
 
     def work() -> dict[str, str]:
-        with _client(secret, policy) as client:
+        with dav_client(secret, policy) as client:
             principal = client.principal()  # type: ignore[no-untyped-call]
             found = principal.calendars()
             return {str(c.url): str(c.get_display_name() or c.url) for c in found}
@@ -88,7 +101,7 @@ async def busy_occurrences(
 
     def work() -> list[Occurrence]:
         found: list[Occurrence] = []
-        with _client(secret, policy) as client:
+        with dav_client(secret, policy) as client:
             for url in urls:
                 calendar = client.calendar(url=url)  # type: ignore[no-untyped-call]
                 for item in calendar.search(start=window[0], end=window[1], event=True):
@@ -104,7 +117,7 @@ async def put_event(
     """The event with `uid` in `target` becomes `ics` (created or replaced: never two)."""
 
     def work() -> None:
-        with _client(secret, policy) as client:
+        with dav_client(secret, policy) as client:
             calendar = client.calendar(url=target)  # type: ignore[no-untyped-call]
             calendar.save_event(ics.decode(), no_create=False, no_overwrite=False)
 
@@ -115,7 +128,7 @@ async def delete_event(secret: CalendarSecret, target: str, uid: str, policy: Fe
     """The event with `uid` is gone from `target` (already gone is fine)."""
 
     def work() -> None:
-        with _client(secret, policy) as client:
+        with dav_client(secret, policy) as client:
             calendar = client.calendar(url=target)  # type: ignore[no-untyped-call]
             try:
                 calendar.event_by_uid(uid).delete()

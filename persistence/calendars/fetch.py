@@ -41,17 +41,38 @@ class FetchPolicy:
 
 async def guard(url: str, policy: FetchPolicy) -> str:
     """`url` if it may be requested now; CalendarUnreadable(REFUSED_ADDRESS) otherwise."""
+    host, port = _host_port(url, policy)
+    try:
+        addresses = await resolve(host, port)
+    except (OSError, UnicodeError):
+        raise CalendarUnreadable(ReadError.UNREACHABLE) from None
+    return _allowed(url, addresses, policy)
+
+
+def guard_now(url: str, policy: FetchPolicy) -> str:
+    """`guard` for code that runs in a worker thread (CalDAV), resolving there."""
+    host, port = _host_port(url, policy)
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise CalendarUnreadable(ReadError.UNREACHABLE) from None
+    return _allowed(url, {str(info[4][0]) for info in found}, policy)
+
+
+def _host_port(url: str, policy: FetchPolicy) -> tuple[str, int]:
     try:
         checked_url(url, policy.allow_private)
     except InvalidInput:
         raise CalendarUnreadable(ReadError.REFUSED_ADDRESS) from None
     parts = urlsplit(url)
-    host = parts.hostname or ""
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        addresses = await resolve(host, port)
-    except (OSError, UnicodeError):
-        raise CalendarUnreadable(ReadError.UNREACHABLE) from None
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise CalendarUnreadable(ReadError.REFUSED_ADDRESS) from None
+    return parts.hostname or "", port
+
+
+def _allowed(url: str, addresses: set[str], policy: FetchPolicy) -> str:
     if not addresses or not all(address_allowed(a, policy.allow_private) for a in addresses):
         raise CalendarUnreadable(ReadError.REFUSED_ADDRESS)
     return url

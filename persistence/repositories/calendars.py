@@ -91,9 +91,7 @@ class SqlCalendarSources:
         )
         if found is not None:  # bookings are no longer written anywhere
             await self._session.execute(
-                delete(CalendarWriteRow).where(
-                    CalendarWriteRow.coach_id == coach_id, CalendarWriteRow.done_at.is_(None)
-                )
+                delete(CalendarWriteRow).where(CalendarWriteRow.coach_id == coach_id)
             )
         await self._session.execute(delete(CalendarSourceRow).where(mine))
         return True
@@ -193,7 +191,6 @@ class SqlCalendarWrites:
                 func.min(CalendarWriteRow.id).label("first"),
                 func.max(CalendarWriteRow.id).label("last"),
             )
-            .where(CalendarWriteRow.done_at.is_(None))
             .group_by(CalendarWriteRow.booking_id)
             .subquery()
         )
@@ -212,15 +209,12 @@ class SqlCalendarWrites:
         )
         return [PendingWrite(*row) for row in rows]
 
-    async def done(self, write: PendingWrite, now: datetime) -> None:
+    async def done(self, write: PendingWrite) -> None:
         await self._session.execute(
-            update(CalendarWriteRow)
-            .where(
+            delete(CalendarWriteRow).where(
                 CalendarWriteRow.booking_id == write.booking_id,
                 CalendarWriteRow.id <= write.last_id,
-                CalendarWriteRow.done_at.is_(None),
             )
-            .values(done_at=now)
         )
 
     async def retry(self, write: PendingWrite, at: datetime) -> None:

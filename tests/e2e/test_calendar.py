@@ -5,13 +5,18 @@ fresh choices, and the calendar is disconnected after confirming."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 from datetime import UTC, datetime
 
 from cryptography.fernet import Fernet
+from sqlalchemy import select
 
 from domain.catalog.model import ItemKind
 from jobs.calendar_sync import SYNC_JOB
 from jobs.calendar_writes import WRITE_JOB
+from persistence.db import create_engine, session_factory
+from persistence.models import PtbStateRow
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import gets_package, package_of, working_shop
 from tests.support.calendar_feeds import FeedState, feed_server
@@ -99,6 +104,22 @@ async def test_a_connected_calendar_keeps_its_busy_times_out_of_a_booking(
     assert "No calendar connected yet." in gone.content
 
 
+async def flow_state_with(database_url: str, needle: str) -> str:
+    """The conversation state rows as stored, once one of them holds `needle`."""
+    engine = create_engine(database_url)
+    try:
+        for _ in range(50):
+            async with session_factory(engine)() as session:
+                rows = await session.scalars(select(PtbStateRow.data))
+                text = json.dumps([row for row in rows])
+            if needle in text:
+                return text
+            await asyncio.sleep(0.05)
+    finally:
+        await engine.dispose()
+    raise AssertionError(f"no stored state with {needle}")
+
+
 async def test_without_a_key_calendar_connections_are_disabled(harness: BotHarness) -> None:
     harness.api.send_text(COACH, "/calendar")
     said = await harness.api.next_message(COACH, "Calendar connections are disabled")
@@ -129,6 +150,8 @@ async def test_a_caldav_account_blocks_time_and_receives_the_booking(
     assert choose.button_labels == [
         "🚫 Bookings", "📥? Bookings", "🚫 Work", "📥? Work", "💾 Save", "◀ Back",
     ]  # fmt: skip
+    kept = await flow_state_with(harness.database_url, '"calendars"')
+    assert '"sealed"' in kept and "app-password" not in kept
     api.press_button(COACH, "🚫 Bookings")
     await api.next_message(COACH, lambda m: "◻ Bookings" in m.button_labels)
     api.press_button(COACH, "📥? Bookings")

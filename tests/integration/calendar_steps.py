@@ -10,6 +10,7 @@ from typing import Any
 from cryptography.fernet import Fernet
 
 from domain.calendars.model import CalendarSource, SourceKind
+from domain.calendars.ports import CalendarUowFactory
 from domain.calendars.use_cases import connect_calendar
 from jobs.calendar_sync import CalendarSyncDeps, SyncCalendars
 from persistence.calendars.fetch import FetchPolicy
@@ -41,4 +42,9 @@ async def connect_feed(make_uow: MakeUow, url: str, coach_id: int = ANNA) -> Cal
 
 def sync_job(make_uow: MakeUow, now: datetime) -> SyncCalendars:
     reader = CalendarReader(BOX, TESTS_POLICY)
-    return SyncCalendars(CalendarSyncDeps(make_uow, lambda: now, reader))
+    return SyncCalendars(CalendarSyncDeps(factory(make_uow), lambda: now, reader))
+
+
+def factory(make_uow: MakeUow) -> CalendarUowFactory:
+    """The tests' unit of work, taking the `write` flag the calendar code passes."""
+    return lambda write=True: make_uow()

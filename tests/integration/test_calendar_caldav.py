@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,18 +16,21 @@ from domain.booking.access import ByToken
 from domain.booking.manage import cancel_session, reschedule_session
 from domain.booking.model import OneToOne
 from domain.booking.redeem import open_slots, redeem_session
-from domain.calendars.model import CalendarSource, SourceKind
+from domain.calendars.model import CalendarSource, CalendarUnreadable, ReadError, SourceKind
 from domain.calendars.use_cases import connect_calendar
 from jobs.calendar_writes import CalendarWriteDeps, WriteBookings
-from persistence.calendars.caldav_client import discover
+from persistence.calendars.caldav_client import dav_client, discover
+from persistence.calendars.fetch import FetchPolicy
 from persistence.calendars.vault import CalendarSecret
 from persistence.calendars.writing import CalendarWriter
 from persistence.db import session_factory
 from persistence.models import CalendarWriteRow
 from tests.integration.booking_seed import NOW, seed_world, sell
-from tests.integration.calendar_steps import BOX, TESTS_POLICY, RecordingBot, sync_job
+from tests.integration.calendar_steps import BOX, TESTS_POLICY, RecordingBot, factory, sync_job
 from tests.integration.catalog_seed import ANNA, MakeUow
 from tests.support.radicale_server import Radicale, one_hour_event
+
+STRICT = FetchPolicy(allow_private=False)
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:
@@ -50,7 +54,7 @@ async def connect(
 
 def writes(make_uow: MakeUow, now: datetime) -> WriteBookings:
     return WriteBookings(
-        CalendarWriteDeps(make_uow, lambda: now, CalendarWriter(BOX, TESTS_POLICY))
+        CalendarWriteDeps(factory(make_uow), lambda: now, CalendarWriter(BOX, TESTS_POLICY))
     )
 
 
@@ -72,6 +76,11 @@ async def test_the_chosen_calendars_of_an_account_block_their_busy_times(
     radicale.add_event(private, one_hour_event("party@x", at(1, 15)))
     found = await discover(secret(radicale), TESTS_POLICY)
     assert sorted(found.values()) == ["Private", "Work"]
+    with pytest.raises(CalendarUnreadable) as refused:  # loopback, when it is not allowed
+        await discover(secret(radicale), STRICT)
+    assert refused.value.error is ReadError.REFUSED_ADDRESS
+    with pytest.raises(CalendarUnreadable), dav_client(secret(radicale), STRICT) as client:
+        client.principal()  # the session's own hook refuses it too (every redirect hop)
 
     await connect(make_uow, radicale, blocking=[work], target=None)
     await sync_job(make_uow, NOW).run(RecordingBot())
@@ -126,13 +135,15 @@ async def test_a_booking_made_while_the_server_is_down_is_written_once_when_it_i
     assert await writes(make_uow, NOW).run("testbot") == (0, 1)
     async with session_factory(engine)() as session:
         [row] = (await session.scalars(select(CalendarWriteRow))).all()
-    assert row.attempts == 1 and row.done_at is None and row.due_at == NOW + timedelta(minutes=1)
+    assert row.attempts == 1 and row.due_at == NOW + timedelta(minutes=1)
 
     radicale.start()
     assert await writes(make_uow, NOW + timedelta(seconds=30)).run("testbot") == (0, 0)  # not due
     later = NOW + timedelta(minutes=2)
     assert await writes(make_uow, later).run("testbot") == (1, 0)
     assert await writes(make_uow, later).run("testbot") == (0, 0)
+    async with session_factory(engine)() as session:
+        assert (await session.scalars(select(CalendarWriteRow))).all() == []  # forgotten
     assert events(radicale, bookings) == [(f"session-{booking.id}@testbot.t.me", at(1, 9))]
 
 

@@ -75,3 +75,17 @@ def test_something_that_is_no_calendar_is_refused_with_a_code() -> None:
     with pytest.raises(CalendarUnreadable) as refused:
         occurrences(b"<html>Sign in</html>", at(1, 0), at(2, 0))
     assert refused.value.error.value == "not_a_calendar"
+
+
+def test_extra_dates_of_a_recurrence_block_too() -> None:
+    feed = (
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\n"
+        b"UID:rdate@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20261201T070000Z\r\n"
+        b"DURATION:PT30M\r\nRRULE:FREQ=DAILY;COUNT=2\r\nRDATE:20261210T070000Z\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    assert busy(feed, BERLIN, at(1, 0), at(31, 0)) == [
+        Busy(at(1, 7), at(1, 7, 30)),
+        Busy(at(2, 7), at(2, 7, 30)),
+        Busy(at(10, 7), at(10, 7, 30)),
+    ]

@@ -4,12 +4,15 @@ self-hosted setups)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import httpx
 import pytest
 
 from domain.calendars.addresses import address_allowed
 from domain.calendars.model import CalendarUnreadable
 from persistence.calendars import fetch
+from persistence.calendars.caldav_client import checking
 from persistence.calendars.fetch import FetchPolicy, fetch_feed, guard
 
 STRICT = FetchPolicy(allow_private=False, timeout=2)
@@ -84,3 +87,49 @@ async def test_a_feed_over_the_size_limit_is_refused() -> None:
             "https://calendar.example.com/basic.ics", small, transport=httpx.MockTransport(answer)
         )
     assert refused.value.error.value == "too_large"
+
+
+def test_every_caldav_request_and_redirect_hop_is_checked_before_it_is_sent() -> None:
+    check = checking(STRICT)
+    refused = [
+        "https://10.0.0.1/dav/",
+        "http://calendar.example.com/dav/",
+        "https://127.0.0.1:5232/anna/",
+    ]
+    for url in refused:
+        with pytest.raises(CalendarUnreadable):
+            check(SimpleNamespace(url=url))
+    allowed = SimpleNamespace(url="http://127.0.0.1:5232/anna/")
+    assert checking(FetchPolicy(allow_private=True))(allowed) is allowed
+
+
+async def test_a_feed_that_does_not_answer_in_time_is_a_timeout() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    with pytest.raises(CalendarUnreadable) as refused:
+        await fetch_feed(
+            "https://calendar.example.com/basic.ics", STRICT, transport=httpx.MockTransport(answer)
+        )
+    assert refused.value.error.value == "timeout"
+
+
+async def test_a_public_redirect_is_followed_and_validators_are_sent() -> None:
+    asked: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(request)
+        if request.url.path == "/old.ics":
+            return httpx.Response(301, headers={"Location": "/new.ics"})
+        return httpx.Response(304)
+
+    fetched = await fetch_feed(
+        "https://calendar.example.com/old.ics",
+        STRICT,
+        etag='"v7"',
+        last_modified="Wed, 02 Dec 2026 10:00:00 GMT",
+        transport=httpx.MockTransport(answer),
+    )
+    assert fetched.body is None and fetched.etag == '"v7"'
+    assert [str(r.url) for r in asked][-1] == "https://calendar.example.com/new.ics"
+    assert asked[-1].headers["If-Modified-Since"] == "Wed, 02 Dec 2026 10:00:00 GMT"

@@ -1,0 +1,102 @@
+"""What the /calendar screens share: the flow's name and states, the menu, and connecting a
+source (stored, read at once, removed again when it cannot be read)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.calendars import texts
+from bot.calendars import views as v
+from bot.kit.context import BotContext
+from bot.kit.flows import begin
+from bot.kit.reasons import reason
+from bot.kit.replies import reply, show, user_id
+from domain.calendars.busy import is_booking_uid
+from domain.calendars.model import CalendarSource, SourceKind
+from domain.calendars.use_cases import (
+    calendars_of,
+    connect_calendar,
+    disconnect_calendar,
+    read_calendar,
+)
+from domain.errors import InvalidInput
+from persistence.calendars.reading import CalendarReader
+
+FLOW = "calendar"
+MENU, URL, SERVER, USER, PASSWORD, CHOOSE = (
+    "cal.menu", "cal.url", "cal.server", "cal.user", "cal.password", "cal.choose",
+)  # fmt: skip
+
+
+def reader_of(context: BotContext) -> CalendarReader:
+    reader = context.deps.calendar_reader
+    assert reader is not None  # the flow opens only when there is one
+    return reader
+
+
+async def show_menu(
+    update: Update, context: BotContext, note: str = "", fresh: bool = False
+) -> None:
+    coach_id = user_id(update)
+    sources = await calendars_of(context.uow(write=False), coach_id)
+    zone = await zone_of(context, coach_id)
+    text = v.menu_text(sources, zone, context.deps.settings.calendar_sync_minutes, note)
+    if fresh or update.callback_query is None:
+        await reply(update, text, reply_markup=v.menu_keyboard(sources))
+    else:
+        await show(update, text, v.menu_keyboard(sources))
+
+
+async def zone_of(context: BotContext, coach_id: int) -> str:
+    async with context.uow(write=False) as uow:
+        coach = await uow.coaches.get(coach_id)
+    return coach.timezone if coach is not None else "UTC"
+
+
+def source_of(
+    context: BotContext, update: Update, kind: SourceKind, label: str, sealed: str
+) -> CalendarSource:
+    return CalendarSource(None, user_id(update), kind, label[:255], sealed, context.now())
+
+
+async def connect(
+    update: Update, context: BotContext, source: CalendarSource, retry: str
+) -> str | int:
+    """Stores the source and reads it at once; a source that cannot be read is removed
+    again and the coach is told why (nothing half-connected stays)."""
+    try:
+        stored = await connect_calendar(context.uow(), source)
+    except InvalidInput as exc:  # five already, or a second one receiving bookings
+        begin(context, FLOW)
+        await show_menu(update, context, texts.NOT_CONNECTED.format(reason=reason(exc)), True)
+        return MENU
+    await reply(update, texts.READING)
+    own = is_booking_uid(context.bot_username)
+    await read_calendar(context.uow, reader_of(context), stored, context.now(), own)
+    after = await calendars_of(context.uow(write=False), stored.coach_id)
+    mine = next((s for s in after if s.id == stored.id), None)
+    if mine is None or mine.last_error is not None:
+        await disconnect_calendar(context.uow(), stored.coach_id, stored.id or 0)
+        why = texts.READ_ERRORS[mine.last_error] if mine and mine.last_error else "?"
+        await reply(update, texts.NOT_CONNECTED.format(reason=why))
+        return retry
+    async with context.uow(write=False) as uow:
+        days = (await uow.availability.get(stored.coach_id)).settings.horizon_days
+    note = texts.CONNECTED.format(
+        label=escape(mine.label), busy=texts.busy_times(mine.busy_count), days=days
+    )
+    begin(context, FLOW)
+    await show_menu(update, context, note, fresh=True)
+    return MENU
+
+
+async def forget_message(update: Update) -> None:
+    """The message that carried a secret leaves the chat."""
+    if update.message is not None:
+        try:
+            await update.message.delete()
+        except TelegramError:
+            pass
