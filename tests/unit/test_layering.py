@@ -54,14 +54,15 @@ def test_the_layering_check_detects_a_forbidden_import(tmp_path: Path) -> None:
     assert _imported_roots(bad) & set(FRAMEWORKS) == {"sqlalchemy", "telegram"}
 
 
-LAYERS = ("bootstrap", "bot", "jobs", "web", "persistence", "domain")
+LAYERS = ("bootstrap", "bot", "jobs", "web", "persistence", "domain", "i18n")
 MAY_IMPORT = {
-    "bootstrap": {"bootstrap", "bot", "jobs", "web", "persistence", "domain"},
-    "web": {"web", "persistence", "domain"},
-    "bot": {"bot", "persistence", "domain"},
-    "jobs": {"jobs", "persistence", "domain"},
+    "bootstrap": {"bootstrap", "bot", "jobs", "web", "persistence", "domain", "i18n"},
+    "web": {"web", "persistence", "domain", "i18n"},
+    "bot": {"bot", "persistence", "domain", "i18n"},
+    "jobs": {"jobs", "persistence", "domain", "i18n"},
     "persistence": {"persistence", "domain"},
     "domain": {"domain"},
+    "i18n": {"i18n"},
 }
 
 
