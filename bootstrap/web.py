@@ -84,24 +84,24 @@ def standby_health(settings: Settings, clock: Callable[[], datetime]) -> Iterato
     if sock is None:
         yield
         return
-    served: dict[str, EmbeddedServer] = {}
+    # Built here, before the thread starts, so stopping can never miss it: a lock taken at once
+    # used to end the wait before the thread had made its server, which then served on.
+    engine = create_engine(settings.database_url)
+    probe = DatabaseProbe(session_factory(engine), clock)
+    standby = server(standby_app(Health(lambda: "standby", probe.reachable)))
 
     async def serve() -> None:
-        engine = create_engine(settings.database_url)
-        probe = DatabaseProbe(session_factory(engine), clock)
-        served["server"] = server(standby_app(Health(lambda: "standby", probe.reachable)))
         try:
-            await served["server"].serve([sock])
+            await standby.serve([sock])
         finally:
             await engine.dispose()
 
-    thread = threading.Thread(target=lambda: asyncio.run(serve()), name="standby-web")
+    thread = threading.Thread(target=lambda: asyncio.run(serve()), name="standby-web", daemon=True)
     thread.start()
     try:
         yield
     finally:
-        if "server" in served:
-            served["server"].should_exit = True
+        standby.should_exit = True
         thread.join(timeout=10)
         sock.close()
 
