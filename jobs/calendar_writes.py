@@ -15,6 +15,7 @@ from telegram.ext import CallbackContext, JobQueue
 from domain.booking.model import ScheduleEntry
 from domain.calendars.ports import CalendarUowFactory, EventWriter
 from domain.calendars.writes import write_bookings
+from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
 WRITE_JOB = "calendar-writes"
@@ -52,10 +53,4 @@ class WriteBookings:
 
 
 def schedule_calendar_writes(queue: JobQueue[Any], deps: CalendarWriteDeps) -> None:
-    queue.run_repeating(
-        WriteBookings(deps),
-        interval=EVERY_SECONDS,
-        first=EVERY_SECONDS,
-        name=WRITE_JOB,
-        job_kwargs={"max_instances": 1, "coalesce": True},
-    )
+    repeat_alone(queue, WriteBookings(deps), WRITE_JOB, every=EVERY_SECONDS, first=EVERY_SECONDS)

@@ -19,6 +19,7 @@ from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets
 from domain.selling.payments import Flagged, Payment, record_payment, unrecorded_charges
 from domain.selling.purchases import Sale
+from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
 RECONCILE_JOB = "stars-reconcile"
@@ -105,10 +106,6 @@ class ReconcileStars:
 
 def schedule_stars_reconciliation(queue: JobQueue[Any], deps: ReconcileDeps) -> None:
     """Every INTERVAL_SECONDS, from FIRST_SECONDS after start-up."""
-    queue.run_repeating(
-        ReconcileStars(deps),
-        interval=INTERVAL_SECONDS,
-        first=FIRST_SECONDS,
-        name=RECONCILE_JOB,
-        job_kwargs={"max_instances": 1, "coalesce": True},
+    repeat_alone(
+        queue, ReconcileStars(deps), RECONCILE_JOB, every=INTERVAL_SECONDS, first=FIRST_SECONDS
     )

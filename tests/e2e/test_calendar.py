@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from domain.catalog.model import ItemKind
 from jobs.calendar_sync import SYNC_JOB
-from jobs.calendar_writes import WRITE_JOB
+from jobs.calendar_writes import EVERY_SECONDS, WRITE_JOB
 from persistence.db import create_engine, session_factory
 from persistence.models import PtbStateRow
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
@@ -179,6 +179,8 @@ async def test_a_caldav_account_blocks_time_and_receives_the_booking(
 
     assert harness.app is not None and harness.app.job_queue is not None
     [job] = harness.app.job_queue.get_jobs_by_name(WRITE_JOB)
+    assert job.job.trigger.interval_length == EVERY_SECONDS
+    assert job.job.max_instances == 1 and job.job.coalesce
     await job.run(harness.app)
     [written] = radicale.events(inbox)
     assert "UID:session-" in written and "DTSTART:20261127T110000Z" in written

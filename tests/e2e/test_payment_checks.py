@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from jobs.reconcile import RECONCILE_JOB
+from jobs.reconcile import INTERVAL_SECONDS, RECONCILE_JOB
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import given_a_shop
 from tests.support.fake_bot_api import FakeBotApi, SentMessage
@@ -31,6 +31,8 @@ async def _reconcile(harness: BotHarness) -> None:
     app = harness.app
     assert app is not None and app.job_queue is not None
     (job,) = app.job_queue.get_jobs_by_name(RECONCILE_JOB)
+    assert job.job.trigger.interval_length == INTERVAL_SECONDS
+    assert job.job.max_instances == 1 and job.job.coalesce  # one reconciliation at a time
     await job.run(app)
 
 
