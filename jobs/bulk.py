@@ -19,6 +19,7 @@ from domain.reminders.delivery import Notice
 from domain.reminders.digest_ports import DigestUnitOfWork
 from domain.reminders.engine import Delivery
 from domain.reminders.ports import ReminderUnitOfWork
+from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
 M_contra = TypeVar("M_contra", contravariant=True)
@@ -122,10 +123,4 @@ class BulkJob:
 def every_sweep(queue: JobQueue[Any], job: BulkJob, seconds: int) -> None:
     """Run `job` every `seconds` (REMINDER_SWEEP_SECONDS), from one interval after start;
     a run still going when the next is due is not doubled."""
-    queue.run_repeating(
-        job,
-        interval=seconds,
-        first=seconds,
-        name=job.name,
-        job_kwargs={"max_instances": 1, "coalesce": True},
-    )
+    repeat_alone(queue, job, job.name, every=seconds, first=seconds)

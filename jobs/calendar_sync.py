@@ -21,6 +21,7 @@ from domain.calendars.model import CalendarSource
 from domain.calendars.ports import BusyReader, CalendarUowFactory
 from domain.calendars.sync import Notice
 from domain.calendars.use_cases import read_calendar
+from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
 SYNC_JOB = "calendar-sync"
@@ -82,10 +83,4 @@ async def _tell(bot: Any, source: CalendarSource, notice: Notice) -> None:
 
 
 def schedule_calendar_sync(queue: JobQueue[Any], deps: CalendarSyncDeps, minutes: int) -> None:
-    queue.run_repeating(
-        SyncCalendars(deps),
-        interval=minutes * 60,
-        first=30,
-        name=SYNC_JOB,
-        job_kwargs={"max_instances": 1, "coalesce": True},
-    )
+    repeat_alone(queue, SyncCalendars(deps), SYNC_JOB, every=minutes * 60, first=30)

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from telegram.ext import CallbackContext, JobQueue
 
 from domain.retention import INBOX_KEPT_FOR, RetentionUnitOfWork, forget_old_rows
+from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
 PRUNE_JOB = "prune"
@@ -79,10 +80,4 @@ def schedule_pruning(
     clock: Callable[[], datetime],
     inbox: Inbox | None = None,
 ) -> None:
-    queue.run_repeating(
-        Prune(uow_factory, clock, inbox),
-        interval=TICK,
-        first=FIRST,
-        name=PRUNE_JOB,
-        job_kwargs={"max_instances": 1, "coalesce": True},
-    )
+    repeat_alone(queue, Prune(uow_factory, clock, inbox), PRUNE_JOB, every=TICK, first=FIRST)

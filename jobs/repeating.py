@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 from typing import Any
 
 from telegram.ext import CallbackContext, JobQueue
@@ -12,8 +13,8 @@ def repeat_alone(
     queue: JobQueue[Any],
     callback: Callable[[CallbackContext[Any, Any, Any, Any]], Coroutine[Any, Any, object]],
     name: str,
-    every: float,
-    first: float,
+    every: float | timedelta,
+    first: float | timedelta,
 ) -> None:
     """Runs `callback` every `every` seconds, the first time `first` seconds after start-up;
     a run still going when the next is due is not doubled, and missed runs make one."""

@@ -47,8 +47,12 @@ def schedule_waitlist_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
     job = BulkJob(
         WAITLIST_JOB,
         lambda keep_going: sweep_waitlists(
-            deps.uow_factory, notifier, deps.clock, hold,
-            batch_size=BATCH_SIZE, keep_going=keep_going,
+            deps.uow_factory,
+            notifier,
+            deps.clock,
+            hold,
+            batch_size=BATCH_SIZE,
+            keep_going=keep_going,
         ),  # fmt: skip
     )
     every_sweep(queue, job, deps.settings.reminder_sweep_seconds)
