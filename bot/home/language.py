@@ -56,7 +56,8 @@ async def chosen(update: Update, context: BotContext, language: str) -> None:
     await query.answer()
     text = _("Done: I will speak {language} with you from now on.")
     await show(update, text.format(language=NAMES[language]), None)
-    if await accounts.get_coach(context.uow(write=False), person.id) is not None:
+    listed = person.id in context.deps.policy.coach_ids  # their menu is a coach's already
+    if listed or await accounts.get_coach(context.uow(write=False), person.id) is not None:
         await register_coach_commands(context.bot, person.id, context.deps.settings.web_base_url)
     else:
         app_language = negotiate(person.language_code)
