@@ -106,6 +106,15 @@ async def test_a_clients_choice_overrides_telegrams_and_sets_their_menu(
     assert api.commands(chat(CLIENT)) == []
 
 
+async def test_help_names_the_language_command_for_clients_and_coaches(
+    harness: BotHarness,
+) -> None:
+    for person in (CLIENT, COACH):
+        harness.api.send_text(person, "/help")
+        shown = await harness.api.next_message(person, "/cancel")
+        assert "/language" in shown.content
+
+
 async def test_a_coach_chooses_and_their_coach_menu_follows(harness: BotHarness) -> None:
     api = harness.api
     api.send_text(COACH, "/language")
