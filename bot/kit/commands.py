@@ -5,6 +5,9 @@ app does not show gets their own chat's menu in it too."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from telegram import (
     Bot,
     BotCommand,
@@ -13,8 +16,11 @@ from telegram import (
     MenuButtonWebApp,
     WebAppInfo,
 )
+from telegram.error import TelegramError
 
 from i18n import DEFAULT, LANGUAGES, N_, _, current, speaking
+
+log = logging.getLogger("packages-bot")
 
 # Telegram's limit on a command's description is 256 characters; these stay short.
 CLIENT_COMMANDS = [
@@ -51,6 +57,7 @@ DESCRIPTION = N_(
     "Open your coach's link to see their packages, or press Start."
 )
 SHORT_DESCRIPTION = N_("Buy packages of sessions from your coach and book them here.")
+DESCRIPTION_WAIT = 10.0  # seconds the start waits for Telegram to take the descriptions
 
 
 def menu(commands: list[tuple[str, str]]) -> list[BotCommand]:
@@ -70,12 +77,21 @@ async def register_client_commands(bot: Bot) -> None:
 
 
 async def register_description(bot: Bot) -> None:
-    """The bot's description and short description, per language like the default menu."""
+    """The bot's description and short description, per language like the default menu. Set
+    only when they changed (Telegram limits how often), and never in the way of the start:
+    a refusal, or a wait longer than `DESCRIPTION_WAIT`, is logged and the old one stays."""
     for language in LANGUAGES:
         code = None if language == DEFAULT else language
         with speaking(language):
-            await bot.set_my_description(_(DESCRIPTION), language_code=code)
-            await bot.set_my_short_description(_(SHORT_DESCRIPTION), language_code=code)
+            description, short = _(DESCRIPTION), _(SHORT_DESCRIPTION)
+        try:
+            async with asyncio.timeout(DESCRIPTION_WAIT):
+                if (await bot.get_my_description(code)).description != description:
+                    await bot.set_my_description(description, code)
+                if (await bot.get_my_short_description(code)).short_description != short:
+                    await bot.set_my_short_description(short, code)
+        except (TelegramError, TimeoutError) as exc:
+            log.warning("the bot's description in %s was not set: %r", language, exc)
 
 
 async def register_client_language(bot: Bot, user_id: int, app_language: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kit import commands
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 
 DEFAULT = {"type": "default"}
@@ -144,3 +145,21 @@ async def test_inside_a_flow_the_command_waits_but_a_language_button_still_works
     await api.next_message(CLIENT, "Erledigt")
     api.press_button(CLIENT, "Europe/Berlin")  # the flow goes on where it was
     await api.next_message(CLIENT, "Europe/Berlin")
+
+
+async def test_the_description_is_set_only_when_changed_and_a_refusal_does_not_stop_the_start(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = harness.api
+    monkeypatch.setattr(commands, "DESCRIPTION_WAIT", 0.5)
+    await harness.restart()
+    sets = [c for c in api.calls if c.method in ("setMyDescription", "setMyShortDescription")]
+    assert len(sets) == 8  # 4 languages × 2, at the first start only
+
+    api.descriptions.clear()  # as if changed: the next start sets them again
+    api.fail("setMyDescription", retry_after=3600)  # Telegram: not now
+    await harness.restart()
+    assert "the bot's description in en was not set" in caplog.text
+    assert api.description("de").startswith("Ich helfe Coaches")  # the others were set
+    api.send_text(CLIENT, "/language")  # and the bot runs
+    await api.next_message(CLIENT, "Choose your language")
