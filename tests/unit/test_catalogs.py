@@ -106,6 +106,13 @@ def test_a_catalog_with_the_wrong_plural_rules_fails() -> None:
     assert "plural rule picks form 1 for 5, not 2" in found
 
 
+def test_an_english_label_over_the_limit_is_refused_unless_it_is_an_old_one() -> None:
+    catalog = Catalog(locale="de")
+    catalog.add("📅 Book this session on another day", "📅 Verschieben", auto_comments=BUTTON)
+    catalog.add("🔒 No cancelling inside the window", "🔒 Keine Absage", auto_comments=BUTTON)
+    assert checks.buttons_fit(catalog) == ["button over 32: '📅 Book this session on another day'"]
+
+
 def test_emoji_count_as_telegram_counts_them() -> None:
     assert checks.telegram_length("🗓 Desk") == 7
     catalog = Catalog(locale="de")
