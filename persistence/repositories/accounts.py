@@ -32,6 +32,9 @@ def _coach(row: CoachRow, user: UserRow) -> Coach:
     )
 
 
+CHUNK = 500  # ids per query
+
+
 class SqlUsers:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -63,16 +66,15 @@ class SqlUsers:
         await self._session.flush()
 
     async def languages(self, ids: Iterable[int]) -> dict[int, str]:
-        wanted = set(ids)
+        wanted = sorted(set(ids))
         found: dict[int, str] = {}
-        if wanted:
+        for start in range(0, len(wanted), CHUNK):  # under SQLite's oldest 999 parameters
             stmt = select(UserRow.telegram_id, UserRow.language).where(
-                UserRow.telegram_id.in_(wanted), UserRow.language.is_not(None)
+                UserRow.telegram_id.in_(wanted[start : start + CHUNK]),
+                UserRow.language.is_not(None),
             )
-            found = {
-                user_id: language or DEFAULT_LANGUAGE
-                for user_id, language in await self._session.execute(stmt)
-            }
+            for user_id, language in await self._session.execute(stmt):
+                found[user_id] = language or DEFAULT_LANGUAGE
         return {user_id: found.get(user_id, DEFAULT_LANGUAGE) for user_id in wanted}
 
     async def set_language(self, user_id: int, language: str) -> None:

@@ -72,3 +72,22 @@ async def test_set_language_overrides_and_saving_a_stale_user_keeps_it(make_uow)
         user = await uow.users.get(30)
         assert user is not None and (user.timezone, user.language) == ("Europe/Madrid", "es")
         assert await uow.users.languages([30]) == {30: "es"}
+
+
+async def test_languages_of_more_people_than_one_query_takes(make_uow) -> None:
+    async with make_uow() as uow:
+        for user_id in range(1, 1201):
+            await uow.users.add(
+                User(user_id, f"P{user_id}", language="ru" if user_id % 2 else None)
+            )
+        await uow.commit()
+    async with make_uow() as uow:
+        found = await uow.users.languages(range(1, 1301))
+    assert len(found) == 1300
+    assert [found[1], found[2], found[1199], found[1200], found[1300]] == [
+        "ru",
+        "en",
+        "ru",
+        "en",
+        "en",
+    ]
