@@ -44,6 +44,7 @@ from domain.catalog.dates import SeriesOverview, series_overview
 from domain.errors import DomainError, InvalidInput
 from domain.pagination import page_of
 from domain.timezones import viewer_zone
+from i18n import N_, _
 
 DATES = "ser.dates"
 FLOW = "series_dates"  # the conversation and its flow state
@@ -120,7 +121,7 @@ async def got_dates(update: Update, context: BotContext, adding: Adding) -> str 
     except DomainError as exc:  # the series was deleted meanwhile
         await reply(update, describe(exc))
         return END
-    text = views.added_text(got.added, got.timezone) if got.added else views.NOTHING_NEW
+    text = views.added_text(got.added, got.timezone) if got.added else _(views.NOTHING_NEW)
     await reply(update, text, reply_markup=views.done_keyboard())
     return DATES
 
@@ -137,7 +138,7 @@ async def stop(update: Update, context: BotContext) -> int:
     """/cancel while adding dates: the dates added so far stay, so it says just that."""
     adding = loaded(context, FLOW, Adding.load)
     finish(context)
-    await reply(update, views.DATES_STOPPED)
+    await reply(update, _(views.DATES_STOPPED))
     if adding is not None:
         await send_series(update, context, adding.series_id)
     return END
@@ -146,7 +147,7 @@ async def stop(update: Update, context: BotContext) -> int:
 def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         FLOW,
-        "adding dates to a series",
+        N_("adding dates to a series"),
         entry_points=[buttons(Route(ADD_DATES, start_adding), exact=True)],
         states={
             DATES: [
