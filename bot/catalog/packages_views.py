@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 
+from babel.numbers import format_currency
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+import i18n
 from bot.catalog import buttons as kinds
 from bot.catalog.shared_views import list_header, paging_row
 from bot.selling.buttons import GRANT
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, Package, PackageItem
 from domain.catalog.packages import PackageSummary
+from domain.money import currency as currency_of
 from domain.money import format_amount
 from domain.pagination import Page
 from i18n import N_, _, ngettext
@@ -34,7 +38,17 @@ def price_label(price_minor: int | None, currency: str | None) -> str:
         # i18n: a package's price that is not set yet ("Price: not set")
         return _("not set")
     # i18n: a package's price of 0 ("Price: free")
-    return _("free") if price_minor == 0 else format_amount(price_minor, currency)
+    return _("free") if price_minor == 0 else money(price_minor, currency)
+
+
+def money(minor: int, code: str) -> str:
+    """An amount as the current language writes it with Babel ("49,90 €" in German); English
+    keeps the bot's own "49.90 EUR", and Stars stay "150 ⭐" everywhere."""
+    language = i18n.current()
+    if language == i18n.DEFAULT or code == "XTR":
+        return format_amount(minor, code)
+    cur = currency_of(code)
+    return format_currency(Decimal(minor).scaleb(-cur.exponent), cur.code, locale=language)
 
 
 def validity_label(days: int | None) -> str:

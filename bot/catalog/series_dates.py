@@ -38,13 +38,14 @@ from bot.kit.replies import (
     user_id,
 )
 from bot.kit.texts import FLOW_GONE
+from domain.booking.model import ScheduleEntry
 from domain.booking.series_dates import remove_series_date
 from domain.catalog import dates
 from domain.catalog.dates import SeriesOverview, series_overview
 from domain.errors import DomainError, InvalidInput
 from domain.pagination import page_of
 from domain.timezones import viewer_zone
-from i18n import N_, _
+from i18n import N_, _, speaking
 
 DATES = "ser.dates"
 FLOW = "series_dates"  # the conversation and its flow state
@@ -194,11 +195,24 @@ async def _remove(
         markup = views.remove_confirm_keyboard(press.series, press.arg)
         await show(update, views.remove_question(occurrence, seen.timezone), markup)
         return
-    for seat in done.seats:
-        text = booking_views.seat_removed(seat, viewer_zone(seat.client_zone, seen.timezone))
-        await tell_client(context, seat, text, calendar=True)
+    await _tell_seats(context, done.seats, seen.timezone)
     note = views.removed_note(occurrence, seen.timezone, occurrence.seats_taken)
     await show(update, *screen_of(seen, note))
+
+
+async def _tell_seats(context: BotContext, seats: list[ScheduleEntry], coach_zone: str) -> None:
+    """Each client whose seat went with the date hears it in their own language."""
+    ids = [seat.client_id for seat in seats if seat.client_id is not None]
+    if not ids:
+        return
+    async with context.uow(write=False) as uow:
+        languages = await uow.users.languages(ids)
+    for seat in seats:
+        if seat.client_id is None:
+            continue
+        with speaking(languages.get(seat.client_id)):
+            text = booking_views.seat_removed(seat, viewer_zone(seat.client_zone, coach_zone))
+            await tell_client(context, seat, text, calendar=True)
 
 
 def handlers() -> list[ConversationHandler | CallbackQueryHandler]:  # type: ignore[type-arg]
