@@ -182,6 +182,7 @@ async def validity(update: Update, context: BotContext, flow: Flow) -> str | int
 def build() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         NAME,
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
         N_("a package form (/newpackage)"),
         entry_points=[
             CommandHandler("newpackage", new_package),

@@ -148,6 +148,7 @@ async def stop(update: Update, context: BotContext) -> int:
 def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         FLOW,
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
         N_("adding dates to a series"),
         entry_points=[buttons(Route(ADD_DATES, start_adding), exact=True)],
         states={

@@ -41,7 +41,9 @@ NOTHING_NEW = N_("The series already meets at all of those times, so nothing was
 class SeriesWords:
     """What a series says in its own words (see `EntryWords`)."""
 
+    # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
     new_label = N_("creating a series (/newseries)")
+    # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
     edit_label = N_("editing a series")
 
     def list_title(self) -> str:

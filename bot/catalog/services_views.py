@@ -22,7 +22,9 @@ ASK_NEW_VALUE = entries.ASK_NEW_VALUE  # a service has only the fields every ent
 class ServiceWords:
     """What a service says in its own words (see `EntryWords`)."""
 
+    # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
     new_label = N_("creating a service (/newservice)")
+    # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
     edit_label = N_("editing a service")
 
     def list_title(self) -> str:

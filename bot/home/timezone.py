@@ -70,6 +70,7 @@ async def picked(update: Update, context: BotContext) -> str | int:
 def build() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         NAME,
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
         N_("choosing your time zone (/timezone)"),
         entry_points=[CommandHandler("timezone", ask)],
         states={

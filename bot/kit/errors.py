@@ -37,6 +37,7 @@ def describe(error: DomainError) -> str:
     if isinstance(error, InvalidInput):
         return _("Sorry, {reason}. Nothing was changed.").format(reason=escape(reason(error)))
     if isinstance(error, PlanRequired):
+        # i18n: {plan} is the plan's name as /setplan knows it (free, growth, pro)
         return _("That needs the {plan} plan or higher. Nothing was changed.").format(
             plan=error.needed
         )

@@ -39,6 +39,7 @@ FLOW_GONE = N_("That draft is no longer open, so nothing was saved. Start again 
 
 def busy_in_flow(label: str) -> str:
     """Another command or flow inside a flow: one flow at a time (`label` already said)."""
+    # i18n: {label} names the open flow, e.g. "creating a series (/newseries)"
     return _(
         "You are in the middle of {label}: answer the question above, "
         "or send /cancel to leave it before starting anything else."
@@ -110,6 +111,7 @@ TIMEZONE_BAD = N_("Sorry, {reason}. Type an IANA name such as Europe/Berlin, or 
 
 
 def coach_home(coach: Coach, booking_link: str, counts: CatalogCounts) -> str:
+    # i18n: {plan} is the plan's name as /setplan knows it (free, growth, pro): not translated
     return _(
         "<b>Coach home</b> — {name}\n"
         "Plan: {plan} · Time zone: {zone}\n"
