@@ -26,6 +26,7 @@ from bot.kit.replies import Route, buttons, reply, typed_text, user_id
 from bot.kit.texts import FLOW_GONE
 from domain.errors import DomainError, InvalidInput
 from domain.ports import UnitOfWork
+from i18n import _
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class EditEntryFlow(Generic[E]):
 
     screens: EntryScreens[E]  # noun, callback data of the entry's buttons
     states: str  # "svc": state "svc.edit"
-    ask_new_value: Mapping[str, str]  # field → question; also which fields can be edited
+    ask_new_value: Mapping[str, str]  # field → question (N_); also which fields can be edited
     get: Callable[[UnitOfWork, int, int], Awaitable[E]]
     update: Callable[[BotContext, int, int, str, str], Awaitable[E]]  # id, field, typed text
     send: Callable[[Update, BotContext, E], Awaitable[None]]  # "Saved." and the entry's screen
@@ -58,7 +59,7 @@ class EditEntryFlow(Generic[E]):
         )  # not found: no question
         target = EditTarget(self.id_key, press.entry, press.field)
         begin(context, self.draft_flow, **target.to_dict())
-        await reply(update, self.ask_new_value[target.field])
+        await reply(update, _(self.ask_new_value[target.field]))
         return self.state
 
     async def got_new_value(
@@ -83,7 +84,7 @@ class EditEntryFlow(Generic[E]):
         typed = typed_step(self.draft_flow, EditTarget.loader(self.id_key), FLOW_GONE)
         return conversation(
             self.draft_flow,
-            f"editing a {self.screens.noun}",
+            self.screens.words.edit_label,
             entry_points=[buttons(Route(self.screens.buttons.edit, self.start_edit), exact=True)],
             states={
                 self.state: [

@@ -21,8 +21,9 @@ from bot.kit.replies import Route, buttons, greet_coach, out_of_date, show, user
 from domain.catalog.entries import DeleteCheck, Deleted
 from domain.pagination import Page
 from domain.ports import UnitOfWork
+from i18n import _
 
-ShowEntry = Callable[[Update, BotContext, int, str], Awaitable[None]]  # id, note
+ShowEntry = Callable[[Update, BotContext, int, str], Awaitable[None]]  # id, note (said)
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,12 @@ class EntryActions(Generic[E]):
     async def hide(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach hides an entry (also "Hide instead" of deleting it)."""
         await self.set_hidden(context.uow(), user_id(update), entry_id, True)
-        await self.show_entry(update, context, entry_id, HIDDEN_NOTE)
+        await self.show_entry(update, context, entry_id, _(HIDDEN_NOTE))
 
     async def unhide(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach shows a hidden entry again."""
         await self.set_hidden(context.uow(), user_id(update), entry_id, False)
-        await self.show_entry(update, context, entry_id, SHOWN_NOTE)
+        await self.show_entry(update, context, entry_id, _(SHOWN_NOTE))
 
     async def ask_delete(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach learns what a delete would touch and picks Delete, Hide instead or Keep."""

@@ -7,22 +7,34 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from bot.catalog.buttons import SERIES, SERVICE
 from bot.kit.commands import desk_url
 from domain.catalog.overview import CatalogCounts
+from i18n import _
 
 
 def coach_home_keyboard(counts: CatalogCounts, web_base_url: str = "") -> InlineKeyboardMarkup:
     """The catalog's lists; with WEB_BASE_URL the Mini App's desk too."""
-    desk = [InlineKeyboardButton("🗓 Desk", web_app=WebAppInfo(desk_url(web_base_url)))]
+    # i18n: button
+    desk = [InlineKeyboardButton(_("🗓 Desk"), web_app=WebAppInfo(desk_url(web_base_url)))]
     return InlineKeyboardMarkup(
         [
             *([desk] if web_base_url else []),
             [
                 InlineKeyboardButton(
-                    f"Services ({counts.services})", callback_data=SERVICE.list.pack(page=1)
+                    # i18n: button
+                    _("Services ({count})").format(count=counts.services),
+                    callback_data=SERVICE.list.pack(page=1),
                 ),
                 InlineKeyboardButton(
-                    f"Series ({counts.series})", callback_data=SERIES.list.pack(page=1)
+                    # i18n: button
+                    _("Series ({count})").format(count=counts.series),
+                    callback_data=SERIES.list.pack(page=1),
                 ),
             ],
-            [InlineKeyboardButton(f"Packages ({counts.packages})", callback_data="pkg:list:1")],
+            [
+                InlineKeyboardButton(
+                    # i18n: button
+                    _("Packages ({count})").format(count=counts.packages),
+                    callback_data="pkg:list:1",
+                )
+            ],
         ]
     )

@@ -40,6 +40,7 @@ from domain.catalog.rules import validate_description, validate_duration, valida
 from domain.errors import InvalidInput
 from domain.parsing import parse_duration_minutes
 from domain.ports import UnitOfWork
+from i18n import _
 
 D = TypeVar("D")  # the kind's draft class
 EntryStep = Callable[[Update, BotContext, EntryDraft], Awaitable[str | int]]
@@ -51,7 +52,7 @@ class Typed:
 
     state: str
     key: str  # in EntryDraft.extra
-    question: str
+    question: str  # marked with N_
     parse: Callable[[str], int]
 
 
@@ -84,7 +85,7 @@ class NewEntryFlow(Generic[D, E]):
             await update.callback_query.answer()
         await greet_coach(update, context)
         begin(context, self.draft_flow, **EntryDraft.blank(self.extra_keys).to_dict())
-        await reply(update, catalog.ask_title(self.screens.noun))
+        await reply(update, self.screens.words.ask_title())
         return self.state("title")
 
     async def got_title(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
@@ -92,7 +93,7 @@ class NewEntryFlow(Generic[D, E]):
         if (title := await answer(update, validate_title)) is None:
             return self.state("title")
         draft.title = title.value
-        await reply(update, catalog.ask_description(self.screens.noun))
+        await reply(update, self.screens.words.ask_description())
         return self.state("description")
 
     async def got_description(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
@@ -119,10 +120,10 @@ class NewEntryFlow(Generic[D, E]):
     async def ask_from(self, update: Update, index: int) -> str:
         """Asks the kind's own question `index`, or for the duration after the last one."""
         if index < len(self.extra):
-            await reply(update, self.extra[index].question)
+            await reply(update, _(self.extra[index].question))
             return self.extra[index].state
         markup = catalog.duration_keyboard(self.screens.buttons)
-        await reply(update, catalog.ASK_DURATION, reply_markup=markup)
+        await reply(update, _(catalog.ASK_DURATION), reply_markup=markup)
         return self.state("duration")
 
     async def got_duration(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
@@ -146,8 +147,8 @@ class NewEntryFlow(Generic[D, E]):
         return await self.ask_hidden(update)
 
     async def ask_hidden(self, update: Update) -> str:
-        noun, markup = self.screens.noun, catalog.hidden_keyboard(self.screens.buttons)
-        await reply(update, catalog.ask_hidden(noun), reply_markup=markup)
+        markup = catalog.hidden_keyboard(self.screens.buttons)
+        await reply(update, self.screens.words.ask_hidden(), reply_markup=markup)
         return self.state("hidden")
 
     async def picked_hidden(self, update: Update, context: BotContext, draft: EntryDraft) -> str:
@@ -175,7 +176,7 @@ class NewEntryFlow(Generic[D, E]):
         kind, noun = self.screens.buttons, self.screens.noun
         return conversation(
             self.draft_flow,
-            f"creating a {noun} (/new{noun})",
+            self.screens.words.new_label,
             entry_points=[
                 CommandHandler(f"new{noun}", self.start),
                 step_button(kind.new, self.start),

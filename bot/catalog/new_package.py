@@ -61,6 +61,7 @@ from domain.catalog.overview import choices_for_items
 from domain.catalog.packages import clone_package, package_draft
 from domain.errors import InvalidInput, PlanRequired
 from domain.money import SUPPORTED_CURRENCIES
+from i18n import N_, _
 
 
 async def new_package(update: Update, context: BotContext) -> str | int:
@@ -68,11 +69,11 @@ async def new_package(update: Update, context: BotContext) -> str | int:
     await register(update, context)
     if not await choices_for_items(context.uow(write=False), user_id(update)):
         await settle(update)
-        await send(update, views.NO_CATALOG)
+        await send(update, _(views.NO_CATALOG))
         return END
     await settle(update)
     begin(context, Flow(PackageDraft()))
-    await send(update, views.ASK_TITLE)
+    await send(update, _(views.ASK_TITLE))
     return TITLE
 
 
@@ -106,7 +107,7 @@ async def title(update: Update, context: BotContext, flow: Flow) -> str | int:
     try:
         draft_set_title(flow.draft, typed_text(update))
     except InvalidInput as exc:
-        await send(update, views.bad_input(reason(exc), views.ASK_TITLE_AGAIN))
+        await send(update, views.bad_input(reason(exc), _(views.ASK_TITLE_AGAIN)))
         return TITLE
     return await advance(update, context, flow, "title")
 
@@ -120,7 +121,7 @@ async def description(update: Update, context: BotContext, flow: Flow) -> str | 
     try:
         draft_set_description(flow.draft, text)
     except InvalidInput as exc:
-        await send(update, views.bad_input(reason(exc), views.ASK_DESCRIPTION))
+        await send(update, views.bad_input(reason(exc), _(views.ASK_DESCRIPTION)))
         return DESCRIPTION
     return await advance(update, context, flow, "description")
 
@@ -131,7 +132,7 @@ async def currency(update: Update, context: BotContext, flow: Flow) -> str:
     await settle(update)
     code = FORM_CURRENCY.parse(callback_data(update))
     if code not in SUPPORTED_CURRENCIES:
-        await send(update, views.ASK_CURRENCY, views.currency_keyboard())
+        await send(update, _(views.ASK_CURRENCY), views.currency_keyboard())
         return CURRENCY
     flow.currency = code
     await send(update, views.ask_amount(code))
@@ -142,7 +143,7 @@ async def currency(update: Update, context: BotContext, flow: Flow) -> str:
 async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
     """The typed price in the chosen currency ("49.90"; 0 is free), or what is wrong."""
     if flow.currency is None:
-        await send(update, views.ASK_CURRENCY, views.currency_keyboard())
+        await send(update, _(views.ASK_CURRENCY), views.currency_keyboard())
         return CURRENCY
     try:
         draft_set_price(flow.draft, typed_text(update), flow.currency)
@@ -169,7 +170,7 @@ async def validity(update: Update, context: BotContext, flow: Flow) -> str | int
         draft_set_validity(flow.draft, text, (await require_coach(update, context)).plan)
     except InvalidInput as exc:
         await send(
-            update, views.bad_input(reason(exc), views.ASK_VALIDITY), views.validity_keyboard()
+            update, views.bad_input(reason(exc), views.ask_validity()), views.validity_keyboard()
         )
         return VALIDITY
     except PlanRequired as exc:
@@ -181,7 +182,8 @@ async def validity(update: Update, context: BotContext, flow: Flow) -> str | int
 def build() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         NAME,
-        "a package form (/newpackage)",
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
+        N_("a package form (/newpackage)"),
         entry_points=[
             CommandHandler("newpackage", new_package),
             step_button(FORM_NEW, new_package),

@@ -15,70 +15,93 @@ from domain.catalog.overview import ItemChoice
 from domain.catalog.rules import QUANTITY_MAX, VALIDITY_MAX
 from domain.money import SUPPORTED_CURRENCIES, currency
 from domain.pagination import page_of
+from i18n import N_, _
 
 CHOICES_PER_PAGE = 8
 
-NO_CATALOG = (
+NO_CATALOG = N_(
     "A package bundles sessions of your services and series, and you have none yet.\n"
     "Create one first: /newservice for 1:1 sessions, /newseries for a group programme. "
     "Then send /newpackage again."
 )
-ASK_TITLE = (
+ASK_TITLE = N_(
     "<b>New package</b>\nWhat is it called? For example <i>10 yoga classes</i> "
     "(up to 100 characters). Send /cancel at any step to stop; nothing is saved until you "
     "press Save."
 )
-ASK_TITLE_AGAIN = "Type the new title (up to 100 characters)."
-ASK_DESCRIPTION = (
+ASK_TITLE_AGAIN = N_("Type the new title (up to 100 characters).")
+ASK_DESCRIPTION = N_(
     "Describe it for your clients in a few lines (up to 1000 characters), "
     "or press <b>No description</b> (or send /skip)."
 )
-PICK_ITEM = (
+PICK_ITEM = N_(
     "Which service or series goes into the package? Hidden ones are listed too: "
     "packages can still book them."
 )
-ASK_REMOVE = "Which item should I take out?"
-ASK_CURRENCY = "Which currency is the price in?"
-ASK_HIDDEN = "Show it on your booking page? A hidden package is sold only through its direct link."
-ASK_VALIDITY = (
-    "How many days can a client use it after buying? Type a number from 1 to "
-    f"{VALIDITY_MAX}, or press <b>No expiry</b>."
+ASK_REMOVE = N_("Which item should I take out?")
+ASK_CURRENCY = N_("Which currency is the price in?")
+ASK_HIDDEN = N_(
+    "Show it on your booking page? A hidden package is sold only through its direct link."
 )
-VALIDITY_NEEDS_PLAN = (
+VALIDITY_NEEDS_PLAN = N_(
     "A package that expires after a number of days needs the growth plan or higher. "
     "On your plan packages have no expiry, so I skipped that step."
 )
-VALIDITY_NEEDS_PLAN_SHORT = "Expiry after N days needs the growth plan or higher."
-ASK_FIELD = "Which field do you want to change?"
-FIX_AND_SAVE = "Change it with <b>Edit a field</b>, then save again."
-ITEM_GONE = "That is no longer in your catalog. Pick another one."
-FLOW_LOST = "This package is no longer being edited. Send /newpackage or /packages to go on."
-NOT_IN_FLOW = "That form is closed. Send /newpackage or /packages to go on."
+VALIDITY_NEEDS_PLAN_SHORT = N_("Expiry after N days needs the growth plan or higher.")
+ASK_FIELD = N_("Which field do you want to change?")
+FIX_AND_SAVE = N_("Change it with <b>Edit a field</b>, then save again.")
+ITEM_GONE = N_("That is no longer in your catalog. Pick another one.")
+FLOW_LOST = N_("This package is no longer being edited. Send /newpackage or /packages to go on.")
+NOT_IN_FLOW = N_("That form is closed. Send /newpackage or /packages to go on.")
 
-FIELDS = (
-    ("title", "Title"),
-    ("description", "Description"),
-    ("items", "Sessions"),
-    ("price", "Price"),
-    ("hidden", "Hidden"),
-    ("validity", "Validity"),
+FIELDS = (  # the package's fields, as their buttons name them
+    # i18n: button
+    ("title", N_("Title")),
+    # i18n: button
+    ("description", N_("Description")),
+    # i18n: button
+    ("items", N_("Sessions")),
+    # i18n: button
+    ("price", N_("Price")),
+    # i18n: button
+    ("hidden", N_("Hidden")),
+    # i18n: button
+    ("validity", N_("Validity")),
 )
 
 
+def ask_validity() -> str:
+    return _(
+        "How many days can a client use it after buying? Type a number from 1 to "
+        "{max}, or press <b>No expiry</b>."
+    ).format(max=VALIDITY_MAX)
+
+
 def bad_input(reason: str, prompt: str) -> str:
-    """A refused answer: what is wrong, then the same question again."""
-    return f"Sorry, {escape(reason)}.\n\n{prompt}"
+    """A refused answer: what is wrong, then the same question again (`prompt` said)."""
+    return _("Sorry, {reason}.\n\n{prompt}").format(reason=escape(reason), prompt=prompt)
 
 
 def description_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("No description", callback_data=kinds.FORM_NO_DESCRIPTION.pack())]]
+        # i18n: button
+        [
+            [
+                InlineKeyboardButton(
+                    # i18n: button
+                    _("No description"),
+                    callback_data=kinds.FORM_NO_DESCRIPTION.pack(),
+                )
+            ]
+        ]
     )
 
 
 def choice_label(choice: ItemChoice) -> str:
-    kind = "1:1" if choice.kind is ItemKind.SERVICE else "group"
-    return f"{choice.title} · {kind}" + (" (hidden)" if choice.hidden else "")
+    # i18n: a package item's kind: "1:1" (a service) or "group" (a series)
+    kind = "1:1" if choice.kind is ItemKind.SERVICE else _("group")
+    # i18n: on a button after a service's or series' title: hidden from clients
+    return f"{choice.title} · {kind}" + (" " + _("(hidden)") if choice.hidden else "")
 
 
 def pick_keyboard(choices: list[ItemChoice], page: int) -> InlineKeyboardMarkup:
@@ -97,23 +120,27 @@ def pick_keyboard(choices: list[ItemChoice], page: int) -> InlineKeyboardMarkup:
 
 
 def ask_quantity(title: str) -> str:
-    return (
-        f"How many sessions of <b>{escape(title)}</b> are in the package? "
-        f"Type a number from 1 to {QUANTITY_MAX}."
-    )
+    return _(
+        "How many sessions of <b>{title}</b> are in the package? Type a number from 1 to {max}."
+    ).format(title=escape(title), max=QUANTITY_MAX)
 
 
 def items_menu(items: list[PackageItem]) -> str:
-    return f"<b>Sessions in this package</b>\n{items_block(items)}\n\nAdd another, or press Done."
+    return _("<b>Sessions in this package</b>\n{items}\n\nAdd another, or press Done.").format(
+        items=items_block(items)
+    )
 
 
 def items_keyboard(items: list[PackageItem]) -> InlineKeyboardMarkup:
-    rows = [[InlineKeyboardButton("➕ Add another", callback_data=kinds.FORM_MORE.pack())]]
+    # i18n: button
+    rows = [[InlineKeyboardButton(_("➕ Add another"), callback_data=kinds.FORM_MORE.pack())]]
     if items:
         rows.append(
-            [InlineKeyboardButton("➖ Remove an item", callback_data=kinds.FORM_REMOVE.pack())]
+            # i18n: button
+            [InlineKeyboardButton(_("➖ Remove an item"), callback_data=kinds.FORM_REMOVE.pack())]
         )
-    rows.append([InlineKeyboardButton("✅ Done", callback_data=kinds.FORM_DONE.pack())])
+    # i18n: button
+    rows.append([InlineKeyboardButton(_("✅ Done"), callback_data=kinds.FORM_DONE.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -127,12 +154,14 @@ def remove_keyboard(items: list[PackageItem]) -> InlineKeyboardMarkup:
         ]
         for i in items
     ]
-    rows.append([InlineKeyboardButton("◀ Back", callback_data=kinds.FORM_BACK.pack())])
+    # i18n: button
+    rows.append([InlineKeyboardButton(_("◀ Back"), callback_data=kinds.FORM_BACK.pack())])
     return InlineKeyboardMarkup(rows)
 
 
 def currency_label(code: str) -> str:
-    return "⭐ Telegram Stars" if code == "XTR" else code
+    # i18n: button, and the currency in "Type the price in {currency}"
+    return _("⭐ Telegram Stars") if code == "XTR" else code
 
 
 def currency_keyboard() -> InlineKeyboardMarkup:
@@ -148,12 +177,16 @@ def currency_keyboard() -> InlineKeyboardMarkup:
 
 
 def ask_amount(code: str) -> str:
-    example = "150" if currency(code).exponent == 0 else "49.90"
-    whole = " (whole numbers only)" if currency(code).exponent == 0 else ""
-    return (
-        f"Type the price in {currency_label(code)}{whole}, for example {example}. "
-        "Type 0 to make the package free."
+    if currency(code).exponent == 0:
+        text = _(
+            "Type the price in {currency} (whole numbers only), for example {example}. "
+            "Type 0 to make the package free."
+        )
+        return text.format(currency=currency_label(code), example="150")
+    text = _(
+        "Type the price in {currency}, for example {example}. Type 0 to make the package free."
     )
+    return text.format(currency=currency_label(code), example="49.90")
 
 
 def hidden_keyboard() -> InlineKeyboardMarkup:
@@ -161,12 +194,16 @@ def hidden_keyboard() -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    "Show it on my booking page", callback_data=kinds.FORM_HIDDEN.pack(hidden=0)
+                    # i18n: button
+                    _("Show it on my booking page"),
+                    callback_data=kinds.FORM_HIDDEN.pack(hidden=0),
                 )
             ],
             [
                 InlineKeyboardButton(
-                    "Hide it (direct link only)", callback_data=kinds.FORM_HIDDEN.pack(hidden=1)
+                    # i18n: button
+                    _("Hide it (direct link only)"),
+                    callback_data=kinds.FORM_HIDDEN.pack(hidden=1),
                 )
             ],
         ]
@@ -175,13 +212,17 @@ def hidden_keyboard() -> InlineKeyboardMarkup:
 
 def validity_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("No expiry", callback_data=kinds.FORM_NO_EXPIRY.pack())]]
+        # i18n: button
+        [[InlineKeyboardButton(_("No expiry"), callback_data=kinds.FORM_NO_EXPIRY.pack())]]
     )
 
 
 def summary(draft: PackageDraft, editing: bool) -> str:
-    head = "<b>Check the package</b>" if not editing else "<b>Check your changes</b>"
-    return f"{head}\n\n{details(draft)}\n\nSave it, change a field, or cancel."
+    if editing:
+        text = _("<b>Check your changes</b>\n\n{details}\n\nSave it, change a field, or cancel.")
+    else:
+        text = _("<b>Check the package</b>\n\n{details}\n\nSave it, change a field, or cancel.")
+    return text.format(details=details(draft))
 
 
 def summary_keyboard(editing: bool) -> InlineKeyboardMarkup:
@@ -189,48 +230,58 @@ def summary_keyboard(editing: bool) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    "💾 Save changes" if editing else "💾 Save",
+                    (
+                        # i18n: button
+                        _("💾 Save changes")
+                        if editing
+                        # i18n: button
+                        else _("💾 Save")
+                    ),
                     callback_data=kinds.FORM_SAVE.pack(),
                 )
             ],
-            [InlineKeyboardButton("✏️ Edit a field", callback_data=kinds.FORM_FIELDS.pack())],
-            [InlineKeyboardButton("✖ Cancel", callback_data=kinds.FORM_CANCEL.pack())],
+            # i18n: button
+            [InlineKeyboardButton(_("✏️ Edit a field"), callback_data=kinds.FORM_FIELDS.pack())],
+            # i18n: button
+            [InlineKeyboardButton(_("✖ Cancel"), callback_data=kinds.FORM_CANCEL.pack())],
         ]
     )
 
 
 def field_menu(draft: PackageDraft, intro: str = "") -> str:
     lead = f"{intro}\n\n" if intro else ""
-    return f"{lead}{details(draft)}\n\n{ASK_FIELD}"
+    return f"{lead}{details(draft)}\n\n{_(ASK_FIELD)}"
 
 
 def field_keyboard() -> InlineKeyboardMarkup:
     buttons = [
-        InlineKeyboardButton(label, callback_data=kinds.FORM_FIELD.pack(name=name))
+        InlineKeyboardButton(_(label), callback_data=kinds.FORM_FIELD.pack(name=name))
         for name, label in FIELDS
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append(
-        [InlineKeyboardButton("◀ Back to summary", callback_data=kinds.FORM_SUMMARY.pack())]
+        # i18n: button
+        [InlineKeyboardButton(_("◀ Back to summary"), callback_data=kinds.FORM_SUMMARY.pack())]
     )
-    rows.append([InlineKeyboardButton("✖ Cancel", callback_data=kinds.FORM_CANCEL.pack())])
+    # i18n: button
+    rows.append([InlineKeyboardButton(_("✖ Cancel"), callback_data=kinds.FORM_CANCEL.pack())])
     return InlineKeyboardMarkup(rows)
 
 
 def editing_intro(title: str) -> str:
-    return f"Editing <b>{escape(title)}</b>. Nothing changes until you save."
+    return _("Editing <b>{title}</b>. Nothing changes until you save.").format(title=escape(title))
 
 
 def cloned_intro(title: str) -> str:
-    return (
-        f"Created <b>{escape(title)}</b>, an independent copy: changing it never changes the "
+    return _(
+        "Created <b>{title}</b>, an independent copy: changing it never changes the "
         "original. Change what you like, then save."
-    )
+    ).format(title=escape(title))
 
 
 def saved(title: str, created: bool) -> str:
-    what = "Created" if created else "Saved"
-    return f"{what} <b>{escape(title)}</b>."
+    text = _("Created <b>{title}</b>.") if created else _("Saved <b>{title}</b>.")
+    return text.format(title=escape(title))
 
 
 def saved_keyboard(package_id: int) -> InlineKeyboardMarkup:
@@ -238,12 +289,23 @@ def saved_keyboard(package_id: int) -> InlineKeyboardMarkup:
         [
             [
                 InlineKeyboardButton(
-                    "Open it", callback_data=kinds.PACKAGE_VIEW.pack(package=package_id)
+                    # i18n: button
+                    _("Open it"),
+                    callback_data=kinds.PACKAGE_VIEW.pack(package=package_id),
                 ),
                 InlineKeyboardButton(
-                    "🔗 Link", callback_data=kinds.PACKAGE_LINK.pack(package=package_id)
+                    # i18n: button
+                    _("🔗 Link"),
+                    callback_data=kinds.PACKAGE_LINK.pack(package=package_id),
                 ),
             ],
-            [InlineKeyboardButton("All packages", callback_data=kinds.PACKAGE_LIST.pack(page=1))],
+            # i18n: button
+            [
+                InlineKeyboardButton(
+                    # i18n: button
+                    _("All packages"),
+                    callback_data=kinds.PACKAGE_LIST.pack(page=1),
+                )
+            ],
         ]
     )

@@ -20,6 +20,7 @@ from bot.kit.context import BotContext
 from bot.kit.replies import reply, require_coach, user_id
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.overview import ItemChoice, choices_for_items
+from i18n import _
 
 NAME = "new_package"  # the conversation, and its state in the flow toolkit
 FLOW_NAME = "package"  # draft["flow"], the tag its persisted drafts carry
@@ -102,24 +103,24 @@ async def send(update: Update, text: str, keyboard: InlineKeyboardMarkup | None 
 async def ask(update: Update, context: BotContext, flow: Flow, field: str) -> str | int:
     """Asks for one field and returns the state that waits for the answer."""
     if field == "title":
-        await send(update, views.ASK_TITLE_AGAIN if flow.to_summary else views.ASK_TITLE)
+        await send(update, _(views.ASK_TITLE_AGAIN) if flow.to_summary else _(views.ASK_TITLE))
         return TITLE
     if field == "description":
-        await send(update, views.ASK_DESCRIPTION, views.description_keyboard())
+        await send(update, _(views.ASK_DESCRIPTION), views.description_keyboard())
         return DESCRIPTION
     if field == "items":
         return await ask_items(update, context, flow)
     if field == "price":
-        await send(update, views.ASK_CURRENCY, views.currency_keyboard())
+        await send(update, _(views.ASK_CURRENCY), views.currency_keyboard())
         return CURRENCY
     if field == "hidden":
-        await send(update, views.ASK_HIDDEN, views.hidden_keyboard())
+        await send(update, _(views.ASK_HIDDEN), views.hidden_keyboard())
         return HIDDEN
     if not (await require_coach(update, context)).plan.allows_time_limited_packages:
         flow.draft.validity_days = None
-        await send(update, views.VALIDITY_NEEDS_PLAN)
+        await send(update, _(views.VALIDITY_NEEDS_PLAN))
         return await show_summary(update, flow)
-    await send(update, views.ASK_VALIDITY, views.validity_keyboard())
+    await send(update, views.ask_validity(), views.validity_keyboard())
     return VALIDITY
 
 
@@ -136,9 +137,9 @@ async def ask_items(update: Update, context: BotContext, flow: Flow) -> str:
 async def ask_pick(update: Update, context: BotContext) -> str:
     found = await choices(update, context)
     if not found:
-        await send(update, views.NO_CATALOG, views.items_keyboard([]))
+        await send(update, _(views.NO_CATALOG), views.items_keyboard([]))
         return ITEMS
-    await send(update, views.PICK_ITEM, views.pick_keyboard(found, 1))
+    await send(update, _(views.PICK_ITEM), views.pick_keyboard(found, 1))
     return PICK
 
 

@@ -34,6 +34,7 @@ from bot.kit.replies import callback_data, quiet_edit, settle, step_button, type
 from domain.catalog.drafts import draft_add_item, draft_remove_item
 from domain.catalog.rules import validate_item_count
 from domain.errors import InvalidInput
+from i18n import _
 
 
 @step
@@ -46,7 +47,7 @@ async def picked(update: Update, context: BotContext, flow: Flow) -> str:
         c for c in await choices(update, context) if (c.kind.value, c.ref_id) == (kind, ref_id)
     ]
     if not found:
-        await send(update, views.ITEM_GONE)
+        await send(update, _(views.ITEM_GONE))
         return await ask_pick(update, context)
     flow.pick = {"kind": kind, "ref_id": ref_id, "title": found[0].title}
     await send(update, views.ask_quantity(found[0].title))
@@ -92,7 +93,7 @@ async def more(update: Update, context: BotContext, flow: Flow) -> str:
 async def remove(update: Update, context: BotContext, flow: Flow) -> str:
     """Which item to take out."""
     await settle(update)
-    await send(update, views.ASK_REMOVE, views.remove_keyboard(flow.draft.items))
+    await send(update, _(views.ASK_REMOVE), views.remove_keyboard(flow.draft.items))
     return REMOVE
 
 
@@ -119,7 +120,7 @@ async def done(update: Update, context: BotContext, flow: Flow) -> str | int:
     try:
         validate_item_count(len(flow.draft.items))
     except InvalidInput as exc:
-        await query.answer(f"Sorry, {reason(exc)}.", show_alert=True)
+        await query.answer(_("Sorry, {reason}.").format(reason=reason(exc)), show_alert=True)
         return ITEMS
     await settle(update)
     return await advance(update, context, flow, "items")

@@ -26,6 +26,7 @@ from bot.kit.reasons import reason
 from bot.kit.replies import callback_data, require_coach, settle, step_button, user_id
 from domain.catalog.packages import create_package, update_package
 from domain.errors import InvalidInput, NotFound, PlanRequired
+from i18n import _
 
 
 @step
@@ -39,7 +40,7 @@ async def save(update: Update, context: BotContext, flow: Flow) -> str | int:
         else:
             package = await update_package(context.uow(), coach, flow.package_id, flow.draft)
     except InvalidInput as exc:
-        await send(update, views.bad_input(reason(exc), views.FIX_AND_SAVE))
+        await send(update, views.bad_input(reason(exc), _(views.FIX_AND_SAVE)))
         return await show_summary(update, flow)
     except PlanRequired as exc:
         await send(update, describe(exc))
@@ -71,7 +72,7 @@ async def field(update: Update, context: BotContext, flow: Flow) -> str | int:
     assert update.callback_query is not None
     plan = (await require_coach(update, context)).plan if name == "validity" else None
     if plan is not None and not plan.allows_time_limited_packages:
-        await update.callback_query.answer(views.VALIDITY_NEEDS_PLAN_SHORT, show_alert=True)
+        await update.callback_query.answer(_(views.VALIDITY_NEEDS_PLAN_SHORT), show_alert=True)
         return FIELD
     await settle(update)
     flow.to_summary = True
@@ -89,7 +90,7 @@ async def summary(update: Update, context: BotContext, flow: Flow) -> str:
 async def cancel(update: Update, context: BotContext, flow: Flow) -> int:
     """Leaves the flow from its button; nothing unsaved is kept."""
     await settle(update)
-    await send(update, texts.CANCELLED)
+    await send(update, _(texts.CANCELLED))
     return END
 
 

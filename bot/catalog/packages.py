@@ -27,6 +27,7 @@ from bot.kit.context import BotContext
 from bot.kit.deeplinks import LinkKind, link
 from bot.kit.replies import Route, buttons, quiet_edit, register, reply, user_id
 from domain.catalog.packages import delete_package, get_package, list_packages, set_package_hidden
+from i18n import _
 
 
 def _query(update: Update) -> CallbackQuery:
@@ -66,7 +67,7 @@ async def hide(update: Update, context: BotContext, press: Hiding) -> None:
     """The coach hides a package from the booking page (its link still works), or shows it."""
     query, hidden = _query(update), press.hidden
     package = await set_package_hidden(context.uow(), user_id(update), press.package, hidden)
-    note = views.HIDDEN_NOTE if hidden else views.SHOWN_NOTE
+    note = _(views.HIDDEN_NOTE if hidden else views.SHOWN_NOTE)
     await query.answer(note)
     await _show(query, views.package_text(package, note), views.package_keyboard(package))
 
@@ -101,7 +102,7 @@ async def stale(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     closed = (query.data or "").startswith("np:")
-    await query.answer(flow_views.NOT_IN_FLOW if closed else views.STALE_BUTTON)
+    await query.answer(_(flow_views.NOT_IN_FLOW if closed else views.STALE_BUTTON))
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

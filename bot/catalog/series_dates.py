@@ -38,12 +38,14 @@ from bot.kit.replies import (
     user_id,
 )
 from bot.kit.texts import FLOW_GONE
+from domain.booking.model import ScheduleEntry
 from domain.booking.series_dates import remove_series_date
 from domain.catalog import dates
 from domain.catalog.dates import SeriesOverview, series_overview
 from domain.errors import DomainError, InvalidInput
 from domain.pagination import page_of
 from domain.timezones import viewer_zone
+from i18n import N_, _, speaking
 
 DATES = "ser.dates"
 FLOW = "series_dates"  # the conversation and its flow state
@@ -120,7 +122,7 @@ async def got_dates(update: Update, context: BotContext, adding: Adding) -> str 
     except DomainError as exc:  # the series was deleted meanwhile
         await reply(update, describe(exc))
         return END
-    text = views.added_text(got.added, got.timezone) if got.added else views.NOTHING_NEW
+    text = views.added_text(got.added, got.timezone) if got.added else _(views.NOTHING_NEW)
     await reply(update, text, reply_markup=views.done_keyboard())
     return DATES
 
@@ -137,7 +139,7 @@ async def stop(update: Update, context: BotContext) -> int:
     """/cancel while adding dates: the dates added so far stay, so it says just that."""
     adding = loaded(context, FLOW, Adding.load)
     finish(context)
-    await reply(update, views.DATES_STOPPED)
+    await reply(update, _(views.DATES_STOPPED))
     if adding is not None:
         await send_series(update, context, adding.series_id)
     return END
@@ -146,7 +148,8 @@ async def stop(update: Update, context: BotContext) -> int:
 def add_dates() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         FLOW,
-        "adding dates to a series",
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
+        N_("adding dates to a series"),
         entry_points=[buttons(Route(ADD_DATES, start_adding), exact=True)],
         states={
             DATES: [
@@ -193,11 +196,24 @@ async def _remove(
         markup = views.remove_confirm_keyboard(press.series, press.arg)
         await show(update, views.remove_question(occurrence, seen.timezone), markup)
         return
-    for seat in done.seats:
-        text = booking_views.seat_removed(seat, viewer_zone(seat.client_zone, seen.timezone))
-        await tell_client(context, seat, text, calendar=True)
+    await _tell_seats(context, done.seats, seen.timezone)
     note = views.removed_note(occurrence, seen.timezone, occurrence.seats_taken)
     await show(update, *screen_of(seen, note))
+
+
+async def _tell_seats(context: BotContext, seats: list[ScheduleEntry], coach_zone: str) -> None:
+    """Each client whose seat went with the date hears it in their own language."""
+    ids = [seat.client_id for seat in seats if seat.client_id is not None]
+    if not ids:
+        return
+    async with context.uow(write=False) as uow:
+        languages = await uow.users.languages(ids)
+    for seat in seats:
+        if seat.client_id is None:
+            continue
+        with speaking(languages.get(seat.client_id)):
+            text = booking_views.seat_removed(seat, viewer_zone(seat.client_zone, coach_zone))
+            await tell_client(context, seat, text, calendar=True)
 
 
 def handlers() -> list[ConversationHandler | CallbackQueryHandler]:  # type: ignore[type-arg]

@@ -21,12 +21,13 @@ from domain.catalog.series import (
     parse_capacity,
     update_series,
 )
+from i18n import _
 
 
 async def send_saved(update: Update, context: BotContext, series: Series) -> None:
     """The saved series as a new message, ready for its dates."""
     assert series.id is not None
-    await send_series(update, context, series.id, SAVED)
+    await send_series(update, context, series.id, _(SAVED))
 
 
 async def update(

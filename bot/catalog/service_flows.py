@@ -15,11 +15,12 @@ from bot.kit.context import BotContext
 from bot.kit.replies import reply
 from domain.catalog.model import Service
 from domain.catalog.services import ServiceDraft, create_service, get_service, update_service
+from i18n import _
 
 
 async def send_service(update: Update, context: BotContext, service: Service) -> None:
     """The saved service as a new message, with its buttons."""
-    text, markup = views.service_text(service, SAVED), views.service_keyboard(service)
+    text, markup = views.service_text(service, _(SAVED)), views.service_keyboard(service)
     await reply(update, text, reply_markup=markup)
 
 

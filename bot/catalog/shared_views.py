@@ -1,5 +1,6 @@
 """What the service and series screens share: durations, counts, paging, and the questions
-of the "new service" and "new series" flows (their buttons are in `buttons`)."""
+of the "new service" and "new series" flows (their buttons are in `buttons`). Everything is
+said in the current language; the constants are marked with `N_` and said with `_`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.catalog.buttons import EntryButtons
 from domain.pagination import Page
+from i18n import N_, _
 
 PER_PAGE = 5
 DURATION_CHOICES = (30, 45, 60, 90)
@@ -21,44 +23,42 @@ def button(label: str, data: str) -> InlineKeyboardButton:
 
 
 def plural(count: int, word: str) -> str:
+    """English only ("3 seats"): say a counted sentence whole with `ngettext` instead."""
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def duration_text(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return f"{minutes} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+        # i18n: a duration, also on a button: "45 min"
+        return _("{minutes} min").format(minutes=minutes)
+    if rest:
+        # i18n: a duration, also on a button: "1 h 30 min"
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    # i18n: a duration, also on a button: "2 h"
+    return _("{hours} h").format(hours=hours)
 
 
 def hidden_text(hidden: bool) -> str:
-    return "hidden from clients" if hidden else "visible to clients"
+    """What follows "Shown:" on an entry's screen."""
+    return _("hidden from clients") if hidden else _("visible to clients")
+
+
+def shown_line(hidden: bool) -> str:
+    return _("Shown: {shown}").format(shown=hidden_text(hidden))
 
 
 def try_again(reason: str) -> str:
-    return f"Sorry, {escape(reason)}. Please try again, or send /cancel to stop."
+    return _("Sorry, {reason}. Please try again, or send /cancel to stop.").format(
+        reason=escape(reason)
+    )
 
 
-def ask_title(noun: str) -> str:
-    return f"New {noun}. What is its <b>title</b>? (up to 100 characters, /cancel to stop)"
-
-
-def ask_description(noun: str) -> str:
-    return f"A short <b>description</b> of the {noun} for clients, or /skip to leave it empty."
-
-
-ASK_DURATION = (
+ASK_DURATION = N_(
     "How long is one session? Type minutes or hours, for example <code>60</code>, "
     "<code>90 min</code> or <code>1h30</code>, or pick one:"
 )
-STALE_BUTTON = "This button belongs to a step that is over. Start again from the command."
-
-
-def ask_hidden(noun: str) -> str:
-    return (
-        f"Hide this {noun} from clients for now? You can change it later; a hidden {noun} "
-        "stays bookable through packages that include it."
-    )
+STALE_BUTTON = N_("This button belongs to a step that is over. Start again from the command.")
 
 
 def duration_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
@@ -71,8 +71,10 @@ def hidden_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button("👁 No, show it", kind.hidden.pack(hidden=0)),
-                button("🙈 Yes, hide it", kind.hidden.pack(hidden=1)),
+                # i18n: button
+                button(_("👁 No, show it"), kind.hidden.pack(hidden=0)),
+                # i18n: button
+                button(_("🙈 Yes, hide it"), kind.hidden.pack(hidden=1)),
             ]
         ]
     )
@@ -80,7 +82,14 @@ def hidden_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
 
 def summary_keyboard(kind: EntryButtons) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[button("✅ Save", kind.save.pack()), button("✖ Cancel", kind.cancel.pack())]]
+        [
+            [
+                # i18n: button
+                button(_("✅ Save"), kind.save.pack()),
+                # i18n: button
+                button(_("✖ Cancel"), kind.cancel.pack()),
+            ]
+        ]
     )
 
 
@@ -95,5 +104,8 @@ def paging_row(page: Page[Any], data_for: Callable[[int], str]) -> list[InlineKe
 
 
 def list_header(title: str, page: Page[Any]) -> str:
+    """`title` (said already) with the count, and which page when there are more."""
     header = f"<b>{title}</b> ({page.total})"
-    return header + (f" · page {page.page} of {page.pages}" if page.pages > 1 else "")
+    if page.pages <= 1:
+        return header
+    return f"{header} · " + _("page {page} of {pages}").format(page=page.page, pages=page.pages)

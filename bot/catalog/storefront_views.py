@@ -13,24 +13,29 @@ from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import Package
 from domain.model import Coach
 from domain.pagination import Page
+from i18n import N_, _
 
 PER_PAGE = 5
-NOTHING_ON_SALE = "There are no packages on sale right now. Please check back later."
-NOT_AVAILABLE = "This package has nothing left in it, so it is not available right now."
+NOTHING_ON_SALE = N_("There are no packages on sale right now. Please check back later.")
+NOT_AVAILABLE = N_("This package has nothing left in it, so it is not available right now.")
 
 
 def booking_page(coach: Coach, page: Page[Package]) -> str:
-    head = f"<b>{escape(coach.display_name)}</b> — packages"
+    name = escape(coach.display_name)
+    # i18n: the heading of a coach's booking page; {name} is the coach's name
+    head = _("<b>{name}</b> — packages").format(name=name)
     if not page.items:
-        return f"{head}\n\n{NOTHING_ON_SALE}"
+        return f"{head}\n\n{_(NOTHING_ON_SALE)}"
     if page.pages > 1:
-        head += f" (page {page.page} of {page.pages})"
+        head = _("<b>{name}</b> — packages (page {page} of {pages})").format(
+            name=name, page=page.page, pages=page.pages
+        )
     entries = [
         f"<b>{escape(p.title)}</b> — {price_label(p.price_minor, p.currency)}\n"
         f"{items_inline(p.items)} · {validity_label(p.validity_days)}"
         for p in page.items
     ]
-    return "\n\n".join([head, *entries, "Tap a package to see its details."])
+    return "\n\n".join([head, *entries, _("Tap a package to see its details.")])
 
 
 def booking_keyboard(slug: str, page: Page[Package]) -> InlineKeyboardMarkup | None:
@@ -48,4 +53,4 @@ def booking_keyboard(slug: str, page: Page[Package]) -> InlineKeyboardMarkup | N
 
 def package_page(package: Package) -> str:
     text = details(PackageDraft.of(package), for_coach=False)
-    return f"{text}\n\n{NOT_AVAILABLE}" if not package.items else text
+    return f"{text}\n\n{_(NOT_AVAILABLE)}" if not package.items else text

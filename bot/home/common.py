@@ -27,6 +27,7 @@ from domain import accounts
 from domain.accounts import parse_user_id
 from domain.catalog.overview import catalog_counts
 from domain.errors import InvalidInput, NotFound
+from i18n import _
 
 LinkRoute = Callable[[Update, BotContext, DeepLink], Awaitable[None]]
 DEEP_LINK_ROUTES: dict[LinkKind, LinkRoute] = {}
@@ -39,7 +40,7 @@ async def start(update: Update, context: BotContext) -> None:
         return
     greeting = await register(update, context)
     if greeting.coach is None:
-        await reply(update, texts.CLIENT_WELCOME.format(name=escape(greeting.user.first_name)))
+        await reply(update, _(texts.CLIENT_WELCOME).format(name=escape(greeting.user.first_name)))
         return
     booking = link(context.bot_username, LinkKind.COACH, greeting.coach.slug)
     counts = await catalog_counts(context.uow(write=False), greeting.coach.user_id)
@@ -56,7 +57,8 @@ async def open_deep_link(update: Update, context: BotContext, payload: str) -> N
     throttle, who, now = context.deps.link_throttle, user_id(update), context.now()
     wait = throttle.wait(who, now)
     if wait is not None:
-        await reply(update, texts.TOO_MANY_LINKS.format(minutes=ceil(wait.total_seconds() / 60)))
+        minutes = ceil(wait.total_seconds() / 60)
+        await reply(update, _(texts.TOO_MANY_LINKS).format(minutes=minutes))
         return
     parsed = parse_payload(payload)
     route = DEEP_LINK_ROUTES.get(parsed.kind) if parsed else None
@@ -66,20 +68,25 @@ async def open_deep_link(update: Update, context: BotContext, payload: str) -> N
         await route(update, context, parsed)
     except NotFound:
         throttle.failed(who, now)
-        await reply(update, texts.INVALID_LINK)
+        await reply(update, _(texts.INVALID_LINK))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Lists what this person can do."""
     greeting = await register(update, context)
     if greeting.coach is not None:
-        text = texts.COACH_HELP.format(zone=greeting.coach.timezone)
+        text = _(texts.COACH_HELP).format(zone=greeting.coach.timezone)
     else:
-        zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
-        text = texts.CLIENT_HELP.format(zone=zone)
+        zone = greeting.user.timezone or default_zone(context)
+        text = _(texts.CLIENT_HELP).format(zone=zone)
     if greeting.user.telegram_id in context.deps.policy.admin_ids:
-        text += texts.ADMIN_HELP
+        text += "\n\n" + _(texts.ADMIN_HELP)
     await reply(update, text)
+
+
+def default_zone(context: BotContext) -> str:
+    """The bot's default time zone, for someone who chose none: "UTC (default)"."""
+    return _("{zone} (default)").format(zone=context.deps.settings.default_timezone)
 
 
 async def become_coach(update: Update, context: BotContext) -> None:
@@ -106,7 +113,7 @@ async def set_plan(update: Update, context: BotContext) -> None:
     except InvalidInput:
         coach_id = None
     if user.id in context.deps.policy.admin_ids and coach_id is None:
-        await reply(update, texts.SETPLAN_USAGE)
+        await reply(update, _(texts.SETPLAN_USAGE))
         return
     plan = args[1] if len(args) > 1 else ""
     coach = await accounts.set_plan(
@@ -118,7 +125,7 @@ async def set_plan(update: Update, context: BotContext) -> None:
 async def cancel_outside_flow(update: Update, context: BotContext) -> None:
     """/cancel when no flow is open (a flow state left behind is dropped too)."""
     flows.finish(context)
-    await reply(update, texts.NOTHING_TO_CANCEL)
+    await reply(update, _(texts.NOTHING_TO_CANCEL))
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
@@ -130,12 +137,12 @@ def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command no handler knows."""
-    await reply(update, texts.UNKNOWN_COMMAND)
+    await reply(update, _(texts.UNKNOWN_COMMAND))
 
 
 async def unexpected_text(update: Update, context: BotContext) -> None:
     """Text outside any flow."""
-    await reply(update, texts.UNEXPECTED_TEXT)
+    await reply(update, _(texts.UNEXPECTED_TEXT))
 
 
 # Every button this bot makes: `<prefix>:<rest>`; anything else (empty data too, which
@@ -148,7 +155,7 @@ async def refuse_unknown_button(update: Update, context: BotContext) -> None:
     assert update.callback_query is not None
     if _BUTTON_DATA.fullmatch(update.callback_query.data or ""):
         return
-    await update.callback_query.answer(texts.STALE_BUTTON)
+    await update.callback_query.answer(_(texts.STALE_BUTTON))
     raise ApplicationHandlerStop
 
 

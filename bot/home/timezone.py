@@ -12,6 +12,7 @@ from telegram.ext import (
     MessageHandler,
 )
 
+from bot.home.common import default_zone
 from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish
@@ -21,6 +22,7 @@ from bot.kit.replies import register, reply
 from domain import accounts
 from domain.errors import InvalidInput
 from domain.timezones import to_local
+from i18n import N_, _, when
 
 ASK = "tz.ask"
 NAME = "timezone"
@@ -30,8 +32,8 @@ async def ask(update: Update, context: BotContext) -> str:
     """Shows the current zone and offers common ones."""
     greeting = await register(update, context)
     begin(context, NAME)
-    zone = greeting.user.timezone or f"{context.deps.settings.default_timezone} (default)"
-    await reply(update, texts.TIMEZONE_ASK.format(zone=zone), reply_markup=timezone_choices())
+    zone = greeting.user.timezone or default_zone(context)
+    await reply(update, _(texts.TIMEZONE_ASK).format(zone=zone), reply_markup=timezone_choices())
     return ASK
 
 
@@ -41,11 +43,11 @@ async def _save(update: Update, context: BotContext, text: str) -> str | int:
     try:
         zone = await accounts.set_timezone(context.uow(), user.id, user.first_name, text)
     except InvalidInput as exc:
-        await reply(update, texts.TIMEZONE_BAD.format(reason=escape(reason(exc))))
+        await reply(update, _(texts.TIMEZONE_BAD).format(reason=escape(reason(exc))))
         return ASK
-    local = to_local(context.now(), zone).strftime("%H:%M, %a %d %b")
+    local = when(to_local(context.now(), zone), "%H:%M, %a %d %b")
     finish(context, NAME)
-    await reply(update, texts.TIMEZONE_SET.format(zone=zone, local=local))
+    await reply(update, _(texts.TIMEZONE_SET).format(zone=zone, local=local))
     return END
 
 
@@ -68,7 +70,8 @@ async def picked(update: Update, context: BotContext) -> str | int:
 def build() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         NAME,
-        "choosing your time zone (/timezone)",
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
+        N_("choosing your time zone (/timezone)"),
         entry_points=[CommandHandler("timezone", ask)],
         states={
             ASK: [

@@ -27,6 +27,7 @@ from domain.errors import (
     RegistrationClosed,
 )
 from domain.selling.errors import NothingToSell, PriceChanged
+from i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +35,12 @@ log = logging.getLogger(__name__)
 def describe(error: DomainError) -> str:
     """Chat text for a domain refusal."""
     if isinstance(error, InvalidInput):
-        return f"Sorry, {escape(reason(error))}. Nothing was changed."
+        return _("Sorry, {reason}. Nothing was changed.").format(reason=escape(reason(error)))
     if isinstance(error, PlanRequired):
-        return f"That needs the {error.needed} plan or higher. Nothing was changed."
+        # i18n: {plan} is the plan's name as /setplan knows it (free, growth, pro)
+        return _("That needs the {plan} plan or higher. Nothing was changed.").format(
+            plan=error.needed
+        )
     if isinstance(error, BookingRefused):
         return refusal_text(error)
     known: dict[type[DomainError], str] = {
@@ -48,7 +52,7 @@ def describe(error: DomainError) -> str:
         NothingToSell: selling_texts.NOTHING_TO_SELL,
         PriceChanged: selling_texts.PRICE_CHANGED,
     }
-    return known.get(type(error), texts.SOMETHING_WENT_WRONG)
+    return _(known.get(type(error), texts.SOMETHING_WENT_WRONG))
 
 
 async def on_error(update: object, context: BotContext) -> None:
@@ -80,7 +84,7 @@ async def on_error(update: object, context: BotContext) -> None:
         )
         if isinstance(error, Forbidden | NetworkError):
             return
-        text = texts.SOMETHING_WENT_WRONG
+        text = _(texts.SOMETHING_WENT_WRONG)
     if chat_id is None:
         return
     if isinstance(update, Update) and update.callback_query is not None:

@@ -21,6 +21,7 @@ from bot.kit.context import BotContext
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, typed_text
 from domain.errors import InvalidInput
+from i18n import _
 
 State = str | int
 END = ConversationHandler.END
@@ -71,7 +72,7 @@ def step(handler: Step) -> Step:
         try:
             return await handler(update, context)
         except FlowGone:
-            await reply(update, texts.FLOW_GONE)
+            await reply(update, _(texts.FLOW_GONE))
             return END
 
     return guarded
@@ -100,7 +101,7 @@ def typed_step(
 ) -> Callable[[Callable[[Update, BotContext, S], Awaitable[State]]], Step]:
     """For a flow whose state is a typed object: `@typed_step(...)` loads it (with `load`)
     before the step and stores it after, or drops it when the step ends the flow; a state
-    that is missing or does not load ends the flow with `lost`."""
+    that is missing or does not load ends the flow with `lost` (marked with `N_`)."""
 
     def decorate(handler: Callable[[Update, BotContext, S], Awaitable[State]]) -> Step:
         @functools.wraps(handler)
@@ -109,7 +110,7 @@ def typed_step(
             if state is None:  # drop what does not load, or the guard would see it open
                 finish(context, name)
                 await settle(update)
-                await reply(update, lost)
+                await reply(update, _(lost))
                 return END
             result = await handler(update, context, state)
             if result == END:

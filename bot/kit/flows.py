@@ -59,6 +59,7 @@ from bot.kit.flow_state import (
     typed_step,
 )
 from bot.kit.replies import reply
+from i18n import _
 
 __all__ = [  # the toolkit; the state part is flow_state's, re-exported
     "END",
@@ -97,7 +98,7 @@ Handler = BaseHandler[Update, BotContext, object]
 
 @dataclass(frozen=True)
 class _Flow:
-    label: str  # how the person knows it: "creating a package (/newpackage)"
+    label: str  # how the person knows it, marked with N_: "a package form (/newpackage)"
     handler: ConversationHandler  # type: ignore[type-arg]
 
 
@@ -109,7 +110,7 @@ async def cancel(update: Update, context: BotContext) -> int:
     """Leaves the flow; nothing that was not saved is kept."""
     finish(context)
     if update.effective_message is not None:
-        await update.effective_message.reply_text(texts.CANCELLED)
+        await update.effective_message.reply_text(_(texts.CANCELLED))
     return END
 
 
@@ -117,17 +118,17 @@ async def timed_out(update: Update, context: BotContext) -> None:
     """Tells the person the flow was closed for inactivity."""
     finish(context)
     if update.effective_chat is not None:
-        await context.bot.send_message(update.effective_chat.id, texts.FLOW_TIMED_OUT)
+        await context.bot.send_message(update.effective_chat.id, _(texts.FLOW_TIMED_OUT))
 
 
 async def use_buttons(update: Update, context: BotContext) -> None:
     """Anything unexpected inside a flow gets a reminder instead of silence; a button that is
     not one of this step's is out of date."""
     if update.callback_query is not None:
-        await update.callback_query.answer(texts.STALE_BUTTON)
+        await update.callback_query.answer(_(texts.STALE_BUTTON))
         return
     if update.effective_message is not None:
-        await reply(update, texts.USE_BUTTONS)
+        await reply(update, _(texts.USE_BUTTONS))
 
 
 def conversation(
@@ -137,8 +138,10 @@ def conversation(
     states: dict[object, list[Handler]],
     cancel_handler: Handler | None = None,
 ) -> ConversationHandler:  # type: ignore[type-arg]
-    """The persistent conversation of flow `name`, with /cancel (or `cancel_handler`), the
-    reminders for anything unexpected and the timeout; registered for the one-flow guard."""
+    """The persistent conversation of flow `name` (`label`: how the person knows it, a
+    sentence part marked with `N_`, said in their language), with /cancel (or
+    `cancel_handler`), the reminders for anything unexpected and the timeout; registered
+    for the one-flow guard."""
     leave: Handler = cancel_handler or CommandHandler("cancel", cancel)
     handler: ConversationHandler = ConversationHandler(  # type: ignore[type-arg]
         entry_points=list(entry_points),
@@ -165,7 +168,7 @@ async def one_flow_at_a_time(update: Update, context: BotContext) -> None:
     flow = _FLOWS.get(name or "")
     if flow is None:
         return
-    busy = texts.busy_in_flow(flow.label)
+    busy = texts.busy_in_flow(_(flow.label))
     text = update.message.text if update.message is not None else None
     if text and text.startswith("/"):
         if _command(text) in ("cancel", "skip"):

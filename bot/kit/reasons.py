@@ -1,10 +1,15 @@
 """Why an input was refused, in words. The domain raises `InvalidInput(field, code, **values)`;
 each feature words its codes in its own texts module (templates with named placeholders, the
-future gettext msgids) and `reason` fills the one a refusal names."""
+gettext msgids, marked with `N_`) and `reason` says the one a refusal names in the current
+language: a date placeholder's strftime spec (`{latest:%d.%m.%Y}`) goes through `i18n.when`.
+A code worded per kind of item (`<code>.<kind>`, e.g. "item_gone_untitled.series") is said
+whole instead of putting the kind's name into the sentence."""
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
+from datetime import date
 
 from bot.booking.refusals import REASONS as BOOKING_REASONS
 from bot.calendars.texts import REASONS as CALENDAR_REASONS
@@ -12,6 +17,7 @@ from bot.catalog.texts import REASONS as CATALOG_REASONS
 from bot.kit.texts import REASONS as SHARED_REASONS
 from bot.selling.texts import REASONS as SELLING_REASONS
 from domain.errors import InvalidInput
+from i18n import _, when
 
 FEATURE_REASONS: tuple[Mapping[str, str], ...] = (
     SHARED_REASONS,
@@ -25,9 +31,22 @@ REASONS: dict[str, str] = {code: text for texts in FEATURE_REASONS for code, tex
 
 def reason(error: InvalidInput) -> str:
     """The sentence for a refused input, e.g. "at most 80 characters (this is 93)"."""
-    return REASONS[error.code].format(
-        **{name: _shown(value) for name, value in error.values.items()}
+    template = REASONS.get(f"{error.code}.{error.values.get('kind')}", REASONS[error.code])
+    return _FORMATTER.format(
+        _(template), **{name: _shown(value) for name, value in error.values.items()}
     )
+
+
+class _Said(string.Formatter):
+    """`str.format`, but a date's strftime spec is written the reader's way (`when`)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, date) and format_spec:
+            return when(value, format_spec)
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Said()
 
 
 def _shown(value: object) -> object:

@@ -35,11 +35,12 @@ from domain.presses import (
     release_press,
     was_pressed,
 )
+from i18n import N_, _
 
 R = TypeVar("R")
 P = TypeVar("P")
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
-ALREADY_DONE = "Already done."
+ALREADY_DONE = N_("Already done.")
 
 
 # -- reading an update -----------------------------------------------------------------
@@ -102,11 +103,12 @@ async def pressed(update: Update) -> str:
 
 
 def out_of_date(note: str = texts.STALE_BUTTON) -> Handler:
-    """A handler for buttons whose screen or flow is over: a short note, not a spinner."""
+    """A handler for buttons whose screen or flow is over: a short note (marked with `N_`,
+    said in the presser's language), not a spinner."""
 
     async def stale_button(update: Update, context: BotContext) -> None:
         assert update.callback_query is not None
-        await update.callback_query.answer(note)
+        await update.callback_query.answer(_(note))
 
     return stale_button
 
@@ -197,14 +199,14 @@ async def _once(
         return await handler(update, context)
     press = Press(query.message.chat.id, query.message.message_id, query.data)
     if await was_pressed(context.uow(write=False), press, context.now()):
-        await query.answer(ALREADY_DONE)
+        await query.answer(_(ALREADY_DONE))
         return None
     acting = Acting(press, context.now())
     token = pending.set(acting)
     try:
         result = await handler(update, context)
     except PressedBefore:  # a second press, a moment behind the first
-        await query.answer(ALREADY_DONE)
+        await query.answer(_(ALREADY_DONE))
         return None
     except Exception:
         if acting.claimed:
