@@ -42,7 +42,7 @@ def week_keyboard(week: ScheduleWeek) -> InlineKeyboardMarkup:
                 _data("s", e, week.week),
             )
         ]
-        for _, entries in week.days
+        for _day, entries in week.days
         for e in entries
     ]
     paging = []
