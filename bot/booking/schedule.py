@@ -24,6 +24,7 @@ from domain.booking.waitlist_offers import date_line
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.timezones import viewer_zone
+from i18n import _
 
 Action = Callable[[Update, BotContext, Coach, Pressed], Awaitable[None]]
 
@@ -91,7 +92,7 @@ async def _cancel(update: Update, context: BotContext, coach: Coach, pressed: Pr
     text = views.client_cancelled(done.booking, zone, done.unit_returned)
     await tell_client(context, replace(entry, booking=done.booking), text, calendar=True)
     note = views.CANCELLED_NOTE if done.unit_returned else views.CANCELLED_EXPIRED_NOTE
-    await _session(update, context, coach, pressed, note)
+    await _session(update, context, coach, pressed, _(note))
 
 
 async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
@@ -105,7 +106,7 @@ async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: P
     entry = await _entry(context, coach, pressed)
     text = views.client_no_show(marked, viewer_zone(entry.client_zone, coach.timezone))
     await tell_client(context, entry, text, calendar=False)
-    await _session(update, context, coach, pressed, views.NO_SHOW_NOTE)
+    await _session(update, context, coach, pressed, _(views.NO_SHOW_NOTE))
 
 
 async def _entry(context: BotContext, coach: Coach, pressed: Pressed) -> ScheduleEntry:

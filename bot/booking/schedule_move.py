@@ -27,6 +27,7 @@ from domain.booking.schedule import coach_session
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.timezones import viewer_zone
+from i18n import N_, _
 
 PREFIX = "mv"
 
@@ -58,7 +59,7 @@ async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
         context.uow(write=False), access, pressed.booking_id, context.now()
     )
     return Free(
-        f"Move {booking.title}",
+        _("Move {title}").format(title=booking.title),
         coach.timezone,
         options,
         partial(views.move_question, entry, zone=coach.timezone),
@@ -66,7 +67,9 @@ async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
     )
 
 
-PICKER = SlotPicker[Pressed](Acts("f", "d", "t", "c", "ok"), _free, "✅ Yes, move it")
+# i18n: button
+YES = N_("✅ Yes, move it")
+PICKER = SlotPicker[Pressed](Acts("f", "d", "t", "c", "ok"), _free, YES)
 
 
 async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
