@@ -16,6 +16,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import availability_views as views
+from bot.booking.notify import languages
 from bot.booking.schedule_buttons import session_data
 from bot.catalog.shared_views import button, try_again
 from bot.kit.callbacks import Callback
@@ -28,7 +29,7 @@ from domain.booking.availability import DaysOff
 from domain.booking.time_away import Away, AwayPlan, declare_absence, plan_absence
 from domain.booking.wallclock import week_of
 from domain.errors import InvalidInput
-from i18n import N_, _, ngettext, when
+from i18n import N_, _, ngettext, speaking, when
 
 SAVE = Callback("avaw:ok", lambda: True)
 DROP = Callback("avaw:no", lambda: False)
@@ -184,9 +185,14 @@ async def on_confirm(update: Update, context: BotContext) -> str | int:
 
 
 async def _tell(context: BotContext, done: Away) -> None:
+    """Each reader of an extended package hears of it once, in their language."""
+    readers = [reader.user_id for extended in done.extended for reader in extended.readers]
+    spoken = await languages(context, readers)
     for extended in done.extended:
         for reader in extended.readers:
-            text = client_text(done, extended.sold.title, extended.sold.expires_at, reader.zone)
+            sold = extended.sold
+            with speaking(spoken.get(reader.user_id)):
+                text = client_text(done, sold.title, sold.expires_at, reader.zone)
             try:
                 await context.bot.send_message(reader.user_id, text)
             except (Forbidden, BadRequest) as exc:

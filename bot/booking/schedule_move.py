@@ -89,7 +89,7 @@ async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
         await PICKER.taken(update, context, pressed, start)
         return
     zone = viewer_zone(entry.client_zone, coach.timezone)
-    text = views.client_moved(entry.booking, moved, zone)
+    text = partial(views.client_moved, entry.booking, moved, zone)
     await tell_client(context, replace(entry, booking=moved), text, calendar=True)
     refreshed = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     assert refreshed is not None

@@ -95,8 +95,8 @@ def waitlist_text(line: list[InLine], zone: str) -> str:
         if place.entry.state is WaitState.OFFERED and until is not None:
             name += " " + _("(seat held until {time})").format(time=_moment(until, tz))
         names.append(name)
-    line = " · ".join(f"{n}. {name}" for n, name in enumerate(names, 1))
-    return "\n\n" + _("<b>Waitlist for this date</b>: {line}").format(line=line)
+    listed = " · ".join(f"{n}. {name}" for n, name in enumerate(names, 1))
+    return "\n\n" + _("<b>Waitlist for this date</b>: {line}").format(line=listed)
 
 
 def session_keyboard(entry: ScheduleEntry, week: int, now: datetime) -> InlineKeyboardMarkup:
