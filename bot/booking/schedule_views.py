@@ -72,7 +72,7 @@ def session_text(entry: ScheduleEntry, zone: str, note: str = "") -> str:
         status = "\n" + _("Status: {status}").format(status=_(STATUSES[booking.status]))
     head = f"{escape(note)}\n\n" if note else ""
     day = when(booking.starts_at.astimezone(tz), "%a %d %b")
-    # i18n: the client's name is not known yet
+    # i18n: {name}: the client's name, or "not known yet"
     client = _("Client: {name}").format(name=escape(entry.client_name or _("not known yet")))
     package = _("Package: {title}").format(title=escape(entry.package_title))
     return (
