@@ -22,6 +22,7 @@ from bot.kit.replies import acts_once, greet_coach, reply, settle, show, typed_t
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput
+from i18n import N_, _
 
 MENU, TYPING = views.MENU, views.TYPING
 FLOW = views.FLOW
@@ -31,7 +32,7 @@ BUTTONS = f"^{views.PREFIX}:"
 async def open_menu(update: Update, context: BotContext) -> str:
     """The coach sees their availability with a button for each thing to change."""
     coach = await greet_coach(update, context)
-    _, availability = await use.get_availability(context.uow(write=False), coach.user_id)
+    _coach, availability = await use.get_availability(context.uow(write=False), coach.user_id)
     begin(context, FLOW)
     await reply(
         update,
@@ -51,7 +52,7 @@ async def on_button(update: Update, context: BotContext) -> str | int:
     if pressed.what == "done":
         await settle(update)
         finish(context, FLOW)
-        await reply(update, views.DONE)
+        await reply(update, _(views.DONE))
         return END
     if pressed.what in ("menu", "offrm", "offx", "pol"):
         await query.answer()
@@ -69,7 +70,7 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
         await use.set_cancel_policy(context.uow(), coach_id, pressed.policy)
     coach, availability = await use.get_availability(context.uow(write=False), coach_id)
     if pressed.what == "offrm" and availability.days_off:
-        await show(update, views.REMOVE_DAYS_OFF, views.days_off_keyboard(availability))
+        await show(update, _(views.REMOVE_DAYS_OFF), views.days_off_keyboard(availability))
         return
     await show(
         update, views.menu_text(availability, coach.timezone), views.menu_keyboard(availability)
@@ -78,7 +79,7 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
 
 async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> str:
     await settle(update)
-    _, availability = await use.get_availability(context.uow(write=False), user_id(update))
+    _coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
     draft = begin(context, FLOW, field=pressed.what)
     if pressed.what == "day":
         draft["weekday"] = pressed.weekday
@@ -87,7 +88,7 @@ async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> s
         draft["setting"] = pressed.setting.value
         await reply(update, views.ask_setting(pressed.setting))
     else:
-        await reply(update, views.ASK_DAYS_OFF)
+        await reply(update, _(views.ASK_DAYS_OFF))
     return TYPING
 
 
@@ -102,9 +103,9 @@ async def on_text(update: Update, context: BotContext) -> str:
     except InvalidInput as exc:
         await reply(update, try_again(reason(exc)))
         return TYPING
-    coach, _ = await use.get_availability(context.uow(write=False), user_id(update))
+    coach, _availability = await use.get_availability(context.uow(write=False), user_id(update))
     begin(context, FLOW)
-    text = views.menu_text(availability, coach.timezone, views.SAVED)
+    text = views.menu_text(availability, coach.timezone, _(views.SAVED))
     await reply(update, text, reply_markup=views.menu_keyboard(availability))
     return MENU
 
@@ -123,14 +124,15 @@ async def _save(
 async def stop(update: Update, context: BotContext) -> int:
     """/cancel: what was saved stays saved, and the coach is told so."""
     finish(context, FLOW)
-    await reply(update, views.STOPPED)
+    await reply(update, _(views.STOPPED))
     return END
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
     return conversation(
         FLOW,
-        "setting your availability (/availability)",
+        # i18n: fills "You are in the middle of {label}: …" (the flow that is open)
+        N_("setting your availability (/availability)"),
         entry_points=[CommandHandler("availability", open_menu)],
         states={
             MENU: [

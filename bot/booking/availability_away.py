@@ -16,85 +16,94 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import availability_views as views
+from bot.booking.notify import languages
 from bot.booking.schedule_buttons import session_data
-from bot.catalog.shared_views import button, plural, try_again
+from bot.catalog.shared_views import button, try_again
 from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
 from bot.kit.flows import END, begin, finish, state_of, step
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, show, typed_text, user_id
-from bot.selling.texts import expiry_line, when
+from bot.selling import texts as selling_texts
 from domain.booking.availability import DaysOff
 from domain.booking.time_away import Away, AwayPlan, declare_absence, plan_absence
 from domain.booking.wallclock import week_of
 from domain.errors import InvalidInput
+from i18n import N_, _, ngettext, speaking, when
 
 SAVE = Callback("avaw:ok", lambda: True)
 DROP = Callback("avaw:no", lambda: False)
 TYPING_FIELD = "away"
 PATTERN = r"^avaw:(ok|no)$"
 
-ASK_DATES = (
+ASK_DATES = N_(
     "When are you away? Type one date or a range, in your time zone: "
     "<code>24.12.2026 - 2.1.2027</code>. Those days take no bookings, and every active "
     "package with an expiry is extended by as many days. /cancel to stop."
 )
-DROPPED = "Nothing changed."
+DROPPED = N_("Nothing changed.")
 
 log = logging.getLogger(__name__)
 
 
 def _dates(away: DaysOff) -> str:
     if away.first == away.last:
-        return f"{away.first:%a %d %b %Y}"
-    return f"{away.first:%a %d %b %Y} – {away.last:%a %d %b %Y}"
+        return when(away.first, "%a %d %b %Y")
+    return f"{when(away.first, '%a %d %b %Y')} – {when(away.last, '%a %d %b %Y')}"
 
 
 def _sessions(plan: AwayPlan) -> str:
     if not plan.sessions:
-        return "No sessions are booked on those days."
+        return _("No sessions are booked on those days.")
     lines = [
-        f"• {when(e.booking.starts_at, plan.zone)} {escape(e.booking.title)}"
+        f"• {selling_texts.when(e.booking.starts_at, plan.zone)} {escape(e.booking.title)}"
         + (f" — {escape(e.client_name)}" if e.client_name else "")
         for e in plan.sessions
     ]
-    return f"{plan_sessions(plan)} booked on those days (move or cancel them):\n" + "\n".join(
-        lines
-    )
-
-
-def plan_sessions(plan: AwayPlan) -> str:
-    return plural(len(plan.sessions), "session")
+    count = len(plan.sessions)
+    head = ngettext(
+        "{count} session booked on those days (move or cancel them):",
+        "{count} sessions booked on those days (move or cancel them):",
+        count,
+    ).format(count=count)
+    return f"{head}\n" + "\n".join(lines)
 
 
 def question(plan: AwayPlan) -> str:
+    days = views.days(plan.days)
+    head = _("🏖 Away <b>{dates}</b> ({days}).").format(dates=_dates(plan.away), days=days)
+    extended = ngettext(
+        "{count} active package with an expiry will be extended by {days}; each client is told.",
+        "{count} active packages with an expiry will be extended by {days}; each client is told.",
+        plan.packages,
+    ).format(count=plan.packages, days=days)
     return (
-        f"🏖 Away <b>{_dates(plan.away)}</b> ({plural(plan.days, 'day')}).\n\n"
-        "• Those days take no bookings.\n"
-        f"• {plural(plan.packages, 'active package')} with an expiry will be extended by "
-        f"{plural(plan.days, 'day')}; each client is told.\n"
-        f"• {_sessions(plan)}\n\nDeclare it?"
+        f"{head}\n\n• {_('Those days take no bookings.')}\n• {extended}\n"
+        f"• {_sessions(plan)}\n\n{_('Declare it?')}"
     )
 
 
 def confirm_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[button("✅ Yes, I'm away", SAVE.pack()), button("✖ Don't", DROP.pack())]]
-    )
+    # i18n: button
+    yes = button(_("✅ Yes, I'm away"), SAVE.pack())
+    # i18n: button
+    return InlineKeyboardMarkup([[yes, button(_("✖ Don't"), DROP.pack())]])
 
 
 def done_text(done: Away) -> str:
     plan = done.plan
     if done.new:
-        extended = (
-            f"{plural(len(done.extended), 'package')} extended by {plural(plan.days, 'day')}"
-        )
+        count = len(done.extended)
+        extended = ngettext(
+            "{count} package extended by {days}", "{count} packages extended by {days}", count
+        ).format(count=count, days=views.days(plan.days))
     else:
-        extended = "those dates were declared before, so no package was extended again"
-    return (
-        f"🏖 Saved: away {_dates(plan.away)}; no bookings on those days; {extended}.\n\n"
-        f"{_sessions(plan)}\n\n/availability to see your days off."
+        extended = _("those dates were declared before, so no package was extended again")
+    # i18n: {extended}: "2 packages extended by 3 days", or that none was extended again
+    saved = _("🏖 Saved: away {dates}; no bookings on those days; {extended}.").format(
+        dates=_dates(plan.away), extended=extended
     )
+    return f"{saved}\n\n{_sessions(plan)}\n\n{_('/availability to see your days off.')}"
 
 
 def sessions_keyboard(done: Away, now: datetime) -> InlineKeyboardMarkup | None:
@@ -102,7 +111,7 @@ def sessions_keyboard(done: Away, now: datetime) -> InlineKeyboardMarkup | None:
     rows = [
         [
             button(
-                f"🗓 {when(e.booking.starts_at, zone)} {e.booking.title}"[:60],
+                f"🗓 {selling_texts.when(e.booking.starts_at, zone)} {e.booking.title}"[:60],
                 session_data(e.booking.id or 0, week_of(e.booking.starts_at, zone, now)),
             )
         ]
@@ -113,11 +122,19 @@ def sessions_keyboard(done: Away, now: datetime) -> InlineKeyboardMarkup | None:
 
 
 def client_text(done: Away, title: str, expires_at: datetime | None, zone: str) -> str:
-    away = done.plan.away
-    return (
-        f"🏖 {escape(done.coach.display_name)} is away {_dates(away)}, so your package "
-        f"<b>{escape(title)}</b> was extended by {plural(done.plan.days, 'day')}. "
-        f"{expiry_line(expires_at, zone)}."
+    days = done.plan.days
+    return ngettext(
+        "🏖 {coach} is away {dates}, so your package <b>{title}</b> was extended by "
+        "{count} day. {expiry}.",
+        "🏖 {coach} is away {dates}, so your package <b>{title}</b> was extended by "
+        "{count} days. {expiry}.",
+        days,
+    ).format(
+        coach=escape(done.coach.display_name),
+        dates=_dates(done.plan.away),
+        title=escape(title),
+        count=days,
+        expiry=selling_texts.expiry_line(expires_at, zone),
     )
 
 
@@ -126,7 +143,7 @@ async def ask(update: Update, context: BotContext) -> str:
     views.AWAY.parse(update.callback_query.data if update.callback_query else None)
     await settle(update)
     begin(context, views.FLOW, field=TYPING_FIELD)
-    await reply(update, ASK_DATES)
+    await reply(update, _(ASK_DATES))
     return views.TYPING
 
 
@@ -154,7 +171,7 @@ async def on_confirm(update: Update, context: BotContext) -> str | int:
     await settle(update)
     if not save or not isinstance(stored, list) or len(stored) != 2:
         begin(context, views.FLOW)
-        await show(update, DROPPED, None)
+        await show(update, _(DROPPED), None)
         return views.MENU
     first, last = (date.fromisoformat(str(d)) for d in stored)
     now = context.now()
@@ -168,9 +185,14 @@ async def on_confirm(update: Update, context: BotContext) -> str | int:
 
 
 async def _tell(context: BotContext, done: Away) -> None:
+    """Each reader of an extended package hears of it once, in their language."""
+    readers = [reader.user_id for extended in done.extended for reader in extended.readers]
+    spoken = await languages(context, readers)
     for extended in done.extended:
         for reader in extended.readers:
-            text = client_text(done, extended.sold.title, extended.sold.expires_at, reader.zone)
+            sold = extended.sold
+            with speaking(spoken.get(reader.user_id)):
+                text = client_text(done, sold.title, sold.expires_at, reader.zone)
             try:
                 await context.bot.send_message(reader.user_id, text)
             except (Forbidden, BadRequest) as exc:

@@ -14,31 +14,46 @@ from bot.kit.callbacks import Callback, Word
 from domain.booking.availability import Availability, CancelPolicy, DaysOff, TimeRange
 from domain.booking.availability_text import Setting
 from domain.errors import NotFound
+from i18n import N_, _, ngettext, when
 
 PREFIX = "av"
 FLOW = "availability"  # the conversation and its flow state
 MENU = "av.menu"
 TYPING = "av.typing"
 AWAY = Callback("avaw:ask", lambda: "away")  # 🏖 Time away (bot/booking/availability_away.py)
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_A_MONDAY = date(2024, 1, 1)
+# Labels, both on the rules' buttons and in the screen's list of rules.
 SETTING_LABELS = {
-    Setting.NOTICE: "Minimum notice",
-    Setting.HORIZON: "Booking horizon",
-    Setting.BUFFER: "Buffer between sessions",
-    Setting.STEP: "Slot step",
-    Setting.CANCEL_WINDOW: "Cancellation window",
+    # i18n: button
+    Setting.NOTICE: N_("Minimum notice"),
+    # i18n: button
+    Setting.HORIZON: N_("Booking horizon"),
+    # i18n: button
+    Setting.BUFFER: N_("Buffer between sessions"),
+    # i18n: button
+    Setting.STEP: N_("Slot step"),
+    # i18n: button
+    Setting.CANCEL_WINDOW: N_("Cancellation window"),
 }
 SETTING_QUESTIONS = {
-    Setting.NOTICE: "How long before a session must it be booked at the latest? "
-    "Hours, or with a unit: <code>12</code>, <code>2d</code>, <code>90m</code> (0 to 30 days).",
-    Setting.HORIZON: "How many days ahead can clients book? <code>60</code> (1 to 365).",
-    Setting.BUFFER: "How many free minutes do you keep between two sessions? "
-    "<code>0</code> to <code>240</code>.",
-    Setting.STEP: "Every how many minutes may a session start? <code>30</code> means "
-    "09:00, 09:30, … (5 to 240, a multiple of 5).",
-    Setting.CANCEL_WINDOW: "Until how many hours before a session may a client cancel or "
-    "move it? <code>24</code>, or <code>2d</code> (0 to 30 days).",
+    # i18n: 12, 2d, 90m are typed as they are (d: days, m: minutes) in every language
+    Setting.NOTICE: N_(
+        "How long before a session must it be booked at the latest? Hours, or with a unit: "
+        "<code>12</code>, <code>2d</code>, <code>90m</code> (0 to 30 days)."
+    ),
+    Setting.HORIZON: N_("How many days ahead can clients book? <code>60</code> (1 to 365)."),
+    Setting.BUFFER: N_(
+        "How many free minutes do you keep between two sessions? "
+        "<code>0</code> to <code>240</code>."
+    ),
+    Setting.STEP: N_(
+        "Every how many minutes may a session start? <code>30</code> means "
+        "09:00, 09:30, … (5 to 240, a multiple of 5)."
+    ),
+    Setting.CANCEL_WINDOW: N_(
+        "Until how many hours before a session may a client cancel or "
+        "move it? <code>24</code>, or <code>2d</code> (0 to 30 days)."
+    ),
 }
 
 _DATA = re.compile(
@@ -46,22 +61,24 @@ _DATA = re.compile(
     r"|(?P<offx>offx):(?P<first>[0-9]{8}):(?P<last>[0-9]{8})|(?P<plain>offadd|offrm|done|menu))"
 )
 
-DONE = "Your availability is saved. Clients see free times from it when they book."
-STOPPED = "Stopped. Every change you made before is saved."
-NO_DAYS_OFF = "You have no days off planned."
-ASK_DAYS_OFF = (
+DONE = N_("Your availability is saved. Clients see free times from it when they book.")
+STOPPED = N_("Stopped. Every change you made before is saved.")
+NO_DAYS_OFF = N_("You have no days off planned.")
+ASK_DAYS_OFF = N_(
     "Which days are you off? Type one date or a range, in your time zone: "
     "<code>24.12.2026</code> or <code>24.12.2026 - 2.1.2027</code>. /cancel to stop."
 )
-SAVED = "Saved."
-POLICY_LABEL = "Inside the window"
+SAVED = N_("Saved.")
+POLICY_LABEL = N_("Inside the window")
 POLICIES = {
-    CancelPolicy.BLOCK: "clients cannot cancel; only you can",
-    CancelPolicy.LATE: "clients can cancel late, and the session counts as used",
+    CancelPolicy.BLOCK: N_("clients cannot cancel; only you can"),
+    CancelPolicy.LATE: N_("clients can cancel late, and the session counts as used"),
 }
 POLICY_BUTTONS = {
-    CancelPolicy.BLOCK: "🔓 Allow late cancel (session used)",
-    CancelPolicy.LATE: "🔒 No cancelling inside the window",
+    # i18n: button
+    CancelPolicy.BLOCK: N_("🔓 Allow late cancel (session used)"),
+    # i18n: button
+    CancelPolicy.LATE: N_("🔒 No cancelling inside the window"),
 }
 
 
@@ -110,59 +127,72 @@ def _date(digits: str) -> date:
         raise NotFound() from exc
 
 
+def weekday(day: int, pattern: str = "%a") -> str:
+    """Weekday `day` (0: Monday) in the current language: `Mon` (`%a`) or `Monday` (`%A`)."""
+    return when(_A_MONDAY + timedelta(days=day), pattern)
+
+
 def menu_text(availability: Availability, zone: str, note: str = "") -> str:
-    week = "\n".join(
-        f"{WEEKDAYS[day]}: {_ranges(availability.ranges_on(day))}" for day in range(7)
-    )
-    off = "; ".join(_days_off(d) for d in availability.days_off) or "none"
+    week = "\n".join(f"{weekday(day)}: {_ranges(availability.ranges_on(day))}" for day in range(7))
+    # i18n: no days off planned
+    off = "; ".join(_days_off(d) for d in availability.days_off) or _("none")
     s = availability.settings
     settings = "\n".join(
-        f"{SETTING_LABELS[k]}: {v}"
+        f"{_(SETTING_LABELS[k])}: {v}"
         for k, v in (
             (Setting.NOTICE, span(s.notice)),
-            (Setting.HORIZON, f"{s.horizon_days} days"),
-            (Setting.BUFFER, f"{s.buffer_minutes} min"),
-            (Setting.STEP, f"{s.step_minutes} min"),
+            (Setting.HORIZON, days(s.horizon_days)),
+            (Setting.BUFFER, _minutes(s.buffer_minutes)),
+            (Setting.STEP, _minutes(s.step_minutes)),
             (Setting.CANCEL_WINDOW, span(s.cancel_window)),
         )
     )
-    settings += f"\n{POLICY_LABEL}: {POLICIES[s.cancel_policy]}"
+    settings += f"\n{_(POLICY_LABEL)}: {_(POLICIES[s.cancel_policy])}"
     head = f"{escape(note)}\n\n" if note else ""
-    return (
-        f"{head}<b>Your availability</b> · times in {escape(zone)}\n{week}\n\n"
-        f"<b>Days off</b>: {off}\n\n<b>Booking rules</b>\n{settings}\n\n"
+    title = _("<b>Your availability</b> · times in {zone}").format(zone=escape(zone))
+    off_line = _("<b>Days off</b>: {days}").format(days=off)
+    # i18n: Mon-Fri and Sat are typed as they are (English day names) in every language
+    how = _(
         "Press a day to set its hours, or a rule to change it. Or type your week in one "
         "message, a line per day or days: <code>Mon-Fri 09:00-12:00, 14:00-18:00</code> "
         "and <code>Sat 10:00-14:00</code>."
     )
+    rules = _("<b>Booking rules</b>")
+    return f"{head}{title}\n{week}\n\n{off_line}\n\n{rules}\n{settings}\n\n{how}"
 
 
 def menu_keyboard(availability: Availability) -> InlineKeyboardMarkup:
-    days = [_button(WEEKDAYS[d], f"{PREFIX}:day:{d}") for d in range(7)]
-    off_row = [_button("➕ Days off", f"{PREFIX}:offadd")]
+    days = [_button(weekday(d), f"{PREFIX}:day:{d}") for d in range(7)]
+    # i18n: button
+    off_row = [_button(_("➕ Days off"), f"{PREFIX}:offadd")]
     if availability.days_off:
-        off_row.append(_button("➖ Days off", f"{PREFIX}:offrm"))
-    off_row.append(_button("🏖 Time away", AWAY.pack()))
-    rules = [_button(SETTING_LABELS[s], f"{PREFIX}:set:{s.value}") for s in Setting]
+        # i18n: button
+        off_row.append(_button(_("➖ Days off"), f"{PREFIX}:offrm"))
+    # i18n: button
+    off_row.append(_button(_("🏖 Time away"), AWAY.pack()))
+    rules = [_button(_(SETTING_LABELS[s]), f"{PREFIX}:set:{s.value}") for s in Setting]
     current = availability.settings.cancel_policy
     other = CancelPolicy.LATE if current is CancelPolicy.BLOCK else CancelPolicy.BLOCK
-    policy = _button(POLICY_BUTTONS[current], POLICY.pack(to=other.value))
+    policy = _button(_(POLICY_BUTTONS[current]), POLICY.pack(to=other.value))
+    # i18n: button
+    done = _button(_("✅ Done"), f"{PREFIX}:done")
     return InlineKeyboardMarkup(
-        [days[:4], days[4:], off_row, rules[:2], rules[2:4], rules[4:], [policy],
-         [_button("✅ Done", f"{PREFIX}:done")]]
-    )  # fmt: skip
-
-
-def ask_day(weekday: int, availability: Availability) -> str:
-    now = _ranges(availability.ranges_on(weekday))
-    return (
-        f"Working hours on <b>{WEEKDAY_NAMES[weekday]}</b> (now: {now}). Type one or more "
-        "ranges, like <code>09:00-12:00, 14:00-18:00</code>, or <code>off</code>. /cancel to stop."
+        [days[:4], days[4:], off_row, rules[:2], rules[2:4], rules[4:], [policy], [done]]
     )
 
 
+def ask_day(day: int, availability: Availability) -> str:
+    now = _ranges(availability.ranges_on(day))
+    # i18n: "off" in <code> is typed as it is in every language
+    return _(
+        "Working hours on <b>{day}</b> (now: {hours}). Type one or more ranges, like "
+        "<code>09:00-12:00, 14:00-18:00</code>, or <code>off</code>. /cancel to stop."
+    ).format(day=weekday(day, "%A"), hours=now)
+
+
 def ask_setting(setting: Setting) -> str:
-    return f"<b>{SETTING_LABELS[setting]}</b>: {SETTING_QUESTIONS[setting]} /cancel to stop."
+    label, question = _(SETTING_LABELS[setting]), _(SETTING_QUESTIONS[setting])
+    return _("<b>{label}</b>: {question} /cancel to stop.").format(label=label, question=question)
 
 
 def days_off_keyboard(availability: Availability) -> InlineKeyboardMarkup:
@@ -170,30 +200,45 @@ def days_off_keyboard(availability: Availability) -> InlineKeyboardMarkup:
         [_button(f"🗑 {_days_off(d)}", f"{PREFIX}:offx:{d.first:%Y%m%d}:{d.last:%Y%m%d}")]
         for d in availability.days_off
     ]
-    return InlineKeyboardMarkup([*rows, [_button("◀ Back", f"{PREFIX}:menu")]])
+    # i18n: button
+    return InlineKeyboardMarkup([*rows, [_button(_("◀ Back"), f"{PREFIX}:menu")]])
 
 
-REMOVE_DAYS_OFF = "Which days off should go? Press one to remove it."
+REMOVE_DAYS_OFF = N_("Which days off should go? Press one to remove it.")
 
 
 def span(value: timedelta) -> str:
+    """A duration in its largest whole unit: `2 days`, `24 h`, `90 min`."""
     minutes = int(value.total_seconds() // 60)
     if minutes and minutes % (24 * 60) == 0:
-        days = minutes // (24 * 60)
-        return f"{days} day" if days == 1 else f"{days} days"
+        return days(minutes // (24 * 60))
     if minutes % 60 == 0:
-        return f"{minutes // 60} h"
-    return f"{minutes} min"
+        return _("{hours} h").format(hours=minutes // 60)
+    return _minutes(minutes)
+
+
+def days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+def _minutes(count: int) -> str:
+    return _("{minutes} min").format(minutes=count)
+
+
+def off_or(ranges: str) -> str:
+    """A day's hours, or that it is off."""
+    # i18n: a weekday without working hours
+    return ranges or _("off")
 
 
 def _ranges(ranges: tuple[TimeRange, ...]) -> str:
-    return ", ".join(r.label() for r in ranges) or "off"
+    return off_or(", ".join(r.label() for r in ranges))
 
 
 def _days_off(off: DaysOff) -> str:
     if off.first == off.last:
-        return f"{off.first:%a %d %b %Y}"
-    return f"{off.first:%d %b %Y} – {off.last:%d %b %Y}"
+        return when(off.first, "%a %d %b %Y")
+    return f"{when(off.first, '%d %b %Y')} – {when(off.last, '%d %b %Y')}"
 
 
 def _button(label: str, data: str) -> InlineKeyboardButton:

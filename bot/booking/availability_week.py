@@ -22,35 +22,39 @@ from domain.booking import coach_availability as use
 from domain.booking.availability import TimeRange
 from domain.booking.week_text import Week, parse_week
 from domain.errors import InvalidInput
+from i18n import N_, _
 
 SAVE = Callback("avw:ok", lambda: True)
 DROP = Callback("avw:no", lambda: False)
 PATTERN = r"^avw:"
 
-UNDERSTOOD = "I understood:"
-KEEP_OTHERS = "Days not named keep their hours. Save these?"
-SAVED = "Saved your week."
-DROPPED = "Nothing changed."
+UNDERSTOOD = N_("I understood:")
+KEEP_OTHERS = N_("Days not named keep their hours. Save these?")
+SAVED = N_("Saved your week.")
+DROPPED = N_("Nothing changed.")
 
 
 def understood_text(week: Week) -> str:
     lines = [
-        f"{views.WEEKDAYS[day]}: {', '.join(r.label() for r in ranges) or 'off'}"
+        f"{views.weekday(day)}: {views.off_or(', '.join(r.label() for r in ranges))}"
         for day, ranges in week.items()
     ]
-    return f"{UNDERSTOOD}\n" + "\n".join(lines) + f"\n\n{KEEP_OTHERS}"
+    return f"{_(UNDERSTOOD)}\n" + "\n".join(lines) + f"\n\n{_(KEEP_OTHERS)}"
 
 
 def confirm_keyboard() -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[button("✅ Save these hours", SAVE.pack()), button("✖ Don't", DROP.pack())]]
+        # i18n: button
+        [[button(_("✅ Save these hours"), SAVE.pack()), button(_("✖ Don't"), DROP.pack())]]
     )
 
 
 def refusal(error: InvalidInput) -> str:
     line = error.values.get("line")
     said = reason(error)
-    return try_again(f"line {line}: {said}" if line is not None else said)
+    return try_again(
+        _("line {line}: {reason}").format(line=line, reason=said) if line is not None else said
+    )
 
 
 @step
@@ -78,10 +82,10 @@ async def on_confirm(update: Update, context: BotContext) -> str:
     draft = state_of(context, views.FLOW)
     week = _week(draft.get("week"))
     await settle(update)
-    note = DROPPED
+    note = _(DROPPED)
     if save and week is not None:
         await use.set_week_hours(context.uow(), user_id(update), week)
-        note = SAVED
+        note = _(SAVED)
     begin(context, views.FLOW)
     coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
     text = views.menu_text(availability, coach.timezone, note)

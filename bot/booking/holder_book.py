@@ -27,13 +27,14 @@ from domain.booking.errors import (
 from domain.booking.holder import dates_for, slots_for
 from domain.booking.model import GroupSeat, OneToOne
 from domain.booking.redeem import redeem_session
+from i18n import _
 
 
 async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
     uow, now = context.uow(write=False), context.now()
     slots = await slots_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
     return Free(
-        f"Book {slots.title}",
+        _("Book {title}").format(title=slots.title),
         slots.zone,
         slots.starts,
         lambda at: views.summary(slots.title, at, slots.zone),

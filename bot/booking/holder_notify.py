@@ -1,11 +1,12 @@
 """After a booking, cancel or move from a package's view: the person who pressed gets the
-.ics, and the other side is told (the coach with the time in their zone, or — when the
-coach acted — the client)."""
+.ics, and the other side is told in their own language (the coach with the time in their
+zone, or — when the coach acted — the client)."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, InputFile
@@ -13,11 +14,12 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
 from bot.booking import weekly_views
-from bot.booking.notify import tell_client
+from bot.booking.notify import language_of, tell_client
 from bot.kit.context import BotContext, PackagesApplication
 from domain.booking.holder import booking_parties, zone_for
 from domain.booking.model import SessionBooking
 from domain.timezones import viewer_zone
+from i18n import speaking
 from persistence.calendars.ics import booking_ics, bookings_ics, ics_filename
 
 log = logging.getLogger(__name__)
@@ -50,11 +52,11 @@ async def after_change(context: BotContext, done: Done) -> None:
     if done.actor_id == booking.coach_id:
         zone = viewer_zone(entry.client_zone, coach_zone)
         if entry.client_id != done.actor_id:
-            await tell_client(
-                context, entry, views.client_notice(done.change, booking, zone), True
-            )
+            notice = partial(views.client_notice, done.change, booking, zone)
+            await tell_client(context, entry, notice, True)
         return
-    text = views.coach_notice(done.change, booking, coach_zone, entry.client_name)
+    with speaking(await language_of(context, booking.coach_id)):
+        text = views.coach_notice(done.change, booking, coach_zone, entry.client_name)
     try:
         await context.bot.send_message(booking.coach_id, text)
         await calendar_to(context, booking.coach_id, booking)
@@ -76,10 +78,13 @@ async def after_weekly(
         if entry.client_id is None or entry.client_id == actor_id:
             return
         zone = viewer_zone(entry.client_zone, coach_zone)
-        to, text = entry.client_id, weekly_views.client_notice(bookings, zone)
+        to = entry.client_id
+        notice = partial(weekly_views.client_notice, bookings, zone)
     else:
         to = entry.booking.coach_id
-        text = weekly_views.coach_notice(bookings, coach_zone, entry.client_name)
+        notice = partial(weekly_views.coach_notice, bookings, coach_zone, entry.client_name)
+    with speaking(await language_of(context, to)):
+        text = notice()
     try:
         await context.bot.send_message(to, text)
         await context.bot.send_document(to, InputFile(data, filename=name))
@@ -95,16 +100,17 @@ async def mini_app_change(
     returned: bool = False,
 ) -> None:
     """A booking, cancellation (`returned`: the unit went back) or move made in the Mini App:
-    the person's chat gets what the chat itself would have said, with the .ics, and the
-    other side is told."""
+    the person's chat gets what the chat itself would have said (in their language), with the
+    .ics, and the other side is told."""
     context = BotContext(app)
     zone = await zone_for(context.uow(write=False), user_id, booking.sold_package_id)
     texts = {
-        "booked": views.booked(booking, zone),
-        "cancelled": views.cancelled(booking, zone, returned),
-        "moved": views.moved(booking, zone),
+        "booked": partial(views.booked, booking, zone),
+        "cancelled": partial(views.cancelled, booking, zone, returned),
+        "moved": partial(views.moved, booking, zone),
     }
-    text = texts[change]
-    markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
+    with speaking(await language_of(context, user_id)):
+        text = texts[change]()
+        markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
     await app.bot.send_message(user_id, text, reply_markup=markup)
     await after_change(context, Done(change, booking, user_id, user_id))

@@ -22,6 +22,7 @@ from domain.booking.errors import BookingRefused
 from domain.booking.holder import move_choices, package_screen
 from domain.booking.manage import cancel_session, reschedule_session
 from domain.errors import NotFound
+from i18n import _
 
 
 async def cancel_question(update: Update, context: BotContext, pressed: Pressed) -> None:
@@ -33,7 +34,8 @@ async def cancel_question(update: Update, context: BotContext, pressed: Pressed)
         raise NotFound()
     text = views.cancel_question(booking, screen.view.zone, screen.late_cancel(booking, now))
     yes, back = pressed.data("xok"), views.data("v", pressed.sold_id)
-    markup = picker.confirm_keyboard(yes, back, "✅ Yes, cancel it")
+    # i18n: button
+    markup = picker.confirm_keyboard(yes, back, _("✅ Yes, cancel it"))
     await show(update, text, markup)
 
 
@@ -57,7 +59,7 @@ async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
     uow, now = context.uow(write=False), context.now()
     found = await move_choices(uow, user_id(update), pressed.sold_id, pressed.ref, now)
     return Free(
-        f"Move {found.booking.title}",
+        _("Move {title}").format(title=found.booking.title),
         found.zone,
         found.starts,
         lambda at: views.move_summary(found.booking, at, found.zone),

@@ -26,16 +26,37 @@ from domain.booking.waitlist import InLine, WaitState
 from domain.booking.weekly import MAX_WEEKS
 from domain.catalog.model import ItemKind, Occurrence, Series
 from domain.selling.model import SoldStatus
+from i18n import N_, _, ngettext, when
 
 PREFIX = "bk"
-TOO_LATE = "too late to cancel or move: please contact your coach"
-LATE_NOW = "a cancel now is late: the session counts as used"
+TOO_LATE = N_("too late to cancel or move: please contact your coach")
+LATE_NOW = N_("a cancel now is late: the session counts as used")
 RULES = {
-    CancelPolicy.BLOCK: "You can cancel or move a session until {window} before it starts; "
-    "after that only your coach can.",
-    CancelPolicy.LATE: "You can cancel or move a session until {window} before it starts; "
-    "after that you can still cancel, but the session counts as used (late cancel).",
+    # i18n: {window}: "24 h", "2 days", "90 min"
+    CancelPolicy.BLOCK: N_(
+        "You can cancel or move a session until {window} before it starts; "
+        "after that only your coach can."
+    ),
+    CancelPolicy.LATE: N_(
+        "You can cancel or move a session until {window} before it starts; "
+        "after that you can still cancel, but the session counts as used (late cancel)."
+    ),
 }
+# What the other side is told of a change made from a package's view (by `Change`).
+COACH_NOTICES = {
+    "booked": N_("{client} booked <b>{title}</b>: {time} ({zone})."),
+    "cancelled": N_("{client} cancelled <b>{title}</b>: {time} ({zone})."),
+    "cancelled late": N_("{client} cancelled late <b>{title}</b>: {time} ({zone})."),
+    "moved": N_("{client} moved <b>{title}</b>: {time} ({zone})."),
+}
+CLIENT_NOTICES = {
+    "booked": N_("Your coach booked <b>{title}</b>: {time} ({zone})."),
+    "cancelled": N_("Your coach cancelled <b>{title}</b>: {time} ({zone})."),
+    "cancelled late": N_("Your coach cancelled late <b>{title}</b>: {time} ({zone})."),
+    "moved": N_("Your coach moved <b>{title}</b>: {time} ({zone})."),
+}
+# i18n: stands for the client's name when it is not known
+A_CLIENT = N_("A client")
 FINAL_ACTS = ("ok", "gok", "xok", "mok", "rok", "wj", "wl")
 
 
@@ -106,9 +127,8 @@ def parse(callback: str | None) -> Pressed:
 
 
 def moment(at: datetime, zone: str) -> str:
-    """`Tue 1 Dec 09:00`, in `zone`."""
-    local = at.astimezone(ZoneInfo(zone))
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    """`Tue 1 Dec 09:00`, in `zone` (in the current language)."""
+    return when(at.astimezone(ZoneInfo(zone)), "%a %-d %b %H:%M")
 
 
 def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
@@ -116,7 +136,7 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
     parts = [f"{escape(note)}\n"] if note else []
     parts.append(selling_views.sold_text(screen.view))
     if screen.upcoming:
-        lines = [f"\n<b>Upcoming sessions</b> (times in {escape(zone)}):"]
+        lines = ["\n" + _("<b>Upcoming sessions</b> (times in {zone}):").format(zone=escape(zone))]
         for booking in screen.upcoming:
             late = _lateness(screen, booking, now)
             lines.append(f"• {escape(booking.title)}, {moment(booking.starts_at, zone)}{late}")
@@ -124,7 +144,7 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
             lines.append(rule_text(screen))
         parts.append("\n".join(lines))
     if screen.waiting:
-        lines = [f"\n<b>Waitlists</b> (times in {escape(zone)}):"]
+        lines = ["\n" + _("<b>Waitlists</b> (times in {zone}):").format(zone=escape(zone))]
         lines += [f"• {escape(p.title)}, {moment(p.starts_at, zone)} — {_place(p, zone)}"
                   for p in screen.waiting]  # fmt: skip
         parts.append("\n".join(lines))
@@ -134,20 +154,22 @@ def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
 def _place(place: InLine, zone: str) -> str:
     until = place.entry.hold_until
     if place.entry.state is WaitState.OFFERED and until is not None:
-        return f"a seat is held for you until {moment(until, zone)}: take it from the offer"
-    return f"number {place.position} in line"
+        return _("a seat is held for you until {time}: take it from the offer").format(
+            time=moment(until, zone)
+        )
+    return _("number {position} in line").format(position=place.position)
 
 
 def rule_text(screen: PackageScreen) -> str:
     """The coach's cancellation rule, said before anyone cancels."""
     window = span(screen.cancel_window)
-    return f"<i>{RULES[screen.cancel_policy].format(window=window)}</i>"
+    return f"<i>{_(RULES[screen.cancel_policy]).format(window=window)}</i>"
 
 
 def _lateness(screen: PackageScreen, booking: SessionBooking, now: datetime) -> str:
     if screen.changeable(booking, now):
         return ""
-    return f" — {LATE_NOW}" if screen.late_cancel(booking, now) else f" — {TOO_LATE}"
+    return f" — {_(LATE_NOW)}" if screen.late_cancel(booking, now) else f" — {_(TOO_LATE)}"
 
 
 def screen_keyboard(
@@ -159,65 +181,91 @@ def screen_keyboard(
     rows: list[list[InlineKeyboardButton]] = []
     if web_base_url:
         calendar = WebAppInfo(f"{web_base_url}/app/package/{sold_id}")
-        rows.append([InlineKeyboardButton("🗓 Calendar", web_app=calendar)])
+        # i18n: button
+        rows.append([InlineKeyboardButton(_("🗓 Calendar"), web_app=calendar)])
     if screen.view.status is SoldStatus.ACTIVE:
         for item in screen.view.sold.items:
             if item.bookable:
                 act = "b" if item.kind is ItemKind.SERVICE else "g"
-                rows.append([button(f"📅 Book {item.title}", data(act, sold_id, item.stored_id))])
+                # i18n: button; {title}: the item the coach named
+                label = _("📅 Book {title}").format(title=item.title)
+                rows.append([button(label, data(act, sold_id, item.stored_id))])
     for booking in screen.upcoming:
         if booking.id is None:
             continue
-        when = moment(booking.starts_at, screen.view.zone)
+        at = moment(booking.starts_at, screen.view.zone)
         if screen.late_cancel(booking, now):
-            rows.append([button(f"✖ Late cancel {when}", data("x", sold_id, booking.id))])
+            # i18n: button; {time}: "Tue 1 Dec 09:00"
+            label = _("✖ Late cancel {time}").format(time=at)
+            rows.append([button(label, data("x", sold_id, booking.id))])
             continue
         if not screen.changeable(booking, now):
             continue
-        row = [button(f"✖ Cancel {when}", data("x", sold_id, booking.id))]
+        # i18n: button; {time}: "Tue 1 Dec 09:00"
+        row = [button(_("✖ Cancel {time}").format(time=at), data("x", sold_id, booking.id))]
         if booking.occurrence_id is None:
-            row.append(button("🕑 Move", data("m", sold_id, booking.id)))
+            # i18n: button
+            row.append(button(_("🕑 Move"), data("m", sold_id, booking.id)))
         rows.append(row)
     for place in screen.waiting:
-        when = moment(place.starts_at, screen.view.zone)
-        what = "Decline the seat" if place.entry.state is WaitState.OFFERED else "Leave waitlist"
-        rows.append([button(f"✖ {what} · {when}", data("wl", sold_id, place.entry.stored_id))])
+        at = moment(place.starts_at, screen.view.zone)
+        if place.entry.state is WaitState.OFFERED:
+            # i18n: button; {time}: "Tue 1 Dec 09:00"
+            label = _("✖ Decline the seat · {time}").format(time=at)
+        else:
+            # i18n: button; {time}: "Tue 1 Dec 09:00"
+            label = _("✖ Leave waitlist · {time}").format(time=at)
+        rows.append([button(label, data("wl", sold_id, place.entry.stored_id))])
     if screen.view.for_coach:
-        rows.append([button("🗂 Manage", f"sold:v:{sold_id}")])
+        # i18n: button
+        rows.append([button(_("🗂 Manage"), f"sold:v:{sold_id}")])
     elif screen.view.for_client and screen.view.status is SoldStatus.ACTIVE:
-        rows.append([button("🎁 Transfer to someone else", TRANSFER_ASK.pack(sold=sold_id))])
+        # i18n: button
+        transfer = _("🎁 Transfer to someone else")
+        rows.append([button(transfer, TRANSFER_ASK.pack(sold=sold_id))])
     return InlineKeyboardMarkup(rows) if rows else None
 
 
 def back_to_package(sold_id: int, new_message: bool = False) -> InlineKeyboardButton:
-    return button("📦 Back to the package", data("v", sold_id, 0, int(new_message)))
+    # i18n: button
+    return button(_("📦 Back to the package"), data("v", sold_id, 0, int(new_message)))
 
 
 def joined(place: InLine, zone: str, hold: str) -> str:
-    return (
-        f"You are on the waitlist for <b>{escape(place.title)}</b>, "
-        f"{moment(place.starts_at, zone)} ({escape(zone)}): number {place.position} in line. "
-        f"If a seat frees up you get an offer, and the seat is held for you for {hold}."
+    # i18n: {hold}: "2 h", "1 day"
+    return _(
+        "You are on the waitlist for <b>{title}</b>, {time} ({zone}): number {position} in "
+        "line. If a seat frees up you get an offer, and the seat is held for you for {hold}."
+    ).format(
+        title=escape(place.title),
+        time=moment(place.starts_at, zone),
+        zone=escape(zone),
+        position=place.position,
+        hold=hold,
     )
 
 
 def left_line(place: WaitState) -> str:
     if place is WaitState.OFFERED:
-        return "You let the seat go: it goes to the next in line."
-    return "You left the waitlist."
+        return _("You let the seat go: it goes to the next in line.")
+    return _("You left the waitlist.")
 
 
 def summary(title: str, at: datetime, zone: str) -> str:
-    return f"Book <b>{escape(title)}</b> on {moment(at, zone)} ({escape(zone)})?"
+    return _("Book <b>{title}</b> on {time} ({zone})?").format(
+        title=escape(title), time=moment(at, zone), zone=escape(zone)
+    )
 
 
 def dates_text(series: Series, occurrences: list[Occurrence], zone: str) -> str:
-    head = f"<b>{escape(series.title)}</b>: pick a date (times in {escape(zone)})."
+    head = _("<b>{title}</b>: pick a date (times in {zone}).").format(
+        title=escape(series.title), zone=escape(zone)
+    )
     if not occurrences:
-        return f"{head}\nNo upcoming dates you could book."
+        return f"{head}\n" + _("No upcoming dates you could book.")
     full = [o for o in occurrences if o.seats_taken >= series.capacity]
-    waitlist = " You can join the waitlist of a full date."
-    return f"{head}\nFull dates are marked.{waitlist}" if full else head
+    marked = _("Full dates are marked. You can join the waitlist of a full date.")
+    return f"{head}\n{marked}" if full else head
 
 
 def dates_keyboard(
@@ -226,57 +274,78 @@ def dates_keyboard(
     rows = []
     for occ in occurrences:
         left = series.capacity - occ.seats_taken
-        label = f"{moment(occ.starts_at, zone)} · " + (f"{left} left" if left > 0 else "full")
+        # i18n: button, after a date: seats left on it
+        seats = ngettext("{count} left", "{count} left", left).format(count=left)
+        # i18n: button, after a date: no seat left on it
+        label = f"{moment(occ.starts_at, zone)} · " + (seats if left > 0 else _("full"))
         rows.append([button(label, data("gc", sold_id, item_id, occ.id or 0))])
         if left <= 0:
-            wait = f"🕒 Join the waitlist · {moment(occ.starts_at, zone)}"
+            # i18n: button; {time}: "Tue 1 Dec 09:00"
+            wait = _("🕒 Join the waitlist · {time}").format(time=moment(occ.starts_at, zone))
             rows.append([button(wait, data("wj", sold_id, item_id, occ.id or 0))])
     rows.append([back_to_package(sold_id)])
     return InlineKeyboardMarkup(rows)
 
 
 def booked(booking: SessionBooking, zone: str) -> str:
-    return f"Booked: {escape(booking.title)}, {moment(booking.starts_at, zone)} ({escape(zone)})"
+    return _("Booked: {title}, {time} ({zone})").format(
+        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    )
 
 
 def cancel_question(booking: SessionBooking, zone: str, late: bool = False) -> str:
-    what = f"<b>{escape(booking.title)}</b> on {moment(booking.starts_at, zone)} ({escape(zone)})"
     if late:
-        return (
-            f"Cancel {what} late? The cancellation window has begun: the session counts as "
-            "used and does not go back into the package."
+        text = _(
+            "Cancel <b>{title}</b> on {time} ({zone}) late? The cancellation window has begun: "
+            "the session counts as used and does not go back into the package."
         )
-    return f"Cancel {what}? The session goes back into the package unless it has expired."
+    else:
+        text = _(
+            "Cancel <b>{title}</b> on {time} ({zone})? The session goes back into the package "
+            "unless it has expired."
+        )
+    return text.format(
+        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    )
 
 
 def cancelled(booking: SessionBooking, zone: str, returned: bool, late: bool = False) -> str:
-    back = " It is back in the package." if returned else ""
+    back = " " + _("It is back in the package.") if returned else ""
     if late:
-        back = " It was a late cancel: the session counts as used."
-    when = moment(booking.starts_at, zone)
-    return f"Cancelled: {escape(booking.title)}, {when} ({escape(zone)}).{back}"
+        back = " " + _("It was a late cancel: the session counts as used.")
+    done = _("Cancelled: {title}, {time} ({zone}).").format(
+        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    )
+    return f"{done}{back}"
 
 
 def move_summary(booking: SessionBooking, at: datetime, zone: str) -> str:
-    return (
-        f"Move <b>{escape(booking.title)}</b> from {moment(booking.starts_at, zone)} to "
-        f"{moment(at, zone)} ({escape(zone)})?"
+    return _("Move <b>{title}</b> from {old} to {new} ({zone})?").format(
+        title=escape(booking.title),
+        old=moment(booking.starts_at, zone),
+        new=moment(at, zone),
+        zone=escape(zone),
     )
 
 
 def moved(booking: SessionBooking, zone: str) -> str:
-    when = moment(booking.starts_at, zone)
-    return f"Moved: {escape(booking.title)}, now {when} ({escape(zone)})"
+    return _("Moved: {title}, now {time} ({zone})").format(
+        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    )
 
 
-def coach_notice(what: str, booking: SessionBooking, zone: str, client: str | None) -> str:
+def coach_notice(change: str, booking: SessionBooking, zone: str, client: str | None) -> str:
     """What the coach is told when someone with the link books, cancels or moves."""
-    who = escape(client or "A client")
-    when = moment(booking.starts_at, zone)
-    return f"{who} {what} <b>{escape(booking.title)}</b>: {when} ({escape(zone)})."
+    return _(COACH_NOTICES[change]).format(
+        client=escape(client or _(A_CLIENT)),
+        title=escape(booking.title),
+        time=moment(booking.starts_at, zone),
+        zone=escape(zone),
+    )
 
 
-def client_notice(what: str, booking: SessionBooking, zone: str) -> str:
+def client_notice(change: str, booking: SessionBooking, zone: str) -> str:
     """What the client is told when their coach acts from the package's link."""
-    when = moment(booking.starts_at, zone)
-    return f"Your coach {what} <b>{escape(booking.title)}</b>: {when} ({escape(zone)})."
+    return _(CLIENT_NOTICES[change]).format(
+        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    )

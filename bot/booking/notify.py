@@ -1,26 +1,43 @@
-"""Telling a client about a change to their session: a message, and the session's .ics."""
+"""Telling a client about a change to their session: a message in their language, and the
+session's .ics. Also who speaks which language, for every notice sent to someone else."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 
 from telegram import InputFile
 from telegram.error import BadRequest, Forbidden
 
 from bot.kit.context import BotContext
 from domain.booking.model import ScheduleEntry
+from i18n import speaking
 from persistence.calendars.ics import booking_ics, ics_filename
 
 log = logging.getLogger(__name__)
 
 
+async def languages(context: BotContext, ids: Iterable[int]) -> dict[int, str]:
+    """Each person's language (someone never seen reads English), in one read."""
+    async with context.uow(write=False) as uow:
+        return await uow.users.languages(ids)
+
+
+async def language_of(context: BotContext, user_id: int) -> str:
+    return (await languages(context, [user_id]))[user_id]
+
+
 async def tell_client(
-    context: BotContext, entry: ScheduleEntry, text: str, calendar: bool
+    context: BotContext, entry: ScheduleEntry, text: str | Callable[[], str], calendar: bool
 ) -> None:
     """The client hears of it if they ever opened the bot; a blocked bot is no error here.
+    `text` is said in the client's language when it is a callable (a string is sent as is).
     `calendar` adds the session's .ics (cancelled when the booking is no longer active)."""
     if entry.client_id is None:
         return
+    if callable(text):
+        with speaking(await language_of(context, entry.client_id)):
+            text = text()
     booking = entry.booking
     try:
         await context.bot.send_message(entry.client_id, text)

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.kit.callbacks import Int
 from domain.booking.picker import MAX_WEEK, WeekPage
 from domain.errors import NotFound
+from i18n import _, when
 
 DAYS_PER_ROW = 3
 TIMES_PER_ROW = 4
@@ -27,10 +28,14 @@ MINUTES = Int(0, _MINUTES_MAX)  # a start, in minutes since 1970
 
 
 def days_text(title: str, page: WeekPage, zone: str) -> str:
-    head = f"<b>{escape(title)}</b>: pick a day (week of {page.monday:%a %d %b})"
+    head = _("<b>{title}</b>: pick a day (week of {monday})").format(
+        title=escape(title), monday=when(page.monday, "%a %d %b")
+    )
     if not page.days:
-        return f"{head}\nNo free times this week. Times in {escape(zone)}."
-    return f"{head}\nTimes in {escape(zone)}."
+        return f"{head}\n" + _("No free times this week. Times in {zone}.").format(
+            zone=escape(zone)
+        )
+    return f"{head}\n" + _("Times in {zone}.").format(zone=escape(zone))
 
 
 def days_keyboard(
@@ -39,7 +44,7 @@ def days_keyboard(
     week_data: Callable[[int], str],
     back: InlineKeyboardButton,
 ) -> InlineKeyboardMarkup:
-    buttons = [button(f"{d.day:%a %d %b}", day_data(d.day)) for d in page.days]
+    buttons = [button(when(d.day, "%a %d %b"), day_data(d.day)) for d in page.days]
     rows = [buttons[i : i + DAYS_PER_ROW] for i in range(0, len(buttons), DAYS_PER_ROW)]
     paging = []
     if page.has_previous:
@@ -50,7 +55,9 @@ def days_keyboard(
 
 
 def times_text(title: str, day: date, zone: str) -> str:
-    return f"<b>{escape(title)}</b>: pick a time on {day:%a %d %b} (times in {escape(zone)})."
+    return _("<b>{title}</b>: pick a time on {day} (times in {zone}).").format(
+        title=escape(title), day=when(day, "%a %d %b"), zone=escape(zone)
+    )
 
 
 def times_keyboard(
@@ -61,7 +68,7 @@ def times_keyboard(
     readings = Counter(t.strftime("%H:%M") for t in times)
     buttons = [
         button(
-            t.strftime("%H:%M") if readings[t.strftime("%H:%M")] == 1 else t.strftime("%H:%M %Z"),
+            when(t, "%H:%M") + ("" if readings[t.strftime("%H:%M")] == 1 else t.strftime(" %Z")),
             time_data(t),
         )
         for t in times
@@ -73,11 +80,15 @@ def times_keyboard(
 def confirm_keyboard(
     yes: str,
     back: str,
-    label: str = "✅ Confirm",
+    label: str = "",
     more: list[InlineKeyboardButton] | None = None,
 ) -> InlineKeyboardMarkup:
-    """The summary's buttons: `label` (Confirm) and ◀ Back, then a flow's `more` in a row."""
-    rows = [[button(label, yes), button("◀ Back", back)]]
+    """The summary's buttons: `label` (already said; none: Confirm) and ◀ Back, then a
+    flow's `more` in a row."""
+    # i18n: button
+    label = label or _("✅ Confirm")
+    # i18n: button
+    rows = [[button(label, yes), button(_("◀ Back"), back)]]
     return InlineKeyboardMarkup([*rows, more] if more else rows)
 
 

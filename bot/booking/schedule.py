@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from functools import partial
 
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
@@ -24,6 +25,7 @@ from domain.booking.waitlist_offers import date_line
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.timezones import viewer_zone
+from i18n import _
 
 Action = Callable[[Update, BotContext, Coach, Pressed], Awaitable[None]]
 
@@ -88,10 +90,10 @@ async def _cancel(update: Update, context: BotContext, coach: Coach, pressed: Pr
         await _session(update, context, coach, pressed)
         return
     zone = viewer_zone(entry.client_zone, coach.timezone)
-    text = views.client_cancelled(done.booking, zone, done.unit_returned)
+    text = partial(views.client_cancelled, done.booking, zone, done.unit_returned)
     await tell_client(context, replace(entry, booking=done.booking), text, calendar=True)
     note = views.CANCELLED_NOTE if done.unit_returned else views.CANCELLED_EXPIRED_NOTE
-    await _session(update, context, coach, pressed, note)
+    await _session(update, context, coach, pressed, _(note))
 
 
 async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
@@ -103,9 +105,9 @@ async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: P
         await _session(update, context, coach, pressed)
         return
     entry = await _entry(context, coach, pressed)
-    text = views.client_no_show(marked, viewer_zone(entry.client_zone, coach.timezone))
-    await tell_client(context, entry, text, calendar=False)
-    await _session(update, context, coach, pressed, views.NO_SHOW_NOTE)
+    zone = viewer_zone(entry.client_zone, coach.timezone)
+    await tell_client(context, entry, partial(views.client_no_show, marked, zone), calendar=False)
+    await _session(update, context, coach, pressed, _(views.NO_SHOW_NOTE))
 
 
 async def _entry(context: BotContext, coach: Coach, pressed: Pressed) -> ScheduleEntry:

@@ -27,6 +27,7 @@ from domain.booking.schedule import coach_session
 from domain.errors import NotFound
 from domain.model import Coach
 from domain.timezones import viewer_zone
+from i18n import N_, _
 
 PREFIX = "mv"
 
@@ -58,7 +59,7 @@ async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
         context.uow(write=False), access, pressed.booking_id, context.now()
     )
     return Free(
-        f"Move {booking.title}",
+        _("Move {title}").format(title=booking.title),
         coach.timezone,
         options,
         partial(views.move_question, entry, zone=coach.timezone),
@@ -66,7 +67,9 @@ async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
     )
 
 
-PICKER = SlotPicker[Pressed](Acts("f", "d", "t", "c", "ok"), _free, "✅ Yes, move it")
+# i18n: button
+YES = N_("✅ Yes, move it")
+PICKER = SlotPicker[Pressed](Acts("f", "d", "t", "c", "ok"), _free, YES)
 
 
 async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
@@ -86,7 +89,7 @@ async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
         await PICKER.taken(update, context, pressed, start)
         return
     zone = viewer_zone(entry.client_zone, coach.timezone)
-    text = views.client_moved(entry.booking, moved, zone)
+    text = partial(views.client_moved, entry.booking, moved, zone)
     await tell_client(context, replace(entry, booking=moved), text, calendar=True)
     refreshed = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
     assert refreshed is not None

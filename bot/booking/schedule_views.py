@@ -9,25 +9,36 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.booking.schedule_buttons import SHOW_WEEK, move_data, session_data
-from domain.booking.model import ScheduleEntry, SessionBooking
+from domain.booking.model import BookingStatus, ScheduleEntry, SessionBooking
 from domain.booking.schedule import ScheduleWeek
 from domain.booking.waitlist import InLine, WaitState
+from i18n import N_, _, when
 
-CANCELLED_NOTE = "Cancelled. The client was told, and the session is back in their package."
-CANCELLED_EXPIRED_NOTE = (
+CANCELLED_NOTE = N_("Cancelled. The client was told, and the session is back in their package.")
+CANCELLED_EXPIRED_NOTE = N_(
     "Cancelled. The client was told; their package has expired, so no unit came back."
 )
-NO_SHOW_NOTE = "Marked as a no-show: the session stays used."
+NO_SHOW_NOTE = N_("Marked as a no-show: the session stays used.")
+STATUSES = {
+    # i18n: a session's status
+    BookingStatus.BOOKED: N_("booked"),
+    # i18n: a session's status
+    BookingStatus.CANCELLED: N_("cancelled"),
+    # i18n: a session's status (the client did not come)
+    BookingStatus.NO_SHOW: N_("no-show"),
+}
 
 
 def week_text(week: ScheduleWeek) -> str:
-    head = f"<b>Your schedule</b> · week of {week.monday:%a %d %b} · times in {escape(week.zone)}"
+    head = _("<b>Your schedule</b> · week of {monday} · times in {zone}").format(
+        monday=when(week.monday, "%a %d %b"), zone=escape(week.zone)
+    )
     if not week.days:
-        return f"{head}\n\nNo sessions this week."
+        return f"{head}\n\n" + _("No sessions this week.")
     zone = ZoneInfo(week.zone)
     parts = [head]
     for day, entries in week.days:
-        lines = [f"\n<b>{day:%a %d %b}</b>"]
+        lines = [f"\n<b>{when(day, '%a %d %b')}</b>"]
         lines += [f"{_span(e.booking, zone)} {_who(e)}" for e in entries]
         parts.append("\n".join(lines))
     return "\n".join(parts)
@@ -42,7 +53,7 @@ def week_keyboard(week: ScheduleWeek) -> InlineKeyboardMarkup:
                 _data("s", e, week.week),
             )
         ]
-        for _, entries in week.days
+        for _day, entries in week.days
         for e in entries
     ]
     paging = []
@@ -56,13 +67,18 @@ def week_keyboard(week: ScheduleWeek) -> InlineKeyboardMarkup:
 def session_text(entry: ScheduleEntry, zone: str, note: str = "") -> str:
     booking = entry.booking
     tz = ZoneInfo(zone)
-    status = "" if booking.is_active else f"\nStatus: {booking.status.value.replace('_', '-')}"
+    status = ""
+    if not booking.is_active:
+        status = "\n" + _("Status: {status}").format(status=_(STATUSES[booking.status]))
     head = f"{escape(note)}\n\n" if note else ""
+    day = when(booking.starts_at.astimezone(tz), "%a %d %b")
+    # i18n: {name}: the client's name, or "not known yet"
+    client = _("Client: {name}").format(name=escape(entry.client_name or _("not known yet")))
+    package = _("Package: {title}").format(title=escape(entry.package_title))
     return (
         f"{head}<b>{escape(booking.title)}</b>\n"
-        f"{booking.starts_at.astimezone(tz):%a %d %b} {_span(booking, tz)} ({escape(zone)})\n"
-        f"Client: {escape(entry.client_name or 'not known yet')}\n"
-        f"Package: {escape(entry.package_title)}{status}"
+        f"{day} {_span(booking, tz)} ({escape(zone)})\n"
+        f"{client}\n{package}{status}"
     )
 
 
@@ -73,34 +89,39 @@ def waitlist_text(line: list[InLine], zone: str) -> str:
     tz = ZoneInfo(zone)
     names = []
     for place in line:
-        name = escape(place.name or "a client")
+        # i18n: stands for a client's name when it is not known
+        name = escape(place.name or _("a client"))
         until = place.entry.hold_until
         if place.entry.state is WaitState.OFFERED and until is not None:
-            name += f" (seat held until {_moment(until, tz)})"
+            name += " " + _("(seat held until {time})").format(time=_moment(until, tz))
         names.append(name)
-    return "\n\n<b>Waitlist for this date</b>: " + " · ".join(
-        f"{n}. {name}" for n, name in enumerate(names, 1)
-    )
+    listed = " · ".join(f"{n}. {name}" for n, name in enumerate(names, 1))
+    return "\n\n" + _("<b>Waitlist for this date</b>: {line}").format(line=listed)
 
 
 def session_keyboard(entry: ScheduleEntry, week: int, now: datetime) -> InlineKeyboardMarkup:
     rows = []
     booking = entry.booking
     if booking.is_active and booking.occurrence_id is None and now < booking.starts_at:
-        rows.append([_button("🕑 Move", move_data("f", booking.id or 0, 0, week))])
+        # i18n: button
+        rows.append([_button(_("🕑 Move"), move_data("f", booking.id or 0, 0, week))])
     if booking.is_active:
-        rows.append([_button("✖ Cancel session", _data("c", entry, week))])
+        # i18n: button
+        rows.append([_button(_("✖ Cancel session"), _data("c", entry, week))])
         if now >= entry.booking.starts_at:
-            rows.append([_button("🚫 No-show", _data("ns", entry, week))])
-    rows.append([_button("◀ Back to the week", SHOW_WEEK.pack(week=week))])
+            # i18n: button
+            rows.append([_button(_("🚫 No-show"), _data("ns", entry, week))])
+    # i18n: button
+    rows.append([_button(_("◀ Back to the week"), SHOW_WEEK.pack(week=week))])
     return InlineKeyboardMarkup(rows)
 
 
 def cancel_question(entry: ScheduleEntry, zone: str) -> str:
-    when = _moment(entry.booking.starts_at, ZoneInfo(zone))
-    return (
-        f"Cancel <b>{escape(entry.booking.title)}</b> on {when}? The client is told, and the "
-        "session goes back into their package unless it has expired."
+    return _(
+        "Cancel <b>{title}</b> on {time}? The client is told, and the session goes back into "
+        "their package unless it has expired."
+    ).format(
+        title=escape(entry.booking.title), time=_moment(entry.booking.starts_at, ZoneInfo(zone))
     )
 
 
@@ -108,8 +129,10 @@ def cancel_keyboard(entry: ScheduleEntry, week: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button("✅ Yes, cancel it", _data("cy", entry, week)),
-                _button("◀ Back", _data("s", entry, week)),
+                # i18n: button
+                _button(_("✅ Yes, cancel it"), _data("cy", entry, week)),
+                # i18n: button
+                _button(_("◀ Back"), _data("s", entry, week)),
             ]
         ]
     )
@@ -117,62 +140,83 @@ def cancel_keyboard(entry: ScheduleEntry, week: int) -> InlineKeyboardMarkup:
 
 def move_question(entry: ScheduleEntry, start: datetime, zone: str) -> str:
     tz = ZoneInfo(zone)
-    return (
-        f"Move <b>{escape(entry.booking.title)}</b> from {_moment(entry.booking.starts_at, tz)} "
-        f"to {_moment(start, tz)} ({escape(zone)})? The client is told."
+    return _("Move <b>{title}</b> from {old} to {new} ({zone})? The client is told.").format(
+        title=escape(entry.booking.title),
+        old=_moment(entry.booking.starts_at, tz),
+        new=_moment(start, tz),
+        zone=escape(zone),
     )
 
 
 def moved_note(booking: SessionBooking, zone: str) -> str:
-    return f"Moved to {_moment(booking.starts_at, ZoneInfo(zone))}. The client was told."
+    return _("Moved to {time}. The client was told.").format(
+        time=_moment(booking.starts_at, ZoneInfo(zone))
+    )
 
 
 def client_moved(before: SessionBooking, after: SessionBooking, zone: str) -> str:
     tz = ZoneInfo(zone)
-    return (
-        f"Your coach moved <b>{escape(after.title)}</b> from {_moment(before.starts_at, tz)} "
-        f"to {_moment(after.starts_at, tz)} ({escape(zone)}). The calendar file below updates it."
+    return _(
+        "Your coach moved <b>{title}</b> from {old} to {new} ({zone}). "
+        "The calendar file below updates it."
+    ).format(
+        title=escape(after.title),
+        old=_moment(before.starts_at, tz),
+        new=_moment(after.starts_at, tz),
+        zone=escape(zone),
     )
 
 
 def back_to_session(booking_id: int, week: int) -> InlineKeyboardButton:
-    return _button("◀ Back to the session", session_data(booking_id, week))
+    # i18n: button
+    return _button(_("◀ Back to the session"), session_data(booking_id, week))
 
 
 def client_cancelled(booking: SessionBooking, zone: str, unit_returned: bool) -> str:
-    back = " It is back in your package." if unit_returned else ""
-    when = _moment(booking.starts_at, ZoneInfo(zone))
-    return f"Your coach cancelled <b>{escape(booking.title)}</b> on {when} ({escape(zone)}).{back}"
+    back = " " + _("It is back in your package.") if unit_returned else ""
+    done = _("Your coach cancelled <b>{title}</b> on {time} ({zone}).").format(
+        title=escape(booking.title),
+        time=_moment(booking.starts_at, ZoneInfo(zone)),
+        zone=escape(zone),
+    )
+    return f"{done}{back}"
 
 
 def client_no_show(booking: SessionBooking, zone: str) -> str:
-    when = _moment(booking.starts_at, ZoneInfo(zone))
-    return (
-        f"Your coach marked <b>{escape(booking.title)}</b> on {when} ({escape(zone)}) as missed; "
-        "it counts as used. Please contact your coach if this is a mistake."
+    return _(
+        "Your coach marked <b>{title}</b> on {time} ({zone}) as missed; it counts as used. "
+        "Please contact your coach if this is a mistake."
+    ).format(
+        title=escape(booking.title),
+        time=_moment(booking.starts_at, ZoneInfo(zone)),
+        zone=escape(zone),
     )
 
 
 def seat_removed(entry: ScheduleEntry, zone: str) -> str:
-    when = _moment(entry.booking.starts_at, ZoneInfo(zone))
-    back = " The session is back in your package unless it has expired."
-    return (
-        f"Your coach removed the <b>{escape(entry.booking.title)}</b> date {when} "
-        f"({escape(zone)}), so your seat is cancelled.{back}"
+    return _(
+        "Your coach removed the <b>{title}</b> date {time} ({zone}), so your seat is "
+        "cancelled. The session is back in your package unless it has expired."
+    ).format(
+        title=escape(entry.booking.title),
+        time=_moment(entry.booking.starts_at, ZoneInfo(zone)),
+        zone=escape(zone),
     )
 
 
 def _who(entry: ScheduleEntry) -> str:
-    client = escape(entry.client_name or "client")
+    # i18n: stands for the client's name when it is not known
+    client = escape(entry.client_name or _("client"))
     return f"{escape(entry.booking.title)} · {client} · {escape(entry.package_title)}"
 
 
 def _span(booking: SessionBooking, zone: ZoneInfo) -> str:
-    return f"{booking.starts_at.astimezone(zone):%H:%M}–{booking.ends_at.astimezone(zone):%H:%M}"
+    start, end = booking.starts_at.astimezone(zone), booking.ends_at.astimezone(zone)
+    return f"{when(start, '%H:%M')}–{when(end, '%H:%M')}"
 
 
 def _moment(moment: datetime, zone: ZoneInfo) -> str:
-    return f"{moment.astimezone(zone):%a %d %b %H:%M}"
+    return when(moment.astimezone(zone), "%a %d %b %H:%M")
 
 
 def _data(act: str, entry: ScheduleEntry, week: int) -> str:

@@ -21,6 +21,7 @@ from bot.kit.context import BotContext
 from bot.kit.replies import show
 from domain.booking.errors import SlotTaken
 from domain.booking.picker import first_week_with_slots, times_on, week_page
+from i18n import N_, _
 
 
 class Press(Protocol):
@@ -38,7 +39,10 @@ class Press(Protocol):
 
 
 P = TypeVar("P", bound=Press)
-_TAKEN = refusal_text(SlotTaken())
+
+
+def _taken() -> str:
+    return refusal_text(SlotTaken())
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ Step = Callable[[Update, BotContext, P], Awaitable[None]]
 class SlotPicker(Generic[P]):
     """The days, times and summary steps of one flow (see the module's docstring)."""
 
-    def __init__(self, acts: Acts, load: Load[P], yes: str = "✅ Confirm") -> None:
+    def __init__(self, acts: Acts, load: Load[P], yes: str = N_("✅ Confirm")) -> None:
+        """`yes`: the summary's Confirm label, marked with `N_` (said when shown)."""
         self.acts, self.load, self.yes = acts, load, yes
 
     @property
@@ -109,20 +114,22 @@ class SlotPicker(Generic[P]):
         """The time picked, to confirm (taken meanwhile: fresh times of that day)."""
         at, free = views.moment_of(pressed.arg), await self.load(update, context, pressed)
         if at not in free.starts:
-            await self._times(update, context, pressed, _local_day(at, free), _TAKEN, free)
+            await self._times(update, context, pressed, _local_day(at, free), _taken(), free)
             return
         markup = views.confirm_keyboard(
             pressed.data(self.acts.confirm, pressed.arg),
             pressed.data(self.acts.day, views.day_digits(_local_day(at, free))),
-            self.yes,
+            _(self.yes),
             free.more(at) if free.more else None,
         )
         await show(update, free.question(at), markup)
 
     async def taken(
-        self, update: Update, context: BotContext, pressed: P, at: datetime, note: str = _TAKEN
+        self, update: Update, context: BotContext, pressed: P, at: datetime, note: str = ""
     ) -> None:
-        """After Confirm found `at` taken: `note`, then fresh times of its day."""
+        """After Confirm found `at` taken: `note` (none: that it was taken), then fresh times
+        of its day."""
+        note = note or _taken()
         free = await self.load(update, context, pressed)
         await self._times(update, context, pressed, _local_day(at, free), note, free)
 
@@ -140,7 +147,8 @@ class SlotPicker(Generic[P]):
         if not found:  # the day filled up meanwhile
             await self.days(update, context, pressed.again(self.acts.first), note)
             return
-        back = views.button("◀ Other days", pressed.data(self.acts.first))
+        # i18n: button
+        back = views.button(_("◀ Other days"), pressed.data(self.acts.first))
         markup = views.times_keyboard(
             found, lambda t: pressed.data(self.acts.summary, views.minutes(t)), back
         )

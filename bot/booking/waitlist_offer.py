@@ -19,10 +19,13 @@ from domain.booking.errors import BookingRefused
 from domain.booking.holder import zone_for
 from domain.booking.waitlist_offers import leave_waitlist, take_seat_offer
 from domain.errors import NotFound
+from i18n import N_, _
 
-TAKE = "✅ Take the seat"
-DECLINE = "✖ No, thanks"
-LET_GO = "You let the seat go: it goes to the next in line."
+# i18n: button
+TAKE = N_("✅ Take the seat")
+# i18n: button
+DECLINE = N_("✖ No, thanks")
+LET_GO = N_("You let the seat go: it goes to the next in line.")
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,11 @@ OFFER = Callback("wo", Offered, act=Word("t|n"), entry=Id)
 
 
 def offer_keyboard(entry_id: int) -> InlineKeyboardMarkup:
-    """The offer message's buttons (the waitlist job draws them through this)."""
+    """The offer message's buttons (the waitlist job draws them through this, speaking the
+    receiver's language)."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(TAKE, callback_data=OFFER.pack(act="t", entry=entry_id)),
-          InlineKeyboardButton(DECLINE, callback_data=OFFER.pack(act="n", entry=entry_id))]]
+        [[InlineKeyboardButton(_(TAKE), callback_data=OFFER.pack(act="t", entry=entry_id)),
+          InlineKeyboardButton(_(DECLINE), callback_data=OFFER.pack(act="n", entry=entry_id))]]
     )  # fmt: skip
 
 
@@ -51,7 +55,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     try:
         if pressed.act == "n":
             await leave_waitlist(context.uow(), person, pressed.entry, now, context.waitlist_hold)
-            await show(update, LET_GO, None)
+            await show(update, _(LET_GO), None)
             return
         booking = await take_seat_offer(
             context.uow(), person, pressed.entry, now, context.reminders
