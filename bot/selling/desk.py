@@ -31,6 +31,7 @@ from domain.selling.desk import (
 from domain.selling.model import SoldFilter
 from domain.selling.payments import payments_needing_attention
 from domain.selling.rules import expiry_from_timestamp
+from i18n import _
 
 
 async def sold_command(update: Update, context: BotContext) -> None:
@@ -103,7 +104,7 @@ async def expiry_set(update: Update, context: BotContext, press: kinds.ExpirySet
         context.uow(), user_id(update), sold_id, new, now, context.reminders
     )
     await _tell_holders(context, change)
-    note = "Expiry changed; the client was told." if change.changed else "It already was so."
+    note = _("Expiry changed; the client was told.") if change.changed else _("It already was so.")
     await show(update, views.detail_text(change.view, note), views.detail_keyboard(change.sold))
 
 

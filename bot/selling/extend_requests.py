@@ -15,6 +15,7 @@ from bot.kit.replies import Route, buttons, reply, user_id
 from bot.selling import extend_views as views
 from bot.selling.buttons import ASK_EXTEND
 from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
+from i18n import _
 
 
 async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
@@ -31,7 +32,7 @@ async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
             )
         except TelegramError:
             await coach_not_reached(context.uow(), ask)
-            await reply(update, views.COACH_UNREACHABLE)
+            await reply(update, _(views.COACH_UNREACHABLE))
             return
     await reply(update, views.client_text(ask))
 

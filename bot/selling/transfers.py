@@ -16,6 +16,7 @@ from bot.selling import transfer_views as views
 from bot.selling.buttons import TRANSFER, TRANSFER_ASK
 from bot.selling.notices import access_url
 from domain.selling.transfers import NothingToTransfer, transfer_package, transfer_question
+from i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ async def ask(update: Update, context: BotContext) -> None:
             context.uow(write=False), actor, sold_id, context.now()
         )
     except NothingToTransfer:
-        await update.callback_query.answer(views.NOTHING, show_alert=True)
+        await update.callback_query.answer(_(views.NOTHING), show_alert=True)
         return
     await show(update, *views.question(sold, fingerprint, actor == sold.coach_id))
 
@@ -48,10 +49,10 @@ async def confirm(update: Update, context: BotContext) -> None:
             context.reminders,
         )  # fmt: skip
     except NothingToTransfer:
-        await show(update, views.NOTHING, None)
+        await show(update, _(views.NOTHING), None)
         return
     if not done.changed:
-        await show(update, views.ALREADY, None)
+        await show(update, _(views.ALREADY), None)
         return
     await show(
         update, views.done_text(done.sold, access_url(context, done.sold.access_token)), None
