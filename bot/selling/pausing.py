@@ -15,10 +15,11 @@ from bot.kit.context import BotContext
 from bot.kit.replies import callback_data, show, user_id
 from bot.selling import desk_views
 from bot.selling.buttons import PAUSE, RESUME
+from bot.selling.notices import languages_of
 from bot.selling.texts import expiry_line
 from domain.selling.model import SoldPackage
 from domain.selling.pausing import CannotPause, PauseChange, pause_package, resume_package
-from i18n import N_, _
+from i18n import N_, _, speaking
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,10 @@ async def on_press(update: Update, context: BotContext) -> None:
 
 async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None:
     sold, name = change.view.sold, change.view.coach.display_name
+    language = await languages_of(context, [r.user_id for r in change.readers])
     for reader in change.readers:
-        text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)
+        with speaking(language[reader.user_id]):
+            text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)
         try:
             await context.bot.send_message(reader.user_id, text)
         except (Forbidden, BadRequest) as exc:
