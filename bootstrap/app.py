@@ -16,7 +16,7 @@ from bot.booking.waitlist_offer import offer_keyboard
 from bot.calendars import flow as calendars
 from bot.catalog import packages, series, services, storefront
 from bot.config import Settings
-from bot.home import common, timezone
+from bot.home import common, language, timezone
 from bot.kit.context import BotContext, Deps, PackagesApplication
 from bot.kit.errors import on_error
 from bot.kit.inbox import with_inbox
@@ -150,6 +150,7 @@ def calendar_reader(settings: Settings) -> CalendarReader | None:
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     common.add_guard_handlers(app)
+    language.add_handlers(app)
     app.add_handler(timezone.build())
     app.add_handler(availability.build())
     app.add_handler(calendars.build())

@@ -147,3 +147,17 @@ async def set_plan(
         await uow.coaches.save(coach)
         await uow.commit()
     return coach
+
+
+async def language_of(uow: UnitOfWork, user_id: int) -> str | None:
+    """The language the person chose or was first seen with; None before their first update."""
+    async with uow:
+        user = await uow.users.get(user_id)
+    return user.language if user is not None else None
+
+
+async def set_language(uow: UnitOfWork, user_id: int, language: str) -> None:
+    """Stores the person's language (registering them, nameless, if they are new)."""
+    async with uow:
+        await uow.users.set_language(user_id, language)
+        await uow.commit()

@@ -11,14 +11,20 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
-from bot.kit.commands import register_client_commands, register_coach_commands
+from bot.kit.commands import (
+    register_client_commands,
+    register_coach_commands,
+    register_description,
+)
 from bot.kit.inbox import InboxQueue
+from bot.kit.languages import KnownLanguages, language_for
 from bot.kit.metrics import measured
 from domain.accounts import CoachPolicy
 from domain.booking.uow import BookingUnitOfWork
 from domain.calendars.ports import CalendarUnitOfWork
 from domain.reminders.use_cases import ReminderOffsets
 from domain.selling.throttle import InvalidLinkThrottle
+from i18n import speaking
 from persistence.calendars.reading import CalendarReader
 from persistence.inbox import handling
 
@@ -53,28 +59,37 @@ class PackagesApplication(Application[Any, Any, Any, Any, Any, Any]):
         super().__init__(**kwargs)
         self.deps = deps
         self._close_database = close_database
+        self.languages = KnownLanguages()  # the latest people's languages (see languages.py)
 
     async def initialize(self) -> None:
-        """Also registers the command menus (runs in polling, webhook and tests alike)."""
+        """Also registers the command menus and the bot's description, in every language, each
+        coach's menu in theirs (runs in polling, webhook and tests alike)."""
         await super().initialize()
         await register_client_commands(self.bot)
+        await register_description(self.bot)
         async with self.deps.uow_factory(write=False) as uow:
-            coach_ids = await uow.coaches.all_user_ids()
-        for coach_id in sorted(set(coach_ids) | self.deps.policy.coach_ids):
-            await register_coach_commands(self.bot, coach_id, self.deps.settings.web_base_url)
+            coach_ids = sorted(set(await uow.coaches.all_user_ids()) | self.deps.policy.coach_ids)
+            languages = await uow.users.languages(coach_ids)
+        for coach_id in coach_ids:
+            with speaking(languages[coach_id]):
+                await register_coach_commands(self.bot, coach_id, self.deps.settings.web_base_url)
         if isinstance(self.update_queue, InboxQueue):
             await self.update_queue.replay(self.bot)
 
     async def process_update(self, update: object) -> None:
-        """Also stores what this update changed, so a completed step survives a crash. In the
-        inbox the update is marked done in its use case's transaction when it writes (see
+        """Speaks the sender's language (see languages.py) to the whole update. Also stores
+        what this update changed, so a completed step survives a crash. In the inbox the
+        update is marked done in its use case's transaction when it writes (see
         persistence/inbox.py), and answered once handled."""
         inbox = self.update_queue if isinstance(self.update_queue, InboxQueue) else None
         ticket = inbox.ticket(update) if inbox is not None else None
+        # Read (or saved at first contact) before the ticket is set: not the update's change.
+        language = await language_for(update, self.languages, self.deps.uow_factory)
         token = handling.set(ticket)
         try:
-            async with measured(update):
-                await super().process_update(update)
+            with speaking(language):
+                async with measured(update):
+                    await super().process_update(update)
             self.forget_empty_data(update)
             if self.persistence is not None:
                 await self.update_persistence()

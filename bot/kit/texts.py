@@ -61,6 +61,7 @@ CLIENT_HELP = (
     "• Open your access link to see what is left in your package and book sessions.\n"
     "/mypackages — the packages you got or opened by link\n"
     "/timezone — choose your time zone (now: {zone})\n"
+    "/language — choose your language\n"
     "/cancel — leave whatever you are doing\n"
     "/becomecoach — sell your own packages (if the bot allows it)"
 )
@@ -83,6 +84,7 @@ COACH_HELP = (
     "/calendar — connect your own calendars: their busy times are never offered to "
     "clients, and one of them can receive your bookings\n"
     "/timezone — your time zone (now: {zone}); times you type are read in it\n"
+    "/language — choose your language\n"
     "/cancel — leave whatever you are doing\n"
     "/help — this list"
 )

@@ -203,6 +203,7 @@ class FakeBotApi:
         self.callback_answers: dict[str, JSON] = {}  # callback_query_id -> answer params
         self.pre_checkout_answers: dict[str, JSON] = {}  # query id -> params (ok, error_message)
         self.my_commands: dict[tuple[str, str], list[JSON]] = {}  # (scope json, lang) -> cmds
+        self.descriptions: dict[tuple[str, str], str] = {}  # (kind, lang) -> the bot's profile
         self.webhook_url = ""
         self.star_transactions: list[JSON] = []  # the bot's Stars ledger, oldest first
         self.star_refunds: list[JSON] = []  # refundStarPayment calls that refunded, in order
@@ -237,6 +238,10 @@ class FakeBotApi:
             "setMyCommands": self._set_commands,
             "getMyCommands": self._get_commands,
             "deleteMyCommands": self._delete_commands,
+            "setMyDescription": lambda p: self._set_description(p, "description", 512),
+            "getMyDescription": lambda p: self._get_description(p, "description"),
+            "setMyShortDescription": lambda p: self._set_description(p, "short_description", 120),
+            "getMyShortDescription": lambda p: self._get_description(p, "short_description"),
             "sendMessage": self._send_message,
             "editMessageText": lambda p: self._edit(p, "editMessageText"),
             "editMessageReplyMarkup": lambda p: self._edit(p, "editMessageReplyMarkup"),
@@ -706,9 +711,40 @@ class FakeBotApi:
         }
 
     def _set_commands(self, p: JSON) -> bool:
-        key = self._commands_key(p.get("scope"), p.get("language_code"))
-        self.my_commands[key] = list(p.get("commands") or [])
+        key = self._commands_key(p.get("scope"), self._language(p))
+        commands = list(p.get("commands") or [])
+        if len(commands) > 100:
+            raise _ApiError(400, "Bad Request: too many commands")
+        for command in commands:  # Telegram's rules for a command and its description
+            if not re.fullmatch(r"[a-z0-9_]{1,32}", str(command.get("command", ""))):
+                raise _ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(str(command.get("description", ""))) <= 256:
+                raise _ApiError(400, "Bad Request: command description is invalid")
+        self.my_commands[key] = commands
         return True
+
+    def description(self, language_code: str = "", short: bool = False) -> str:
+        """The bot's description (or short description) set for `language_code` ("": all)."""
+        return self.descriptions.get(
+            ("short_description" if short else "description", language_code), ""
+        )
+
+    @staticmethod
+    def _language(p: JSON) -> str:
+        code = str(p.get("language_code") or "")
+        if code and not re.fullmatch(r"[a-z]{2}", code):
+            raise _ApiError(400, "Bad Request: language code is invalid")
+        return code
+
+    def _set_description(self, p: JSON, kind: str, limit: int) -> bool:
+        text = str(p.get(kind) or "")
+        if len(text) > limit:
+            raise _ApiError(400, f"Bad Request: {kind} is too long")
+        self.descriptions[(kind, self._language(p))] = text
+        return True
+
+    def _get_description(self, p: JSON, kind: str) -> JSON:
+        return {kind: self.descriptions.get((kind, self._language(p)), "")}
 
     def _get_commands(self, p: JSON) -> list[JSON]:
         return self.commands(p.get("scope"), p.get("language_code") or "")

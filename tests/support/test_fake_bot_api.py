@@ -200,6 +200,22 @@ async def test_commands_invoice_payments_and_documents(api: FakeBotApi, bot: Bot
     assert [c.command for c in await bot.get_my_commands()] == ["start", "help"]
     await bot.delete_my_commands()
     assert api.commands() == []
+    await bot.set_my_commands([("start", "Anfangen")], language_code="de")
+    assert api.commands(language_code="de") == [{"command": "start", "description": "Anfangen"}]
+    with pytest.raises(BadRequest, match="(?i)description is invalid"):
+        await bot.set_my_commands([("start", "x" * 257)])
+    with pytest.raises(BadRequest, match="(?i)bot_command_invalid"):
+        await bot.set_my_commands([("Start", "Start")])
+    with pytest.raises(BadRequest, match="(?i)language code is invalid"):
+        await bot.set_my_commands([("start", "Start")], language_code="deu")
+    await bot.set_my_description("Bonjour", language_code="de")
+    await bot.set_my_short_description("Kurz", language_code="de")
+    assert (await bot.get_my_description("de")).description == "Bonjour"
+    assert (await bot.get_my_short_description("de")).short_description == "Kurz"
+    assert (api.description("de"), api.description("de", short=True)) == ("Bonjour", "Kurz")
+    assert api.description() == ""
+    with pytest.raises(BadRequest, match="(?i)short_description is too long"):
+        await bot.set_my_short_description("x" * 121)
 
     invoice = await bot.send_invoice(
         CHAT, "5 sessions", "Package", "pkg:5", "XTR", [LabeledPrice("5 sessions", 500)]
