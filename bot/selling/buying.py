@@ -4,6 +4,7 @@ pre-checkout answer and the successful payment, recorded once per charge id."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from html import escape
 
 from telegram import LabeledPrice, Message, Update
@@ -99,8 +100,8 @@ async def _invoice(
 ) -> None:
     snap = pending.snapshot
     # The coach's own title and description stay as typed; the generated description (what
-    # the package holds) is in the buyer's language, cut to Telegram's limit.
-    description = snap.description or ", ".join(
+    # the package holds) is in the buyer's language, whole entries within Telegram's limit.
+    description = snap.description or _entries(
         # i18n: an invoice's description, one entry per item: "3 × Yoga"
         _("{count} × {title}").format(count=i.quantity, title=i.title)
         for i in snap.items
@@ -114,6 +115,17 @@ async def _invoice(
         prices=[LabeledPrice(snap.title[:INVOICE_TITLE_MAX], snap.price_minor)],
         provider_token=provider if needs_provider(snap.currency) else None,
     )
+
+
+def _entries(entries: Iterable[str], limit: int = INVOICE_DESCRIPTION_MAX) -> str:
+    """The entries joined with ", ", as many whole ones as fit in `limit`, then "…"."""
+    text = ""
+    for entry in entries:
+        joined = f"{text}, {entry}" if text else entry
+        if len(joined) > limit:
+            return f"{text}, …" if text and len(text) + 3 <= limit else joined[: limit - 1] + "…"
+        text = joined
+    return text
 
 
 async def pre_checkout(update: Update, context: BotContext) -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.selling.texts import UNRECORDED_PAYMENT, when
+from bot.selling.texts import UNRECORDED_PAYMENT, money, when
 from domain.errors import InvalidInput
-from domain.money import format_amount
 from domain.selling.model import PaymentIssue
 from domain.selling.payments import Attention
 from i18n import _, ngettext
@@ -18,7 +17,7 @@ def amount(minor: int | None, currency: str) -> str:
     if minor is None:
         return _("no invoice")
     try:
-        return format_amount(minor, currency)
+        return money(minor, currency)
     except InvalidInput:
         return _("{amount} {currency} (minor units)").format(
             amount=minor, currency=escape(currency)
