@@ -35,7 +35,7 @@ from domain.calendars.addresses import checked_url
 from domain.calendars.model import SourceKind
 from domain.calendars.use_cases import calendars_of, disconnect_calendar
 from domain.errors import InvalidInput
-from i18n import _
+from i18n import N_, _
 from persistence.calendars.vault import CalendarSecret
 
 
@@ -133,7 +133,7 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
     buttons: Handler = CallbackQueryHandler(on_button, pattern=v.CAL.pattern)
     return conversation(
         FLOW,
-        "connecting your calendars (/calendar)",
+        N_("connecting your calendars (/calendar)"),
         entry_points=[CommandHandler("calendar", open_menu)],
         states={
             MENU: [buttons],

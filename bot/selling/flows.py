@@ -120,7 +120,7 @@ def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
     return [
         conversation(
             GRANT_FLOW,
-            "granting a package",
+            N_("granting a package"),
             entry_points=[buttons(Route(GRANT, grant_asked), answer=False)],
             states={
                 NOTE: [MessageHandler(TEXT, grant_noted), CommandHandler("skip", grant_skipped)]
@@ -128,7 +128,7 @@ def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
         ),
         conversation(
             EXPIRY_FLOW,
-            "changing an expiry",
+            N_("changing an expiry"),
             entry_points=[
                 buttons(Route(NEW_DATE, expiry_asked), Route(EXTEND, expiry_asked), answer=False)
             ],
