@@ -64,7 +64,7 @@ async def test_a_german_client_buys_and_the_russian_coach_is_told_in_russian(
     assert got.button_labels == ["📦 Paket öffnen"]
 
     notice = await api.next_message(COACH, "Новая продажа")
-    assert notice.content.startswith("💰 Новая продажа: Klara — Taster (")
+    assert notice.content.startswith("💰 Новая продажа: Klara получает Taster (")
     assert notice.content.endswith("Отправьте /sold, чтобы посмотреть проданные пакеты.")
 
 
