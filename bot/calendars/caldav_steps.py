@@ -31,6 +31,7 @@ from bot.kit.replies import reply, settle, show, typed_text
 from domain.calendars.addresses import checked_url
 from domain.calendars.model import CalendarUnreadable, SourceKind
 from domain.errors import InvalidInput
+from i18n import _
 from persistence.calendars.caldav_client import discover
 from persistence.calendars.vault import CalendarSecret
 
@@ -41,11 +42,11 @@ async def on_server(update: Update, context: BotContext) -> str:
     try:
         url = checked_url(typed_text(update), context.deps.settings.calendar_allow_private_hosts)
     except InvalidInput as exc:
-        await reply(update, texts.NOT_CONNECTED.format(reason=reason(exc)))
+        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
         return SERVER
     state["sealed"] = reader_of(context).box.seal(CalendarSecret(url))
     state["host"] = urlsplit(url).hostname or "?"
-    await reply(update, texts.ASK_USER)
+    await reply(update, _(texts.ASK_USER))
     return USER
 
 
@@ -57,7 +58,7 @@ async def on_user(update: Update, context: BotContext) -> str:
     username = typed_text(update).strip()[:200]
     state["sealed"] = box.seal(CalendarSecret(secret.url, username))
     state["label"] = f"{username}@{state['host']}"
-    await reply(update, texts.ASK_PASSWORD)
+    await reply(update, _(texts.ASK_PASSWORD))
     return PASSWORD
 
 
@@ -73,12 +74,13 @@ async def on_password(update: Update, context: BotContext) -> str | int:
     try:
         found = await discover(secret, reader.policy)
     except CalendarUnreadable as exc:
-        await reply(update, texts.NOT_CONNECTED.format(reason=texts.READ_ERRORS[exc.error]))
-        await reply(update, texts.ASK_SERVER)
+        why = _(texts.READ_ERRORS[exc.error])
+        await reply(update, _(texts.NOT_CONNECTED).format(reason=why))
+        await reply(update, _(texts.ASK_SERVER))
         return SERVER
     if not found:
         begin(context, FLOW)
-        await show_menu(update, context, texts.NO_CALENDARS, fresh=True)
+        await show_menu(update, context, _(texts.NO_CALENDARS), fresh=True)
         return MENU
     state.update(
         sealed=reader.box.seal(secret),
@@ -94,7 +96,7 @@ async def show_choice(update: Update, state: dict[str, object], fresh: bool = Fa
     calendars = [(str(u), str(n)) for u, n in state["calendars"]]  # type: ignore[attr-defined]
     blocking = set(state["blocking"])  # type: ignore[call-overload]
     target = state["target"]
-    text = texts.CHOOSE.format(count=len(calendars), label=escape(str(state["label"])))
+    text = texts.choose(len(calendars), escape(str(state["label"])))
     markup = v.choose_keyboard(calendars, blocking, target if isinstance(target, int) else None)
     if fresh:
         await reply(update, text, reply_markup=markup)

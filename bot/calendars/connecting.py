@@ -23,6 +23,7 @@ from domain.calendars.use_cases import (
     read_calendar,
 )
 from domain.errors import InvalidInput
+from i18n import _
 from persistence.calendars.reading import CalendarReader
 
 FLOW = "calendar"
@@ -71,23 +72,22 @@ async def connect(
         stored = await connect_calendar(context.uow(), source)
     except InvalidInput as exc:  # five already, or a second one receiving bookings
         begin(context, FLOW)
-        await show_menu(update, context, texts.NOT_CONNECTED.format(reason=reason(exc)), True)
+        note = _(texts.NOT_CONNECTED).format(reason=reason(exc))
+        await show_menu(update, context, note, True)
         return MENU
-    await reply(update, texts.READING)
+    await reply(update, _(texts.READING))
     own = is_booking_uid(context.bot_username)
     await read_calendar(context.uow, reader_of(context), stored, context.now(), own)
     after = await calendars_of(context.uow(write=False), stored.coach_id)
     mine = next((s for s in after if s.id == stored.id), None)
     if mine is None or mine.last_error is not None:
         await disconnect_calendar(context.uow(), stored.coach_id, stored.id or 0)
-        why = texts.READ_ERRORS[mine.last_error] if mine and mine.last_error else "?"
-        await reply(update, texts.NOT_CONNECTED.format(reason=why))
+        why = _(texts.READ_ERRORS[mine.last_error]) if mine and mine.last_error else "?"
+        await reply(update, _(texts.NOT_CONNECTED).format(reason=why))
         return retry
     async with context.uow(write=False) as uow:
         days = (await uow.availability.get(stored.coach_id)).settings.horizon_days
-    note = texts.CONNECTED.format(
-        label=escape(mine.label), busy=texts.busy_times(mine.busy_count), days=days
-    )
+    note = texts.connected(escape(mine.label), mine.busy_count, days)
     begin(context, FLOW)
     await show_menu(update, context, note, fresh=True)
     return MENU

@@ -35,6 +35,7 @@ from domain.calendars.addresses import checked_url
 from domain.calendars.model import SourceKind
 from domain.calendars.use_cases import calendars_of, disconnect_calendar
 from domain.errors import InvalidInput
+from i18n import N_, _
 from persistence.calendars.vault import CalendarSecret
 
 
@@ -42,7 +43,7 @@ async def open_menu(update: Update, context: BotContext) -> str | int:
     """The coach sees their calendars, their state, and buttons to connect or disconnect."""
     await greet_coach(update, context)
     if context.deps.calendar_reader is None:
-        await reply(update, texts.DISABLED)
+        await reply(update, _(texts.DISABLED))
         return END
     begin(context, FLOW)
     await show_menu(update, context, fresh=True)
@@ -59,15 +60,15 @@ async def on_button(update: Update, context: BotContext) -> str | int:
     if pressed.what == "done":
         await settle(update)
         finish(context, FLOW)
-        await reply(update, texts.BYE)
+        await reply(update, _(texts.BYE))
         return END
     if pressed.what == "ics":
         await settle(update)
-        await reply(update, texts.ASK_URL)
+        await reply(update, _(texts.ASK_URL))
         return URL
     if pressed.what == "dav":
         await settle(update)
-        await reply(update, texts.ASK_SERVER)
+        await reply(update, _(texts.ASK_SERVER))
         return SERVER
     if pressed.what == "rm":
         return await _confirm(update, context, pressed.n)
@@ -89,7 +90,7 @@ async def _confirm(update: Update, context: BotContext, source_id: int) -> str:
     if not found:
         await show_menu(update, context)
         return MENU
-    text = texts.CONFIRM_DISCONNECT.format(label=escape(found[0].label))
+    text = _(texts.CONFIRM_DISCONNECT).format(label=escape(found[0].label))
     await show(update, text, v.confirm_keyboard(source_id))
     return MENU
 
@@ -100,7 +101,7 @@ async def _disconnect(update: Update, context: BotContext, source_id: int) -> st
     sources = await calendars_of(context.uow(write=False), user_id(update))
     label = next((s.label for s in sources if s.id == source_id), "")
     await disconnect_calendar(context.uow(), user_id(update), source_id)
-    await show_menu(update, context, texts.DISCONNECTED.format(label=escape(label)))
+    await show_menu(update, context, _(texts.DISCONNECTED).format(label=escape(label)))
     return MENU
 
 
@@ -113,7 +114,7 @@ async def on_url(update: Update, context: BotContext) -> str | int:
     try:
         url = checked_url(typed, context.deps.settings.calendar_allow_private_hosts)
     except InvalidInput as exc:
-        await reply(update, texts.NOT_CONNECTED.format(reason=reason(exc)))
+        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
         return URL
     await forget_message(update)
     sealed = reader_of(context).box.seal(CalendarSecret(url))
@@ -124,7 +125,7 @@ async def on_url(update: Update, context: BotContext) -> str | int:
 async def stop(update: Update, context: BotContext) -> int:
     """/cancel: what was connected stays connected."""
     finish(context, FLOW)
-    await reply(update, texts.STOPPED)
+    await reply(update, _(texts.STOPPED))
     return END
 
 
@@ -132,7 +133,7 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
     buttons: Handler = CallbackQueryHandler(on_button, pattern=v.CAL.pattern)
     return conversation(
         FLOW,
-        "connecting your calendars (/calendar)",
+        N_("connecting your calendars (/calendar)"),
         entry_points=[CommandHandler("calendar", open_menu)],
         states={
             MENU: [buttons],

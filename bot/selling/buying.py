@@ -4,6 +4,7 @@ pre-checkout answer and the successful payment, recorded once per charge id."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from html import escape
 
 from telegram import LabeledPrice, Message, Update
@@ -31,6 +32,7 @@ from domain.selling.payments import Payment, record_payment
 from domain.selling.purchases import buy_free, check_pre_checkout, earlier_sale, start_invoice
 from domain.selling.rules import needs_provider
 from domain.selling.tokens import invoice_payload
+from i18n import _
 from persistence.inbox import replaying_done
 
 log = logging.getLogger(__name__)
@@ -53,10 +55,10 @@ async def buy_pressed(update: Update, context: BotContext, press: Buy) -> None:
             await _send_invoice(update, context, press.public_id, request)
     except PriceChanged:
         await settle(update)
-        await reply(update, texts.PRICE_CHANGED)
+        await reply(update, _(texts.PRICE_CHANGED))
     except NothingToSell:
         await settle(update)
-        await reply(update, texts.NOTHING_TO_SELL)
+        await reply(update, _(texts.NOTHING_TO_SELL))
     except PaymentUnavailable as exc:
         await settle(update)
         await reply(update, texts.payment_unavailable(exc.coach_name))
@@ -76,7 +78,7 @@ async def _take_free(update: Update, context: BotContext, public_id: str, reques
     )
     if sale is None and replaying_done():  # stored before a crash, never said
         sale = await earlier_sale(context.uow(write=False), request_key=request)
-    await settle(update, None if sale else texts.ALREADY_DONE)
+    await settle(update, None if sale else _(texts.ALREADY_DONE))
     if sale is not None:
         await announce_sale(context, sale)
 
@@ -88,7 +90,7 @@ async def _send_invoice(update: Update, context: BotContext, public_id: str, req
     pending = await start_invoice(
         context.uow(), user.id, user.first_name, public_id, request, bool(provider), context.now()
     )
-    await settle(update, None if pending else texts.INVOICE_ALREADY_SENT)
+    await settle(update, None if pending else _(texts.INVOICE_ALREADY_SENT))
     if pending is not None:
         await _invoice(context, user.id, pending, provider)
 
@@ -97,7 +99,13 @@ async def _invoice(
     context: BotContext, chat_id: int, pending: PendingPurchase, provider: str
 ) -> None:
     snap = pending.snapshot
-    description = snap.description or ", ".join(f"{i.quantity} × {i.title}" for i in snap.items)
+    # The coach's own title and description stay as typed; the generated description (what
+    # the package holds) is in the buyer's language, whole entries within Telegram's limit.
+    description = snap.description or _entries(
+        # i18n: an invoice's description, one entry per item: "3 × Yoga"
+        _("{count} × {title}").format(count=i.quantity, title=i.title)
+        for i in snap.items
+    )
     await context.bot.send_invoice(
         chat_id,
         title=snap.title[:INVOICE_TITLE_MAX],
@@ -107,6 +115,17 @@ async def _invoice(
         prices=[LabeledPrice(snap.title[:INVOICE_TITLE_MAX], snap.price_minor)],
         provider_token=provider if needs_provider(snap.currency) else None,
     )
+
+
+def _entries(entries: Iterable[str], limit: int = INVOICE_DESCRIPTION_MAX) -> str:
+    """The entries joined with ", ", as many whole ones as fit in `limit`, then "…"."""
+    text = ""
+    for entry in entries:
+        joined = f"{text}, {entry}" if text else entry
+        if len(joined) > limit:
+            return f"{text}, …" if text and len(text) + 3 <= limit else joined[: limit - 1] + "…"
+        text = joined
+    return text
 
 
 async def pre_checkout(update: Update, context: BotContext) -> None:
@@ -123,10 +142,10 @@ async def pre_checkout(update: Update, context: BotContext) -> None:
             context.now(),
         )
     except CheckoutRefused as refused:
-        await query.answer(ok=False, error_message=texts.CHECKOUT_REFUSALS[refused.code])
+        await query.answer(ok=False, error_message=_(texts.CHECKOUT_REFUSALS[refused.code]))
         return
     except Exception:
-        await query.answer(ok=False, error_message=texts.CHECKOUT_FAILED)
+        await query.answer(ok=False, error_message=_(texts.CHECKOUT_FAILED))
         raise
     await query.answer(ok=True)
 
@@ -151,7 +170,7 @@ async def paid(update: Update, context: BotContext) -> None:
     except Exception:
         # The money is taken: never "nothing was changed" here; the charge id finds it.
         log.exception("payment %s could not be recorded", payment.charge_id)
-        await reply(update, texts.UNRECORDED_PAYMENT.format(charge=escape(payment.charge_id)))
+        await reply(update, _(texts.UNRECORDED_PAYMENT).format(charge=escape(payment.charge_id)))
         return
     if outcome is None and replaying_done():  # stored before a crash, never said
         outcome = await earlier_sale(context.uow(write=False), charge_id=payment.charge_id)

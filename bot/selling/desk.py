@@ -17,7 +17,7 @@ from bot.kit.replies import Route, buttons, greet_coach, reply, show, user_id
 from bot.selling import buttons as kinds
 from bot.selling import desk_holders, payment_texts, texts
 from bot.selling import desk_views as views
-from bot.selling.notices import access_url
+from bot.selling.notices import access_url, languages_of
 from domain.selling.desk import (
     Change,
     ExpiryChange,
@@ -31,6 +31,7 @@ from domain.selling.desk import (
 from domain.selling.model import SoldFilter
 from domain.selling.payments import payments_needing_attention
 from domain.selling.rules import expiry_from_timestamp
+from i18n import _, speaking
 
 
 async def sold_command(update: Update, context: BotContext) -> None:
@@ -103,15 +104,17 @@ async def expiry_set(update: Update, context: BotContext, press: kinds.ExpirySet
         context.uow(), user_id(update), sold_id, new, now, context.reminders
     )
     await _tell_holders(context, change)
-    note = "Expiry changed; the client was told." if change.changed else "It already was so."
+    note = _("Expiry changed; the client was told.") if change.changed else _("It already was so.")
     await show(update, views.detail_text(change.view, note), views.detail_keyboard(change.sold))
 
 
 async def _tell_holders(context: BotContext, change: ExpiryChange) -> None:
     coach_name = change.view.coach.display_name
+    language = await languages_of(context, [r.user_id for r in change.readers])
     for reader in change.readers:
-        try:
+        with speaking(language[reader.user_id]):
             text = texts.expiry_told(change.sold, coach_name, reader.zone)
+        try:
             await context.bot.send_message(reader.user_id, text)
         except TelegramError:
             continue  # a holder who blocked the bot does not stop the others
@@ -142,9 +145,11 @@ async def _send_new_link(context: BotContext, change: Change, url: str) -> bool:
     async with context.uow(write=False) as uow:
         coach = await uow.coaches.get(change.sold.coach_id)
     assert coach is not None
-    text = texts.new_link_told(change.sold, coach.display_name, url)
+    language = await languages_of(context, change.notify)
     try:
         for buyer in change.notify:
+            with speaking(language[buyer]):
+                text = texts.new_link_told(change.sold, coach.display_name, url)
             await context.bot.send_message(buyer, text)
     except TelegramError:
         return False

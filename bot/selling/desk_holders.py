@@ -14,6 +14,7 @@ from bot.selling import buttons as kinds
 from bot.selling import desk_holder_views as views
 from domain.selling.desk import sold_package
 from domain.selling.holders import link_holder, remove_holder
+from i18n import _
 
 
 async def holders(update: Update, context: BotContext, sold_id: int, note: str = "") -> None:
@@ -28,7 +29,7 @@ async def remove(update: Update, context: BotContext, press: kinds.RemoveHolder)
     if not press.yes:
         sold, holder = await link_holder(context.uow(write=False), coach, sold_id, holder_id)
         if holder is None:
-            await holders(update, context, sold_id, "They no longer hold it.")
+            await holders(update, context, sold_id, _("They no longer hold it."))
             return
         await show(update, *views.remove_question(sold, holder))
         return

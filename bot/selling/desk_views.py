@@ -24,28 +24,40 @@ from domain.selling.model import (
     SoldItem,
     SoldPackage,
 )
+from i18n import N_, _
 
 PER_PAGE = 5
 FILTERS = {
-    SoldFilter.ALL: "All",
-    SoldFilter.ACTIVE: "Active",
-    SoldFilter.EXPIRING: "Expiring ≤ 7 d",
-    SoldFilter.EXPIRED: "Expired",
-    SoldFilter.USED_UP: "Used up",
+    # i18n: button
+    SoldFilter.ALL: N_("All"),
+    # i18n: button
+    SoldFilter.ACTIVE: N_("Active"),
+    # i18n: button
+    SoldFilter.EXPIRING: N_("Expiring ≤ 7 d"),
+    # i18n: button
+    SoldFilter.EXPIRED: N_("Expired"),
+    # i18n: button
+    SoldFilter.USED_UP: N_("Used up"),
 }
-NOT_OPENED = "not opened yet"
+NOT_OPENED = N_("not opened yet")
 
 
 def client(sold: SoldPackage) -> str:
-    return escape(sold.client_name) if sold.client_id is not None else NOT_OPENED
+    return escape(sold.client_name) if sold.client_id is not None else _(NOT_OPENED)
 
 
 def list_text(page: Page[SoldLine], which: SoldFilter, zone: str) -> str:
-    header = f"<b>Sold packages</b> · {FILTERS[which]} ({page.total})"
+    shown = _(FILTERS[which])
     if page.pages > 1:
-        header += f" · page {page.page} of {page.pages}"
+        header = _("<b>Sold packages</b> · {filter} ({total}) · page {page} of {pages}").format(
+            filter=shown, total=page.total, page=page.page, pages=page.pages
+        )
+    else:
+        header = _("<b>Sold packages</b> · {filter} ({total})").format(
+            filter=shown, total=page.total
+        )
     if not page.items:
-        return f"{header}\n\nNothing here yet."
+        return _("{header}\n\nNothing here yet.").format(header=header)
     first = (page.page - 1) * PER_PAGE + 1
     entries = [_entry(n, line, zone) for n, line in enumerate(page.items, start=first)]
     return "\n\n".join([header, *entries])
@@ -54,11 +66,13 @@ def list_text(page: Page[SoldLine], which: SoldFilter, zone: str) -> str:
 def _entry(number: int, line: SoldLine, zone: str) -> str:
     sold = line.sold
     expiry = (
-        "no expiry" if sold.expires_at is None else f"until {texts.day(sold.expires_at, zone)}"
+        _("no expiry")
+        if sold.expires_at is None
+        else _("until {date}").format(date=texts.day(sold.expires_at, zone))
     )
     return (
         f"{number}. {client(sold)} — <b>{escape(sold.title)}</b>\n"
-        f"{texts.left_text(sold)} · {expiry} · {texts.STATUS[line.status]}"
+        f"{texts.left_text(sold)} · {expiry} · {texts.status(line.status)}"
     )
 
 
@@ -69,7 +83,7 @@ def list_keyboard(page: Page[SoldLine], which: SoldFilter) -> InlineKeyboardMark
         lambda sold: kinds.DETAIL.pack(sold=sold),
         lambda n: kinds.LIST.pack(which=which.value, page=n),
     )
-    names = [(f, ("• " if f is which else "") + label) for f, label in FILTERS.items()]
+    names = [(f, ("• " if f is which else "") + _(label)) for f, label in FILTERS.items()]
     first = [button(label, kinds.LIST.pack(which=f.value, page=1)) for f, label in names]
     rows += [first[:3], first[3:]]
     return InlineKeyboardMarkup(rows)
@@ -79,11 +93,13 @@ def detail_text(view: SoldView, note: str = "") -> str:
     sold, zone = view.sold, view.zone
     lines = [
         f"<b>{escape(sold.title)}</b> — {client(sold)}",
-        f"{texts.paid_text(sold)} · got {texts.when(sold.purchased_at, zone)}",
+        _("{paid} · got {date}").format(
+            paid=texts.paid_text(sold), date=texts.when(sold.purchased_at, zone)
+        ),
         "",
         "\n".join(_usage(i) for i in sold.items),
         "",
-        f"Status: {texts.STATUS[view.status]}",
+        _("Status: {status}").format(status=texts.status(view.status)),
         texts.expiry_line(sold.expires_at, zone),
         holders_line(sold, view.holders, zone),
     ]
@@ -93,7 +109,7 @@ def detail_text(view: SoldView, note: str = "") -> str:
 
 def _usage(item: SoldItem) -> str:
     line = texts.item_line(item)
-    return line if item.removed else f"{line} ({item.used} used)"
+    return line if item.removed else _("{line} ({used} used)").format(line=line, used=item.used)
 
 
 def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
@@ -101,92 +117,107 @@ def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button("🔗 Access link", kinds.LINK.pack(sold=sid)),
-                button("📜 History", kinds.HISTORY.pack(sold=sid)),
+                # i18n: button
+                button(_("🔗 Access link"), kinds.LINK.pack(sold=sid)),
+                # i18n: button
+                button(_("📜 History"), kinds.HISTORY.pack(sold=sid)),
             ],
             [
-                button("⏳ Change expiry", kinds.EXPIRY_MENU.pack(sold=sid)),
-                button("♻️ Revoke link", kinds.REVOKE_ASK.pack(sold=sid)),
+                # i18n: button
+                button(_("⏳ Change expiry"), kinds.EXPIRY_MENU.pack(sold=sid)),
+                # i18n: button
+                button(_("♻️ Revoke link"), kinds.REVOKE_ASK.pack(sold=sid)),
             ],
-            [button("👥 Who has the link", kinds.HOLDERS.pack(sold=sid))],
-            [button("📅 Sessions: book, cancel, move", f"bk:v:{sid}:0:0")],
+            # i18n: button
+            [button(_("👥 Who has the link"), kinds.HOLDERS.pack(sold=sid))],
+            # i18n: button
+            [button(_("📅 Sessions: book, cancel, move"), f"bk:v:{sid}:0:0")],
             *policy_rows(sold),
-            [button("◀ Sold packages", kinds.LIST.pack(which=SoldFilter.ALL.value, page=1))],
+            # i18n: button
+            [button(_("◀ Sold packages"), kinds.LIST.pack(which=SoldFilter.ALL.value, page=1))],
         ]
     )
 
 
 def expiry_menu(sold: SoldPackage, zone: str) -> tuple[str, InlineKeyboardMarkup]:
-    text = (
-        f"Expiry of <b>{escape(sold.title)}</b>: {texts.expiry_line(sold.expires_at, zone)}.\n"
+    text = _(
+        "Expiry of <b>{title}</b>: {expiry}.\n"
         "Choose how to change it; you confirm before anything changes, and the client is told."
-    )
+    ).format(title=escape(sold.title), expiry=texts.expiry_line(sold.expires_at, zone))
     rows = [
         [
-            button("📅 New date", kinds.NEW_DATE.pack(sold=sold.stored_id)),
-            button("➕ Extend", kinds.EXTEND.pack(sold=sold.stored_id)),
+            # i18n: button
+            button(_("📅 New date"), kinds.NEW_DATE.pack(sold=sold.stored_id)),
+            # i18n: button
+            button(_("➕ Extend"), kinds.EXTEND.pack(sold=sold.stored_id)),
         ]
     ]
     if sold.expires_at is not None:
-        rows.append([button("♾ Remove the limit", kinds.expiry_data(sold.stored_id, None))])
-    rows.append([button("◀ Back", kinds.DETAIL.pack(sold=sold.stored_id))])
+        # i18n: button
+        rows.append([button(_("♾ Remove the limit"), kinds.expiry_data(sold.stored_id, None))])
+    # i18n: button
+    rows.append([button(_("◀ Back"), kinds.DETAIL.pack(sold=sold.stored_id))])
     return text, InlineKeyboardMarkup(rows)
 
 
 def expiry_question(sold: SoldPackage, new: datetime | None, zone: str) -> str:
     old = texts.expiry_line(sold.expires_at, zone)
     target = texts.expiry_line(new, zone)
-    return (
-        f"Change the expiry of <b>{escape(sold.title)}</b> ({client(sold)})?\n"
-        f"Now: {old}\nNew: {target}\n\nThe client will be told."
-    )
+    return _(
+        "Change the expiry of <b>{title}</b> ({client})?\n"
+        "Now: {old}\nNew: {new}\n\nThe client will be told."
+    ).format(title=escape(sold.title), client=client(sold), old=old, new=target)
 
 
 def confirm_expiry(sold: SoldPackage, new: datetime | None) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [button("✅ Yes, change it", kinds.expiry_data(sold.stored_id, new, yes=True))],
-            [button("✖ No", kinds.DETAIL.pack(sold=sold.stored_id))],
+            # i18n: button
+            [button(_("✅ Yes, change it"), kinds.expiry_data(sold.stored_id, new, yes=True))],
+            # i18n: button
+            [button(_("✖ No"), kinds.DETAIL.pack(sold=sold.stored_id))],
         ]
     )
 
 
 def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKeyboardMarkup]:
     if sold.kind is SaleKind.GRANT:
-        then = (
+        then = _(
             "You get a new link to forward. Until someone opens it the package has no "
             "client; the first person to open it becomes the client."
         )
     else:
-        then = (
-            f"The bot sends the new link to the buyer, {client(sold)}, who gets the package "
+        then = _(
+            "The bot sends the new link to the buyer, {client}, who gets the package "
             "back by opening it. You get the new link too."
-        )
-    text = (
-        f"Revoke the access link of <b>{escape(sold.title)}</b> ({client(sold)})?\n\n"
+        ).format(client=client(sold))
+    text = _(
+        "Revoke the access link of <b>{title}</b> ({client})?\n\n"
         "The current link stops working at once, for everyone who has it. Everyone who "
         "opened it loses the package, the client too: it leaves their /mypackages and their "
-        "old buttons stop working (sessions already booked stay booked).\n\n" + then
-    )
+        "old buttons stop working (sessions already booked stay booked).\n\n{then}"
+    ).format(title=escape(sold.title), client=client(sold), then=then)
     keyboard = InlineKeyboardMarkup(
         [
             [
                 button(
-                    "♻️ Yes, revoke it",
+                    # i18n: button
+                    _("♻️ Yes, revoke it"),
                     kinds.REVOKE.pack(sold=sold.stored_id, fingerprint=fingerprint),
                 )
             ],
-            [button("✖ No", kinds.DETAIL.pack(sold=sold.stored_id))],
+            # i18n: button
+            [button(_("✖ No"), kinds.DETAIL.pack(sold=sold.stored_id))],
         ]
     )
     return text, keyboard
 
 
 def link_text(sold: SoldPackage, url: str) -> str:
-    return (
-        f"Access link of <b>{escape(sold.title)}</b> ({client(sold)}) — forward it to the "
-        f"client; whoever has it can use it:\n{url}"
-    )
+    return _(
+        "Access link of <b>{title}</b> ({client}) — forward it to the "
+        "client; whoever has it can use it:\n{url}"
+    ).format(title=escape(sold.title), client=client(sold), url=url)
 
 
 def revoked_text(sold: SoldPackage, url: str, sent: bool | None) -> str:
@@ -194,43 +225,55 @@ def revoked_text(sold: SoldPackage, url: str, sent: bool | None) -> str:
     or a second press)."""
     title = escape(sold.title)
     if sold.kind is SaleKind.GRANT:
-        then = "Forward it to the client: the first person to open it becomes the client."
+        then = _("Forward it to the client: the first person to open it becomes the client.")
     elif sent is False:
-        then = f"The bot could not reach {client(sold)}: forward it yourself."
+        then = _("The bot could not reach {client}: forward it yourself.").format(
+            client=client(sold)
+        )
     else:
-        then = f"The bot sent it to {client(sold)}."
-    return (
-        f"The old link no longer works and nobody holds the package now. New access link of "
-        f"<b>{title}</b>:\n{url}\n\n{then}"
-    )
+        then = _("The bot sent it to {client}.").format(client=client(sold))
+    return _(
+        "The old link no longer works and nobody holds the package now. New access link of "
+        "<b>{title}</b>:\n{url}\n\n{then}"
+    ).format(title=title, url=url, then=then)
 
 
 def history_text(sold: SoldPackage, events: list[SaleEvent], zone: str) -> str:
-    lines = [f"<b>History of {escape(sold.title)}</b> ({client(sold)})", ""]
+    lines = [
+        _("<b>History of {title}</b> ({client})").format(
+            title=escape(sold.title), client=client(sold)
+        ),
+        "",
+    ]
     lines += [f"{texts.when(e.at, zone)} — {_event(e, zone)}" for e in events]
     return "\n".join(lines)
 
 
+EVENTS = {
+    EventKind.PURCHASED: N_("bought"),
+    EventKind.GRANTED: N_("granted"),
+    EventKind.LINK_REVOKED: N_("access link revoked, new link issued"),
+    EventKind.HOLDER_REMOVED: N_("removed a holder"),
+    EventKind.BOOKED: N_("session booked"),
+    EventKind.REFUNDED: N_("refunded; its sessions to come were cancelled"),
+    EventKind.TRANSFERRED: N_("transferred, new access link issued"),
+    EventKind.PAUSED: N_("paused"),
+    EventKind.RESUMED: N_("resumed"),
+    EventKind.ABSENCE: N_("extended for your time away"),
+}
+
+
 def _event(event: SaleEvent, zone: str) -> str:
-    note = f" ({escape(event.note)})" if event.note else ""
     if event.kind is EventKind.EXPIRY_CHANGED:
         if event.expires_at is None:
-            return "expiry removed"
-        return f"expiry set to {texts.when(event.expires_at, zone)}"
-    words = {
-        EventKind.PURCHASED: "bought",
-        EventKind.GRANTED: "granted",
-        EventKind.LINK_REVOKED: "access link revoked, new link issued",
-        EventKind.HOLDER_REMOVED: "removed a holder",
-        EventKind.BOOKED: "session booked",
-        EventKind.REFUNDED: "refunded; its sessions to come were cancelled",
-        EventKind.TRANSFERRED: "transferred, new access link issued",
-        EventKind.PAUSED: "paused",
-        EventKind.RESUMED: "resumed",
-        EventKind.ABSENCE: "extended for your time away",
-    }
-    return words[event.kind] + note
+            return _("expiry removed")
+        return _("expiry set to {date}").format(date=texts.when(event.expires_at, zone))
+    what = _(EVENTS[event.kind])
+    if event.note:
+        return _("{event} ({note})").format(event=what, note=escape(event.note))
+    return what
 
 
 def back_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button("◀ Back", kinds.DETAIL.pack(sold=sold.stored_id))]])
+    # i18n: button
+    return InlineKeyboardMarkup([[button(_("◀ Back"), kinds.DETAIL.pack(sold=sold.stored_id))]])

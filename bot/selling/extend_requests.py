@@ -14,7 +14,9 @@ from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, reply, user_id
 from bot.selling import extend_views as views
 from bot.selling.buttons import ASK_EXTEND
+from bot.selling.notices import languages_of
 from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
+from i18n import _, speaking
 
 
 async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
@@ -23,15 +25,15 @@ async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
     ask = await ask_to_extend(context.uow(), user_id(update), sold_id, now)
     if ask.outcome is Asked.NEW:
         expired = ask.sold.has_expired(now)
+        coach_id = ask.sold.coach_id
+        language = await languages_of(context, [coach_id])
+        with speaking(language[coach_id]):  # the coach reads it in theirs
+            text, keyboard = views.coach_text(ask, expired), views.coach_keyboard(ask)
         try:
-            await context.bot.send_message(
-                ask.sold.coach_id,
-                views.coach_text(ask, expired),
-                reply_markup=views.coach_keyboard(ask),
-            )
+            await context.bot.send_message(coach_id, text, reply_markup=keyboard)
         except TelegramError:
             await coach_not_reached(context.uow(), ask)
-            await reply(update, views.COACH_UNREACHABLE)
+            await reply(update, _(views.COACH_UNREACHABLE))
             return
     await reply(update, views.client_text(ask))
 

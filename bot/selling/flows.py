@@ -21,19 +21,20 @@ from domain.errors import InvalidInput
 from domain.selling.desk import sold_package
 from domain.selling.purchases import grant
 from domain.selling.rules import EXTEND_MAX_DAYS, extended, parse_extension, parse_new_expiry
+from i18n import N_, _
 
 GRANT_FLOW, EXPIRY_FLOW = "grant", "sold_expiry"  # persisted names: never rename
 NOTE, TYPED = "sell.note", "sold.typed"
-ASK_NOTE = (
+ASK_NOTE = N_(
     "Granting <b>{title}</b>. Type a note for yourself (who paid, how), or /skip. /cancel to stop."
 )
-ASK_DATE = (
+ASK_DATE = N_(
     "Type the new expiry date in your time zone ({zone}), like <code>31.12.2026</code> "
     "(the end of that day) or <code>2026-12-31 18:00</code>. /cancel to stop."
 )
-ASK_DAYS = (
-    f"Extend by how many days? Type a number from 1 to {EXTEND_MAX_DAYS} (an expiry can be "
-    f"at most {EXTEND_MAX_DAYS} days from today). /cancel to stop."
+ASK_DAYS = N_(
+    "Extend by how many days? Type a number from 1 to {max} (an expiry can be "
+    "at most {max} days from today). /cancel to stop."
 )
 
 
@@ -42,7 +43,7 @@ async def grant_asked(update: Update, context: BotContext, package_id: int) -> S
     package = await get_package(context.uow(write=False), user_id(update), package_id)
     await settle(update)
     begin(context, GRANT_FLOW, package_id=package.id)
-    await reply(update, ASK_NOTE.format(title=escape(package.title)))
+    await reply(update, _(ASK_NOTE).format(title=escape(package.title)))
     return NOTE
 
 
@@ -89,7 +90,10 @@ async def expiry_asked(update: Update, context: BotContext, press: tuple[str, in
     view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await settle(update)
     begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=how)
-    await reply(update, ASK_DATE.format(zone=view.zone) if how == "date" else ASK_DAYS)
+    if how == "date":
+        await reply(update, _(ASK_DATE).format(zone=view.zone))
+    else:
+        await reply(update, _(ASK_DAYS).format(max=EXTEND_MAX_DAYS))
     return TYPED
 
 
@@ -116,7 +120,7 @@ def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
     return [
         conversation(
             GRANT_FLOW,
-            "granting a package",
+            N_("granting a package"),
             entry_points=[buttons(Route(GRANT, grant_asked), answer=False)],
             states={
                 NOTE: [MessageHandler(TEXT, grant_noted), CommandHandler("skip", grant_skipped)]
@@ -124,7 +128,7 @@ def build() -> list[ConversationHandler]:  # type: ignore[type-arg]
         ),
         conversation(
             EXPIRY_FLOW,
-            "changing an expiry",
+            N_("changing an expiry"),
             entry_points=[
                 buttons(Route(NEW_DATE, expiry_asked), Route(EXTEND, expiry_asked), answer=False)
             ],

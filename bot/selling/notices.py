@@ -4,6 +4,7 @@ and those of a payment needing attention (payer, coach, operator log)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from telegram.error import TelegramError
 
@@ -14,12 +15,20 @@ from bot.selling.views import open_keyboard
 from domain.selling.payments import Flagged
 from domain.selling.purchases import Sale
 from domain.timezones import viewer_zone
+from i18n import speaking
 
 log = logging.getLogger(__name__)
 
 
 def access_url(context: BotContext, token: str) -> str:
     return link(context.bot_username, LinkKind.ACCESS, token)
+
+
+async def languages_of(context: BotContext, ids: Iterable[int]) -> dict[int, str]:
+    """The language each of `ids` reads (English for someone unknown): what is sent to
+    someone else is said in theirs, not in the sender's."""
+    async with context.uow(write=False) as uow:
+        return await uow.users.languages(ids)
 
 
 async def announce_sale(context: BotContext, sale: Sale) -> None:
@@ -29,15 +38,15 @@ async def announce_sale(context: BotContext, sale: Sale) -> None:
     assert sold.id is not None and buyer is not None
     zone = viewer_zone(buyer.timezone, sale.coach.timezone)
     url = access_url(context, sold.access_token)
-    await context.bot.send_message(
-        buyer.telegram_id,
-        texts.access_message(sold, sale.coach.display_name, zone, url),
-        reply_markup=open_keyboard(sold.id),
-    )
+    language = await languages_of(context, (buyer.telegram_id, sale.coach.user_id))
+    with speaking(language[buyer.telegram_id]):
+        text = texts.access_message(sold, sale.coach.display_name, zone, url)
+        keyboard = open_keyboard(sold.id)
+    await context.bot.send_message(buyer.telegram_id, text, reply_markup=keyboard)
+    with speaking(language[sale.coach.user_id]):
+        notice = texts.sale_notice(sold, buyer.first_name)
     try:
-        await context.bot.send_message(
-            sale.coach.user_id, texts.sale_notice(sold, buyer.first_name)
-        )
+        await context.bot.send_message(sale.coach.user_id, notice)
     except TelegramError as exc:
         log.warning("could not tell coach %s about sale %s: %s", sale.coach.user_id, sold.id, exc)
 
@@ -55,17 +64,22 @@ async def flag_payment(context: BotContext, flagged: Flagged) -> None:
     """A payment that is no sale: the operator's log, the coach and the payer are told."""
     issue, coach, payer = flagged.issue, flagged.coach, flagged.payer
     _log_issue(flagged)
+    language = await languages_of(
+        context, (payer.telegram_id, *((coach.user_id,) if coach is not None else ()))
+    )
     if coach is not None:
+        with speaking(language[coach.user_id]):
+            text = payment_texts.to_coach(issue, payer.first_name)
         try:
-            await context.bot.send_message(
-                coach.user_id, payment_texts.to_coach(issue, payer.first_name)
-            )
+            await context.bot.send_message(coach.user_id, text)
         except TelegramError as exc:
             log.warning(
                 "could not tell coach %s about payment %s: %s", coach.user_id, issue.charge_id, exc
             )
     name = coach.display_name if coach else None
-    await context.bot.send_message(payer.telegram_id, payment_texts.to_payer(issue, name))
+    with speaking(language[payer.telegram_id]):
+        text = payment_texts.to_payer(issue, name)
+    await context.bot.send_message(payer.telegram_id, text)
 
 
 def _log_issue(flagged: Flagged) -> None:

@@ -15,34 +15,38 @@ from bot.kit.context import BotContext
 from bot.kit.replies import callback_data, show, user_id
 from bot.selling import desk_views
 from bot.selling.buttons import PAUSE, RESUME
+from bot.selling.notices import languages_of
 from bot.selling.texts import expiry_line
 from domain.selling.model import SoldPackage
 from domain.selling.pausing import CannotPause, PauseChange, pause_package, resume_package
+from i18n import N_, _, speaking
 
 log = logging.getLogger(__name__)
 
 REFUSED = {
-    "no_expiry": "This package has no expiry, so there is no clock to pause.",
-    "not_active": "Only an active package can be paused (this one is expired, used up or "
-    "refunded).",
+    "no_expiry": N_("This package has no expiry, so there is no clock to pause."),
+    "not_active": N_(
+        "Only an active package can be paused (this one is expired, used up or refunded)."
+    ),
 }
-PAUSED = "Paused: its expiry waits and nothing can be booked until you resume it."
-RESUMED = "Resumed: the paused time was added to its expiry."
-ALREADY = "It already was so."
+PAUSED = N_("Paused: its expiry waits and nothing can be booked until you resume it.")
+RESUMED = N_("Resumed: the paused time was added to its expiry.")
+ALREADY = N_("It already was so.")
 
 
 def paused_told(sold: SoldPackage, coach_name: str) -> str:
-    return (
-        f"⏸ {escape(coach_name)} paused your package <b>{escape(sold.title)}</b>: nothing "
+    return _(
+        "⏸ {coach} paused your package <b>{title}</b>: nothing "
         "can be booked with it until they resume it, and its expiry waits meanwhile. "
         "Sessions already booked stay booked."
-    )
+    ).format(coach=escape(coach_name), title=escape(sold.title))
 
 
 def resumed_told(sold: SoldPackage, coach_name: str, zone: str) -> str:
-    return (
-        f"▶ {escape(coach_name)} resumed your package <b>{escape(sold.title)}</b>. "
-        f"{expiry_line(sold.expires_at, zone)}."
+    return _("▶ {coach} resumed your package <b>{title}</b>. {expiry}.").format(
+        coach=escape(coach_name),
+        title=escape(sold.title),
+        expiry=expiry_line(sold.expires_at, zone),
     )
 
 
@@ -58,10 +62,10 @@ async def on_press(update: Update, context: BotContext) -> None:
             context.uow(), user_id(update), sold_id, context.now(), context.reminders
         )
     except CannotPause as refused:
-        await update.callback_query.answer(REFUSED[refused.code], show_alert=True)
+        await update.callback_query.answer(_(REFUSED[refused.code]), show_alert=True)
         return
     await update.callback_query.answer()
-    note = ALREADY if not change.changed else RESUMED if resume is not None else PAUSED
+    note = _(ALREADY if not change.changed else RESUMED if resume is not None else PAUSED)
     view = change.view
     await show(update, desk_views.detail_text(view, note), desk_views.detail_keyboard(view.sold))
     await _tell(context, change, resume is not None)
@@ -69,8 +73,10 @@ async def on_press(update: Update, context: BotContext) -> None:
 
 async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None:
     sold, name = change.view.sold, change.view.coach.display_name
+    language = await languages_of(context, [r.user_id for r in change.readers])
     for reader in change.readers:
-        text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)
+        with speaking(language[reader.user_id]):
+            text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)
         try:
             await context.bot.send_message(reader.user_id, text)
         except (Forbidden, BadRequest) as exc:

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.selling.texts import UNRECORDED_PAYMENT, when
+from bot.selling.texts import UNRECORDED_PAYMENT, money, when
 from domain.errors import InvalidInput
-from domain.money import format_amount
 from domain.selling.model import PaymentIssue
 from domain.selling.payments import Attention
+from i18n import _, ngettext
 
 
 def amount(minor: int | None, currency: str) -> str:
     """The amount as prices are shown; a currency we do not sell in, in minor units."""
     if minor is None:
-        return "no invoice"
+        return _("no invoice")
     try:
-        return format_amount(minor, currency)
+        return money(minor, currency)
     except InvalidInput:
-        return f"{minor} {escape(currency)} (minor units)"
+        return _("{amount} {currency} (minor units)").format(
+            amount=minor, currency=escape(currency)
+        )
 
 
 def _paid(issue: PaymentIssue) -> str:
@@ -34,22 +36,34 @@ def to_payer(issue: PaymentIssue, coach_name: str | None) -> str:
     """What the payer hears: the money arrived, no package yet, the coach knows."""
     charge = escape(issue.charge_id)
     if coach_name is None:
-        return UNRECORDED_PAYMENT.format(charge=charge)
-    return (
-        f"⚠️ Your payment went through, but {_paid(issue)} is not what the invoice for "
-        f"<b>{escape(issue.title)}</b> asked ({_invoiced(issue)}), so I have not given you "
-        f"the package. <b>{escape(coach_name)}</b> has been told and will sort it out with "
-        f"you.\nPayment id: <code>{charge}</code>"
+        return _(UNRECORDED_PAYMENT).format(charge=charge)
+    return _(
+        "⚠️ Your payment went through, but {paid} is not what the invoice for "
+        "<b>{title}</b> asked ({invoiced}), so I have not given you "
+        "the package. <b>{coach}</b> has been told and will sort it out with "
+        "you.\nPayment id: <code>{charge}</code>"
+    ).format(
+        paid=_paid(issue),
+        title=escape(issue.title),
+        invoiced=_invoiced(issue),
+        coach=escape(coach_name),
+        charge=charge,
     )
 
 
 def to_coach(issue: PaymentIssue, payer_name: str) -> str:
     """What the coach hears: who paid what for which invoice; nothing was sold."""
-    return (
-        f"⚠️ A payment needs your attention: <b>{escape(payer_name)}</b> paid {_paid(issue)} "
-        f"for <b>{escape(issue.title)}</b>, whose invoice was {_invoiced(issue)}. No package "
+    return _(
+        "⚠️ A payment needs your attention: <b>{payer}</b> paid {paid} "
+        "for <b>{title}</b>, whose invoice was {invoiced}. No package "
         "was given: please sort it out with them (you can give the package with 🎁 Grant). "
-        f"/sold lists such payments.\nPayment id: <code>{escape(issue.charge_id)}</code>"
+        "/sold lists such payments.\nPayment id: <code>{charge}</code>"
+    ).format(
+        payer=escape(payer_name),
+        paid=_paid(issue),
+        title=escape(issue.title),
+        invoiced=_invoiced(issue),
+        charge=escape(issue.charge_id),
     )
 
 
@@ -57,12 +71,26 @@ def desk_block(attention: Attention, zone: str) -> str:
     """The lines on top of /sold while payments need attention; empty when none do."""
     if not attention.total:
         return ""
-    lines = [f"⚠️ <b>Payments needing attention ({attention.total})</b> — no package given:"]
+    lines = [
+        _("⚠️ <b>Payments needing attention ({count})</b> — no package given:").format(
+            count=attention.total
+        )
+    ]
     lines += [
-        f"• {when(i.received_at, zone)}: {_paid(i)} for {escape(i.title)} (invoice "
-        f"{_invoiced(i)}), payment id <code>{escape(i.charge_id)}</code>"
+        _(
+            "• {date}: {paid} for {title} (invoice {invoiced}), payment id <code>{charge}</code>"
+        ).format(
+            date=when(i.received_at, zone),
+            paid=_paid(i),
+            title=escape(i.title),
+            invoiced=_invoiced(i),
+            charge=escape(i.charge_id),
+        )
         for i in attention.newest
     ]
-    if attention.total > len(attention.newest):
-        lines.append(f"…and {attention.total - len(attention.newest)} earlier")
+    earlier = attention.total - len(attention.newest)
+    if earlier > 0:
+        lines.append(
+            ngettext("…and {count} earlier", "…and {count} earlier", earlier).format(count=earlier)
+        )
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from bot.catalog.shared_views import button
 from bot.selling.buttons import PAUSE, REFUND_ASK, RESUME, TRANSFER_ASK
 from domain.selling.model import SoldPackage
 from domain.selling.refunds import refundable
+from i18n import _
 
 
 def policy_rows(sold: SoldPackage) -> list[list[InlineKeyboardButton]]:
@@ -17,10 +18,18 @@ def policy_rows(sold: SoldPackage) -> list[list[InlineKeyboardButton]]:
         return []
     row: list[InlineKeyboardButton] = []
     if refundable(sold):
-        row.append(button("💸 Refund", REFUND_ASK.pack(sold=sold.stored_id)))
-    row.append(button("🎁 Transfer", TRANSFER_ASK.pack(sold=sold.stored_id)))
+        # i18n: button
+        label = _("💸 Refund")
+        row.append(button(label, REFUND_ASK.pack(sold=sold.stored_id)))
+    # i18n: button
+    label = _("🎁 Transfer")
+    row.append(button(label, TRANSFER_ASK.pack(sold=sold.stored_id)))
     if sold.paused_at is not None:
-        row.append(button("▶ Resume", RESUME.pack(sold=sold.stored_id)))
+        # i18n: button
+        label = _("▶ Resume")
+        row.append(button(label, RESUME.pack(sold=sold.stored_id)))
     elif sold.expires_at is not None:
-        row.append(button("⏸ Pause", PAUSE.pack(sold=sold.stored_id)))
+        # i18n: button
+        label = _("⏸ Pause")
+        row.append(button(label, PAUSE.pack(sold=sold.stored_id)))
     return [row]

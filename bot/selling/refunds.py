@@ -16,6 +16,7 @@ from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data, show, user_id
 from bot.selling import refund_views as views
 from bot.selling.desk_views import back_keyboard
+from bot.selling.notices import languages_of
 from domain.selling.desk import sold_package
 from domain.selling.refunds import (
     AlreadyRefunded,
@@ -24,6 +25,7 @@ from domain.selling.refunds import (
     Withdrawal,
     refund_sold,
 )
+from i18n import speaking
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +74,21 @@ def _telegram(context: BotContext) -> Refunder:
 async def _tell(context: BotContext, done: Withdrawal) -> None:
     """Each holder hears of it in their zone with the cancelled calendar files; the coach
     gets those files too."""
+    coach_id = done.coach.user_id
+    language = await languages_of(context, [coach_id, *(r.user_id for r in done.readers)])
     for reader in done.readers:
         try:
-            await context.bot.send_message(reader.user_id, views.client_text(done, reader.zone))
-            for booking in done.cancelled:
-                await calendar_to(context, reader.user_id, booking)
+            with speaking(language[reader.user_id]):  # the calendar files too
+                await context.bot.send_message(
+                    reader.user_id, views.client_text(done, reader.zone)
+                )
+                for booking in done.cancelled:
+                    await calendar_to(context, reader.user_id, booking)
         except (Forbidden, BadRequest) as exc:
             log.info("could not tell a holder of a refund: %s", type(exc).__name__)
-    for booking in done.cancelled:
-        await calendar_to(context, done.coach.user_id, booking)
+    with speaking(language[coach_id]):
+        for booking in done.cancelled:
+            await calendar_to(context, coach_id, booking)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -3,140 +3,200 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from html import escape
 
+from babel.numbers import format_currency
+
+import i18n
 from bot.catalog.packages_views import price_label
 from domain.catalog.model import ItemKind
+from domain.money import currency as currency_of
+from domain.money import format_amount
 from domain.selling.model import SaleKind, SoldItem, SoldPackage, SoldStatus
 from domain.selling.rules import left_summary
 from domain.timezones import to_local
+from i18n import N_, _
 
-GET_IT = "🎁 Get it"
-GRANT = "🎁 Grant"
-OPEN_PACKAGE = "📦 Open package"
-ALREADY_DONE = "Already done — see /mypackages."
-INVOICE_ALREADY_SENT = "The invoice is already above."
-PRICE_CHANGED = "This package's price changed. Please open its link again."
-NOTHING_TO_SELL = "This package has nothing left in it, so it is not available right now."
-UNRECORDED_PAYMENT = (
+# i18n: button
+GET_IT = N_("🎁 Get it")
+# i18n: button
+GRANT = N_("🎁 Grant")
+# i18n: button
+OPEN_PACKAGE = N_("📦 Open package")
+ALREADY_DONE = N_("Already done — see /mypackages.")
+INVOICE_ALREADY_SENT = N_("The invoice is already above.")
+PRICE_CHANGED = N_("This package's price changed. Please open its link again.")
+NOTHING_TO_SELL = N_("This package has nothing left in it, so it is not available right now.")
+UNRECORDED_PAYMENT = N_(
     "Your payment went through, but I could not record your package. Please contact your "
     "coach with this payment id: <code>{charge}</code>"
 )
-CHECKOUT_FAILED = "Something went wrong on our side. Nothing was charged; please try again."
-EMPTY_MINE = (
+CHECKOUT_FAILED = N_("Something went wrong on our side. Nothing was charged; please try again.")
+EMPTY_MINE = N_(
     "<b>Your packages</b>\n\nYou have no packages yet. When you get a package or open an "
     "access link, it shows up here.\nYour coach's booking-page link shows what they offer."
 )
 STATUS = {
-    SoldStatus.ACTIVE: "active",
-    SoldStatus.EXPIRED: "expired",
-    SoldStatus.USED_UP: "used up",
-    SoldStatus.PAUSED: "paused",
-    SoldStatus.REFUNDED: "refunded",
+    SoldStatus.ACTIVE: N_("active"),
+    SoldStatus.EXPIRED: N_("expired"),
+    SoldStatus.USED_UP: N_("used up"),
+    SoldStatus.PAUSED: N_("paused"),
+    SoldStatus.REFUNDED: N_("refunded"),
 }
 
 
+def status(which: SoldStatus) -> str:
+    """A sold package's status, in the current language."""
+    return _(STATUS[which])
+
+
+def money(minor: int, code: str) -> str:
+    """An amount as the current language writes it with Babel ("49,90 €" in German); English
+    keeps the bot's own "49.90 EUR", and Stars stay "150 ⭐" everywhere. An unsupported code
+    raises InvalidInput, as `format_amount` does."""
+    language = i18n.current()
+    if language == i18n.DEFAULT or code == "XTR":
+        return format_amount(minor, code)
+    cur = currency_of(code)
+    return format_currency(Decimal(minor).scaleb(-cur.exponent), cur.code, locale=language)
+
+
+def price(minor: int | None, code: str | None) -> str:
+    """A sold package's price: "free", or the amount in the current language."""
+    if i18n.current() == i18n.DEFAULT or not minor or code is None:
+        return price_label(minor, code)
+    return money(minor, code)
+
+
 def when(moment: datetime, zone: str) -> str:
-    return f"{to_local(moment, zone):%a %d %b %Y, %H:%M}"
+    return i18n.when(to_local(moment, zone), "%a %d %b %Y, %H:%M")
 
 
 def day(moment: datetime, zone: str) -> str:
-    return f"{to_local(moment, zone):%a %d %b %Y}"
+    return i18n.when(to_local(moment, zone), "%a %d %b %Y")
 
 
 def buy_label(price_minor: int, currency: str) -> str:
-    return GET_IT if price_minor == 0 else f"💳 Buy for {price_label(price_minor, currency)}"
+    if price_minor == 0:
+        return _(GET_IT)
+    # i18n: button
+    return _("💳 Buy for {price}").format(price=price(price_minor, currency))
 
 
 def payment_unavailable(coach_name: str | None) -> str:
-    return (
+    if coach_name is None:
+        return _(
+            "This package can't be paid for in Telegram here. Please contact "
+            "<b>your coach</b> to pay another way: they can give you the package directly."
+        )
+    return _(
         "This package can't be paid for in Telegram here. Please contact "
-        f"<b>{escape(coach_name or 'your coach')}</b> to pay another way: they can give you the "
-        "package directly."
-    )
+        "<b>{coach}</b> to pay another way: they can give you the package directly."
+    ).format(coach=escape(coach_name))
 
 
 def expiry_line(expires_at: datetime | None, zone: str) -> str:
     if expires_at is None:
-        return "No expiry"
-    return f"Valid until {when(expires_at, zone)} ({zone})"
+        return _("No expiry")
+    return _("Valid until {date} ({zone})").format(date=when(expires_at, zone), zone=zone)
 
 
 def item_line(item: SoldItem) -> str:
-    kind = "1:1" if item.kind is ItemKind.SERVICE else "group"
-    title = f"{escape(item.title)} ({kind})"
+    if item.kind is ItemKind.SERVICE:
+        title = _("{title} (1:1)").format(title=escape(item.title))
+    else:
+        title = _("{title} (group)").format(title=escape(item.title))
     if item.removed:
-        return f"• {title}: no longer offered"
-    return f"• {title}: {item.left} of {item.quantity} left"
+        return _("• {item}: no longer offered").format(item=title)
+    return _("• {item}: {left} of {quantity} left").format(
+        item=title, left=item.left, quantity=item.quantity
+    )
 
 
 def items_block(items: list[SoldItem]) -> str:
-    return "\n".join(item_line(i) for i in items) or "• (nothing)"
+    return "\n".join(item_line(i) for i in items) or _("• (nothing)")
 
 
 def left_text(sold: SoldPackage) -> str:
     left, total = left_summary(sold.items)
-    return f"{left} of {total} left"
+    return _("{left} of {total} left").format(left=left, total=total)
 
 
 def paid_text(sold: SoldPackage) -> str:
     if sold.kind is SaleKind.GRANT:
-        note = f": {escape(sold.note)}" if sold.note else ""
-        return f"granted by you{note}"
-    return price_label(sold.price_minor, sold.currency)
+        if sold.note:
+            return _("granted by you: {note}").format(note=escape(sold.note))
+        return _("granted by you")
+    return price(sold.price_minor, sold.currency)
 
 
 def access_message(sold: SoldPackage, coach_name: str, zone: str, url: str) -> str:
     """What the buyer gets with a new package."""
-    return (
-        f"🎉 You now have <b>{escape(sold.title)}</b> from {escape(coach_name)}.\n\n"
-        f"{items_block(sold.items)}\n{expiry_line(sold.expires_at, zone)}\n\n"
+    return _(
+        "🎉 You now have <b>{title}</b> from {coach}.\n\n{items}\n{expiry}\n\n"
         "Your <b>access link</b> — open it any time to see what is left and to book. Keep it "
-        f"private: whoever has it can use it.\n{url}"
+        "private: whoever has it can use it.\n{url}"
+    ).format(
+        title=escape(sold.title),
+        coach=escape(coach_name),
+        items=items_block(sold.items),
+        expiry=expiry_line(sold.expires_at, zone),
+        url=url,
     )
 
 
 def sale_notice(sold: SoldPackage, buyer_name: str) -> str:
     """What the coach gets when a client buys."""
-    return (
-        f"💰 New sale: <b>{escape(buyer_name)}</b> got <b>{escape(sold.title)}</b> "
-        f"({paid_text(sold)}). Send /sold to see your sold packages."
-    )
+    return _(
+        "💰 New sale: <b>{buyer}</b> got <b>{title}</b> ({paid}). "
+        "Send /sold to see your sold packages."
+    ).format(buyer=escape(buyer_name), title=escape(sold.title), paid=paid_text(sold))
 
 
 def granted_message(sold: SoldPackage, zone: str, url: str) -> str:
-    return (
-        f"🎁 Granted <b>{escape(sold.title)}</b>.\n{items_block(sold.items)}\n"
-        f"{expiry_line(sold.expires_at, zone)}\n\n"
-        f"Send this access link to your client (whoever has it can use it):\n{url}"
+    return _(
+        "🎁 Granted <b>{title}</b>.\n{items}\n{expiry}\n\n"
+        "Send this access link to your client (whoever has it can use it):\n{url}"
+    ).format(
+        title=escape(sold.title),
+        items=items_block(sold.items),
+        expiry=expiry_line(sold.expires_at, zone),
+        url=url,
     )
 
 
 def expiry_told(sold: SoldPackage, coach_name: str, zone: str) -> str:
     """What holders hear when the coach moves or removes the expiry."""
-    what = (
-        "no longer expires"
-        if sold.expires_at is None
-        else f"is now valid until {when(sold.expires_at, zone)} ({zone})"
+    if sold.expires_at is None:
+        return _("ℹ️ Your package <b>{title}</b> from {coach} no longer expires.").format(
+            title=escape(sold.title), coach=escape(coach_name)
+        )
+    return _(
+        "ℹ️ Your package <b>{title}</b> from {coach} is now valid until {date} ({zone})."
+    ).format(
+        title=escape(sold.title),
+        coach=escape(coach_name),
+        date=when(sold.expires_at, zone),
+        zone=zone,
     )
-    return f"ℹ️ Your package <b>{escape(sold.title)}</b> from {escape(coach_name)} {what}."
 
 
 def new_link_told(sold: SoldPackage, coach_name: str, url: str) -> str:
     """What a buyer gets when the coach revokes their package's access link."""
-    return (
-        f"🔐 {escape(coach_name)} replaced the access link of <b>{escape(sold.title)}</b>. "
+    return _(
+        "🔐 {coach} replaced the access link of <b>{title}</b>. "
         "The old link and the buttons it gave no longer work, on every account that opened "
         "it. Here is your <b>new access link</b> — open it to see the package and book "
-        f"again, and keep it private:\n{url}"
-    )
+        "again, and keep it private:\n{url}"
+    ).format(coach=escape(coach_name), title=escape(sold.title), url=url)
 
 
 # Why selling refused an input, by the code the domain names (see bot.kit.reasons).
 REASONS: dict[str, str] = {
-    "note_too_long": "a note has at most {limit} characters",
-    "expiry_out_of_reach": "that date is in the past or too far ahead",
-    "extension_too_long": (
+    "note_too_long": N_("a note has at most {limit} characters"),
+    "expiry_out_of_reach": N_("that date is in the past or too far ahead"),
+    "extension_too_long": N_(
         "an expiry can be at most {limit} days from today, "
         "so this one can be extended by at most {room} days"
     ),
@@ -144,9 +204,9 @@ REASONS: dict[str, str] = {
 
 # What Telegram shows when a payment is refused before charging, by the domain's code.
 CHECKOUT_REFUSALS: dict[str, str] = {
-    "invoice_unknown": "This invoice is no longer valid. Please open the package again.",
-    "package_not_sold": "This package is no longer sold. Nothing was charged.",
-    "price_changed": (
+    "invoice_unknown": N_("This invoice is no longer valid. Please open the package again."),
+    "package_not_sold": N_("This package is no longer sold. Nothing was charged."),
+    "price_changed": N_(
         "The price of this package changed. Please open it again. Nothing was charged."
     ),
 }

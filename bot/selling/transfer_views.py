@@ -12,26 +12,37 @@ from bot.catalog.shared_views import button
 from bot.selling import texts
 from bot.selling.buttons import DETAIL, TRANSFER
 from domain.selling.model import SoldPackage
+from i18n import N_, _
 
-NOTHING = (
+NOTHING = N_(
     "Only an active package can be transferred: this one is expired, used up, paused or refunded."
 )
-ALREADY = "This link was already replaced, so nothing changed."
+ALREADY = N_("This link was already replaced, so nothing changed.")
 
 
 def question(
     sold: SoldPackage, fingerprint: str, by_coach: bool
 ) -> tuple[str, InlineKeyboardMarkup]:
-    who = "the client" if by_coach else "you"
-    text = (
-        f"Transfer <b>{escape(sold.title)}</b> to someone else?\n"
-        f"What is left: {texts.left_text(sold)}.\n\n"
-        "You get a new access link to forward; the first person to open it becomes its "
-        f"holder. The current link stops working at once for everyone, {who} included. "
-        "Sessions already booked stay booked."
-    )
+    if by_coach:
+        text = _(
+            "Transfer <b>{title}</b> to someone else?\n"
+            "What is left: {left}.\n\n"
+            "You get a new access link to forward; the first person to open it becomes its "
+            "holder. The current link stops working at once for everyone, the client included. "
+            "Sessions already booked stay booked."
+        )
+    else:
+        text = _(
+            "Transfer <b>{title}</b> to someone else?\n"
+            "What is left: {left}.\n\n"
+            "You get a new access link to forward; the first person to open it becomes its "
+            "holder. The current link stops working at once for everyone, you included. "
+            "Sessions already booked stay booked."
+        )
+    text = text.format(title=escape(sold.title), left=texts.left_text(sold))
     back = (
-        button("✖ No", DETAIL.pack(sold=sold.stored_id))
+        # i18n: button
+        button(_("✖ No"), DETAIL.pack(sold=sold.stored_id))
         if by_coach
         else back_to_package(sold.stored_id)
     )
@@ -39,7 +50,8 @@ def question(
         [
             [
                 button(
-                    "🎁 Yes, transfer it",
+                    # i18n: button
+                    _("🎁 Yes, transfer it"),
                     TRANSFER.pack(sold=sold.stored_id, fingerprint=fingerprint),
                 )
             ],
@@ -50,23 +62,23 @@ def question(
 
 
 def done_text(sold: SoldPackage, url: str) -> str:
-    return (
-        f"🎁 <b>{escape(sold.title)}</b> is ready to pass on ({texts.left_text(sold)}). "
+    return _(
+        "🎁 <b>{title}</b> is ready to pass on ({left}). "
         "Forward this new access link to the person you give it to; the first to open it "
-        f"becomes its holder:\n{url}\n\nThe old link no longer works. History records the "
+        "becomes its holder:\n{url}\n\nThe old link no longer works. History records the "
         "transfer."
-    )
+    ).format(title=escape(sold.title), left=texts.left_text(sold), url=url)
 
 
 def coach_told(sold: SoldPackage, client_name: str) -> str:
-    return (
-        f"🎁 {escape(client_name)} transferred <b>{escape(sold.title)}</b> to someone else. "
+    return _(
+        "🎁 {client} transferred <b>{title}</b> to someone else. "
         "A new access link was issued; the first person to open it becomes the client."
-    )
+    ).format(client=escape(client_name), title=escape(sold.title))
 
 
 def client_told(sold: SoldPackage, coach_name: str) -> str:
-    return (
-        f"🎁 {escape(coach_name)} transferred your package <b>{escape(sold.title)}</b> to "
+    return _(
+        "🎁 {coach} transferred your package <b>{title}</b> to "
         "someone else. Its access link no longer works for you."
-    )
+    ).format(coach=escape(coach_name), title=escape(sold.title))

@@ -14,8 +14,9 @@ from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data, show, user_id
 from bot.selling import transfer_views as views
 from bot.selling.buttons import TRANSFER, TRANSFER_ASK
-from bot.selling.notices import access_url
+from bot.selling.notices import access_url, languages_of
 from domain.selling.transfers import NothingToTransfer, transfer_package, transfer_question
+from i18n import _, speaking
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ async def ask(update: Update, context: BotContext) -> None:
             context.uow(write=False), actor, sold_id, context.now()
         )
     except NothingToTransfer:
-        await update.callback_query.answer(views.NOTHING, show_alert=True)
+        await update.callback_query.answer(_(views.NOTHING), show_alert=True)
         return
     await show(update, *views.question(sold, fingerprint, actor == sold.coach_id))
 
@@ -48,21 +49,23 @@ async def confirm(update: Update, context: BotContext) -> None:
             context.reminders,
         )  # fmt: skip
     except NothingToTransfer:
-        await show(update, views.NOTHING, None)
+        await show(update, _(views.NOTHING), None)
         return
     if not done.changed:
-        await show(update, views.ALREADY, None)
+        await show(update, _(views.ALREADY), None)
         return
     await show(
         update, views.done_text(done.sold, access_url(context, done.sold.access_token)), None
     )
     name = update.effective_user.first_name if update.effective_user else ""
+    language = await languages_of(context, [r.user_id for r in done.tell])
     for reader in done.tell:
-        text = (
-            views.client_told(done.sold, done.coach.display_name)
-            if done.by_coach
-            else views.coach_told(done.sold, name)
-        )
+        with speaking(language[reader.user_id]):
+            text = (
+                views.client_told(done.sold, done.coach.display_name)
+                if done.by_coach
+                else views.coach_told(done.sold, name)
+            )
         try:
             await context.bot.send_message(reader.user_id, text)
         except (Forbidden, BadRequest) as exc:

@@ -16,6 +16,7 @@ from domain.catalog.model import Package
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
 from domain.selling.model import SoldStatus
+from i18n import _
 
 PER_PAGE = 5
 
@@ -29,8 +30,9 @@ def package_keyboard(package: Package, viewer_id: int) -> InlineKeyboardMarkup |
         return InlineKeyboardMarkup(
             [
                 [
-                    button(texts.GRANT, kinds.GRANT.pack(package=package.id)),
-                    button("🔗 Link", PACKAGE_LINK.pack(package=package.id)),
+                    button(_(texts.GRANT), kinds.GRANT.pack(package=package.id)),
+                    # i18n: button
+                    button(_("🔗 Link"), PACKAGE_LINK.pack(package=package.id)),
                 ]
             ]
         )
@@ -40,20 +42,25 @@ def package_keyboard(package: Package, viewer_id: int) -> InlineKeyboardMarkup |
 
 
 def open_keyboard(sold_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button(texts.OPEN_PACKAGE, kinds.OPEN_MINE.pack(sold=sold_id))]])
+    label = _(texts.OPEN_PACKAGE)
+    return InlineKeyboardMarkup([[button(label, kinds.OPEN_MINE.pack(sold=sold_id))]])
 
 
 def sold_text(view: SoldView) -> str:
     """A sold package as anyone holding its link sees it (never who bought it)."""
     sold = view.sold
-    lines = [f"<b>{escape(sold.title)}</b> — from {escape(view.coach.display_name)}"]
+    lines = [
+        _("<b>{title}</b> — from {coach}").format(
+            title=escape(sold.title), coach=escape(view.coach.display_name)
+        )
+    ]
     if sold.description:
         lines.append(escape(sold.description))
     lines += [
         "",
         texts.items_block(sold.items),
         "",
-        f"Status: {texts.STATUS[view.status]}",
+        _("Status: {status}").format(status=texts.status(view.status)),
         texts.expiry_line(sold.expires_at, view.zone),
     ]
     return "\n".join(lines)
@@ -61,23 +68,26 @@ def sold_text(view: SoldView) -> str:
 
 def mine_text(page: Page[SoldLine], zone: str) -> str:
     if page.total == 0:
-        return texts.EMPTY_MINE
-    header = f"<b>Your packages</b> ({page.total})"
+        return _(texts.EMPTY_MINE)
     if page.pages > 1:
-        header += f" · page {page.page} of {page.pages}"
+        header = _("<b>Your packages</b> ({total}) · page {page} of {pages}").format(
+            total=page.total, page=page.page, pages=page.pages
+        )
+    else:
+        header = _("<b>Your packages</b> ({total})").format(total=page.total)
     first = (page.page - 1) * PER_PAGE + 1
     entries = [
         f"{n}. <b>{escape(line.sold.title)}</b> — {texts.left_text(line.sold)} · "
         f"{_state(line, zone)}"
         for n, line in enumerate(page.items, start=first)
     ]
-    return "\n".join([header, "", *entries, "", "Tap one to open it."])
+    return "\n".join([header, "", *entries, "", _("Tap one to open it.")])
 
 
 def _state(line: SoldLine, zone: str) -> str:
     if line.status is not SoldStatus.ACTIVE or line.sold.expires_at is None:
-        return texts.STATUS[line.status]
-    return f"until {texts.day(line.sold.expires_at, zone)}"
+        return texts.status(line.status)
+    return _("until {date}").format(date=texts.day(line.sold.expires_at, zone))
 
 
 def numbered_rows(
