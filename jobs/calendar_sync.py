@@ -21,18 +21,19 @@ from domain.calendars.model import CalendarSource
 from domain.calendars.ports import BusyReader, CalendarUowFactory
 from domain.calendars.sync import Notice
 from domain.calendars.use_cases import read_calendar
+from i18n import N_, _
 
 log = logging.getLogger(__name__)
 SYNC_JOB = "calendar-sync"
 AT_ONCE = 4  # sources read at the same time
 
 TEXTS = {
-    Notice.FAILING: (
+    Notice.FAILING: N_(
         "📅 I can't read your calendar <b>{label}</b> right now. Until it works again, the "
         "busy times from its last good read keep blocking bookings. /calendar shows what "
         "went wrong."
     ),
-    Notice.RECOVERED: (
+    Notice.RECOVERED: N_(
         "📅 Your calendar <b>{label}</b> can be read again; its busy times are up to date."
     ),
 }
@@ -76,7 +77,8 @@ class SyncCalendars:
 
 async def _tell(bot: Any, source: CalendarSource, notice: Notice) -> None:
     try:
-        await bot.send_message(source.coach_id, TEXTS[notice].format(label=escape(source.label)))
+        text = _(TEXTS[notice]).format(label=escape(source.label))
+        await bot.send_message(source.coach_id, text)
     except TelegramError as exc:
         log.warning("calendar notice to coach %s not sent: %s", source.coach_id, exc)
 

@@ -15,6 +15,7 @@ from telegram.ext import CallbackContext, JobQueue
 from domain.booking.model import ScheduleEntry
 from domain.calendars.ports import CalendarUowFactory, EventWriter
 from domain.calendars.writes import write_bookings
+from i18n import _
 
 log = logging.getLogger(__name__)
 WRITE_JOB = "calendar-writes"
@@ -23,7 +24,7 @@ EVERY_SECONDS = 30
 
 def event_summary(entry: ScheduleEntry) -> str:
     """What the coach's calendar shows: the session and who booked it."""
-    who = entry.client_name or "a client"
+    who = entry.client_name or _("a client")
     return f"{entry.booking.title} · {who}"
 
 

@@ -14,6 +14,7 @@ from telegram.ext import JobQueue
 from domain.booking.waitlist import OfferNotice
 from domain.booking.waitlist_sweep import sweep_waitlists
 from domain.timezones import to_local
+from i18n import _, when
 from jobs.bulk import BulkJob, JobDeps, Rendered, every_sweep
 
 WAITLIST_JOB = "waitlist-sweep"
@@ -21,18 +22,22 @@ BATCH_SIZE = 20
 
 
 def _when(moment: datetime, zone: str) -> str:
-    local = to_local(moment, zone)
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    return when(to_local(moment, zone), "%a %-d %b %H:%M")
 
 
 def offer_text(notice: OfferNotice) -> str:
-    """The offer: which seat, until when it is held for them, in their zone."""
-    return (
-        f"🎟 A seat freed up: <b>{escape(notice.title)}</b>, "
-        f"{_when(notice.starts_at, notice.zone)} ({escape(notice.zone)}).\n"
-        f"It is held for you until {_when(notice.hold_until, notice.zone)}. "
-        "Taking it uses one session of your package; after that it goes to the next in line."
+    """The offer: which seat, until when it is held for them, in their zone (and their
+    language: the caller speaks it)."""
+    seat = _("🎟 A seat freed up: <b>{title}</b>, {when} ({zone}).").format(
+        title=escape(notice.title),
+        when=_when(notice.starts_at, notice.zone),
+        zone=escape(notice.zone),
     )
+    hold = _(
+        "It is held for you until {until}. Taking it uses one session of your package; "
+        "after that it goes to the next in line."
+    ).format(until=_when(notice.hold_until, notice.zone))
+    return seat + "\n" + hold
 
 
 def schedule_waitlist_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
@@ -47,8 +52,12 @@ def schedule_waitlist_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
     job = BulkJob(
         WAITLIST_JOB,
         lambda keep_going: sweep_waitlists(
-            deps.uow_factory, notifier, deps.clock, hold,
-            batch_size=BATCH_SIZE, keep_going=keep_going,
+            deps.uow_factory,
+            notifier,
+            deps.clock,
+            hold,
+            batch_size=BATCH_SIZE,
+            keep_going=keep_going,
         ),  # fmt: skip
     )
     every_sweep(queue, job, deps.settings.reminder_sweep_seconds)
