@@ -26,6 +26,7 @@ from domain.booking.feeds import (
 )
 from domain.booking.model import ScheduleEntry
 from domain.errors import NotFound
+from i18n import ngettext
 
 PRODID = "-//packages-bot//calendar feed//EN"
 MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -72,7 +73,8 @@ def feed_ics(content: FeedContent, bot_username: str, now: datetime) -> bytes:
             taken = sum(1 for e in found if e.booking.is_active)
             # every booked or cancelled seat changes the date's event: its SEQUENCE grows
             sequence = len(found) + sum(e.booking.revision for e in found)
-            summary = f"{found[0].booking.title} · {taken} booked"
+            summary = ngettext("{title} · {count} booked", "{title} · {count} booked", taken)
+            summary = summary.format(title=found[0].booking.title, count=taken)
             uid = occurrence_uid(occurrence_id or 0, bot_username)
             calendar.add_component(_event(uid, found[0], summary, sequence, taken == 0, now))
     return bytes(calendar.to_ical())
