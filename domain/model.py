@@ -17,13 +17,19 @@ class Plan(StrEnum):
         return self in (Plan.GROWTH, Plan.PRO)
 
 
+# What people read until they choose (and what the code is written in).
+DEFAULT_LANGUAGE = "en"
+
+
 @dataclass
 class User:
-    """Anyone who talked to the bot. `timezone` is None until they choose one."""
+    """Anyone who talked to the bot. `timezone` is None until they choose one; `language`
+    ("en", "de", ...) is None until their first update is seen."""
 
     telegram_id: int
     first_name: str
     timezone: str | None = None
+    language: str | None = None
 
 
 @dataclass

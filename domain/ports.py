@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Protocol
 
@@ -22,7 +23,17 @@ class Users(Protocol):
         """Insert; if a concurrent update inserted this person first, theirs stays."""
         ...
 
-    async def save(self, user: User) -> None: ...
+    async def save(self, user: User) -> None:
+        """Stores the name and time zone; a known language is never turned back to None."""
+        ...
+
+    async def languages(self, ids: Iterable[int]) -> dict[int, str]:
+        """The language of each of `ids` (every one present): unknown people read English."""
+        ...
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        """Stores the person's language, registering them (no name yet) if they are new."""
+        ...
 
 
 class Coaches(Protocol):

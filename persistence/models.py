@@ -77,6 +77,8 @@ class UserRow(Base):
     telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     first_name: Mapped[str] = mapped_column(String(64), default="")
     timezone: Mapped[str | None] = mapped_column(String(64))
+    # The language they read ("en", "de", ...); NULL until their first update is seen.
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class CoachRow(Base):

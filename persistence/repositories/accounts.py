@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Iterable
+
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.model import Coach, Plan, User
+from domain.model import DEFAULT_LANGUAGE, Coach, Plan, User
 from persistence.models import CoachRow, UserRow
 from persistence.upsert import insert_or_ignore
 
 
 def _user(row: UserRow) -> User:
-    return User(telegram_id=row.telegram_id, first_name=row.first_name, timezone=row.timezone)
+    return User(
+        telegram_id=row.telegram_id,
+        first_name=row.first_name,
+        timezone=row.timezone,
+        language=row.language,
+    )
 
 
 def _coach(row: CoachRow, user: UserRow) -> Coach:
@@ -37,7 +44,10 @@ class SqlUsers:
         """Insert; a row that a concurrent update inserted first is kept as it is."""
         await self._session.execute(
             insert_or_ignore(self._session, UserRow, ["telegram_id"]).values(
-                telegram_id=user.telegram_id, first_name=user.first_name, timezone=user.timezone
+                telegram_id=user.telegram_id,
+                first_name=user.first_name,
+                timezone=user.timezone,
+                language=user.language,
             )
         )
 
@@ -48,7 +58,33 @@ class SqlUsers:
             return
         row.first_name = user.first_name
         row.timezone = user.timezone
+        if user.language is not None:  # a language read before it was set is not a reset
+            row.language = user.language
         await self._session.flush()
+
+    async def languages(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = set(ids)
+        found: dict[int, str] = {}
+        if wanted:
+            stmt = select(UserRow.telegram_id, UserRow.language).where(
+                UserRow.telegram_id.in_(wanted), UserRow.language.is_not(None)
+            )
+            found = {
+                user_id: language or DEFAULT_LANGUAGE
+                for user_id, language in await self._session.execute(stmt)
+            }
+        return {user_id: found.get(user_id, DEFAULT_LANGUAGE) for user_id in wanted}
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        """Registers them (no name yet: the next greeting fills it) if new, then sets it."""
+        await self._session.execute(
+            insert_or_ignore(self._session, UserRow, ["telegram_id"]).values(
+                telegram_id=user_id, first_name="", language=language
+            )
+        )
+        await self._session.execute(
+            update(UserRow).where(UserRow.telegram_id == user_id).values(language=language)
+        )
 
 
 class SqlCoaches:

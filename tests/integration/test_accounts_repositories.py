@@ -35,3 +35,40 @@ async def test_slug_is_unique(make_uow) -> None:
         await uow.coaches.add(Coach(1, "same", Plan.FREE, "A", "UTC", NOW))
         with pytest.raises(IntegrityError):
             await uow.coaches.add(Coach(2, "same", Plan.FREE, "B", "UTC", NOW))
+
+
+async def test_languages_answer_for_every_asked_id_and_unknown_reads_english(make_uow) -> None:
+    async with make_uow() as uow:
+        await uow.users.add(User(telegram_id=20, first_name="Dora"))  # language not seen yet
+        await uow.users.add(User(telegram_id=21, first_name="Ivan", language="ru"))
+        await uow.users.set_language(22, "de")  # a first contact: registered, no name yet
+        await uow.commit()
+    async with make_uow() as uow:
+        assert await uow.users.languages([20, 21, 22, 99]) == {
+            20: "en",
+            21: "ru",
+            22: "de",
+            99: "en",
+        }
+        assert await uow.users.languages([]) == {}
+        new = await uow.users.get(22)
+        assert new is not None and (new.first_name, new.language) == ("", "de")
+
+
+async def test_set_language_overrides_and_saving_a_stale_user_keeps_it(make_uow) -> None:
+    async with make_uow() as uow:
+        await uow.users.add(User(telegram_id=30, first_name="Eva", language="de"))
+        await uow.commit()
+    async with make_uow() as uow:
+        stale = await uow.users.get(30)
+        await uow.users.set_language(30, "es")
+        await uow.commit()
+    assert stale is not None
+    async with make_uow() as uow:
+        stale.timezone, stale.language = "Europe/Madrid", None
+        await uow.users.save(stale)  # read before the language was known: no reset
+        await uow.commit()
+    async with make_uow() as uow:
+        user = await uow.users.get(30)
+        assert user is not None and (user.timezone, user.language) == ("Europe/Madrid", "es")
+        assert await uow.users.languages([30]) == {30: "es"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import TracebackType
@@ -11,7 +12,7 @@ from typing import Generic, Self, TypeVar
 
 from domain.catalog.model import ItemKind, Occurrence, Package, Series, Service, Usage
 from domain.errors import ChangedMeanwhile, InvalidInput
-from domain.model import Coach, Plan, User
+from domain.model import DEFAULT_LANGUAGE, Coach, Plan, User
 from tests.unit.selling_fakes import FakePaymentIssues, FakePendingPurchases, FakeSoldPackages
 
 
@@ -27,7 +28,19 @@ class FakeUsers:
         self.rows[user.telegram_id] = copy.deepcopy(user)
 
     async def save(self, user: User) -> None:
-        self.rows[user.telegram_id] = copy.deepcopy(user)
+        known = self.rows.get(user.telegram_id)
+        saved = copy.deepcopy(user)
+        if saved.language is None and known is not None:
+            saved.language = known.language
+        self.rows[user.telegram_id] = saved
+
+    async def languages(self, ids: Iterable[int]) -> dict[int, str]:
+        rows = self.rows
+        return {i: (rows[i].language if i in rows else None) or DEFAULT_LANGUAGE for i in ids}
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        user = self.rows.setdefault(user_id, User(telegram_id=user_id, first_name=""))
+        user.language = language
 
 
 class FakeCoaches:
