@@ -14,15 +14,10 @@ from i18n import _, ngettext
 Words = dict[str, str | dict[str, str]]
 
 
-def plural(singular: str, plural_: str) -> dict[str, str]:
-    """The forms of a plural sentence by CLDR category: 1 is `one`, 2 `few` (Russian),
-    5 `many` (Russian), 0 `other`; the script picks one for its count."""
-    return {
-        "one": ngettext(singular, plural_, 1),
-        "few": ngettext(singular, plural_, 2),
-        "many": ngettext(singular, plural_, 5),
-        "other": ngettext(singular, plural_, 0),
-    }
+def plural(form: Callable[[int], str]) -> dict[str, str]:
+    """The forms of a plural sentence (`form(n)` says it for n) by CLDR category: 1 is `one`,
+    2 `few` (Russian), 5 `many` (Russian), 0 `other`; the script picks one for its count."""
+    return {"one": form(1), "few": form(2), "many": form(5), "other": form(0)}
 
 
 def shared() -> Words:
@@ -54,13 +49,15 @@ def calendar() -> Words:
         "cancel_label": _("Cancel {title} on {when}"),
         "feed_label": _("Subscribe to this package's sessions in your calendar"),
         "move_head": _("Move {title} from {when}"),
-        "free_times": plural("{day}, {count} free time", "{day}, {count} free times"),
-        "free_dates": plural("{day}, {count} date", "{day}, {count} dates"),
+        "free_times": plural(
+            lambda n: ngettext("{day}, {count} free time", "{day}, {count} free times", n)
+        ),
+        "free_dates": plural(lambda n: ngettext("{day}, {count} date", "{day}, {count} dates", n)),
         "nothing_free": _("{day}, nothing free"),
         "no_free_in": _("No free times in {month}."),
         "pick_time": _("Pick a time on {day} (times in {zone})"),
         "nothing_that_day": _("Nothing free that day any more."),
-        "seats_left": plural("{count} left", "{count} left"),
+        "seats_left": plural(lambda n: ngettext("{count} left", "{count} left", n)),
         "time_label": _("{time} on {day}"),
         "confirm_move": _("Move {title} from {when} to {day} {time} ({zone})?"),
         "confirm_book": _("Book {title} on {day} {time} ({zone})?"),
