@@ -14,7 +14,7 @@ from telegram.ext import JobQueue
 from domain.booking.waitlist import OfferNotice
 from domain.booking.waitlist_sweep import sweep_waitlists
 from domain.timezones import to_local
-from i18n import _, when
+from i18n import _, speaking, when
 from jobs.bulk import BulkJob, JobDeps, Rendered, every_sweep
 
 WAITLIST_JOB = "waitlist-sweep"
@@ -45,7 +45,8 @@ def schedule_waitlist_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
     a seat is held for WAITLIST_HOLD_MINUTES."""
 
     def rendered(notice: OfferNotice) -> tuple[int, str, InlineKeyboardMarkup | None]:
-        return notice.user_id, offer_text(notice), deps.offer_buttons(notice.entry_id)
+        with speaking(notice.language):  # the person's, buttons too
+            return notice.user_id, offer_text(notice), deps.offer_buttons(notice.entry_id)
 
     notifier = Rendered(deps.outbox, rendered)
     hold = deps.settings.waitlist_hold
