@@ -15,16 +15,17 @@ from telegram.ext import CallbackContext, JobQueue
 from domain.booking.model import ScheduleEntry
 from domain.calendars.ports import CalendarUowFactory, EventWriter
 from domain.calendars.writes import write_bookings
-from i18n import _
+from i18n import DEFAULT, _, speaking
 
 log = logging.getLogger(__name__)
 WRITE_JOB = "calendar-writes"
 EVERY_SECONDS = 30
 
 
-def event_summary(entry: ScheduleEntry) -> str:
-    """What the coach's calendar shows: the session and who booked it."""
-    who = entry.client_name or _("a client")
+def event_summary(entry: ScheduleEntry, language: str = DEFAULT) -> str:
+    """What the coach's calendar shows: the session and who booked it (in their language)."""
+    with speaking(language):
+        who = entry.client_name or _("a client")
     return f"{entry.booking.title} · {who}"
 
 
