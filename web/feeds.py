@@ -26,7 +26,7 @@ from domain.booking.feeds import (
 )
 from domain.booking.model import ScheduleEntry
 from domain.errors import NotFound
-from i18n import ngettext
+from i18n import DEFAULT, ngettext, speaking
 
 PRODID = "-//packages-bot//calendar feed//EN"
 MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -91,6 +91,13 @@ def routes(
             content = await feed_content(uow_factory(), request.path_params["secret"], now)
         except NotFound:
             return Response(status_code=404)
-        return Response(feed_ics(content, bot_username(), now), media_type=MEDIA_TYPE)
+        language = DEFAULT
+        if content.feed.kind is FeedKind.COACH:  # its words are the coach's ("2 booked")
+            coach = content.feed.coach_id
+            async with uow_factory() as uow:
+                language = (await uow.users.languages([coach]))[coach]
+        with speaking(language):
+            body = feed_ics(content, bot_username(), now)
+        return Response(body, media_type=MEDIA_TYPE)
 
     return [Route("/feeds/{secret}.ics", feed)]
