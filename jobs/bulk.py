@@ -15,6 +15,7 @@ from telegram import InlineKeyboardMarkup
 from telegram.ext import CallbackContext, JobQueue
 
 from domain.booking.uow import BookingUnitOfWork
+from domain.ports import Users
 from domain.reminders.delivery import Notice
 from domain.reminders.digest_ports import DigestUnitOfWork
 from domain.reminders.engine import Delivery
@@ -43,6 +44,8 @@ class Outbox(Protocol):
 
 class BulkUnitOfWork(ReminderUnitOfWork, DigestUnitOfWork, BookingUnitOfWork, Protocol):
     """A unit of work serving every kind of bulk message (reminders, digests, seat offers)."""
+
+    users: Users  # the people: their languages for reminders and digests, and the rest
 
 
 class JobSettings(Protocol):

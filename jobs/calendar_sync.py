@@ -21,6 +21,7 @@ from domain.calendars.model import CalendarSource
 from domain.calendars.ports import BusyReader, CalendarUowFactory
 from domain.calendars.sync import Notice
 from domain.calendars.use_cases import read_calendar
+from i18n import N_, _, speaking
 from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
@@ -28,12 +29,12 @@ SYNC_JOB = "calendar-sync"
 AT_ONCE = 4  # sources read at the same time
 
 TEXTS = {
-    Notice.FAILING: (
+    Notice.FAILING: N_(
         "📅 I can't read your calendar <b>{label}</b> right now. Until it works again, the "
         "busy times from its last good read keep blocking bookings. /calendar shows what "
         "went wrong."
     ),
-    Notice.RECOVERED: (
+    Notice.RECOVERED: N_(
         "📅 Your calendar <b>{label}</b> can be read again; its busy times are up to date."
     ),
 }
@@ -72,12 +73,16 @@ class SyncCalendars:
         notice = await read_calendar(deps.uow_factory, deps.reader, source, deps.clock(), own)
         if notice is not None:
             log.warning("calendar %s of coach %s: %s", source.id, source.coach_id, notice.value)
-            await _tell(bot, source, notice)
+            async with deps.uow_factory(write=False) as uow:
+                language = (await uow.users.languages([source.coach_id]))[source.coach_id]
+            await _tell(bot, source, notice, language)
 
 
-async def _tell(bot: Any, source: CalendarSource, notice: Notice) -> None:
+async def _tell(bot: Any, source: CalendarSource, notice: Notice, language: str) -> None:
     try:
-        await bot.send_message(source.coach_id, TEXTS[notice].format(label=escape(source.label)))
+        with speaking(language):  # the coach's
+            text = _(TEXTS[notice]).format(label=escape(source.label))
+        await bot.send_message(source.coach_id, text)
     except TelegramError as exc:
         log.warning("calendar notice to coach %s not sent: %s", source.coach_id, exc)
 

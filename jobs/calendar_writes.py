@@ -15,6 +15,7 @@ from telegram.ext import CallbackContext, JobQueue
 from domain.booking.model import ScheduleEntry
 from domain.calendars.ports import CalendarUowFactory, EventWriter
 from domain.calendars.writes import write_bookings
+from i18n import DEFAULT, _, speaking
 from jobs.repeating import repeat_alone
 
 log = logging.getLogger(__name__)
@@ -22,9 +23,10 @@ WRITE_JOB = "calendar-writes"
 EVERY_SECONDS = 30
 
 
-def event_summary(entry: ScheduleEntry) -> str:
-    """What the coach's calendar shows: the session and who booked it."""
-    who = entry.client_name or "a client"
+def event_summary(entry: ScheduleEntry, language: str = DEFAULT) -> str:
+    """What the coach's calendar shows: the session and who booked it (in their language)."""
+    with speaking(language):
+        who = entry.client_name or _("a client")
     return f"{entry.booking.title} · {who}"
 
 

@@ -9,6 +9,7 @@ from telegram.ext import JobQueue
 
 from domain.reminders.digest import Digest
 from domain.reminders.digest_sweep import send_coach_digests
+from i18n import speaking
 from jobs.bulk import BulkJob, JobDeps, Rendered, every_sweep
 from jobs.digest_texts import digest_text
 
@@ -17,7 +18,8 @@ BATCH_SIZE = 50
 
 
 def rendered(digest: Digest) -> tuple[int, str, InlineKeyboardMarkup | None]:
-    return digest.coach_id, digest_text(digest), None
+    with speaking(digest.language):  # the coach's
+        return digest.coach_id, digest_text(digest), None
 
 
 def schedule_coach_digest(queue: JobQueue[Any], deps: JobDeps) -> None:

@@ -14,6 +14,7 @@ from domain.reminders.use_cases import (
     replan_all_package_reminders,
     replan_all_session_reminders,
 )
+from i18n import speaking
 from jobs.bulk import BulkJob, JobDeps, Rendered, every_sweep
 from jobs.digest import schedule_coach_digest
 from jobs.texts import reminder_text
@@ -49,7 +50,8 @@ def schedule_reminder_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
     and the coach digest, paced by the same outbox."""
 
     def rendered(notice: Notice) -> tuple[int, str, InlineKeyboardMarkup | None]:
-        return notice.chat_id, reminder_text(notice), deps.reminder_buttons(notice)
+        with speaking(notice.language):  # the receiver's, buttons too
+            return notice.chat_id, reminder_text(notice), deps.reminder_buttons(notice)
 
     notifier = Rendered(deps.outbox, rendered)
     job = BulkJob(

@@ -14,6 +14,7 @@ from telegram.ext import JobQueue
 from domain.booking.waitlist import OfferNotice
 from domain.booking.waitlist_sweep import sweep_waitlists
 from domain.timezones import to_local
+from i18n import _, speaking, when
 from jobs.bulk import BulkJob, JobDeps, Rendered, every_sweep
 
 WAITLIST_JOB = "waitlist-sweep"
@@ -21,18 +22,22 @@ BATCH_SIZE = 20
 
 
 def _when(moment: datetime, zone: str) -> str:
-    local = to_local(moment, zone)
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    return when(to_local(moment, zone), "%a %-d %b %H:%M")
 
 
 def offer_text(notice: OfferNotice) -> str:
-    """The offer: which seat, until when it is held for them, in their zone."""
-    return (
-        f"🎟 A seat freed up: <b>{escape(notice.title)}</b>, "
-        f"{_when(notice.starts_at, notice.zone)} ({escape(notice.zone)}).\n"
-        f"It is held for you until {_when(notice.hold_until, notice.zone)}. "
-        "Taking it uses one session of your package; after that it goes to the next in line."
+    """The offer: which seat, until when it is held for them, in their zone (and their
+    language: the caller speaks it)."""
+    seat = _("🎟 A seat freed up: <b>{title}</b>, {when} ({zone}).").format(
+        title=escape(notice.title),
+        when=_when(notice.starts_at, notice.zone),
+        zone=escape(notice.zone),
     )
+    hold = _(
+        "It is held for you until {until}. Taking it uses one session of your package; "
+        "after that it goes to the next in line."
+    ).format(until=_when(notice.hold_until, notice.zone))
+    return seat + "\n" + hold
 
 
 def schedule_waitlist_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
@@ -40,7 +45,8 @@ def schedule_waitlist_sweep(queue: JobQueue[Any], deps: JobDeps) -> None:
     a seat is held for WAITLIST_HOLD_MINUTES."""
 
     def rendered(notice: OfferNotice) -> tuple[int, str, InlineKeyboardMarkup | None]:
-        return notice.user_id, offer_text(notice), deps.offer_buttons(notice.entry_id)
+        with speaking(notice.language):  # the person's, buttons too
+            return notice.user_id, offer_text(notice), deps.offer_buttons(notice.entry_id)
 
     notifier = Rendered(deps.outbox, rendered)
     hold = deps.settings.waitlist_hold

@@ -1,6 +1,9 @@
 """The JSON API's frame: every call names its user by validated initData (401 with no
 detail otherwise), and answers a refused action with the chat's words (409). What the user
-may not see answers 404, the same as what does not exist (rule 13: no hint either way)."""
+may not see answers 404, the same as what does not exist (rule 13: no hint either way).
+
+Every answer is in the person's language (the one they chose, else their Telegram's), named
+in its Content-Language so the page can follow."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from domain.errors import DomainError, NotACoach, NotFound
+from i18n import negotiate, speaking
 from web.auth import Unauthorized, WebUser, from_header
 from web.deps import WebDeps
 
@@ -23,6 +27,12 @@ def endpoint(deps: WebDeps, handler: Handler) -> Callable[[Request], Awaitable[R
             user = from_header(request.headers.get("authorization"), deps.bot_token, deps.clock())
         except Unauthorized:
             return Response(status_code=401)
+        with speaking(await language_of(deps, user)) as language:
+            response = await answered(request, user)
+        response.headers["Content-Language"] = language
+        return response
+
+    async def answered(request: Request, user: WebUser) -> Response:
         try:
             result = await handler(request, user)
         except (NotFound, NotACoach):
@@ -36,6 +46,15 @@ def endpoint(deps: WebDeps, handler: Handler) -> Callable[[Request], Awaitable[R
         return JSONResponse(result)
 
     return answer
+
+
+async def language_of(deps: WebDeps, user: WebUser) -> str:
+    """The person's chosen language, else their Telegram's (the initData's language_code)."""
+    async with deps.uow(False) as uow:
+        known = await uow.users.get(user.id)
+    if known is not None and known.language:
+        return known.language
+    return negotiate(user.language_code)
 
 
 def int_param(request: Request, name: str) -> int:

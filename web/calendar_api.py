@@ -28,6 +28,7 @@ from domain.booking.picker import month_days, times_on
 from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
 from domain.selling.model import SoldStatus
+from i18n import when as written
 from web.api import endpoint, int_param, json_body
 from web.auth import WebUser
 from web.deps import WebDeps
@@ -137,7 +138,7 @@ def routes(deps: WebDeps) -> list[Route]:
             times = times_on(starts, zone, wanted)
             return {
                 "zone": zone,
-                "times": [{"at": t.isoformat(), "label": f"{t:%H:%M}"} for t in times],
+                "times": [{"at": t.isoformat(), "label": written(t, "%H:%M")} for t in times],
             }
         found = await dates_for(deps.uow(False), user.id, sold_id, item_id, now)
         tz, capacity = ZoneInfo(found.zone), found.series.capacity
@@ -147,7 +148,7 @@ def routes(deps: WebDeps) -> list[Route]:
             "times": [
                 {
                     "occurrence": o.id,
-                    "label": f"{o.starts_at.astimezone(tz):%H:%M}",
+                    "label": written(o.starts_at.astimezone(tz), "%H:%M"),
                     "seats_left": max(capacity - o.seats_taken, 0),
                 }
                 for o in dates

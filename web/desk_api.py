@@ -24,6 +24,7 @@ from domain.selling.desk import change_expiry, fingerprint, revoke_link, sold_pa
 from domain.selling.desk_table import sold_table
 from domain.selling.model import SoldFilter
 from domain.selling.rules import parse_new_expiry
+from i18n import _, when
 from web.api import endpoint, int_param, json_body
 from web.auth import WebUser
 from web.chart import bar_chart
@@ -50,22 +51,22 @@ def routes(deps: WebDeps) -> list[Route]:
                         "client": entry.client_name or "",
                         "package": entry.package_title,
                         "when": deps.wording.moment(b.starts_at, zone),
-                        "start": f"{b.starts_at.astimezone(ZoneInfo(zone)):%H:%M}",
-                        "end": f"{b.ends_at.astimezone(ZoneInfo(zone)):%H:%M}",
+                        "start": when(b.starts_at.astimezone(ZoneInfo(zone)), "%H:%M"),
+                        "end": when(b.ends_at.astimezone(ZoneInfo(zone)), "%H:%M"),
                         "group": b.occurrence_id is not None,
                     }
                 )
             days.append(
                 {
                     "date": day.isoformat(),
-                    "label": f"{day:%a} {day.day} {day:%b}",
+                    "label": when(day, "%a %-d %b"),
                     "sessions": sessions,
                 }
             )
         return {
             "week": found.week,
             "monday": found.monday.isoformat(),
-            "label": f"{found.monday:%a} {found.monday.day} {found.monday:%b}",
+            "label": when(found.monday, "%a %-d %b"),
             "zone": zone,
             "has_previous": found.has_previous,
             "has_next": found.has_next,
@@ -147,14 +148,15 @@ def routes(deps: WebDeps) -> list[Route]:
     async def numbers(request: Request, user: WebUser) -> dict[str, Any]:
         found = await coach_numbers(deps.uow(False), user.id, deps.clock())
         weeks = [(f"{monday.day}.{monday.month}", n, str(n)) for monday, n in found.weeks]
-        charts = [bar_chart(f"Sessions per week (times in {found.zone})", weeks)]
+        title = _("Sessions per week (times in {zone})").format(zone=found.zone)
+        charts = [bar_chart(title, weeks)]
         for code, months in found.sales.items():
             factor = currency(code).factor
             bars = [
                 (month[2:], minor / factor, format_amount(minor, code) if minor else "")
                 for month, minor in months
             ]
-            charts.append(bar_chart(f"Sales per month, {code}", bars))
+            charts.append(bar_chart(_("Sales per month, {currency}").format(currency=code), bars))
         return {"charts": charts}
 
     async def feed(request: Request, user: WebUser) -> dict[str, Any]:

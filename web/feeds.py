@@ -26,6 +26,7 @@ from domain.booking.feeds import (
 )
 from domain.booking.model import ScheduleEntry
 from domain.errors import NotFound
+from i18n import DEFAULT, ngettext, speaking
 
 PRODID = "-//packages-bot//calendar feed//EN"
 MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -72,7 +73,8 @@ def feed_ics(content: FeedContent, bot_username: str, now: datetime) -> bytes:
             taken = sum(1 for e in found if e.booking.is_active)
             # every booked or cancelled seat changes the date's event: its SEQUENCE grows
             sequence = len(found) + sum(e.booking.revision for e in found)
-            summary = f"{found[0].booking.title} · {taken} booked"
+            summary = ngettext("{title} · {count} booked", "{title} · {count} booked", taken)
+            summary = summary.format(title=found[0].booking.title, count=taken)
             uid = occurrence_uid(occurrence_id or 0, bot_username)
             calendar.add_component(_event(uid, found[0], summary, sequence, taken == 0, now))
     return bytes(calendar.to_ical())
@@ -89,6 +91,13 @@ def routes(
             content = await feed_content(uow_factory(), request.path_params["secret"], now)
         except NotFound:
             return Response(status_code=404)
-        return Response(feed_ics(content, bot_username(), now), media_type=MEDIA_TYPE)
+        language = DEFAULT
+        if content.feed.kind is FeedKind.COACH:  # its words are the coach's ("2 booked")
+            coach = content.feed.coach_id
+            async with uow_factory() as uow:
+                language = (await uow.users.languages([coach]))[coach]
+        with speaking(language):
+            body = feed_ics(content, bot_username(), now)
+        return Response(body, media_type=MEDIA_TYPE)
 
     return [Route("/feeds/{secret}.ics", feed)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from domain.model import DEFAULT_LANGUAGE
 from domain.reminders.model import Delivery
 
 DEFAULT_HOLD = timedelta(minutes=120)
@@ -120,3 +121,4 @@ class OfferNotice:
     starts_at: datetime
     hold_until: datetime
     zone: str
+    language: str = DEFAULT_LANGUAGE  # the person's

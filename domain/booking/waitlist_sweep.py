@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Unpack
 
@@ -66,7 +67,12 @@ async def offer_notices(
 ) -> list[OfferNotice | None]:
     """Each offer's message from fresh facts; None once it is no longer open."""
     facts = {f.entry.stored_id: f for f in await uow.waitlist.facts([o.id for o in offers])}
-    return [_notice(facts.get(offer.id), now) for offer in offers]
+    found = [_notice(facts.get(offer.id), now) for offer in offers]
+    languages = await uow.users.languages(sorted({n.user_id for n in found if n is not None}))
+    return [
+        None if n is None else replace(n, language=languages.get(n.user_id, n.language))
+        for n in found
+    ]
 
 
 def _notice(facts: OfferFacts | None, now: datetime) -> OfferNotice | None:

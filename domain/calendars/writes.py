@@ -13,6 +13,7 @@ from domain.booking.feeds import session_uid
 from domain.booking.model import ScheduleEntry
 from domain.calendars.model import CalendarUnreadable
 from domain.calendars.ports import CalendarUowFactory, EventWriter, PendingWrite
+from domain.model import DEFAULT_LANGUAGE
 
 BATCH = 50
 RETRY_MAX = timedelta(minutes=60)
@@ -27,18 +28,32 @@ async def write_bookings(
     writer: EventWriter,
     now: datetime,
     bot_username: str,
-    summary: Callable[[ScheduleEntry], str],
+    summary: Callable[[ScheduleEntry, str], str],
 ) -> tuple[int, int]:
-    """Writes the due bookings; (written, to retry)."""
+    """Writes the due bookings; (written, to retry). `summary` says an event in its coach's
+    language (read once for the batch)."""
     async with uow_factory(write=False) as uow:
         due = await uow.calendar_writes.due(now, BATCH)
+        languages = await uow.users.languages({w.coach_id for w in due})
     written = failed = 0
     for write in due:
-        if await _write_one(uow_factory, writer, write, now, bot_username, summary):
+        language = languages.get(write.coach_id, DEFAULT_LANGUAGE)
+        said = _Said(summary, language)
+        if await _write_one(uow_factory, writer, write, now, bot_username, said):
             written += 1
         else:
             failed += 1
     return written, failed
+
+
+class _Said:
+    """An event's summary in one language."""
+
+    def __init__(self, summary: Callable[[ScheduleEntry, str], str], language: str) -> None:
+        self._summary, self._language = summary, language
+
+    def __call__(self, entry: ScheduleEntry) -> str:
+        return self._summary(entry, self._language)
 
 
 async def _write_one(

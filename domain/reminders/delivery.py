@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.booking.availability import BookingSettings
 from domain.booking.wallclock import week_of
+from domain.model import DEFAULT_LANGUAGE
 from domain.reminders.model import Reminder, ReminderKind
 from domain.reminders.planning import PackageFacts
 from domain.timezones import viewer_zone
@@ -56,6 +57,7 @@ class Notice:
     offers: frozenset[Offer] = frozenset()
     changeable_until: datetime | None = None
     schedule_week: int = 0  # the coach's /schedule week the session is in (0: this week)
+    language: str = DEFAULT_LANGUAGE  # the receiver's
 
 
 def still_meaningful(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.model import DEFAULT_LANGUAGE
 from domain.reminders.model import Delivery
 from domain.selling.model import SoldStatus, sold_status
 from domain.selling.rules import EXPIRING_WITHIN
@@ -64,6 +65,7 @@ class Digest:
     zone: str
     expiring: tuple[ExpiringFacts, ...]
     sessions: tuple[DaySession, ...]
+    language: str = DEFAULT_LANGUAGE  # the coach's
 
     @property
     def empty(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
+from domain.languages import Languages
 from domain.reminders.digest import BookedSession, DigestCoach, DigestRun, ExpiringFacts
 from domain.reminders.engine import Claims
 from domain.transaction import Transaction
@@ -46,3 +47,8 @@ class CoachDigests(Claims[DigestRun], Protocol):
 
 class DigestUnitOfWork(Transaction, Protocol):
     digests: CoachDigests
+
+    @property
+    def users(self) -> Languages:
+        """The coaches' languages."""
+        ...

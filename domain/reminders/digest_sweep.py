@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Unpack
 
@@ -90,7 +91,12 @@ async def digests(
     start, end = min(s for s, _ in days), max(e for _, e in days)
     packages = await uow.digests.expiring(ids, now, now + EXPIRING_WITHIN)
     sessions = await uow.digests.sessions(ids, start, end)
-    return [_digest(run, zones.get(run.coach_id, "UTC"), now, packages, sessions) for run in runs]
+    languages = await uow.users.languages(ids)
+    found = [_digest(run, zones.get(run.coach_id, "UTC"), now, packages, sessions) for run in runs]
+    return [
+        None if d is None else replace(d, language=languages.get(d.coach_id, d.language))
+        for d in found
+    ]
 
 
 def _digest(

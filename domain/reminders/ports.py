@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from domain.languages import Languages
 from domain.reminders.delivery import SessionNow
 from domain.reminders.engine import Claims
 from domain.reminders.model import PlannedReminder, Reminder
@@ -66,3 +67,8 @@ class Reminders(Claims[Reminder], Protocol):
 
 class ReminderUnitOfWork(Transaction, Protocol):
     reminders: Reminders
+
+    @property
+    def users(self) -> Languages:
+        """The receivers' languages."""
+        ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Unpack
 
@@ -28,7 +29,14 @@ async def notices(
     session_ids = sorted({r.plan.session_id for r in reminders if r.plan.session_id is not None})
     sessions = await uow.reminders.sessions_now(session_ids)
     zones = await uow.reminders.zones(sorted(people))
-    return [_notice(r, facts, zones, sessions, now) for r in reminders]
+    languages = await uow.users.languages(sorted(people))
+    found = [_notice(r, facts, zones, sessions, now) for r in reminders]
+    return [None if n is None else _in_language(n, languages) for n in found]
+
+
+def _in_language(notice: Notice, languages: dict[int, str]) -> Notice:
+    language = languages.get(notice.chat_id)
+    return notice if language is None else replace(notice, language=language)
 
 
 def _notice(

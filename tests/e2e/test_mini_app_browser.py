@@ -24,6 +24,8 @@ from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.mini_app_steps import BASE, client_with_calendar
+from tests.reminder_seed import MakeUow
+from tests.support.catalogs import with_fragment
 from tests.support.init_data import signed_init_data
 from web.headers import TELEGRAM_SCRIPT
 
@@ -157,3 +159,35 @@ async def test_a_client_books_in_the_browser_and_the_coach_sees_it_on_the_desk(
         await p.locator("#charts svg").first.wait_for()
         await shot(p, "7-coach-numbers")
     assert dialogs == [] and errors == []
+
+
+async def test_a_german_client_gets_the_calendar_in_german(
+    harness: BotHarness, make_uow: MakeUow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened with no language in its address (as the chat's button does), the page asks the
+    API, hears German (the client's chosen language) and reloads itself in German: the
+    server's words, the script's words and the dates (Intl) are German."""
+    with_fragment(monkeypatch, "i18n_jobsweb", "de")
+    _, _, url = await client_with_calendar(harness, "Ada", "Drei Yoga", "Europe/Berlin")
+    async with make_uow() as uow:
+        await uow.users.set_language(CLIENT, "de")
+        await uow.commit()
+    errors: list[str] = []
+    async with served(harness) as root, browser_page() as p:
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        await p.goto(launch_url(root, url.removeprefix(BASE), harness, CLIENT))
+        summary = p.locator("#summary")
+        await summary.filter(has_text="noch 3 von 3").wait_for()
+        assert await p.evaluate("document.documentElement.lang") == "de"
+        assert "lang=de" in p.url and "tgWebAppData=" in p.url  # reloaded, initData kept
+        assert "Zeiten in Europe/Berlin" in (await summary.text_content() or "")
+        assert await p.locator("#upcoming-head").text_content() == "Kommende Sitzungen"
+        await p.get_by_role("button", name="Yoga buchen").click()
+        first_day = p.locator("#month-days button.free").first
+        await first_day.wait_for()
+        label = await first_day.get_attribute("aria-label") or ""
+        assert label.startswith("Do., 26. Nov") and label.endswith(", 15 freie Termine")
+        assert await p.locator("#month-name").text_content() == "November 2026"
+        assert await p.locator("#zone").text_content() == "Zeiten in Europe/Berlin"
+        await shot(p, "8-german-client-month")
+    assert errors == []

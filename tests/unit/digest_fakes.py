@@ -9,6 +9,7 @@ from typing import Self
 
 from domain.reminders.digest import BookedSession, Digest, DigestCoach, DigestRun, ExpiringFacts
 from domain.reminders.engine import Delivery, DeliveryStatus
+from tests.unit.fakes import FakeUsers
 
 
 class FakeCoachDigests:
@@ -58,8 +59,9 @@ class FakeCoachDigests:
 class FakeDigestUow:
     """Every block is its own transaction; the digest storage is shared like a database."""
 
-    def __init__(self, digests: FakeCoachDigests) -> None:
+    def __init__(self, digests: FakeCoachDigests, users: FakeUsers | None = None) -> None:
         self.digests = digests
+        self.users = users or FakeUsers()
 
     async def __aenter__(self) -> Self:
         return self

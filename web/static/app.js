@@ -1,12 +1,48 @@
 // Shared by the Mini App's pages: Telegram's WebApp object, the theme, and `api`, which
 // sends the page's initData with every call. Text always goes in through textContent.
+// The page's words come translated from the server (#words); `app.t` fills their {names}.
 "use strict";
 (function () {
   const tg = window.Telegram && window.Telegram.WebApp;
+  const wordsNode = document.getElementById("words");
   const app = {
     tg: tg,
     initData: tg ? tg.initData : "",
+    lang: document.documentElement.lang || "en",
+    words: wordsNode ? JSON.parse(wordsNode.textContent) : {},
   };
+
+  function fill(text, values) {
+    return String(text).replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  // The page's sentence `key` with its {names} filled from `values`.
+  app.t = function (key, values) {
+    const text = app.words[key];
+    return fill(text === undefined ? key : text, values);
+  };
+
+  // The plural sentence `key` for `count` ({count} filled), by the language's plural rules.
+  app.plural = function (key, count, values) {
+    const forms = app.words[key] || {};
+    let category = "other";
+    try { category = new Intl.PluralRules(app.lang).select(count); } catch (ignored) { /* other */ }
+    const text = forms[category] || forms.other || forms.many || key;
+    return fill(text, Object.assign({ count: count }, values || {}));
+  };
+
+  // The API answers in the person's language: a page shown in another one is reloaded in it
+  // (once: the address then asks for that language).
+  function follow(language) {
+    if (!language || language === app.lang) return false;
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("lang") === language) return false;
+    url.searchParams.set("lang", language);
+    window.location.replace(url.toString());
+    return true;
+  }
 
   function applyTheme(params) {
     const root = document.documentElement.style;
@@ -47,11 +83,14 @@
       options.body = JSON.stringify(body);
     }
     const answer = await fetch(path, options);
+    if (follow(answer.headers.get("content-language"))) {
+      return new Promise(function () { /* the page is being replaced */ });
+    }
     if (answer.status === 401) {
-      throw new Error("Please open this page again from the chat.");
+      throw new Error(app.t("reopen"));
     }
     if (answer.status === 404) {
-      throw new Error("This is not available.");
+      throw new Error(app.t("unavailable"));
     }
     if (answer.status === 409) {
       const refused = await answer.json();
@@ -59,7 +98,7 @@
       error.refused = true;
       throw error;
     }
-    if (!answer.ok) throw new Error("Something went wrong. Please try again.");
+    if (!answer.ok) throw new Error(app.t("failed"));
     const type = answer.headers.get("content-type") || "";
     return type.indexOf("application/json") === 0 ? answer.json() : answer.text();
   };

@@ -8,9 +8,25 @@
   const base = "/api/packages/" + sold;
   const $ = function (id) { return document.getElementById(id); };
   const state = { item: null, month: null, day: null, choice: null, zone: "" };
+  const t = app.t;
+  const english = app.lang === "en";
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
   const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+  // Dates in the page's language (English keeps the chat's "Thu 26 Nov", "November 2026").
+  function format(y, m, d, options) {
+    return new Intl.DateTimeFormat(app.lang, Object.assign({ timeZone: "UTC" }, options))
+      .format(new Date(Date.UTC(y, m - 1, d)));
+  }
+
+  function monthName(y, m) {
+    return english ? MONTHS[m - 1] : format(y, m, 1, { month: "long" });
+  }
+
+  function monthTitle(y, m) {
+    return english ? MONTHS[m - 1] + " " + y : format(y, m, 1, { month: "long", year: "numeric" });
+  }
 
   function moveQuery() { return state.moving ? "&move=" + state.moving.id : ""; }
 
@@ -18,6 +34,7 @@
 
   function dayLabel(iso) {
     const [y, m, d] = iso.split("-").map(Number);
+    if (!english) return format(y, m, d, { weekday: "short", day: "numeric", month: "short" });
     const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
     return WEEKDAYS[weekday] + " " + d + " " + MONTHS[m - 1].slice(0, 3);
   }
@@ -35,18 +52,18 @@
     $("title").textContent = pkg.title;
     const left = pkg.items.reduce(function (n, i) { return n + i.left; }, 0);
     const total = pkg.items.reduce(function (n, i) { return n + i.quantity; }, 0);
-    let summary = left + " of " + total + " left";
-    if (pkg.expires) summary += " · until " + pkg.expires;
-    summary += " · times in " + pkg.zone;
+    let summary = t("left_of", { left: left, total: total });
+    if (pkg.expires) summary += " · " + t("until", { when: pkg.expires });
+    summary += " · " + t("times_in", { zone: pkg.zone });
     $("summary").textContent = summary;
     state.zone = pkg.zone;
     const items = $("items");
     app.clear(items);
     pkg.items.forEach(function (item) {
       const row = app.el("li");
-      row.appendChild(app.el("span", item.title + " — " + item.left + " of " + item.quantity + " left"));
+      row.appendChild(app.el("span", item.title + " — " + t("left_of", { left: item.left, total: item.quantity })));
       if (item.bookable) {
-        const button = app.el("button", "📅 Book", { type: "button", "aria-label": "Book " + item.title });
+        const button = app.el("button", t("book"), { type: "button", "aria-label": t("book_label", { title: item.title }) });
         button.addEventListener("click", function () { openPicker(item); });
         row.appendChild(button);
       }
@@ -54,20 +71,20 @@
     });
     const upcoming = $("upcoming");
     app.clear(upcoming);
-    if (!pkg.upcoming.length) upcoming.appendChild(app.el("li", "No sessions booked yet."));
+    if (!pkg.upcoming.length) upcoming.appendChild(app.el("li", t("none_booked")));
     pkg.upcoming.forEach(function (session) {
       const row = app.el("li");
       row.appendChild(app.el("span", session.title + " · " + session.when));
       if (session.changeable && !session.group) {
-        const move = app.el("button", "🕑 Move", {
-          type: "button", "aria-label": "Move " + session.title + " on " + session.when,
+        const move = app.el("button", t("move"), {
+          type: "button", "aria-label": t("move_label", { title: session.title, when: session.when }),
         });
         move.addEventListener("click", function () { openPicker({ id: session.item, kind: "service", title: session.title }, session); });
         row.appendChild(move);
       }
       if (session.changeable) {
-        const cancel = app.el("button", "✖ Cancel", {
-          type: "button", "aria-label": "Cancel " + session.title + " on " + session.when,
+        const cancel = app.el("button", t("cancel"), {
+          type: "button", "aria-label": t("cancel_label", { title: session.title, when: session.when }),
         });
         cancel.addEventListener("click", function () { cancelSession(session); });
         row.appendChild(cancel);
@@ -76,7 +93,7 @@
     });
     const feed = $("feed");
     feed.href = pkg.feed.replace(/^https:/, "webcal:");
-    feed.setAttribute("aria-label", "Subscribe to this package's sessions in your calendar");
+    feed.setAttribute("aria-label", t("feed_label"));
   }
 
   async function openPicker(item, moving) {
@@ -84,7 +101,7 @@
     state.moving = moving || null;
     state.day = null;
     $("picker").hidden = false;
-    $("picker-head").textContent = (moving ? "Move " + item.title + " from " + moving.when : "Book " + item.title);
+    $("picker-head").textContent = (moving ? t("move_head", { title: item.title, when: moving.when }) : t("book_label", { title: item.title }));
     $("times").hidden = true;
     $("confirm").hidden = true;
     say("");
@@ -105,9 +122,9 @@
     const found = await app.api(base + "/items/" + state.item.id + "/month" + query);
     state.month = found.month;
     state.zone = found.zone;
-    $("zone").textContent = "Times in " + found.zone;
+    $("zone").textContent = t("Times_in", { zone: found.zone });
     const [y, m] = found.month.split("-").map(Number);
-    $("month-name").textContent = MONTHS[m - 1] + " " + y;
+    $("month-name").textContent = monthTitle(y, m);
     const free = {};
     found.days.forEach(function (d) { free[d.date] = d.count; });
     const body = $("month-days");
@@ -121,19 +138,19 @@
       const iso = found.month + "-" + String(d).padStart(2, "0");
       const cell = app.el("td");
       if (free[iso]) {
-        const unit = state.item.kind === "series" ? " date" : " free time";
-        const label = dayLabel(iso) + ", " + free[iso] + unit + (free[iso] > 1 ? "s" : "");
+        const unit = state.item.kind === "series" ? "free_dates" : "free_times";
+        const label = app.plural(unit, free[iso], { day: dayLabel(iso) });
         const button = app.el("button", String(d), { type: "button", class: "free", "aria-label": label });
         button.addEventListener("click", function () { loadDay(iso); });
         cell.appendChild(button);
       } else {
-        cell.appendChild(app.el("span", String(d), { "aria-label": dayLabel(iso) + ", nothing free" }));
+        cell.appendChild(app.el("span", String(d), { "aria-label": t("nothing_free", { day: dayLabel(iso) }) }));
       }
       row.appendChild(cell);
       if ((offset + d) % 7 === 0) { body.appendChild(row); row = app.el("tr"); }
     }
     if (row.childNodes.length) body.appendChild(row);
-    if (!found.days.length) say("No free times in " + MONTHS[m - 1] + ".");
+    if (!found.days.length) say(t("no_free_in", { month: monthName(y, m) }));
   }
 
   async function loadDay(iso) {
@@ -143,17 +160,17 @@
     const query = "?kind=" + state.item.kind + "&date=" + iso + moveQuery();
     const found = await app.api(base + "/items/" + state.item.id + "/day" + query);
     $("times").hidden = false;
-    $("times-head").textContent = "Pick a time on " + dayLabel(iso) + " (times in " + found.zone + ")";
+    $("times-head").textContent = t("pick_time", { day: dayLabel(iso), zone: found.zone });
     const box = $("time-buttons");
     app.clear(box);
     if (!found.times.length) {
-      box.appendChild(app.el("p", "Nothing free that day any more."));
+      box.appendChild(app.el("p", t("nothing_that_day")));
     }
     found.times.forEach(function (time) {
       let text = time.label;
-      if (time.seats_left !== undefined) text += " · " + time.seats_left + " left";
+      if (time.seats_left !== undefined) text += " · " + app.plural("seats_left", time.seats_left);
       const button = app.el("button", text, {
-        type: "button", "aria-label": time.label + " on " + dayLabel(iso),
+        type: "button", "aria-label": t("time_label", { time: time.label, day: dayLabel(iso) }),
       });
       button.addEventListener("click", function () { pick(time, iso); });
       box.appendChild(button);
@@ -165,13 +182,14 @@
 
   function pick(time, iso) {
     state.choice = time.occurrence !== undefined ? { occurrence: time.occurrence } : { at: time.at };
-    const what = state.moving ? "Move " + state.item.title + " from " + state.moving.when + " to " : "Book " + state.item.title + " on ";
-    $("confirm-text").textContent = what + dayLabel(iso) + " " + time.label + " (" + state.zone + ")?";
+    const values = { title: state.item.title, day: dayLabel(iso), time: time.label, zone: state.zone };
+    if (state.moving) values.when = state.moving.when;
+    $("confirm-text").textContent = t(state.moving ? "confirm_move" : "confirm_book", values);
     $("confirm").hidden = false;
     $("confirm-button").focus();
     const tg = app.tg;
     if (tg && tg.MainButton) {
-      tg.MainButton.setText("✅ Confirm");
+      tg.MainButton.setText(t("confirm"));
       tg.MainButton.onClick(confirm);
       tg.MainButton.show();
     }
@@ -190,11 +208,11 @@
       if (state.moving) {
         const done = await app.api(base + "/sessions/" + state.moving.id + "/move", state.choice);
         closePicker();
-        say("Moved: " + done.title + ", now " + done.when + " (" + done.zone + ")");
+        say(t("moved", { title: done.title, when: done.when, zone: done.zone }));
       } else {
         const done = await app.api(base + "/items/" + state.item.id + "/book", state.choice);
         closePicker();
-        say("Booked: " + done.title + ", " + done.when + " (" + done.zone + ")");
+        say(t("booked", { title: done.title, when: done.when, zone: done.zone }));
       }
       await loadPackage();
     } catch (error) {
@@ -216,11 +234,11 @@
   }
 
   async function cancelSession(session) {
-    if (!(await ask("Cancel " + session.title + " on " + session.when + "?"))) return;
+    if (!(await ask(t("ask_cancel", { title: session.title, when: session.when })))) return;
     try {
       const done = await app.api(base + "/sessions/" + session.id + "/cancel", {});
-      say("Cancelled: " + session.title + ", " + session.when + "." +
-        (done.returned ? " It is back in the package." : ""));
+      say(t("cancelled", { title: session.title, when: session.when }) +
+        (done.returned ? " " + t("returned") : ""));
     } catch (error) {
       if (!error.refused) throw error;
       say(error.message);

@@ -3,9 +3,16 @@
 "use strict";
 (function () {
   const app = window.MiniApp;
+  const t = app.t;
   const $ = function (id) { return document.getElementById(id); };
   const state = { week: 0 };
   const tabs = ["week", "sold", "numbers"];
+
+  // A sold package's status as the page's language says it ("used up").
+  function status(value) {
+    const key = "status_" + value;
+    return app.words[key] !== undefined ? t(key) : value.replace("_", " ");
+  }
 
   function say(text) { $("notice").textContent = text || ""; }
 
@@ -31,14 +38,14 @@
   async function loadWeek() {
     const found = await app.api("/api/desk/week?week=" + state.week);
     state.week = found.week;
-    $("week-name").textContent = "Week of " + found.label + " (times in " + found.zone + ")";
+    $("week-name").textContent = t("week_of", { label: found.label, zone: found.zone });
     $("prev-week").disabled = !found.has_previous;
     $("next-week").disabled = !found.has_next;
     const body = $("week-days");
     app.clear(body);
     if (!found.days.length) {
       const row = app.el("tr");
-      row.appendChild(app.el("td", "No sessions this week.", { colspan: "2" }));
+      row.appendChild(app.el("td", t("no_sessions"), { colspan: "2" }));
       body.appendChild(row);
     }
     found.days.forEach(function (day) {
@@ -50,9 +57,9 @@
         const item = app.el("li");
         const who = s.client ? " · " + s.client : "";
         item.appendChild(app.el("span", s.start + "–" + s.end + " " + s.title + who));
-        const cancel = app.el("button", "✖", { type: "button", "aria-label": "Cancel " + s.title + who + ", " + s.when });
+        const cancel = app.el("button", "✖", { type: "button", "aria-label": t("cancel_label", { what: s.title + who, when: s.when }) });
         cancel.addEventListener("click", guarded(function () { return act(s, "cancel"); }));
-        const noShow = app.el("button", "🚫", { type: "button", "aria-label": "Mark " + s.title + who + ", " + s.when + " as a no-show" });
+        const noShow = app.el("button", "🚫", { type: "button", "aria-label": t("no_show_label", { what: s.title + who, when: s.when }) });
         noShow.addEventListener("click", guarded(function () { return act(s, "no-show"); }));
         item.appendChild(cancel);
         item.appendChild(noShow);
@@ -66,7 +73,7 @@
 
   async function act(session, what) {
     await app.api("/api/desk/sessions/" + session.id + "/" + what, {});
-    say((what === "cancel" ? "Cancelled: " : "Marked as a no-show: ") + session.title + ", " + session.when);
+    say(t(what === "cancel" ? "cancelled" : "no_show", { title: session.title, when: session.when }));
     await loadWeek();
   }
 
@@ -78,20 +85,20 @@
     app.clear(body);
     if (!found.rows.length) {
       const row = app.el("tr");
-      row.appendChild(app.el("td", "Nothing found.", { colspan: "5" }));
+      row.appendChild(app.el("td", t("nothing_found"), { colspan: "5" }));
       body.appendChild(row);
     }
     found.rows.forEach(function (r) {
       const row = app.el("tr");
-      const open = app.el("button", r.title, { type: "button", "aria-label": "Manage " + r.title + (r.client ? " of " + r.client : "") });
+      const open = app.el("button", r.title, { type: "button", "aria-label": r.client ? t("manage_of", { title: r.title, client: r.client }) : t("manage", { title: r.title }) });
       open.addEventListener("click", function () { openRow(r); });
       const first = app.el("td");
       first.appendChild(open);
       row.appendChild(first);
       row.appendChild(app.el("td", r.client));
-      row.appendChild(app.el("td", r.left + " of " + r.total));
+      row.appendChild(app.el("td", t("left_of", { left: r.left, total: r.total })));
       row.appendChild(app.el("td", r.expires || "—"));
-      row.appendChild(app.el("td", r.status.replace("_", " ")));
+      row.appendChild(app.el("td", status(r.status)));
       body.appendChild(row);
     });
   }
@@ -99,30 +106,32 @@
   function openRow(r) {
     state.row = r;
     $("row-actions").hidden = false;
-    $("row-head").textContent = r.title + (r.client ? " · " + r.client : "") + " — expires " + (r.expires || "never");
+    const what = r.title + (r.client ? " · " + r.client : "");
+    $("row-head").textContent = r.expires ? t("expires", { what: what, when: r.expires }) : t("expires_never", { what: what });
     $("new-link").textContent = "";
     $("expiry-date").focus();
   }
 
   async function changeExpiry(date) {
     const done = await app.api("/api/desk/sold/" + state.row.id + "/expiry", { date: date });
-    say(done.changed ? "Expiry changed to " + (done.expires || "no limit") + "; the client was told." : "It already was so.");
+    if (!done.changed) say(t("unchanged"));
+    else say(done.expires ? t("expiry_changed", { when: done.expires }) : t("expiry_removed"));
     await loadSold();
   }
 
   async function revoke() {
-    const question = "Revoke the link of " + state.row.title + "? Everyone holding it loses the package; you get a new link.";
+    const question = t("ask_revoke", { title: state.row.title });
     const tg = app.tg;
     const yes = tg && tg.showConfirm ? await new Promise(function (resolve) { tg.showConfirm(question, resolve); }) : window.confirm(question);
     if (!yes) return;
     const done = await app.api("/api/desk/sold/" + state.row.id + "/revoke", {});
-    $("new-link").textContent = "New link: " + done.link;
-    say("The old link no longer works.");
+    $("new-link").textContent = t("new_link", { link: done.link });
+    say(t("old_link_gone"));
   }
 
   async function download(path, name) {
     const answer = await fetch(path, { headers: { Authorization: "tma " + app.initData } });
-    if (!answer.ok) throw new Error("The export failed. Please try again.");
+    if (!answer.ok) throw new Error(t("export_failed"));
     const url = URL.createObjectURL(await answer.blob());
     const link = app.el("a", name, { href: url, download: name });
     document.body.appendChild(link);
@@ -145,7 +154,7 @@
   async function loadFeed(rotate) {
     const found = rotate ? await app.api("/api/desk/feed", {}) : await app.api("/api/desk/feed");
     $("feed-link").href = found.url.replace(/^https:/, "webcal:");
-    if (rotate) say("Your calendar feed has a new address; the old one no longer works.");
+    if (rotate) say(t("feed_rotated"));
   }
 
   tabs.forEach(function (name) { $("tab-" + name).addEventListener("click", guarded(function () { return show(name); })); });
