@@ -6,36 +6,17 @@ checks whose language was spoken, whatever the translations say; dates come from
 
 from __future__ import annotations
 
-from gettext import NullTranslations
-
 import pytest
 
-import i18n
 from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import book_one, gets_package, is_calendar, package_of, working_shop
-
-
-class Marked(NullTranslations):
-    """Every sentence of `language` starts with ⟨language⟩."""
-
-    def __init__(self, language: str) -> None:
-        super().__init__()
-        self.language = language
-
-    def gettext(self, message: str) -> str:
-        return f"⟨{self.language}⟩{message}"
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return f"⟨{self.language}⟩{singular if n == 1 else plural}"
+from tests.support.marked import speak_marked
 
 
 @pytest.fixture
 def marked(monkeypatch: pytest.MonkeyPatch) -> None:
-    def translations(language: str) -> NullTranslations:
-        return NullTranslations() if language == i18n.DEFAULT else Marked(language)
-
-    monkeypatch.setattr(i18n, "translations", translations)
+    speak_marked(monkeypatch)
 
 
 async def test_a_german_coach_hears_of_an_english_clients_booking_in_german(

@@ -1,8 +1,7 @@
 """The catalog in the reader's language, through the real Application and the fake Bot API: a
 German coach reads a series' dates (screen, buttons, notes) the German way, and a Spanish
 client reads a booking page's prices the Spanish way, while an English client's stay as they
-were. What is checked is written by Babel, not by the catalogs, so it holds before and after
-the fragments are merged into them."""
+were. What is checked is written by Babel, not by the catalogs."""
 
 from __future__ import annotations
 

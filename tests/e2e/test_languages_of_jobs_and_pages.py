@@ -8,21 +8,14 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.mini_app_steps import as_user, client_with_calendar, web_client
 from tests.e2e.test_reminders import EXPIRES, WEEK_BEFORE, sweep
 from tests.reminder_seed import MakeUow, replan, seed_seller, sell
-from tests.support.catalogs import with_fragment
 
 RUSSIANS = {201: 1, 202: 2, 203: 5}  # client: sessions left
-
-
-@pytest.fixture(autouse=True)
-def fragment_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    with_fragment(monkeypatch, "i18n_jobsweb", "de", "es", "ru")
 
 
 async def speaks(make_uow: MakeUow, user_id: int, language: str) -> None:

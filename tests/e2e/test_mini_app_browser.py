@@ -25,7 +25,6 @@ from persistence.health import DatabaseProbe
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.mini_app_steps import BASE, client_with_calendar
 from tests.reminder_seed import MakeUow
-from tests.support.catalogs import with_fragment
 from tests.support.init_data import signed_init_data
 from web.headers import TELEGRAM_SCRIPT
 
@@ -162,12 +161,11 @@ async def test_a_client_books_in_the_browser_and_the_coach_sees_it_on_the_desk(
 
 
 async def test_a_german_client_gets_the_calendar_in_german(
-    harness: BotHarness, make_uow: MakeUow, monkeypatch: pytest.MonkeyPatch
+    harness: BotHarness, make_uow: MakeUow
 ) -> None:
     """Opened with no language in its address (as the chat's button does), the page asks the
     API, hears German (the client's chosen language) and reloads itself in German: the
     server's words, the script's words and the dates (Intl) are German."""
-    with_fragment(monkeypatch, "i18n_jobsweb", "de")
     _, _, url = await client_with_calendar(harness, "Ada", "Drei Yoga", "Europe/Berlin")
     async with make_uow() as uow:
         await uow.users.set_language(CLIENT, "de")
@@ -177,7 +175,7 @@ async def test_a_german_client_gets_the_calendar_in_german(
         p.on("pageerror", lambda e: errors.append(str(e)))
         await p.goto(launch_url(root, url.removeprefix(BASE), harness, CLIENT))
         summary = p.locator("#summary")
-        await summary.filter(has_text="noch 3 von 3").wait_for()
+        await summary.filter(has_text="3 von 3 übrig").wait_for()
         assert await p.evaluate("document.documentElement.lang") == "de"
         assert "lang=de" in p.url and "tgWebAppData=" in p.url  # reloaded, initData kept
         assert "Zeiten in Europe/Berlin" in (await summary.text_content() or "")

@@ -1,44 +1,11 @@
 """Selling in each reader's language, end to end over the fake Bot API: a German client buys
 from a coach who reads Russian (each hears it in their own language), and a German holder is
-told of an expiry change the English coach made on /sold (the desk stays English).
-
-The sentences of selling are translated in i18n/fragments/i18n_selling.*.po; the fixture lays
-them over the catalogs (where the lead merges them), so this runs before and after that merge."""
+told of an expiry change the English coach made on /sold (the desk stays English)."""
 
 from __future__ import annotations
 
-import io
-from pathlib import Path
-
-import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
-
-import i18n
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import given_a_shop
-
-FRAGMENTS = Path(i18n.__file__).parent / "fragments"
-
-
-@pytest.fixture(autouse=True)
-def selling_translated(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each catalog with this area's fragment laid over it."""
-    compiled: dict[str, Translations] = {}
-    for language in ("de", "es", "ru"):
-        path = i18n.LOCALES / language / "LC_MESSAGES" / "messages.po"
-        with path.open("rb") as fp:
-            catalog = read_po(fp, locale=language)
-        with (FRAGMENTS / f"i18n_selling.{language}.po").open("rb") as fp:
-            for message in read_po(fp, locale=language):
-                if message.id:
-                    catalog[message.id] = message
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        buffer.seek(0)
-        compiled[language] = Translations(fp=buffer)
-    monkeypatch.setattr(i18n, "translations", lambda lang: compiled.get(lang, Translations()))
 
 
 async def test_a_german_client_buys_and_the_russian_coach_is_told_in_russian(

@@ -16,14 +16,8 @@ from i18n import speaking
 from jobs.digest_texts import digest_text
 from jobs.texts import reminder_text
 from jobs.waitlist import offer_text
-from tests.support.catalogs import with_fragment
 
 EXPIRES = datetime(2026, 12, 20, 18, 0, tzinfo=UTC)  # Sun 20 Dec 19:00 in Berlin
-
-
-@pytest.fixture(autouse=True)
-def fragment_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    with_fragment(monkeypatch, "i18n_jobsweb", "de", "es", "ru")
 
 
 def expiry(left: int) -> Notice:

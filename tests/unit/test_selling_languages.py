@@ -1,19 +1,13 @@
 """Selling and calendars in the reader's language: prices written per language with Babel
 (English unchanged), invoice descriptions within Telegram's limit, plural forms, and this
-area's translations (its fragment files) filling the sentences."""
+area's translations in the catalogs filling the sentences."""
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
-import i18n
 from bot.calendars import texts as calendar_texts
 from bot.selling import texts
 from bot.selling.buying import INVOICE_DESCRIPTION_MAX, _entries
@@ -21,24 +15,7 @@ from bot.selling.payment_texts import amount
 from domain.money import format_amount
 from i18n import speaking
 
-FRAGMENTS = Path(i18n.__file__).parent / "fragments"
 NBSP = "\xa0"
-
-
-@pytest.fixture
-def fragments(monkeypatch: pytest.MonkeyPatch) -> None:
-    """This area's translations as the catalogs (the lead merges them into the real ones)."""
-    compiled: dict[str, Translations] = {}
-    for language in ("de", "es", "ru"):
-        with (FRAGMENTS / f"i18n_selling.{language}.po").open("rb") as fp:
-            catalog = read_po(fp, locale=language)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        buffer.seek(0)
-        compiled[language] = Translations(fp=buffer)
-    monkeypatch.setattr(
-        i18n, "translations", lambda language: compiled.get(language, Translations())
-    )
 
 
 @pytest.mark.parametrize(
@@ -80,7 +57,6 @@ def test_english_plurals_read_as_before() -> None:
         assert calendar_texts.choose(2, "a@b").startswith("Found 2 calendars on a@b.")
 
 
-@pytest.mark.usefixtures("fragments")
 def test_russian_uses_its_three_forms() -> None:
     with speaking("ru"):
         shown = [calendar_texts.busy_times(n) for n in (1, 2, 5, 21)]
@@ -92,7 +68,6 @@ def test_russian_uses_its_three_forms() -> None:
     ]
 
 
-@pytest.mark.usefixtures("fragments")
 def test_sentences_and_dates_come_in_the_speakers_language() -> None:
     moment = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
     with speaking("de"):
