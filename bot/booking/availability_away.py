@@ -16,7 +16,6 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import availability_views as views
-from bot.booking.notify import languages
 from bot.booking.schedule_buttons import session_data
 from bot.catalog.shared_views import button, try_again
 from bot.kit.callbacks import Callback
@@ -187,7 +186,7 @@ async def on_confirm(update: Update, context: BotContext) -> str | int:
 async def _tell(context: BotContext, done: Away) -> None:
     """Each reader of an extended package hears of it once, in their language."""
     readers = [reader.user_id for extended in done.extended for reader in extended.readers]
-    spoken = await languages(context, readers)
+    spoken = await context.languages(readers)
     for extended in done.extended:
         for reader in extended.readers:
             sold = extended.sold

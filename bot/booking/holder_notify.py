@@ -14,7 +14,7 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
 from bot.booking import weekly_views
-from bot.booking.notify import language_of, tell_client
+from bot.booking.notify import tell_client
 from bot.kit.context import BotContext, PackagesApplication
 from domain.booking.holder import booking_parties, zone_for
 from domain.booking.model import SessionBooking
@@ -55,7 +55,7 @@ async def after_change(context: BotContext, done: Done) -> None:
             notice = partial(views.client_notice, done.change, booking, zone)
             await tell_client(context, entry, notice, True)
         return
-    with speaking(await language_of(context, booking.coach_id)):
+    with speaking(await context.language_of(booking.coach_id)):
         text = views.coach_notice(done.change, booking, coach_zone, entry.client_name)
     try:
         await context.bot.send_message(booking.coach_id, text)
@@ -83,7 +83,7 @@ async def after_weekly(
     else:
         to = entry.booking.coach_id
         notice = partial(weekly_views.coach_notice, bookings, coach_zone, entry.client_name)
-    with speaking(await language_of(context, to)):
+    with speaking(await context.language_of(to)):
         text = notice()
     try:
         await context.bot.send_message(to, text)
@@ -109,7 +109,7 @@ async def mini_app_change(
         "cancelled": partial(views.cancelled, booking, zone, returned),
         "moved": partial(views.moved, booking, zone),
     }
-    with speaking(await language_of(context, user_id)):
+    with speaking(await context.language_of(user_id)):
         text = texts[change]()
         markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
     await app.bot.send_message(user_id, text, reply_markup=markup)

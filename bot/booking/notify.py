@@ -1,10 +1,10 @@
 """Telling a client about a change to their session: a message in their language, and the
-session's .ics. Also who speaks which language, for every notice sent to someone else."""
+session's .ics."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from telegram import InputFile
 from telegram.error import BadRequest, Forbidden
@@ -17,16 +17,6 @@ from persistence.calendars.ics import booking_ics, ics_filename
 log = logging.getLogger(__name__)
 
 
-async def languages(context: BotContext, ids: Iterable[int]) -> dict[int, str]:
-    """Each person's language (someone never seen reads English), in one read."""
-    async with context.uow(write=False) as uow:
-        return await uow.users.languages(ids)
-
-
-async def language_of(context: BotContext, user_id: int) -> str:
-    return (await languages(context, [user_id]))[user_id]
-
-
 async def tell_client(
     context: BotContext, entry: ScheduleEntry, text: str | Callable[[], str], calendar: bool
 ) -> None:
@@ -36,7 +26,7 @@ async def tell_client(
     if entry.client_id is None:
         return
     if callable(text):
-        with speaking(await language_of(context, entry.client_id)):
+        with speaking(await context.language_of(entry.client_id)):
             text = text()
     booking = entry.booking
     try:

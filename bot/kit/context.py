@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol, cast
@@ -132,6 +132,15 @@ class BotContext(CallbackContext[ExtBot[None], dict[str, Any], dict[str, Any], d
 
     def now(self) -> datetime:
         return self.deps.clock()
+
+    async def languages(self, ids: Iterable[int]) -> dict[int, str]:
+        """Each person's language (someone never seen reads English), in one read: what is
+        sent to someone else is said in theirs, not in the sender's."""
+        async with self.uow(write=False) as uow:
+            return await uow.users.languages(ids)
+
+    async def language_of(self, user_id: int) -> str:
+        return (await self.languages([user_id]))[user_id]
 
     @property
     def reminders(self) -> ReminderOffsets:

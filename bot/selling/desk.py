@@ -17,7 +17,7 @@ from bot.kit.replies import Route, buttons, greet_coach, reply, show, user_id
 from bot.selling import buttons as kinds
 from bot.selling import desk_holders, payment_texts, texts
 from bot.selling import desk_views as views
-from bot.selling.notices import access_url, languages_of
+from bot.selling.notices import access_url
 from domain.selling.desk import (
     Change,
     ExpiryChange,
@@ -110,7 +110,7 @@ async def expiry_set(update: Update, context: BotContext, press: kinds.ExpirySet
 
 async def _tell_holders(context: BotContext, change: ExpiryChange) -> None:
     coach_name = change.view.coach.display_name
-    language = await languages_of(context, [r.user_id for r in change.readers])
+    language = await context.languages([r.user_id for r in change.readers])
     for reader in change.readers:
         with speaking(language[reader.user_id]):
             text = texts.expiry_told(change.sold, coach_name, reader.zone)
@@ -145,7 +145,7 @@ async def _send_new_link(context: BotContext, change: Change, url: str) -> bool:
     async with context.uow(write=False) as uow:
         coach = await uow.coaches.get(change.sold.coach_id)
     assert coach is not None
-    language = await languages_of(context, change.notify)
+    language = await context.languages(change.notify)
     try:
         for buyer in change.notify:
             with speaking(language[buyer]):

@@ -14,7 +14,6 @@ from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, reply, user_id
 from bot.selling import extend_views as views
 from bot.selling.buttons import ASK_EXTEND
-from bot.selling.notices import languages_of
 from domain.selling.extend_requests import Asked, ask_to_extend, coach_not_reached
 from i18n import _, speaking
 
@@ -26,7 +25,7 @@ async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
     if ask.outcome is Asked.NEW:
         expired = ask.sold.has_expired(now)
         coach_id = ask.sold.coach_id
-        language = await languages_of(context, [coach_id])
+        language = await context.languages([coach_id])
         with speaking(language[coach_id]):  # the coach reads it in theirs
             text, keyboard = views.coach_text(ask, expired), views.coach_keyboard(ask)
         try:

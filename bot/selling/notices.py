@@ -4,7 +4,6 @@ and those of a payment needing attention (payer, coach, operator log)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 from telegram.error import TelegramError
 
@@ -24,13 +23,6 @@ def access_url(context: BotContext, token: str) -> str:
     return link(context.bot_username, LinkKind.ACCESS, token)
 
 
-async def languages_of(context: BotContext, ids: Iterable[int]) -> dict[int, str]:
-    """The language each of `ids` reads (English for someone unknown): what is sent to
-    someone else is said in theirs, not in the sender's."""
-    async with context.uow(write=False) as uow:
-        return await uow.users.languages(ids)
-
-
 async def announce_sale(context: BotContext, sale: Sale) -> None:
     """The buyer gets the contents, expiry (their zone) and access link; the coach a notice.
     The sale is already stored: a coach who blocked the bot does not undo it."""
@@ -38,7 +30,7 @@ async def announce_sale(context: BotContext, sale: Sale) -> None:
     assert sold.id is not None and buyer is not None
     zone = viewer_zone(buyer.timezone, sale.coach.timezone)
     url = access_url(context, sold.access_token)
-    language = await languages_of(context, (buyer.telegram_id, sale.coach.user_id))
+    language = await context.languages((buyer.telegram_id, sale.coach.user_id))
     with speaking(language[buyer.telegram_id]):
         text = texts.access_message(sold, sale.coach.display_name, zone, url)
         keyboard = open_keyboard(sold.id)
@@ -64,8 +56,8 @@ async def flag_payment(context: BotContext, flagged: Flagged) -> None:
     """A payment that is no sale: the operator's log, the coach and the payer are told."""
     issue, coach, payer = flagged.issue, flagged.coach, flagged.payer
     _log_issue(flagged)
-    language = await languages_of(
-        context, (payer.telegram_id, *((coach.user_id,) if coach is not None else ()))
+    language = await context.languages(
+        (payer.telegram_id, *((coach.user_id,) if coach is not None else ()))
     )
     if coach is not None:
         with speaking(language[coach.user_id]):

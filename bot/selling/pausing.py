@@ -15,7 +15,6 @@ from bot.kit.context import BotContext
 from bot.kit.replies import callback_data, show, user_id
 from bot.selling import desk_views
 from bot.selling.buttons import PAUSE, RESUME
-from bot.selling.notices import languages_of
 from bot.selling.texts import expiry_line
 from domain.selling.model import SoldPackage
 from domain.selling.pausing import CannotPause, PauseChange, pause_package, resume_package
@@ -73,7 +72,7 @@ async def on_press(update: Update, context: BotContext) -> None:
 
 async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None:
     sold, name = change.view.sold, change.view.coach.display_name
-    language = await languages_of(context, [r.user_id for r in change.readers])
+    language = await context.languages([r.user_id for r in change.readers])
     for reader in change.readers:
         with speaking(language[reader.user_id]):
             text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)

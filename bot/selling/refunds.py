@@ -16,7 +16,6 @@ from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data, show, user_id
 from bot.selling import refund_views as views
 from bot.selling.desk_views import back_keyboard
-from bot.selling.notices import languages_of
 from domain.selling.desk import sold_package
 from domain.selling.refunds import (
     AlreadyRefunded,
@@ -75,7 +74,7 @@ async def _tell(context: BotContext, done: Withdrawal) -> None:
     """Each holder hears of it in their zone with the cancelled calendar files; the coach
     gets those files too."""
     coach_id = done.coach.user_id
-    language = await languages_of(context, [coach_id, *(r.user_id for r in done.readers)])
+    language = await context.languages([coach_id, *(r.user_id for r in done.readers)])
     for reader in done.readers:
         try:
             with speaking(language[reader.user_id]):  # the calendar files too

@@ -14,7 +14,7 @@ from bot.kit.context import BotContext
 from bot.kit.replies import acts_once, callback_data, show, user_id
 from bot.selling import transfer_views as views
 from bot.selling.buttons import TRANSFER, TRANSFER_ASK
-from bot.selling.notices import access_url, languages_of
+from bot.selling.notices import access_url
 from domain.selling.transfers import NothingToTransfer, transfer_package, transfer_question
 from i18n import _, speaking
 
@@ -58,7 +58,7 @@ async def confirm(update: Update, context: BotContext) -> None:
         update, views.done_text(done.sold, access_url(context, done.sold.access_token)), None
     )
     name = update.effective_user.first_name if update.effective_user else ""
-    language = await languages_of(context, [r.user_id for r in done.tell])
+    language = await context.languages([r.user_id for r in done.tell])
     for reader in done.tell:
         with speaking(language[reader.user_id]):
             text = (

@@ -58,7 +58,11 @@ async def _four_weeks_from_friday(shop: Shop) -> SentMessage:
     api.press_button(CLIENT, "🔁 Repeat weekly")
     question = await api.next_message(CLIENT, "every week on Friday at 05:00")
     assert question.button_labels == [
-        "2 weeks", "3 weeks", "4 weeks", "5 weeks", "◀ Back"
+        "2 weeks",
+        "3 weeks",
+        "4 weeks",
+        "5 weeks",
+        "◀ Back",
     ]  # fmt: skip  (5 sessions left)
     api.press_button(CLIENT, "4 weeks")
     return await api.next_message(CLIENT, "every week, 4 weeks")

@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from functools import partial
-from gettext import NullTranslations
 from typing import Any, cast
 
 import pytest
 
-import i18n
 from bot.booking import schedule_views
 from bot.booking.notify import tell_client
 from bot.kit.context import BotContext
 from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.catalog.model import ItemKind
 from i18n import speaking
+from tests.support.marked import speak_marked
 from tests.unit.fakes import FakeUnitOfWork
 
 CLIENT = 2002
@@ -29,15 +28,6 @@ SESSION = SessionBooking(
     title="Yoga", starts_at=START, ends_at=START + timedelta(hours=1), booked_at=START,
 )  # fmt: skip
 ENTRY = ScheduleEntry(SESSION, "Three yoga", "Cleo", CLIENT, "UTC")
-
-
-class Marked(NullTranslations):
-    def __init__(self, language: str) -> None:
-        super().__init__()
-        self.language = language
-
-    def gettext(self, message: str) -> str:
-        return f"⟨{self.language}⟩{message}"
 
 
 class Bot:
@@ -55,13 +45,13 @@ class Context:
     def uow(self, write: bool = True) -> FakeUnitOfWork:
         return self._uow
 
+    languages = BotContext.languages  # the real lookups, over the fake unit of work
+    language_of = BotContext.language_of
+
 
 @pytest.fixture(autouse=True)
 def marked(monkeypatch: pytest.MonkeyPatch) -> None:
-    def translations(language: str) -> NullTranslations:
-        return NullTranslations() if language == i18n.DEFAULT else Marked(language)
-
-    monkeypatch.setattr(i18n, "translations", translations)
+    speak_marked(monkeypatch)
 
 
 async def _told(language: str | None, text: Any) -> str:
