@@ -185,12 +185,10 @@ async def on_confirm(update: Update, context: BotContext) -> str | int:
 
 async def _tell(context: BotContext, done: Away) -> None:
     """Each reader of an extended package hears of it once, in their language."""
-    readers = [reader.user_id for extended in done.extended for reader in extended.readers]
-    spoken = await context.languages(readers)
     for extended in done.extended:
         for reader in extended.readers:
             sold = extended.sold
-            with speaking(spoken.get(reader.user_id)):
+            with speaking(reader.language):
                 text = client_text(done, sold.title, sold.expires_at, reader.zone)
             try:
                 await context.bot.send_message(reader.user_id, text)

@@ -110,9 +110,8 @@ async def expiry_set(update: Update, context: BotContext, press: kinds.ExpirySet
 
 async def _tell_holders(context: BotContext, change: ExpiryChange) -> None:
     coach_name = change.view.coach.display_name
-    language = await context.languages([r.user_id for r in change.readers])
     for reader in change.readers:
-        with speaking(language[reader.user_id]):
+        with speaking(reader.language):
             text = texts.expiry_told(change.sold, coach_name, reader.zone)
         try:
             await context.bot.send_message(reader.user_id, text)

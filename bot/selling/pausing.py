@@ -72,9 +72,8 @@ async def on_press(update: Update, context: BotContext) -> None:
 
 async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None:
     sold, name = change.view.sold, change.view.coach.display_name
-    language = await context.languages([r.user_id for r in change.readers])
     for reader in change.readers:
-        with speaking(language[reader.user_id]):
+        with speaking(reader.language):
             text = resumed_told(sold, name, reader.zone) if resumed else paused_told(sold, name)
         try:
             await context.bot.send_message(reader.user_id, text)

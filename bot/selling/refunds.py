@@ -74,10 +74,9 @@ async def _tell(context: BotContext, done: Withdrawal) -> None:
     """Each holder hears of it in their zone with the cancelled calendar files; the coach
     gets those files too."""
     coach_id = done.coach.user_id
-    language = await context.languages([coach_id, *(r.user_id for r in done.readers)])
     for reader in done.readers:
         try:
-            with speaking(language[reader.user_id]):  # the calendar files too
+            with speaking(reader.language):  # the calendar files too
                 await context.bot.send_message(
                     reader.user_id, views.client_text(done, reader.zone)
                 )
@@ -85,7 +84,7 @@ async def _tell(context: BotContext, done: Withdrawal) -> None:
                     await calendar_to(context, reader.user_id, booking)
         except (Forbidden, BadRequest) as exc:
             log.info("could not tell a holder of a refund: %s", type(exc).__name__)
-    with speaking(language[coach_id]):
+    with speaking(await context.language_of(coach_id)):
         for booking in done.cancelled:
             await calendar_to(context, coach_id, booking)
 

@@ -58,9 +58,8 @@ async def confirm(update: Update, context: BotContext) -> None:
         update, views.done_text(done.sold, access_url(context, done.sold.access_token)), None
     )
     name = update.effective_user.first_name if update.effective_user else ""
-    language = await context.languages([r.user_id for r in done.tell])
     for reader in done.tell:
-        with speaking(language[reader.user_id]):
+        with speaking(reader.language):
             text = (
                 views.client_told(done.sold, done.coach.display_name)
                 if done.by_coach

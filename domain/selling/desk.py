@@ -12,7 +12,7 @@ from datetime import datetime
 
 from domain.catalog.access import require_coach
 from domain.errors import NotFound
-from domain.model import Coach
+from domain.model import DEFAULT_LANGUAGE, Coach
 from domain.pagination import Page, fetch_page
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
@@ -43,10 +43,12 @@ class Change:
 
 @dataclass(frozen=True)
 class Reader:
-    """Someone to tell of a change, and the zone they read its times in (rule 14)."""
+    """Someone to tell of a change, the zone they read its times in (rule 14) and the
+    language they read (read in the change's transaction, like the zone)."""
 
     user_id: int
     zone: str
+    language: str
 
 
 @dataclass(frozen=True)
@@ -124,12 +126,12 @@ async def change_expiry(
             if reminders is not None:
                 await replan_package_reminders(uow, sold_id, now, reminders.expiry)
         holders = tuple(await uow.sold.holder_list(sold_id))
+        told = [h for h in holders if changed and h.user_id != coach_id]
+        languages = await uow.users.languages(h.user_id for h in told) if told else {}
         await uow.commit()
     view = _coach_view(coach, sold, holders, now)
     readers = tuple(
-        Reader(h.user_id, viewer_zone(h.zone, coach.timezone))
-        for h in holders
-        if changed and h.user_id != coach_id
+        Reader(h.user_id, viewer_zone(h.zone, coach.timezone), languages[h.user_id]) for h in told
     )
     return ExpiryChange(sold, changed, [r.user_id for r in readers], view, readers)
 
@@ -197,11 +199,11 @@ async def readers_of(uow: UnitOfWork, sold: SoldPackage, coach: Coach) -> tuple[
     people = [h.user_id for h in await uow.sold.holder_list(sold.stored_id)]
     if sold.client_id is not None and sold.client_id not in people:
         people.append(sold.client_id)
-    readers = []
-    for person in people:
-        if person == coach.user_id:
-            continue
-        user = await uow.users.get(person)
-        zone = viewer_zone(user.timezone if user else None, coach.timezone)
-        readers.append(Reader(person, zone))
-    return tuple(readers)
+    return tuple([await reader_of(uow, p, coach) for p in people if p != coach.user_id])
+
+
+async def reader_of(uow: UnitOfWork, person: int, coach: Coach) -> Reader:
+    """`person` as a reader of the coach's change: their zone (rule 14) and language."""
+    user = await uow.users.get(person)
+    zone = viewer_zone(user.timezone if user else None, coach.timezone)
+    return Reader(person, zone, (user.language if user else None) or DEFAULT_LANGUAGE)

@@ -15,10 +15,9 @@ from domain.errors import DomainError, NotFound
 from domain.model import Coach
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
-from domain.selling.desk import FINGERPRINT, Reader
+from domain.selling.desk import FINGERPRINT, Reader, reader_of
 from domain.selling.model import EventKind, SaleEvent, SoldPackage, SoldStatus
 from domain.selling.tokens import new_access_token
-from domain.timezones import viewer_zone
 
 
 class NothingToTransfer(DomainError):
@@ -104,9 +103,8 @@ async def _to_tell(
     uow: UnitOfWork, sold: SoldPackage, coach: Coach, by_coach: bool
 ) -> tuple[Reader, ...]:
     if not by_coach:
-        return (Reader(coach.user_id, coach.timezone),)
+        language = (await uow.users.languages([coach.user_id]))[coach.user_id]
+        return (Reader(coach.user_id, coach.timezone, language),)
     if sold.client_id is None:
         return ()
-    user = await uow.users.get(sold.client_id)
-    zone = viewer_zone(user.timezone if user else None, coach.timezone)
-    return (Reader(sold.client_id, zone),)
+    return (await reader_of(uow, sold.client_id, coach),)
