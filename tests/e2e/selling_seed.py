@@ -64,3 +64,21 @@ def access_payload(text: str) -> str:
     found = ACCESS.search(text)
     assert found is not None, f"no access link in {text!r}"
     return found[1]
+
+
+async def extend_month_by_a_week(harness: BotHarness) -> None:
+    """The coach extends the one sold package \"Month\" (valid until Fri 25 Dec 2026) by 7 days
+    on /sold and confirms; the client is told."""
+    api = harness.api
+    api.send_text(COACH, "/sold")
+    await api.next_message(COACH, "Sold packages")
+    api.press_button(COACH, "1. Month")
+    await api.next_message(COACH, "Valid until Fri 25 Dec 2026")
+    api.press_button(COACH, "⏳ Change expiry")
+    await api.next_message(COACH, "Choose how to change it")
+    api.press_button(COACH, "➕ Extend")
+    await api.next_message(COACH, "Extend by how many days")
+    api.send_text(COACH, "7")
+    await api.next_message(COACH, "Change the expiry of Month")
+    api.press_button(COACH, "✅ Yes, change it")
+    await api.next_message(COACH, "Expiry changed; the client was told.")

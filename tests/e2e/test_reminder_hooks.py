@@ -16,7 +16,7 @@ from persistence.db import session_factory
 from persistence.models import ReminderRow
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.selling_seed import given_a_shop
+from tests.e2e.selling_seed import extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminders import sweep
 
 EXPIRES = datetime(2026, 12, 25, 12, 0, tzinfo=UTC)  # bought now (25 Nov 12:00), 30 days
@@ -44,22 +44,6 @@ async def _buy_month(harness: BotHarness) -> None:
     await api.next_message(CLIENT, "You now have Month")
 
 
-async def _extend_by_a_week(harness: BotHarness) -> None:
-    api = harness.api
-    api.send_text(COACH, "/sold")
-    await api.next_message(COACH, "Sold packages")
-    api.press_button(COACH, "1. Month")
-    await api.next_message(COACH, "Valid until Fri 25 Dec 2026")
-    api.press_button(COACH, "⏳ Change expiry")
-    await api.next_message(COACH, "Choose how to change it")
-    api.press_button(COACH, "➕ Extend")
-    await api.next_message(COACH, "Extend by how many days")
-    api.send_text(COACH, "7")
-    await api.next_message(COACH, "Change the expiry of Month")
-    api.press_button(COACH, "✅ Yes, change it")
-    await api.next_message(COACH, "Expiry changed; the client was told.")
-
-
 async def test_extended_after_the_first_reminder_reminds_for_the_new_date_once(
     harness: BotHarness, engine: AsyncEngine
 ) -> None:
@@ -69,7 +53,7 @@ async def test_extended_after_the_first_reminder_reminds_for_the_new_date_once(
     assert len(reminders_to(harness, CLIENT)) == 1
     assert "valid until Fri 25 Dec 12:00" in reminders_to(harness, CLIENT)[0]
 
-    await _extend_by_a_week(harness)
+    await extend_month_by_a_week(harness)
     await sweep(harness.app)
     harness.clock.now = EXPIRES - timedelta(days=1)  # the old date's last reminder: dropped
     await sweep(harness.app)

@@ -15,7 +15,8 @@ from domain.booking.uow import BookingUnitOfWork
 from persistence.inbox import handling
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.test_reminder_hooks import _buy_month, _extend_by_a_week
+from tests.e2e.selling_seed import extend_month_by_a_week
+from tests.e2e.test_reminder_hooks import _buy_month
 
 FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
@@ -48,7 +49,7 @@ def record(harness: BotHarness) -> Recorder:
 async def test_confirming_an_expiry_change_is_one_unit_of_work(harness: BotHarness) -> None:
     await _buy_month(harness)
     recorder = record(harness)
-    await _extend_by_a_week(harness)  # its last update: the coach confirms
+    await extend_month_by_a_week(harness)  # its last update: the coach confirms
     await harness.api.next_message(CLIENT, "now valid until Fri 01 Jan 2027")
     confirmed = list(recorder.opened.values())[-1]
     assert confirmed == [True]  # the change, the screen and whom to tell, in one
