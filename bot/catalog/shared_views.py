@@ -22,11 +22,6 @@ def button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
 
 
-def plural(count: int, word: str) -> str:
-    """English only ("3 seats"): say a counted sentence whole with `ngettext` instead."""
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def duration_text(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     if not hours:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from bot.selling.texts import UNRECORDED_PAYMENT, money, when
+from bot.catalog.packages_views import money
+from bot.selling.texts import UNRECORDED_PAYMENT, when
 from domain.errors import InvalidInput
 from domain.selling.model import PaymentIssue
 from domain.selling.payments import Attention

@@ -8,10 +8,11 @@ from html import escape
 
 from telegram import InlineKeyboardMarkup
 
+from bot.catalog.packages_views import price_label
 from bot.catalog.shared_views import button
 from bot.selling.buttons import DETAIL, REFUND_ASK, REFUND_CONFIRM
 from bot.selling.desk_views import client
-from bot.selling.texts import price, when
+from bot.selling.texts import when
 from domain.booking.model import SessionBooking
 from domain.selling.model import SoldPackage
 from domain.selling.refunds import RefundRefused, Withdrawal, via_telegram
@@ -33,7 +34,7 @@ def refused_text(error: RefundRefused) -> str:
 
 
 def question(sold: SoldPackage) -> tuple[str, InlineKeyboardMarkup]:
-    amount = price(sold.price_minor, sold.currency)
+    amount = price_label(sold.price_minor, sold.currency)
     if via_telegram(sold):
         how = _("Telegram returns {amount} to {client} at once.").format(
             amount=amount, client=client(sold)
@@ -72,7 +73,7 @@ def sessions_block(cancelled: tuple[SessionBooking, ...], zone: str) -> str:
 
 def done_text(done: Withdrawal) -> str:
     sold, zone = done.sold, done.coach.timezone
-    amount = price(sold.price_minor, sold.currency)
+    amount = price_label(sold.price_minor, sold.currency)
     how = (
         _("Telegram returned {amount} to {client}.").format(amount=amount, client=client(sold))
         if via_telegram(sold)
@@ -94,7 +95,7 @@ def done_text(done: Withdrawal) -> str:
 
 def client_text(done: Withdrawal, zone: str) -> str:
     sold = done.sold
-    amount = price(sold.price_minor, sold.currency)
+    amount = price_label(sold.price_minor, sold.currency)
     back = (
         _("{amount} went back to your Telegram Stars balance.").format(amount=amount)
         if via_telegram(sold)

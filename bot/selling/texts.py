@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from html import escape
-
-from babel.numbers import format_currency
 
 import i18n
 from bot.catalog.packages_views import price_label
 from domain.catalog.model import ItemKind
-from domain.money import currency as currency_of
-from domain.money import format_amount
 from domain.selling.model import SaleKind, SoldItem, SoldPackage, SoldStatus
 from domain.selling.rules import left_summary
 from domain.timezones import to_local
@@ -51,24 +46,6 @@ def status(which: SoldStatus) -> str:
     return _(STATUS[which])
 
 
-def money(minor: int, code: str) -> str:
-    """An amount as the current language writes it with Babel ("49,90 €" in German); English
-    keeps the bot's own "49.90 EUR", and Stars stay "150 ⭐" everywhere. An unsupported code
-    raises InvalidInput, as `format_amount` does."""
-    language = i18n.current()
-    if language == i18n.DEFAULT or code == "XTR":
-        return format_amount(minor, code)
-    cur = currency_of(code)
-    return format_currency(Decimal(minor).scaleb(-cur.exponent), cur.code, locale=language)
-
-
-def price(minor: int | None, code: str | None) -> str:
-    """A sold package's price: "free", or the amount in the current language."""
-    if i18n.current() == i18n.DEFAULT or not minor or code is None:
-        return price_label(minor, code)
-    return money(minor, code)
-
-
 def when(moment: datetime, zone: str) -> str:
     return i18n.when(to_local(moment, zone), "%a %d %b %Y, %H:%M")
 
@@ -81,7 +58,7 @@ def buy_label(price_minor: int, currency: str) -> str:
     if price_minor == 0:
         return _(GET_IT)
     # i18n: button
-    return _("💳 Buy for {price}").format(price=price(price_minor, currency))
+    return _("💳 Buy for {price}").format(price=price_label(price_minor, currency))
 
 
 def payment_unavailable(coach_name: str | None) -> str:
@@ -128,7 +105,7 @@ def paid_text(sold: SoldPackage) -> str:
         if sold.note:
             return _("granted by you: {note}").format(note=escape(sold.note))
         return _("granted by you")
-    return price(sold.price_minor, sold.currency)
+    return price_label(sold.price_minor, sold.currency)
 
 
 def access_message(sold: SoldPackage, coach_name: str, zone: str, url: str) -> str:

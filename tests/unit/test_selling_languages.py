@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.calendars import texts as calendar_texts
+from bot.catalog.packages_views import money, price_label
 from bot.selling import texts
 from bot.selling.buying import INVOICE_DESCRIPTION_MAX, _entries
 from bot.selling.payment_texts import amount
@@ -23,21 +24,21 @@ NBSP = "\xa0"
 )
 def test_english_prices_are_the_bots_own(minor: int, code: str) -> None:
     with speaking("en"):
-        assert texts.money(minor, code) == format_amount(minor, code)
-        assert texts.price(minor, code) == format_amount(minor, code)
+        assert money(minor, code) == format_amount(minor, code)
+        assert price_label(minor, code) == format_amount(minor, code)
 
 
 def test_other_languages_write_prices_their_way() -> None:
     with speaking("de"):
-        assert texts.money(4990, "EUR") == f"49,90{NBSP}€"
-        assert texts.money(123456, "RUB") == f"1.234,56{NBSP}RUB"
+        assert money(4990, "EUR") == f"49,90{NBSP}€"
+        assert money(123456, "RUB") == f"1.234,56{NBSP}RUB"
     with speaking("ru"):
-        assert texts.money(123456, "RUB") == f"1{NBSP}234,56{NBSP}₽"
+        assert money(123456, "RUB") == f"1{NBSP}234,56{NBSP}₽"
     with speaking("es"):
-        assert texts.money(1500, "JPY") == f"1.500{NBSP}JPY"
+        assert money(1500, "JPY") == f"1.500{NBSP}JPY"
     for language in ("de", "es", "ru"):
         with speaking(language):
-            assert texts.money(150, "XTR") == "150 ⭐"  # Stars read the same everywhere
+            assert money(150, "XTR") == "150 ⭐"  # Stars read the same everywhere
             assert amount(5, "ABC").startswith("5 ABC")  # a currency we do not sell in
 
 
