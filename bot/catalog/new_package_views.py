@@ -7,8 +7,8 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.catalog import buttons as kinds
-from bot.catalog.packages_views import details, items_block
-from bot.catalog.shared_views import paging_row
+from bot.catalog.packages_views import details, items_block, link_button
+from bot.catalog.shared_views import button, paging_row
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, PackageItem
 from domain.catalog.overview import ItemChoice
@@ -83,18 +83,8 @@ def bad_input(reason: str, prompt: str) -> str:
 
 
 def description_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        # i18n: button
-        [
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("No description"),
-                    callback_data=kinds.FORM_NO_DESCRIPTION.pack(),
-                )
-            ]
-        ]
-    )
+    # i18n: button
+    return InlineKeyboardMarkup([[button(_("No description"), kinds.FORM_NO_DESCRIPTION.pack())]])
 
 
 def choice_label(choice: ItemChoice) -> str:
@@ -107,12 +97,7 @@ def choice_label(choice: ItemChoice) -> str:
 def pick_keyboard(choices: list[ItemChoice], page: int) -> InlineKeyboardMarkup:
     shown = page_of(choices, page, CHOICES_PER_PAGE)
     rows = [
-        [
-            InlineKeyboardButton(
-                choice_label(c),
-                callback_data=kinds.FORM_ADD.pack(kind=c.kind.value, ref_id=c.ref_id),
-            )
-        ]
+        [button(choice_label(c), kinds.FORM_ADD.pack(kind=c.kind.value, ref_id=c.ref_id))]
         for c in shown.items
     ]
     paging = paging_row(shown, lambda n: kinds.FORM_PAGE.pack(page=n))
@@ -133,29 +118,27 @@ def items_menu(items: list[PackageItem]) -> str:
 
 def items_keyboard(items: list[PackageItem]) -> InlineKeyboardMarkup:
     # i18n: button
-    rows = [[InlineKeyboardButton(_("➕ Add another"), callback_data=kinds.FORM_MORE.pack())]]
+    rows = [[button(_("➕ Add another"), kinds.FORM_MORE.pack())]]
     if items:
-        rows.append(
-            # i18n: button
-            [InlineKeyboardButton(_("➖ Remove an item"), callback_data=kinds.FORM_REMOVE.pack())]
-        )
+        # i18n: button
+        rows.append([button(_("➖ Remove an item"), kinds.FORM_REMOVE.pack())])
     # i18n: button
-    rows.append([InlineKeyboardButton(_("✅ Done"), callback_data=kinds.FORM_DONE.pack())])
+    rows.append([button(_("✅ Done"), kinds.FORM_DONE.pack())])
     return InlineKeyboardMarkup(rows)
 
 
 def remove_keyboard(items: list[PackageItem]) -> InlineKeyboardMarkup:
     rows = [
         [
-            InlineKeyboardButton(
+            button(
                 f"✖ {i.quantity} × {i.title}",
-                callback_data=kinds.FORM_DELETE.pack(kind=i.kind.value, ref_id=i.ref_id),
+                kinds.FORM_DELETE.pack(kind=i.kind.value, ref_id=i.ref_id),
             )
         ]
         for i in items
     ]
     # i18n: button
-    rows.append([InlineKeyboardButton(_("◀ Back"), callback_data=kinds.FORM_BACK.pack())])
+    rows.append([button(_("◀ Back"), kinds.FORM_BACK.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -166,9 +149,7 @@ def currency_label(code: str) -> str:
 
 def currency_keyboard() -> InlineKeyboardMarkup:
     buttons = {
-        code: InlineKeyboardButton(
-            currency_label(code), callback_data=kinds.FORM_CURRENCY.pack(code=code)
-        )
+        code: button(currency_label(code), kinds.FORM_CURRENCY.pack(code=code))
         for code in SUPPORTED_CURRENCIES
     }
     stars = [b for code, b in buttons.items() if code == "XTR"]
@@ -190,31 +171,16 @@ def ask_amount(code: str) -> str:
 
 
 def hidden_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("Show it on my booking page"),
-                    callback_data=kinds.FORM_HIDDEN.pack(hidden=0),
-                )
-            ],
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("Hide it (direct link only)"),
-                    callback_data=kinds.FORM_HIDDEN.pack(hidden=1),
-                )
-            ],
-        ]
-    )
+    # i18n: button
+    show = button(_("Show it on my booking page"), kinds.FORM_HIDDEN.pack(hidden=0))
+    # i18n: button
+    hide = button(_("Hide it (direct link only)"), kinds.FORM_HIDDEN.pack(hidden=1))
+    return InlineKeyboardMarkup([[show], [hide]])
 
 
 def validity_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        # i18n: button
-        [[InlineKeyboardButton(_("No expiry"), callback_data=kinds.FORM_NO_EXPIRY.pack())]]
-    )
+    # i18n: button
+    return InlineKeyboardMarkup([[button(_("No expiry"), kinds.FORM_NO_EXPIRY.pack())]])
 
 
 def summary(draft: PackageDraft, editing: bool) -> str:
@@ -226,26 +192,27 @@ def summary(draft: PackageDraft, editing: bool) -> str:
 
 
 def summary_keyboard(editing: bool) -> InlineKeyboardMarkup:
+    save = (
+        # i18n: button
+        _("💾 Save changes")
+        if editing
+        # i18n: button
+        else _("💾 Save")
+    )
     return InlineKeyboardMarkup(
         [
-            [
-                InlineKeyboardButton(
-                    (
-                        # i18n: button
-                        _("💾 Save changes")
-                        if editing
-                        # i18n: button
-                        else _("💾 Save")
-                    ),
-                    callback_data=kinds.FORM_SAVE.pack(),
-                )
-            ],
+            [button(save, kinds.FORM_SAVE.pack())],
             # i18n: button
-            [InlineKeyboardButton(_("✏️ Edit a field"), callback_data=kinds.FORM_FIELDS.pack())],
-            # i18n: button
-            [InlineKeyboardButton(_("✖ Cancel"), callback_data=kinds.FORM_CANCEL.pack())],
+            [button(_("✏️ Edit a field"), kinds.FORM_FIELDS.pack())],
+            [cancel_button()],
         ]
     )
+
+
+def cancel_button() -> InlineKeyboardButton:
+    """Leaves the form: on the summary and on the field menu."""
+    # i18n: button
+    return button(_("✖ Cancel"), kinds.FORM_CANCEL.pack())
 
 
 def field_menu(draft: PackageDraft, intro: str = "") -> str:
@@ -254,17 +221,11 @@ def field_menu(draft: PackageDraft, intro: str = "") -> str:
 
 
 def field_keyboard() -> InlineKeyboardMarkup:
-    buttons = [
-        InlineKeyboardButton(_(label), callback_data=kinds.FORM_FIELD.pack(name=name))
-        for name, label in FIELDS
-    ]
+    buttons = [button(_(label), kinds.FORM_FIELD.pack(name=name)) for name, label in FIELDS]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append(
-        # i18n: button
-        [InlineKeyboardButton(_("◀ Back to summary"), callback_data=kinds.FORM_SUMMARY.pack())]
-    )
     # i18n: button
-    rows.append([InlineKeyboardButton(_("✖ Cancel"), callback_data=kinds.FORM_CANCEL.pack())])
+    rows.append([button(_("◀ Back to summary"), kinds.FORM_SUMMARY.pack())])
+    rows.append([cancel_button()])
     return InlineKeyboardMarkup(rows)
 
 
@@ -285,27 +246,8 @@ def saved(title: str, created: bool) -> str:
 
 
 def saved_keyboard(package_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("Open it"),
-                    callback_data=kinds.PACKAGE_VIEW.pack(package=package_id),
-                ),
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("🔗 Link"),
-                    callback_data=kinds.PACKAGE_LINK.pack(package=package_id),
-                ),
-            ],
-            # i18n: button
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("All packages"),
-                    callback_data=kinds.PACKAGE_LIST.pack(page=1),
-                )
-            ],
-        ]
-    )
+    # i18n: button
+    open_it = button(_("Open it"), kinds.PACKAGE_VIEW.pack(package=package_id))
+    # i18n: button
+    every = button(_("All packages"), kinds.PACKAGE_LIST.pack(page=1))
+    return InlineKeyboardMarkup([[open_it, link_button(package_id)], [every]])

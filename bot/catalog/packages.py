@@ -26,6 +26,7 @@ from bot.catalog.buttons import (
 from bot.kit.context import BotContext
 from bot.kit.deeplinks import LinkKind, link
 from bot.kit.replies import Route, buttons, quiet_edit, register, reply, user_id
+from domain.catalog.model import Package
 from domain.catalog.packages import delete_package, get_package, list_packages, set_package_hidden
 from i18n import _
 
@@ -35,9 +36,18 @@ def _query(update: Update) -> CallbackQuery:
     return update.callback_query
 
 
-async def _show(query: CallbackQuery, text: str, keyboard: InlineKeyboardMarkup) -> None:
-    """Replaces the pressed message, so browsing does not flood the chat."""
+async def _show(
+    update: Update, text: str, keyboard: InlineKeyboardMarkup, note: str | None = None
+) -> None:
+    """Answers the button (with `note`, if any) and replaces the pressed message, so browsing
+    does not flood the chat."""
+    query = _query(update)
+    await query.answer(note)
     await quiet_edit(query.edit_message_text(text, reply_markup=keyboard))
+
+
+async def _package(update: Update, context: BotContext, package_id: int) -> Package:
+    return await get_package(context.uow(write=False), user_id(update), package_id)
 
 
 async def packages_command(update: Update, context: BotContext) -> None:
@@ -49,50 +59,40 @@ async def packages_command(update: Update, context: BotContext) -> None:
 
 async def list_page(update: Update, context: BotContext, number: int) -> None:
     """The coach gets another page of the list (◀ ▶), in the same message."""
-    query = _query(update)
     page = await list_packages(context.uow(write=False), user_id(update), number, views.PER_PAGE)
-    await query.answer()
-    await _show(query, views.list_text(page), views.list_keyboard(page))
+    await _show(update, views.list_text(page), views.list_keyboard(page))
 
 
 async def view(update: Update, context: BotContext, package_id: int) -> None:
     """The coach sees one package with what they can do with it."""
-    query = _query(update)
-    package = await get_package(context.uow(write=False), user_id(update), package_id)
-    await query.answer()
-    await _show(query, views.package_text(package), views.package_keyboard(package))
+    package = await _package(update, context, package_id)
+    await _show(update, views.package_text(package), views.package_keyboard(package))
 
 
 async def hide(update: Update, context: BotContext, press: Hiding) -> None:
     """The coach hides a package from the booking page (its link still works), or shows it."""
-    query, hidden = _query(update), press.hidden
+    hidden = press.hidden
     package = await set_package_hidden(context.uow(), user_id(update), press.package, hidden)
     note = _(views.HIDDEN_NOTE if hidden else views.SHOWN_NOTE)
-    await query.answer(note)
-    await _show(query, views.package_text(package, note), views.package_keyboard(package))
+    await _show(update, views.package_text(package, note), views.package_keyboard(package), note)
 
 
 async def ask_delete(update: Update, context: BotContext, package_id: int) -> None:
     """The coach is asked before a package is deleted."""
-    query = _query(update)
-    package = await get_package(context.uow(write=False), user_id(update), package_id)
-    await query.answer()
-    await _show(query, views.delete_question(package), views.delete_keyboard(package))
+    package = await _package(update, context, package_id)
+    await _show(update, views.delete_question(package), views.delete_keyboard(package))
 
 
 async def delete(update: Update, context: BotContext, package_id: int) -> None:
     """Soft-deletes the package after the coach confirmed (what was sold keeps working)."""
-    query = _query(update)
     package = await delete_package(context.uow(), user_id(update), package_id, context.now())
-    await query.answer()
-    await _show(query, views.deleted_text(package), views.back_to_list())
+    await _show(update, views.deleted_text(package), views.back_to_list())
 
 
 async def share_link(update: Update, context: BotContext, package_id: int) -> None:
     """The coach gets the package's direct link (`?start=p_<public id>`), hidden or not."""
-    query = _query(update)
-    package = await get_package(context.uow(write=False), user_id(update), package_id)
-    await query.answer()
+    package = await _package(update, context, package_id)
+    await _query(update).answer()
     url = link(context.bot_username, LinkKind.PACKAGE, package.public_id)
     await reply(update, views.link_text(package, url))
 

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 import i18n
 from bot.catalog import buttons as kinds
-from bot.catalog.shared_views import list_header, paging_row
+from bot.catalog.shared_views import button, list_header, paging_row
 from bot.selling.buttons import GRANT
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, Package, PackageItem
@@ -127,19 +127,14 @@ def _entry(number: int, summary: PackageSummary) -> str:
 def list_keyboard(page: Page[PackageSummary]) -> InlineKeyboardMarkup:
     first = (page.page - 1) * PER_PAGE + 1
     rows = [
-        [
-            InlineKeyboardButton(
-                f"{n}. {s.package.title}",
-                callback_data=kinds.PACKAGE_VIEW.pack(package=s.package.id),
-            )
-        ]
+        [button(f"{n}. {s.package.title}", kinds.PACKAGE_VIEW.pack(package=s.package.id))]
         for n, s in enumerate(page.items, start=first)
     ]
     paging = paging_row(page, lambda n: kinds.PACKAGE_LIST.pack(page=n))
     if paging:
         rows.append(paging)
     # i18n: button
-    rows.append([InlineKeyboardButton(_("➕ New package"), callback_data=kinds.FORM_NEW.pack())])
+    rows.append([button(_("➕ New package"), kinds.FORM_NEW.pack())])
     return InlineKeyboardMarkup(rows)
 
 
@@ -162,43 +157,32 @@ def package_keyboard(package: Package) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("✏️ Edit"),
-                    callback_data=kinds.PACKAGE_EDIT.pack(package=pid),
-                ),
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("📄 Clone"),
-                    callback_data=kinds.PACKAGE_CLONE.pack(package=pid),
-                ),
+                # i18n: button
+                button(_("✏️ Edit"), kinds.PACKAGE_EDIT.pack(package=pid)),
+                # i18n: button
+                button(_("📄 Clone"), kinds.PACKAGE_CLONE.pack(package=pid)),
             ],
-            [
-                InlineKeyboardButton(hiding[0], callback_data=hiding[1].pack(package=pid)),
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("🔗 Link"),
-                    callback_data=kinds.PACKAGE_LINK.pack(package=pid),
-                ),
-            ],
+            [button(hiding[0], hiding[1].pack(package=pid)), link_button(pid)],
             [
                 # i18n: button
-                InlineKeyboardButton(_("🎁 Grant"), callback_data=GRANT.pack(package=pid)),
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("🗑 Delete"),
-                    callback_data=kinds.PACKAGE_DELETE.pack(package=pid),
-                ),
+                button(_("🎁 Grant"), GRANT.pack(package=pid)),
+                # i18n: button
+                button(_("🗑 Delete"), kinds.PACKAGE_DELETE.pack(package=pid)),
             ],
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("◀ All packages"),
-                    callback_data=kinds.PACKAGE_LIST.pack(page=1),
-                )
-            ],
+            back_row(),
         ]
     )
+
+
+def link_button(package_id: int | None) -> InlineKeyboardButton:
+    """The package's direct link, under a package and under "Saved"."""
+    # i18n: button
+    return button(_("🔗 Link"), kinds.PACKAGE_LINK.pack(package=package_id))
+
+
+def back_row() -> list[InlineKeyboardButton]:
+    # i18n: button
+    return [button(_("◀ All packages"), kinds.PACKAGE_LIST.pack(page=1))]
 
 
 def link_text(package: Package, url: str) -> str:
@@ -225,27 +209,12 @@ def delete_keyboard(package: Package) -> InlineKeyboardMarkup:
     pid = package.id
     return InlineKeyboardMarkup(
         [
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("Yes, delete it"),
-                    callback_data=kinds.PACKAGE_DELETE_YES.pack(package=pid, yes="yes"),
-                )
-            ],
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("🙈 Hide instead"),
-                    callback_data=kinds.PACKAGE_HIDE.pack(package=pid),
-                )
-            ],
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("No, keep it"),
-                    callback_data=kinds.PACKAGE_VIEW.pack(package=pid),
-                )
-            ],
+            # i18n: button
+            [button(_("Yes, delete it"), kinds.PACKAGE_DELETE_YES.pack(package=pid, yes="yes"))],
+            # i18n: button
+            [button(_("🙈 Hide instead"), kinds.PACKAGE_HIDE.pack(package=pid))],
+            # i18n: button
+            [button(_("No, keep it"), kinds.PACKAGE_VIEW.pack(package=pid))],
         ]
     )
 
@@ -257,14 +226,4 @@ def deleted_text(package: Package) -> str:
 
 
 def back_to_list() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    # i18n: button
-                    _("◀ All packages"),
-                    callback_data=kinds.PACKAGE_LIST.pack(page=1),
-                )
-            ]
-        ]
-    )
+    return InlineKeyboardMarkup([back_row()])
