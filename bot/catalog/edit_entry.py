@@ -7,7 +7,7 @@ Conversation states are persisted, so the names made here never change: state
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic
 
@@ -33,16 +33,14 @@ from i18n import _
 class EditEntryFlow(Generic[E]):
     """The edit-a-field flow of one kind of entry."""
 
-    screens: EntryScreens[E]  # noun, callback data of the entry's buttons
-    states: str  # "svc": state "svc.edit"
-    ask_new_value: Mapping[str, str]  # field → question (N_); also which fields can be edited
+    screens: EntryScreens[E]  # noun, states, questions, callback data of the entry's buttons
     get: Callable[[UnitOfWork, int, int], Awaitable[E]]
     update: Callable[[BotContext, int, int, str, str], Awaitable[E]]  # id, field, typed text
     send: Callable[[Update, BotContext, E], Awaitable[None]]  # "Saved." and the entry's screen
 
     @property
     def state(self) -> str:
-        return f"{self.states}.edit"
+        return f"{self.screens.states}.edit"
 
     @property
     def draft_flow(self) -> str:
@@ -59,7 +57,7 @@ class EditEntryFlow(Generic[E]):
         )  # not found: no question
         target = EditTarget(self.id_key, press.entry, press.field)
         begin(context, self.draft_flow, **target.to_dict())
-        await reply(update, _(self.ask_new_value[target.field]))
+        await reply(update, _(self.screens.ask_new_value[target.field]))
         return self.state
 
     async def got_new_value(

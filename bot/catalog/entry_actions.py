@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Generic
 
 from telegram import Update
@@ -18,9 +17,7 @@ from bot.catalog.shared_views import PER_PAGE, STALE_BUTTON
 from bot.kit.context import BotContext
 from bot.kit.flows import Handler
 from bot.kit.replies import Route, buttons, greet_coach, out_of_date, show, user_id
-from domain.catalog.entries import DeleteCheck, Deleted
-from domain.pagination import Page
-from domain.ports import UnitOfWork
+from domain.catalog.entries import EntryKind
 from i18n import _
 
 ShowEntry = Callable[[Update, BotContext, int, str], Awaitable[None]]  # id, note (said)
@@ -32,10 +29,7 @@ class EntryActions(Generic[E]):
 
     screens: EntryScreens[E]
     command: str  # "services": /services
-    list_entries: Callable[[UnitOfWork, int, int, int], Awaitable[Page[E]]]  # page, per page
-    set_hidden: Callable[[UnitOfWork, int, int, bool], Awaitable[E]]
-    delete_check: Callable[[UnitOfWork, int, int], Awaitable[DeleteCheck[Any]]]
-    delete_entry: Callable[[UnitOfWork, int, int, datetime], Awaitable[Deleted[Any]]]
+    use_cases: EntryKind[Any]  # the domain's use cases of the kind: `SERVICES`, `SERIES`
     show_entry: ShowEntry  # the entry's screen in place of the pressed message, with a note
 
     async def list_command(self, update: Update, context: BotContext) -> None:
@@ -44,7 +38,7 @@ class EntryActions(Generic[E]):
         await self.show_list(update, context, 1)
 
     async def show_list(self, update: Update, context: BotContext, page_number: int) -> None:
-        page = await self.list_entries(
+        page = await self.use_cases.page(
             context.uow(write=False), user_id(update), page_number, PER_PAGE
         )
         await show(update, self.screens.list_text(page), self.screens.list_keyboard(page))
@@ -59,23 +53,25 @@ class EntryActions(Generic[E]):
 
     async def hide(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach hides an entry (also "Hide instead" of deleting it)."""
-        await self.set_hidden(context.uow(), user_id(update), entry_id, True)
+        await self.use_cases.set_hidden(context.uow(), user_id(update), entry_id, True)
         await self.show_entry(update, context, entry_id, _(HIDDEN_NOTE))
 
     async def unhide(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach shows a hidden entry again."""
-        await self.set_hidden(context.uow(), user_id(update), entry_id, False)
+        await self.use_cases.set_hidden(context.uow(), user_id(update), entry_id, False)
         await self.show_entry(update, context, entry_id, _(SHOWN_NOTE))
 
     async def ask_delete(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach learns what a delete would touch and picks Delete, Hide instead or Keep."""
-        check = await self.delete_check(context.uow(write=False), user_id(update), entry_id)
+        uow = context.uow(write=False)
+        check = await self.use_cases.delete_check(uow, user_id(update), entry_id)
         question = self.screens.delete_question(check.entry, check.usage)
         await show(update, question, self.screens.delete_keyboard(check.entry))
 
     async def delete(self, update: Update, context: BotContext, entry_id: int) -> None:
         """The coach deletes the entry (soft); packages holding only it are hidden."""
-        done = await self.delete_entry(context.uow(), user_id(update), entry_id, context.now())
+        uow, now = context.uow(), context.now()
+        done = await self.use_cases.delete(uow, user_id(update), entry_id, now)
         text = self.screens.deleted_text(done.entry, done.hidden_packages)
         await show(update, text, self.screens.back_to_list())
 

@@ -3,10 +3,10 @@ list, the buttons every entry has, deleting, and the words of editing one field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -70,8 +70,11 @@ class EntryScreens(Generic[E]):
 
     buttons: EntryButtons  # its screens' and its flows' buttons
     noun: str  # "service": the names of its flows and their state (persisted, never said)
+    states: str  # "svc": its flows' states "svc.title" … "svc.edit" (persisted, never said)
     words: EntryWords  # what it says in its own words
     details: Callable[[E], str]  # what the list says after an entry's title
+    summary: Callable[[dict[str, Any]], str]  # the new entry's draft before Save
+    ask_new_value: Mapping[str, str]  # field → question (N_); also which fields can be edited
 
     def list_text(self, page: Page[E]) -> str:
         if page.total == 0:

@@ -60,16 +60,14 @@ class Typed:
 class NewEntryFlow(Generic[D, E]):
     """The new-entry flow of one kind of entry."""
 
-    screens: EntryScreens[E]  # noun, callback data of the entry's and the flow's buttons
-    states: str  # "svc": states "svc.title" … "svc.confirm"
-    summary: Callable[[dict[str, Any]], str]  # the draft before Save
+    screens: EntryScreens[E]  # noun, states, summary, the entry's and the flow's buttons
     draft: Callable[[dict[str, Any]], D]  # the draft class, from the flow's plain dict
     create: Callable[[UnitOfWork, int, D], Awaitable[E]]
     send: Callable[[Update, BotContext, E], Awaitable[None]]  # "Saved." and the entry's screen
     extra: tuple[Typed, ...] = ()
 
     def state(self, name: str) -> str:
-        return f"{self.states}.{name}"
+        return f"{self.screens.states}.{name}"
 
     @property
     def extra_keys(self) -> tuple[str, ...]:
@@ -155,7 +153,7 @@ class NewEntryFlow(Generic[D, E]):
         """Keeps the hidden choice and shows the summary with Save / Cancel."""
         draft.hidden = self.screens.buttons.hidden.parse(await pressed(update))
         markup = catalog.summary_keyboard(self.screens.buttons)
-        await reply(update, self.summary(draft.to_dict()), reply_markup=markup)
+        await reply(update, self.screens.summary(draft.to_dict()), reply_markup=markup)
         return self.state("confirm")
 
     async def save(self, update: Update, context: BotContext, draft: EntryDraft) -> str | int:
@@ -167,7 +165,7 @@ class NewEntryFlow(Generic[D, E]):
         except InvalidInput as exc:  # the summary stays, with its buttons
             markup = catalog.summary_keyboard(self.screens.buttons)
             await reply(update, try_again(reason(exc)))
-            await reply(update, self.summary(values), reply_markup=markup)
+            await reply(update, self.screens.summary(values), reply_markup=markup)
             return self.state("confirm")
         await self.send(update, context, entry)
         return END

@@ -13,21 +13,10 @@ from bot.catalog import series_views as views
 from bot.catalog.entry_actions import EntryActions
 from bot.catalog.series_dates import show_series
 from domain.catalog.model import Series
-from domain.catalog.series import (
-    delete_series,
-    list_series,
-    series_delete_check,
-    set_series_hidden,
-)
+from domain.catalog.series import SERIES
 
 ACTIONS: EntryActions[Series] = EntryActions(
-    screens=views.SCREENS,
-    command="series",
-    list_entries=list_series,
-    set_hidden=set_series_hidden,
-    delete_check=series_delete_check,
-    delete_entry=delete_series,
-    show_entry=show_series,
+    screens=views.SCREENS, command="series", use_cases=SERIES, show_entry=show_series
 )
 
 

@@ -14,13 +14,7 @@ from bot.catalog.new_entry import NewEntryFlow, Typed
 from bot.catalog.series_dates import send_series
 from bot.kit.context import BotContext
 from domain.catalog.model import Series
-from domain.catalog.series import (
-    SeriesDraft,
-    create_series,
-    get_series,
-    parse_capacity,
-    update_series,
-)
+from domain.catalog.series import SERIES, SeriesDraft, create_series, parse_capacity, update_series
 from i18n import _
 
 
@@ -39,18 +33,11 @@ async def update(
 
 NEW: NewEntryFlow[SeriesDraft, Series] = NewEntryFlow(
     screens=views.SCREENS,
-    states="ser",
-    summary=views.summary,
     draft=SeriesDraft.from_dict,
     create=create_series,
     send=send_saved,
     extra=(Typed("ser.capacity", "capacity", views.ASK_CAPACITY, parse_capacity),),
 )
 EDIT: EditEntryFlow[Series] = EditEntryFlow(
-    screens=views.SCREENS,
-    states="ser",
-    ask_new_value=views.ASK_NEW_VALUE,
-    get=get_series,
-    update=update,
-    send=send_saved,
+    screens=views.SCREENS, get=SERIES.get, update=update, send=send_saved
 )

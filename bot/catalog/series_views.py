@@ -111,14 +111,6 @@ def _details(series: Series) -> str:
     ).format(count=series.capacity, duration=duration_text(series.duration_minutes))
 
 
-SCREENS: EntryScreens[Series] = EntryScreens(
-    buttons=SERIES,
-    noun=NOUN,
-    words=SeriesWords(),
-    details=_details,
-)
-
-
 def summary(draft: dict[str, Any]) -> str:
     """The draft before Save, from the flow's plain dict."""
     fields = _fields(
@@ -128,6 +120,17 @@ def summary(draft: dict[str, Any]) -> str:
         "<b>New series — please check</b>\n\n{fields}\n{shown}\n"
         "You add its dates after saving.\n\nSave it?"
     ).format(fields=fields, shown=shown_line(bool(draft["hidden"])))
+
+
+SCREENS: EntryScreens[Series] = EntryScreens(
+    buttons=SERIES,
+    noun=NOUN,
+    states="ser",
+    words=SeriesWords(),
+    details=_details,
+    summary=summary,
+    ask_new_value=ASK_NEW_VALUE,
+)
 
 
 def occurrence_label(occurrence: Occurrence, timezone: str, capacity: int) -> str:

@@ -14,7 +14,7 @@ from bot.catalog.new_entry import NewEntryFlow
 from bot.kit.context import BotContext
 from bot.kit.replies import reply
 from domain.catalog.model import Service
-from domain.catalog.services import ServiceDraft, create_service, get_service, update_service
+from domain.catalog.services import SERVICES, ServiceDraft, create_service, update_service
 from i18n import _
 
 
@@ -32,18 +32,8 @@ async def update(
 
 
 NEW: NewEntryFlow[ServiceDraft, Service] = NewEntryFlow(
-    screens=views.SCREENS,
-    states="svc",
-    summary=views.summary,
-    draft=ServiceDraft.from_dict,
-    create=create_service,
-    send=send_service,
+    screens=views.SCREENS, draft=ServiceDraft.from_dict, create=create_service, send=send_service
 )
 EDIT: EditEntryFlow[Service] = EditEntryFlow(
-    screens=views.SCREENS,
-    states="svc",
-    ask_new_value=views.ASK_NEW_VALUE,
-    get=get_service,
-    update=update,
-    send=send_service,
+    screens=views.SCREENS, get=SERVICES.get, update=update, send=send_service
 )

@@ -15,29 +15,17 @@ from bot.catalog.entry_actions import EntryActions
 from bot.kit.context import BotContext
 from bot.kit.replies import show, user_id
 from domain.catalog.model import Service
-from domain.catalog.services import (
-    delete_service,
-    get_service,
-    list_services,
-    service_delete_check,
-    set_service_hidden,
-)
+from domain.catalog.services import SERVICES
 
 
 async def show_service(update: Update, context: BotContext, service_id: int, note: str) -> None:
     """One service with its buttons, in place of the pressed message."""
-    service = await get_service(context.uow(write=False), user_id(update), service_id)
+    service = await SERVICES.get(context.uow(write=False), user_id(update), service_id)
     await show(update, views.service_text(service, note), views.service_keyboard(service))
 
 
 ACTIONS: EntryActions[Service] = EntryActions(
-    screens=views.SCREENS,
-    command="services",
-    list_entries=list_services,
-    set_hidden=set_service_hidden,
-    delete_check=service_delete_check,
-    delete_entry=delete_service,
-    show_entry=show_service,
+    screens=views.SCREENS, command="services", use_cases=SERVICES, show_entry=show_service
 )
 
 

@@ -85,20 +85,23 @@ class ServiceWords:
         ).format(count=count)
 
 
-SCREENS: EntryScreens[Service] = EntryScreens(
-    buttons=SERVICE,
-    noun=NOUN,
-    words=ServiceWords(),
-    details=lambda s: duration_text(s.duration_minutes),
-)
-
-
 def summary(draft: dict[str, Any]) -> str:
     """The draft before Save, from the flow's plain dict."""
     return _("<b>New service — please check</b>\n\n{fields}\n{shown}\n\nSave it?").format(
         fields=_fields(draft["title"], draft["description"], draft["duration_minutes"]),
         shown=shown_line(bool(draft["hidden"])),
     )
+
+
+SCREENS: EntryScreens[Service] = EntryScreens(
+    buttons=SERVICE,
+    noun=NOUN,
+    states="svc",
+    words=ServiceWords(),
+    details=lambda s: duration_text(s.duration_minutes),
+    summary=summary,
+    ask_new_value=ASK_NEW_VALUE,
+)
 
 
 def service_text(service: Service, note: str = "") -> str:
