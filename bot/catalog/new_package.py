@@ -22,7 +22,6 @@ from bot.catalog.package_flow import (
     CURRENCY,
     DESCRIPTION,
     END,
-    FIELD,
     HIDDEN,
     NAME,
     TITLE,
@@ -31,6 +30,7 @@ from bot.catalog.package_flow import (
     advance,
     begin,
     send,
+    show_fields,
     show_summary,
     step,
 )
@@ -82,23 +82,18 @@ async def edit_package(update: Update, context: BotContext, package_id: int) -> 
     assert update.callback_query is not None
     draft = await package_draft(context.uow(write=False), user_id(update), package_id)
     await update.callback_query.answer()
-    begin(context, Flow(draft, package_id=package_id, to_summary=True))
-    await send(
-        update, views.field_menu(draft, views.editing_intro(draft.title)), views.field_keyboard()
-    )
-    return FIELD
+    flow = Flow(draft, package_id=package_id, to_summary=True)
+    begin(context, flow)
+    return await show_fields(update, flow, views.editing_intro(draft.title))
 
 
 async def clone(update: Update, context: BotContext, package_id: int) -> str:
     """The coach gets an independent copy of a package, opened for editing."""
     copy = await clone_package(context.uow(), user_id(update), package_id, context.now())
     await settle(update)  # the package's buttons go: its screen is now behind the copy's
-    draft = PackageDraft.of(copy)
-    begin(context, Flow(draft, package_id=copy.id, to_summary=True))
-    await send(
-        update, views.field_menu(draft, views.cloned_intro(copy.title)), views.field_keyboard()
-    )
-    return FIELD
+    flow = Flow(PackageDraft.of(copy), package_id=copy.id, to_summary=True)
+    begin(context, flow)
+    return await show_fields(update, flow, views.cloned_intro(copy.title))
 
 
 @step

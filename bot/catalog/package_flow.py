@@ -127,11 +127,14 @@ async def ask(update: Update, context: BotContext, flow: Flow, field: str) -> st
 async def ask_items(update: Update, context: BotContext, flow: Flow) -> str:
     """The items so far with what can be done next, or straight the list to pick from."""
     if flow.draft.items:
-        await send(
-            update, views.items_menu(flow.draft.items), views.items_keyboard(flow.draft.items)
-        )
-        return ITEMS
+        return await show_items(update, flow)
     return await ask_pick(update, context)
+
+
+async def show_items(update: Update, flow: Flow) -> str:
+    """The items so far, with Add another / Remove an item / Done."""
+    await send(update, views.items_menu(flow.draft.items), views.items_keyboard(flow.draft.items))
+    return ITEMS
 
 
 async def ask_pick(update: Update, context: BotContext) -> str:
@@ -148,6 +151,12 @@ async def advance(update: Update, context: BotContext, flow: Flow, done: str) ->
     if flow.to_summary or done == ORDER[-1]:
         return await show_summary(update, flow)
     return await ask(update, context, flow, ORDER[ORDER.index(done) + 1])
+
+
+async def show_fields(update: Update, flow: Flow, intro: str = "") -> str:
+    """The draft with a button per field to change (`intro`, said, above it)."""
+    await send(update, views.field_menu(flow.draft, intro), views.field_keyboard())
+    return FIELD
 
 
 async def show_summary(update: Update, flow: Flow) -> str:

@@ -26,6 +26,7 @@ from bot.catalog.package_flow import (
     ask_pick,
     choices,
     send,
+    show_items,
     step,
 )
 from bot.kit.context import BotContext
@@ -79,7 +80,7 @@ async def quantity(update: Update, context: BotContext, flow: Flow) -> str:
         await send(update, views.bad_input(reason(exc), views.ask_quantity(pick["title"])))
         return QUANTITY
     flow.pick = None
-    return await _menu(update, flow)
+    return await show_items(update, flow)
 
 
 @step
@@ -103,13 +104,13 @@ async def removed(update: Update, context: BotContext, flow: Flow) -> str:
     await settle(update)
     press = FORM_DELETE.parse(callback_data(update))
     draft_remove_item(flow.draft, press.kind, press.ref_id)
-    return await _menu(update, flow)
+    return await show_items(update, flow)
 
 
 @step
 async def back(update: Update, context: BotContext, flow: Flow) -> str:
     await settle(update)
-    return await _menu(update, flow)
+    return await show_items(update, flow)
 
 
 @step
@@ -124,11 +125,6 @@ async def done(update: Update, context: BotContext, flow: Flow) -> str | int:
         return ITEMS
     await settle(update)
     return await advance(update, context, flow, "items")
-
-
-async def _menu(update: Update, flow: Flow) -> str:
-    await send(update, views.items_menu(flow.draft.items), views.items_keyboard(flow.draft.items))
-    return ITEMS
 
 
 def states() -> dict[object, list[BaseHandler]]:  # type: ignore[type-arg]

@@ -16,6 +16,7 @@ from bot.catalog.package_flow import (
     Flow,
     ask,
     send,
+    show_fields,
     show_summary,
     step,
 )
@@ -61,8 +62,7 @@ async def save(update: Update, context: BotContext, flow: Flow) -> str | int:
 async def fields(update: Update, context: BotContext, flow: Flow) -> str:
     """Which field to change."""
     await settle(update)
-    await send(update, views.field_menu(flow.draft), views.field_keyboard())
-    return FIELD
+    return await show_fields(update, flow)
 
 
 @step
