@@ -29,6 +29,7 @@ from bot.catalog.package_flow import (
     Flow,
     advance,
     begin,
+    button_step,
     send,
     show_fields,
     show_summary,
@@ -107,12 +108,11 @@ async def title(update: Update, context: BotContext, flow: Flow) -> str | int:
     return await advance(update, context, flow, "title")
 
 
-@step
+@button_step
 async def description(update: Update, context: BotContext, flow: Flow) -> str | int:
     """The typed description, or none (a button or /skip)."""
     said = update.message.text if update.message is not None else None
     text = "" if said is None or said.startswith("/") else said  # /skip or the button
-    await settle(update)
     try:
         draft_set_description(flow.draft, text)
     except InvalidInput as exc:
@@ -121,10 +121,9 @@ async def description(update: Update, context: BotContext, flow: Flow) -> str | 
     return await advance(update, context, flow, "description")
 
 
-@step
+@button_step
 async def currency(update: Update, context: BotContext, flow: Flow) -> str:
     """The currency from its button; then the amount is typed."""
-    await settle(update)
     code = FORM_CURRENCY.parse(callback_data(update))
     if code not in SUPPORTED_CURRENCIES:
         await send(update, _(views.ASK_CURRENCY), views.currency_keyboard())
@@ -148,18 +147,16 @@ async def amount(update: Update, context: BotContext, flow: Flow) -> str | int:
     return await advance(update, context, flow, "price")
 
 
-@step
+@button_step
 async def hidden(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Shown on the booking page, or sold through its direct link only."""
-    await settle(update)
     draft_set_hidden(flow.draft, FORM_HIDDEN.parse(callback_data(update)))
     return await advance(update, context, flow, "hidden")
 
 
-@step
+@button_step
 async def validity(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Days of use after purchase (typed), or no expiry (the button)."""
-    await settle(update)
     text = typed_text(update) if update.message is not None else None
     try:
         draft_set_validity(flow.draft, text, (await require_coach(update, context)).plan)

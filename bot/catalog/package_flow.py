@@ -8,8 +8,10 @@ and the timeout drop all of it.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
@@ -17,7 +19,7 @@ from telegram.ext import ConversationHandler
 from bot.catalog import new_package_views as views
 from bot.kit import flows
 from bot.kit.context import BotContext
-from bot.kit.replies import reply, require_coach, user_id
+from bot.kit.replies import reply, require_coach, settle, user_id
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.overview import ItemChoice, choices_for_items
 from i18n import _
@@ -90,6 +92,20 @@ def begin(context: BotContext, flow: Flow) -> None:
 
 # Loads the Flow before a step and stores it after (or drops it when the flow ends).
 step = flows.typed_step(NAME, Flow.from_dict, views.FLOW_LOST)
+
+R = TypeVar("R", bound=flows.State)
+
+
+def button_step(handler: Callable[[Update, BotContext, Flow], Awaitable[R]]) -> flows.Step:
+    """A `step` that settles the pressed button first (answered, its keyboard taken off, so
+    its question cannot be answered twice); a typed answer in its place is left as it is."""
+
+    @functools.wraps(handler)
+    async def settled(update: Update, context: BotContext, flow: Flow) -> R:
+        await settle(update)
+        return await handler(update, context, flow)
+
+    return step(settled)
 
 
 async def choices(update: Update, context: BotContext) -> list[ItemChoice]:

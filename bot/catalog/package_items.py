@@ -24,6 +24,7 @@ from bot.catalog.package_flow import (
     Flow,
     advance,
     ask_pick,
+    button_step,
     choices,
     send,
     show_items,
@@ -38,10 +39,9 @@ from domain.errors import InvalidInput
 from i18n import _
 
 
-@step
+@button_step
 async def picked(update: Update, context: BotContext, flow: Flow) -> str:
     """The coach picked a service or series: ask how many sessions of it."""
-    await settle(update)
     press = FORM_ADD.parse(callback_data(update))
     kind, ref_id = press.kind, press.ref_id
     found = [
@@ -83,33 +83,29 @@ async def quantity(update: Update, context: BotContext, flow: Flow) -> str:
     return await show_items(update, flow)
 
 
-@step
+@button_step
 async def more(update: Update, context: BotContext, flow: Flow) -> str:
     """Add another service or series."""
-    await settle(update)
     return await ask_pick(update, context)
 
 
-@step
+@button_step
 async def remove(update: Update, context: BotContext, flow: Flow) -> str:
     """Which item to take out."""
-    await settle(update)
     await send(update, _(views.ASK_REMOVE), views.remove_keyboard(flow.draft.items))
     return REMOVE
 
 
-@step
+@button_step
 async def removed(update: Update, context: BotContext, flow: Flow) -> str:
     """Takes the item out (a stale button changes nothing) and shows what is left."""
-    await settle(update)
     press = FORM_DELETE.parse(callback_data(update))
     draft_remove_item(flow.draft, press.kind, press.ref_id)
     return await show_items(update, flow)
 
 
-@step
+@button_step
 async def back(update: Update, context: BotContext, flow: Flow) -> str:
-    await settle(update)
     return await show_items(update, flow)
 
 

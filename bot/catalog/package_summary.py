@@ -15,6 +15,7 @@ from bot.catalog.package_flow import (
     SUMMARY,
     Flow,
     ask,
+    button_step,
     send,
     show_fields,
     show_summary,
@@ -30,10 +31,9 @@ from domain.errors import InvalidInput, NotFound, PlanRequired
 from i18n import _
 
 
-@step
+@button_step
 async def save(update: Update, context: BotContext, flow: Flow) -> str | int:
     """Stores the package (new, or the changes); the domain checks the whole draft again."""
-    await settle(update)
     coach = user_id(update)
     try:
         if flow.package_id is None:
@@ -58,10 +58,9 @@ async def save(update: Update, context: BotContext, flow: Flow) -> str | int:
     return END
 
 
-@step
+@button_step
 async def fields(update: Update, context: BotContext, flow: Flow) -> str:
     """Which field to change."""
-    await settle(update)
     return await show_fields(update, flow)
 
 
@@ -80,16 +79,14 @@ async def field(update: Update, context: BotContext, flow: Flow) -> str | int:
     return await ask(update, context, flow, name)
 
 
-@step
+@button_step
 async def summary(update: Update, context: BotContext, flow: Flow) -> str:
-    await settle(update)
     return await show_summary(update, flow)
 
 
-@step
+@button_step
 async def cancel(update: Update, context: BotContext, flow: Flow) -> int:
     """Leaves the flow from its button; nothing unsaved is kept."""
-    await settle(update)
     await send(update, _(texts.CANCELLED))
     return END
 
