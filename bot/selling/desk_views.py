@@ -13,7 +13,7 @@ from bot.selling import buttons as kinds
 from bot.selling import texts
 from bot.selling.desk_holder_views import holders_line
 from bot.selling.policy_buttons import policy_rows
-from bot.selling.views import numbered_rows
+from bot.selling.views import numbered_rows, yes_or_no
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
 from domain.selling.model import (
@@ -170,13 +170,10 @@ def expiry_question(sold: SoldPackage, new: datetime | None, zone: str) -> str:
 
 
 def confirm_expiry(sold: SoldPackage, new: datetime | None) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            # i18n: button
-            [button(_("✅ Yes, change it"), kinds.expiry_data(sold.stored_id, new, yes=True))],
-            # i18n: button
-            [button(_("✖ No"), kinds.DETAIL.pack(sold=sold.stored_id))],
-        ]
+    return yes_or_no(
+        # i18n: button
+        button(_("✅ Yes, change it"), kinds.expiry_data(sold.stored_id, new, yes=True)),
+        kinds.DETAIL.pack(sold=sold.stored_id),
     )
 
 
@@ -197,20 +194,12 @@ def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKey
         "opened it loses the package, the client too: it leaves their /mypackages and their "
         "old buttons stop working (sessions already booked stay booked).\n\n{then}"
     ).format(title=escape(sold.title), client=client(sold), then=then)
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                button(
-                    # i18n: button
-                    _("♻️ Yes, revoke it"),
-                    kinds.REVOKE.pack(sold=sold.stored_id, fingerprint=fingerprint),
-                )
-            ],
-            # i18n: button
-            [button(_("✖ No"), kinds.DETAIL.pack(sold=sold.stored_id))],
-        ]
+    yes = button(
+        # i18n: button
+        _("♻️ Yes, revoke it"),
+        kinds.REVOKE.pack(sold=sold.stored_id, fingerprint=fingerprint),
     )
-    return text, keyboard
+    return text, yes_or_no(yes, kinds.DETAIL.pack(sold=sold.stored_id))
 
 
 def link_text(sold: SoldPackage, url: str) -> str:

@@ -13,6 +13,7 @@ from bot.catalog.shared_views import button
 from bot.selling.buttons import DETAIL, REFUND_ASK, REFUND_CONFIRM
 from bot.selling.desk_views import client
 from bot.selling.texts import when
+from bot.selling.views import yes_or_no
 from domain.booking.model import SessionBooking
 from domain.selling.model import SoldPackage
 from domain.selling.refunds import RefundRefused, Withdrawal, via_telegram
@@ -54,14 +55,9 @@ def question(sold: SoldPackage) -> tuple[str, InlineKeyboardMarkup]:
         "booked with it, and its sessions still to come are cancelled. The client is told. "
         "This cannot be undone."
     ).format(title=escape(sold.title), client=client(sold), how=how)
-    keyboard = InlineKeyboardMarkup(
-        [
-            [button(yes, CONFIRM.pack(sold=sold.stored_id))],
-            # i18n: button
-            [button(_("✖ No"), DETAIL.pack(sold=sold.stored_id))],
-        ]
+    return text, yes_or_no(
+        button(yes, CONFIRM.pack(sold=sold.stored_id)), DETAIL.pack(sold=sold.stored_id)
     )
-    return text, keyboard
 
 
 def sessions_block(cancelled: tuple[SessionBooking, ...], zone: str) -> str:
