@@ -131,6 +131,11 @@ def moment(at: datetime, zone: str) -> str:
     return when(at.astimezone(ZoneInfo(zone)), "%a %-d %b %H:%M")
 
 
+def of_session(text: str, title: str, at: datetime, zone: str, **more: object) -> str:
+    """`text` (translated) with a session's {title}, {time} and {zone} filled in, and `more`."""
+    return text.format(title=escape(title), time=moment(at, zone), zone=escape(zone), **more)
+
+
 def screen_text(screen: PackageScreen, now: datetime, note: str = "") -> str:
     zone = screen.view.zone
     parts = [f"{escape(note)}\n"] if note else []
@@ -233,16 +238,11 @@ def back_to_package(sold_id: int, new_message: bool = False) -> InlineKeyboardBu
 
 def joined(place: InLine, zone: str, hold: str) -> str:
     # i18n: {hold}: "2 h", "1 day"
-    return _(
+    text = _(
         "You are on the waitlist for <b>{title}</b>, {time} ({zone}): number {position} in "
         "line. If a seat frees up you get an offer, and the seat is held for you for {hold}."
-    ).format(
-        title=escape(place.title),
-        time=moment(place.starts_at, zone),
-        zone=escape(zone),
-        position=place.position,
-        hold=hold,
     )
+    return of_session(text, place.title, place.starts_at, zone, position=place.position, hold=hold)
 
 
 def left_line(place: WaitState) -> str:
@@ -252,9 +252,7 @@ def left_line(place: WaitState) -> str:
 
 
 def summary(title: str, at: datetime, zone: str) -> str:
-    return _("Book <b>{title}</b> on {time} ({zone})?").format(
-        title=escape(title), time=moment(at, zone), zone=escape(zone)
-    )
+    return of_session(_("Book <b>{title}</b> on {time} ({zone})?"), title, at, zone)
 
 
 def dates_text(series: Series, occurrences: list[Occurrence], zone: str) -> str:
@@ -288,8 +286,8 @@ def dates_keyboard(
 
 
 def booked(booking: SessionBooking, zone: str) -> str:
-    return _("Booked: {title}, {time} ({zone})").format(
-        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    return of_session(
+        _("Booked: {title}, {time} ({zone})"), booking.title, booking.starts_at, zone
     )
 
 
@@ -304,17 +302,15 @@ def cancel_question(booking: SessionBooking, zone: str, late: bool = False) -> s
             "Cancel <b>{title}</b> on {time} ({zone})? The session goes back into the package "
             "unless it has expired."
         )
-    return text.format(
-        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
-    )
+    return of_session(text, booking.title, booking.starts_at, zone)
 
 
 def cancelled(booking: SessionBooking, zone: str, returned: bool, late: bool = False) -> str:
     back = " " + _("It is back in the package.") if returned else ""
     if late:
         back = " " + _("It was a late cancel: the session counts as used.")
-    done = _("Cancelled: {title}, {time} ({zone}).").format(
-        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    done = of_session(
+        _("Cancelled: {title}, {time} ({zone})."), booking.title, booking.starts_at, zone
     )
     return f"{done}{back}"
 
@@ -329,23 +325,22 @@ def move_summary(booking: SessionBooking, at: datetime, zone: str) -> str:
 
 
 def moved(booking: SessionBooking, zone: str) -> str:
-    return _("Moved: {title}, now {time} ({zone})").format(
-        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
+    return of_session(
+        _("Moved: {title}, now {time} ({zone})"), booking.title, booking.starts_at, zone
     )
 
 
 def coach_notice(change: str, booking: SessionBooking, zone: str, client: str | None) -> str:
     """What the coach is told when someone with the link books, cancels or moves."""
-    return _(COACH_NOTICES[change]).format(
+    return of_session(
+        _(COACH_NOTICES[change]),
+        booking.title,
+        booking.starts_at,
+        zone,
         client=escape(client or _(A_CLIENT)),
-        title=escape(booking.title),
-        time=moment(booking.starts_at, zone),
-        zone=escape(zone),
     )
 
 
 def client_notice(change: str, booking: SessionBooking, zone: str) -> str:
     """What the client is told when their coach acts from the package's link."""
-    return _(CLIENT_NOTICES[change]).format(
-        title=escape(booking.title), time=moment(booking.starts_at, zone), zone=escape(zone)
-    )
+    return of_session(_(CLIENT_NOTICES[change]), booking.title, booking.starts_at, zone)

@@ -174,32 +174,31 @@ def back_to_session(booking_id: int, week: int) -> InlineKeyboardButton:
 
 def client_cancelled(booking: SessionBooking, zone: str, unit_returned: bool) -> str:
     back = " " + _("It is back in your package.") if unit_returned else ""
-    done = _("Your coach cancelled <b>{title}</b> on {time} ({zone}).").format(
-        title=escape(booking.title),
-        time=_moment(booking.starts_at, ZoneInfo(zone)),
-        zone=escape(zone),
-    )
+    done = _told(_("Your coach cancelled <b>{title}</b> on {time} ({zone})."), booking, zone)
     return f"{done}{back}"
 
 
 def client_no_show(booking: SessionBooking, zone: str) -> str:
-    return _(
+    text = _(
         "Your coach marked <b>{title}</b> on {time} ({zone}) as missed; it counts as used. "
         "Please contact your coach if this is a mistake."
-    ).format(
-        title=escape(booking.title),
-        time=_moment(booking.starts_at, ZoneInfo(zone)),
-        zone=escape(zone),
     )
+    return _told(text, booking, zone)
 
 
 def seat_removed(entry: ScheduleEntry, zone: str) -> str:
-    return _(
+    text = _(
         "Your coach removed the <b>{title}</b> date {time} ({zone}), so your seat is "
         "cancelled. The session is back in your package unless it has expired."
-    ).format(
-        title=escape(entry.booking.title),
-        time=_moment(entry.booking.starts_at, ZoneInfo(zone)),
+    )
+    return _told(text, entry.booking, zone)
+
+
+def _told(text: str, booking: SessionBooking, zone: str) -> str:
+    """`text` (translated) with the session's {title}, {time} and {zone} filled in."""
+    return text.format(
+        title=escape(booking.title),
+        time=_moment(booking.starts_at, ZoneInfo(zone)),
         zone=escape(zone),
     )
 

@@ -139,6 +139,23 @@ class Callback(Generic[T]):
         return pressed
 
 
+class Confirmable(Generic[T]):
+    """A button that asks before it acts, and its confirming twin: the same data with `:y`
+    at the end (`sold:hr:7:42`, then `sold:hr:7:42:y`). Both read into
+    `shape(**fields, yes=False|True)`; route `ask` and `yes` to the same action."""
+
+    def __init__(self, prefix: str, shape: Callable[..., T], **fields: Field[Any]) -> None:
+        self.ask: Callback[T] = Callback(
+            prefix, lambda **values: shape(**values, yes=False), **fields
+        )
+        self.yes: Callback[T] = Callback(
+            prefix, lambda yes, **values: shape(**values, yes=True), **fields, yes=Word("y")
+        )
+
+    def pack(self, yes: bool = False, **values: Any) -> str:
+        return self.yes.pack(**values, yes="y") if yes else self.ask.pack(**values)
+
+
 def plain(prefix: str) -> Callback[str]:
     """A button that carries nothing but its kind (Save, Cancel, Done): reads as `prefix`."""
     return Callback(prefix, lambda: prefix)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.kit.callbacks import Callback, Either, Id, Int, Word
+from bot.kit.callbacks import Callback, Confirmable, Either, Id, Int, Word
 from domain.selling.model import SoldFilter
 
 PAGE = Int(1, 9999)
@@ -53,24 +53,13 @@ class ExpirySet:
         return None if self.value == "none" else int(self.value)
 
 
-_VALUE = Either(TIMESTAMP, Word("none"))
-SET_EXPIRY = Callback(
-    "sold:set", lambda sold, value: ExpirySet(sold, value, False), sold=Id, value=_VALUE
-)
-SET_EXPIRY_YES = Callback(
-    "sold:set",
-    lambda sold, value, yes: ExpirySet(sold, value, True),
-    sold=Id,
-    value=_VALUE,
-    yes=Word("y"),
-)
+_EXPIRY = Confirmable("sold:set", ExpirySet, sold=Id, value=Either(TIMESTAMP, Word("none")))
+SET_EXPIRY, SET_EXPIRY_YES = _EXPIRY.ask, _EXPIRY.yes
 
 
 def expiry_data(sold_id: int, new: datetime | None, yes: bool = False) -> str:
     value: int | str = "none" if new is None else int(new.timestamp())
-    if yes:
-        return SET_EXPIRY_YES.pack(sold=sold_id, value=value, yes="y")
-    return SET_EXPIRY.pack(sold=sold_id, value=value)
+    return _EXPIRY.pack(yes, sold=sold_id, value=value)
 
 
 @dataclass(frozen=True)
@@ -89,22 +78,12 @@ class RemoveHolder:
     yes: bool
 
 
-REMOVE_HOLDER = Callback(
-    "sold:hr", lambda sold, user: RemoveHolder(sold, user, False), sold=Id, user=USER
-)
-REMOVE_HOLDER_YES = Callback(
-    "sold:hr",
-    lambda sold, user, yes: RemoveHolder(sold, user, True),
-    sold=Id,
-    user=USER,
-    yes=Word("y"),
-)
+_REMOVE = Confirmable("sold:hr", RemoveHolder, sold=Id, user=USER)
+REMOVE_HOLDER, REMOVE_HOLDER_YES = _REMOVE.ask, _REMOVE.yes
 
 
 def remove_holder_data(sold_id: int, user: int, yes: bool = False) -> str:
-    if yes:
-        return REMOVE_HOLDER_YES.pack(sold=sold_id, user=user, yes="y")
-    return REMOVE_HOLDER.pack(sold=sold_id, user=user)
+    return _REMOVE.pack(yes, sold=sold_id, user=user)
 
 
 # /sold's typed changes of the expiry (the flows'): (how, sold package id)

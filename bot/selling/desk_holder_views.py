@@ -9,6 +9,7 @@ from telegram import InlineKeyboardMarkup
 from bot.catalog.shared_views import button
 from bot.selling import buttons as kinds
 from bot.selling import texts
+from bot.selling.views import yes_or_no
 from domain.selling.model import Holder, SoldPackage
 from i18n import N_, _, ngettext
 
@@ -79,20 +80,12 @@ def remove_question(sold: SoldPackage, holder: Holder) -> tuple[str, InlineKeybo
         "already booked stay booked. The link is not changed: if {name} still has it, they "
         "can open it again — revoke the link to stop that."
     ).format(name=name, title=escape(sold.title))
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                button(
-                    # i18n: button
-                    _("✅ Yes, remove {name}").format(name=holder.name)[:60],
-                    kinds.remove_holder_data(sold.stored_id, holder.user_id, yes=True),
-                )
-            ],
-            # i18n: button
-            [button(_("✖ No"), kinds.HOLDERS.pack(sold=sold.stored_id))],
-        ]
+    yes = button(
+        # i18n: button
+        _("✅ Yes, remove {name}").format(name=holder.name)[:60],
+        kinds.remove_holder_data(sold.stored_id, holder.user_id, yes=True),
     )
-    return text, keyboard
+    return text, yes_or_no(yes, kinds.HOLDERS.pack(sold=sold.stored_id))
 
 
 def removed_note(name: str, removed: bool) -> str:

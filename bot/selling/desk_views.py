@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from telegram import InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.catalog.shared_views import button
 from bot.selling import buttons as kinds
 from bot.selling import texts
 from bot.selling.desk_holder_views import holders_line
 from bot.selling.policy_buttons import policy_rows
-from bot.selling.views import numbered_rows
+from bot.selling.views import numbered_rows, yes_or_no
 from domain.pagination import Page
 from domain.selling.access import SoldLine, SoldView
 from domain.selling.model import (
@@ -44,6 +44,15 @@ NOT_OPENED = N_("not opened yet")
 
 def client(sold: SoldPackage) -> str:
     return escape(sold.client_name) if sold.client_id is not None else _(NOT_OPENED)
+
+
+def question(
+    sold: SoldPackage, text: str, yes: InlineKeyboardButton, **more: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The coach is asked about one sold package: `text` (translated) names its {title} and
+    {client} (and `more`); its yes, then ✖ No back to the package."""
+    text = text.format(title=escape(sold.title), client=client(sold), **more)
+    return text, yes_or_no(yes, kinds.DETAIL.pack(sold=sold.stored_id))
 
 
 def list_text(page: Page[SoldLine], which: SoldFilter, zone: str) -> str:
@@ -170,13 +179,10 @@ def expiry_question(sold: SoldPackage, new: datetime | None, zone: str) -> str:
 
 
 def confirm_expiry(sold: SoldPackage, new: datetime | None) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            # i18n: button
-            [button(_("✅ Yes, change it"), kinds.expiry_data(sold.stored_id, new, yes=True))],
-            # i18n: button
-            [button(_("✖ No"), kinds.DETAIL.pack(sold=sold.stored_id))],
-        ]
+    return yes_or_no(
+        # i18n: button
+        button(_("✅ Yes, change it"), kinds.expiry_data(sold.stored_id, new, yes=True)),
+        kinds.DETAIL.pack(sold=sold.stored_id),
     )
 
 
@@ -196,21 +202,13 @@ def revoke_question(sold: SoldPackage, fingerprint: str) -> tuple[str, InlineKey
         "The current link stops working at once, for everyone who has it. Everyone who "
         "opened it loses the package, the client too: it leaves their /mypackages and their "
         "old buttons stop working (sessions already booked stay booked).\n\n{then}"
-    ).format(title=escape(sold.title), client=client(sold), then=then)
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                button(
-                    # i18n: button
-                    _("♻️ Yes, revoke it"),
-                    kinds.REVOKE.pack(sold=sold.stored_id, fingerprint=fingerprint),
-                )
-            ],
-            # i18n: button
-            [button(_("✖ No"), kinds.DETAIL.pack(sold=sold.stored_id))],
-        ]
     )
-    return text, keyboard
+    yes = button(
+        # i18n: button
+        _("♻️ Yes, revoke it"),
+        kinds.REVOKE.pack(sold=sold.stored_id, fingerprint=fingerprint),
+    )
+    return question(sold, text, yes, then=then)
 
 
 def link_text(sold: SoldPackage, url: str) -> str:

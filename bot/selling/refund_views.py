@@ -10,7 +10,8 @@ from telegram import InlineKeyboardMarkup
 
 from bot.catalog.packages_views import price_label
 from bot.catalog.shared_views import button
-from bot.selling.buttons import DETAIL, REFUND_ASK, REFUND_CONFIRM
+from bot.selling import desk_views
+from bot.selling.buttons import REFUND_ASK, REFUND_CONFIRM
 from bot.selling.desk_views import client
 from bot.selling.texts import when
 from domain.booking.model import SessionBooking
@@ -53,15 +54,8 @@ def question(sold: SoldPackage) -> tuple[str, InlineKeyboardMarkup]:
         "The package is withdrawn: its access link stops working, nothing more can be "
         "booked with it, and its sessions still to come are cancelled. The client is told. "
         "This cannot be undone."
-    ).format(title=escape(sold.title), client=client(sold), how=how)
-    keyboard = InlineKeyboardMarkup(
-        [
-            [button(yes, CONFIRM.pack(sold=sold.stored_id))],
-            # i18n: button
-            [button(_("✖ No"), DETAIL.pack(sold=sold.stored_id))],
-        ]
     )
-    return text, keyboard
+    return desk_views.question(sold, text, button(yes, CONFIRM.pack(sold=sold.stored_id)), how=how)
 
 
 def sessions_block(cancelled: tuple[SessionBooking, ...], zone: str) -> str:

@@ -11,6 +11,7 @@ from bot.booking.holder_views import back_to_package
 from bot.catalog.shared_views import button
 from bot.selling import texts
 from bot.selling.buttons import DETAIL, TRANSFER
+from bot.selling.views import no_button
 from domain.selling.model import SoldPackage
 from i18n import N_, _
 
@@ -41,8 +42,7 @@ def question(
         )
     text = text.format(title=escape(sold.title), left=texts.left_text(sold))
     back = (
-        # i18n: button
-        button(_("✖ No"), DETAIL.pack(sold=sold.stored_id))
+        no_button(DETAIL.pack(sold=sold.stored_id))
         if by_coach
         else back_to_package(sold.stored_id)
     )

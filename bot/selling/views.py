@@ -114,3 +114,14 @@ def mine_keyboard(page: Page[SoldLine]) -> InlineKeyboardMarkup | None:
         lambda n: kinds.MINE_PAGE.pack(page=n),
     )
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def no_button(data: str) -> InlineKeyboardButton:
+    """A question's ✖ No: back to the screen it was asked from (`data`)."""
+    # i18n: button
+    return button(_("✖ No"), data)
+
+
+def yes_or_no(yes: InlineKeyboardButton, no_data: str) -> InlineKeyboardMarkup:
+    """A question's keyboard: its yes, then ✖ No back to `no_data`."""
+    return InlineKeyboardMarkup([[yes], [no_button(no_data)]])

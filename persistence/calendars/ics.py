@@ -26,41 +26,35 @@ def booking_ics(
     cancelled: bool = False,
 ) -> bytes:
     """One VEVENT for the session; METHOD:CANCEL and STATUS:CANCELLED when it is off."""
-    uid = session_uid(booking.id or 0, bot_username)
-    return session_event(booking, uid, now, description, cancelled, stored=False)
+    event = _event(
+        booking, session_uid(booking.id or 0, bot_username), now, description, cancelled
+    )
+    return _file("CANCEL" if cancelled else "PUBLISH", event)
 
 
-def session_event(
-    booking: SessionBooking,
-    uid: str,
-    now: datetime,
-    description: str = "",
-    cancelled: bool = False,
-    stored: bool = True,
-) -> bytes:
-    """The session's VEVENT under `uid`. `stored`: for a CalDAV calendar, which takes no
-    METHOD (RFC 4791, 4.1)."""
-    calendar = _calendar(None if stored else "CANCEL" if cancelled else "PUBLISH")
-    calendar.add_component(_event(booking, uid, now, description, cancelled))
-    return bytes(calendar.to_ical())
+def session_event(booking: SessionBooking, uid: str, now: datetime) -> bytes:
+    """The session's VEVENT under `uid`, for a CalDAV calendar, which takes no METHOD
+    (RFC 4791, 4.1)."""
+    return _file(None, _event(booking, uid, now))
 
 
 def bookings_ics(bookings: list[SessionBooking], bot_username: str, now: datetime) -> bytes:
     """One file with a VEVENT per booked session (each under its own UID, so a later file
     for one of them changes only that one)."""
-    calendar = _calendar("PUBLISH")
-    for booking in bookings:
-        calendar.add_component(_event(booking, session_uid(booking.id or 0, bot_username), now))
-    return bytes(calendar.to_ical())
+    return _file(
+        "PUBLISH", *(_event(b, session_uid(b.id or 0, bot_username), now) for b in bookings)
+    )
 
 
-def _calendar(method: str | None) -> Calendar:
+def _file(method: str | None, *events: Event) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     if method:
         calendar.add("method", method)
-    return calendar
+    for event in events:
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
 
 
 def _event(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.kit.callbacks import INT32_MAX, Callback, Either, Id, Int, Word, parse_any
+from bot.kit.callbacks import INT32_MAX, Callback, Confirmable, Either, Id, Int, Word, parse_any
 from domain.errors import NotFound
 
 
@@ -83,3 +83,21 @@ def test_parse_any_picks_the_kind_whose_prefix_and_shape_match() -> None:
     assert parse_any(kinds, "bk:w:4") == ("w", 4)
     with pytest.raises(NotFound):
         parse_any(kinds, "bk:w:40")
+
+
+@dataclass(frozen=True)
+class Removal:
+    sold: int
+    user: int
+    yes: bool
+
+
+def test_a_confirmable_button_asks_then_confirms_with_the_same_data_and_y() -> None:
+    remove = Confirmable("t:hr", Removal, sold=Id, user=Id)
+    assert remove.pack(sold=7, user=42) == "t:hr:7:42"
+    assert remove.pack(True, sold=7, user=42) == "t:hr:7:42:y"
+    assert remove.ask.parse("t:hr:7:42") == Removal(7, 42, False)
+    assert remove.yes.parse("t:hr:7:42:y") == Removal(7, 42, True)
+    assert remove.ask.read("t:hr:7:42:y") is None
+    with pytest.raises(NotFound):
+        remove.yes.parse("t:hr:7:42:yes")
