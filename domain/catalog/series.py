@@ -38,14 +38,6 @@ __all__ = [
 
 SERIES: EntryKind[Series] = EntryKind(ItemKind.SERIES, lambda uow: uow.series, own_series)
 
-# The use cases a series shares with a service (see `EntryKind`), by their series names.
-list_series = SERIES.page
-get_series = SERIES.get
-set_series_hidden = SERIES.set_hidden
-series_usage = SERIES.usage
-series_delete_check = SERIES.delete_check
-delete_series = SERIES.delete
-
 
 @dataclass(frozen=True)
 class SeriesDraft(EntryDraft):

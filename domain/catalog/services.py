@@ -12,14 +12,6 @@ from domain.ports import UnitOfWork
 
 SERVICES: EntryKind[Service] = EntryKind(ItemKind.SERVICE, lambda uow: uow.services, own_service)
 
-# The use cases a service shares with a series (see `EntryKind`), by their service names.
-list_services = SERVICES.page
-get_service = SERVICES.get
-set_service_hidden = SERVICES.set_hidden
-service_usage = SERVICES.usage
-service_delete_check = SERVICES.delete_check
-delete_service = SERVICES.delete
-
 
 @dataclass(frozen=True)
 class ServiceDraft(EntryDraft):

@@ -8,8 +8,8 @@ from datetime import timedelta
 from domain.accounts import set_timezone
 from domain.catalog.drafts import PackageDraft, draft_set_price, draft_set_title
 from domain.catalog.packages import delete_package, update_package
-from domain.catalog.series import delete_series
-from domain.catalog.services import delete_service
+from domain.catalog.series import SERIES
+from domain.catalog.services import SERVICES
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import access_payload, given_a_shop
 
@@ -140,7 +140,7 @@ async def test_sold_package_keeps_its_snapshot_and_deleted_items_say_so(
     draft_set_title(draft, "Renamed")
     draft_set_price(draft, "99", "XTR")
     await update_package(shop.uow(), COACH, package.id, draft)
-    await delete_service(shop.uow(), COACH, shop.yoga_id, harness.clock.now)
+    await SERVICES.delete(shop.uow(), COACH, shop.yoga_id, harness.clock.now)
 
     api.open_deep_link(CLIENT, payload)
     seen = await api.next_message(CLIENT, "Keep me — from Anna")
@@ -175,8 +175,8 @@ async def test_an_emptied_package_has_no_button_and_a_forged_one_sells_nothing(
 ) -> None:
     api, shop = harness.api, await given_a_shop(harness)
     package = await shop.package("Emptied")
-    await delete_service(shop.uow(), COACH, shop.yoga_id, harness.clock.now)
-    await delete_series(shop.uow(), COACH, shop.camp_id, harness.clock.now)
+    await SERVICES.delete(shop.uow(), COACH, shop.yoga_id, harness.clock.now)
+    await SERIES.delete(shop.uow(), COACH, shop.camp_id, harness.clock.now)
     api.open_deep_link(CLIENT, f"p_{package.public_id}")
     page = await api.next_message(CLIENT, "nothing left in it")
     assert page.buttons == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.catalog.drafts import PackageDraft
 from domain.catalog.model import ItemKind, PackageItem
 from domain.catalog.packages import create_package, get_package, update_package
-from domain.catalog.services import list_services
+from domain.catalog.services import SERVICES
 from tests.e2e.conftest import COACH, BotHarness
 from tests.e2e.test_packages import given_a_catalog
 
@@ -17,7 +17,7 @@ async def test_a_coach_saving_an_edit_begun_before_another_save_is_told(
     await given_a_catalog(harness)
     assert harness.app is not None
     uow = harness.app.deps.uow_factory
-    (service,) = (await list_services(uow(), COACH, 1, 10)).items
+    (service,) = (await SERVICES.page(uow(), COACH, 1, 10)).items
     assert service.id is not None
     draft = PackageDraft(
         title="Starter",

@@ -8,7 +8,12 @@ from sqlalchemy import update
 from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price, draft_set_title
 from domain.catalog.model import ItemKind
 from domain.catalog.packages import create_package, get_package
-from domain.catalog.series import SeriesDraft, create_series, list_occurrences, list_series
+from domain.catalog.series import (
+    SERIES,
+    SeriesDraft,
+    create_series,
+    list_occurrences,
+)
 from persistence.db import create_engine
 from persistence.models import OccurrenceRow
 from tests.e2e.conftest import COACH, OTHER_COACH, BotHarness
@@ -101,7 +106,7 @@ async def test_coach_creates_a_series_adds_weekly_dates_and_removes_one(
     for day in ("01", "08", "15"):
         assert f"Tue {day} Dec 18:00 — 0/12" in view.content
     assert harness.app is not None
-    (series,) = (await list_series(harness.app.deps.uow_factory(), COACH)).items
+    (series,) = (await SERIES.page(harness.app.deps.uow_factory(), COACH)).items
     assert series.id is not None
     stored = await dates_of(harness, series.id)
     assert [start for start, _ in stored] == [  # 18:00 in Berlin is 17:00 UTC in winter

@@ -6,14 +6,14 @@ from __future__ import annotations
 from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price, draft_set_title
 from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package, get_package
-from domain.catalog.services import ServiceDraft, create_service, list_services
+from domain.catalog.services import SERVICES, ServiceDraft, create_service
 from tests.e2e.conftest import CLIENT, COACH, OTHER_COACH, BotHarness
 
 
 async def services_of(harness: BotHarness, coach: int = COACH) -> list[tuple[str, bool]]:
     """(title, hidden) of every service the coach has, read straight from the database."""
     assert harness.app is not None
-    page = await list_services(harness.app.deps.uow_factory(), coach, 1, 100)
+    page = await SERVICES.page(harness.app.deps.uow_factory(), coach, 1, 100)
     return [(s.title, s.hidden) for s in page.items]
 
 

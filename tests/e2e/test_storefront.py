@@ -15,7 +15,7 @@ from domain.catalog.drafts import (
 from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package, set_package_hidden
 from domain.catalog.series import SeriesDraft, create_series
-from domain.catalog.services import ServiceDraft, create_service, delete_service
+from domain.catalog.services import SERVICES, ServiceDraft, create_service
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 
 PAYLOAD = re.compile(r"\?start=([cp]_[A-Za-z0-9_-]+)")
@@ -50,7 +50,7 @@ async def given_packages(harness: BotHarness) -> dict[str, Package]:
     secret_id = made["Secret deal"].id
     assert secret_id is not None and old.id is not None
     await set_package_hidden(uow(), COACH, secret_id, True)
-    await delete_service(uow(), COACH, old.id, now)
+    await SERVICES.delete(uow(), COACH, old.id, now)
     return made
 
 

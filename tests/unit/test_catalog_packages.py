@@ -24,7 +24,7 @@ from domain.catalog.packages import (
     update_package,
 )
 from domain.catalog.series import SeriesDraft, create_series
-from domain.catalog.services import ServiceDraft, create_service, delete_service
+from domain.catalog.services import SERVICES, ServiceDraft, create_service
 from domain.catalog.storefront import package_for_link
 from domain.errors import ChangedMeanwhile, InvalidInput, NotACoach, NotFound, PlanRequired
 from domain.model import Plan
@@ -125,7 +125,7 @@ async def test_a_package_cannot_include_another_coachs_service(cat: Catalog) -> 
 
 async def test_a_service_deleted_while_drafting_is_caught_on_create(cat: Catalog) -> None:
     draft = cat.draft()
-    await delete_service(cat.uow, ANNA, cat.yoga, NOW)
+    await SERVICES.delete(cat.uow, ANNA, cat.yoga, NOW)
     with refused(match="“typed title” is no longer"):
         await create_package(cat.uow, ANNA, draft, NOW)
 
@@ -332,7 +332,7 @@ async def test_packages_are_listed_with_how_many_were_sold(cat: Catalog) -> None
 async def test_deleting_a_service_takes_it_out_of_the_package(cat: Catalog) -> None:
     package = await cat.package()
     assert package.id is not None
-    await delete_service(cat.uow, ANNA, cat.yoga, NOW)
+    await SERVICES.delete(cat.uow, ANNA, cat.yoga, NOW)
     items = (await get_package(cat.uow, ANNA, package.id)).items
     assert items == [PackageItem(ItemKind.SERIES, cat.camp, 8, "Camp")]
 

@@ -6,17 +6,13 @@ from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price,
 from domain.catalog.model import ItemKind, Series, Usage
 from domain.catalog.packages import create_package, get_package
 from domain.catalog.series import (
+    SERIES,
     SeriesDraft,
     add_occurrence,
     add_recurring_occurrences,
     create_series,
-    delete_series,
-    get_series,
     list_occurrences,
-    list_series,
     remove_occurrence,
-    series_usage,
-    set_series_hidden,
     update_series,
 )
 from domain.errors import InvalidInput, NotACoach, NotFound
@@ -45,7 +41,7 @@ async def _series(uow: FakeUnitOfWork, coach_id: int = ANNA) -> tuple[Series, in
 async def test_a_coach_creates_a_series_without_dates(uow: FakeUnitOfWork) -> None:
     series, series_id = await _series(uow)
     assert (series.title, series.capacity, series.duration_minutes) == ("Bootcamp", 10, 60)
-    assert await get_series(uow, ANNA, series_id) == series
+    assert await SERIES.get(uow, ANNA, series_id) == series
     assert await list_occurrences(uow, ANNA, series_id) == []
 
 
@@ -87,7 +83,7 @@ def test_a_series_draft_survives_the_conversation_state() -> None:
 async def test_series_are_listed_a_page_at_a_time(uow: FakeUnitOfWork) -> None:
     for n in range(3):
         await create_series(uow, ANNA, SeriesDraft(f"Series {n}", "", 5, 60))
-    page = await list_series(uow, ANNA, page=2, per_page=2)
+    page = await SERIES.page(uow, ANNA, page=2, per_page=2)
     assert [s.title for s in page.items] == ["Series 2"]
     assert (page.page, page.pages, page.total) == (2, 2, 3)
 
@@ -97,20 +93,20 @@ async def test_another_coachs_series_looks_exactly_like_a_missing_one(
 ) -> None:
     series, series_id = await _series(uow)
     for attempt in (
-        get_series(uow, BORIS, series_id),
+        SERIES.get(uow, BORIS, series_id),
         update_series(uow, BORIS, series_id, "capacity", "3", NOW),
-        set_series_hidden(uow, BORIS, series_id, True),
-        series_usage(uow, BORIS, series_id),
-        delete_series(uow, BORIS, series_id, NOW),
+        SERIES.set_hidden(uow, BORIS, series_id, True),
+        SERIES.usage(uow, BORIS, series_id),
+        SERIES.delete(uow, BORIS, series_id, NOW),
         add_occurrence(uow, BORIS, series_id, "2026-12-01 18:00", NOW),
         add_recurring_occurrences(uow, BORIS, series_id, "every tue 18:00 for 2 weeks", NOW),
         list_occurrences(uow, BORIS, series_id),
         remove_occurrence(uow, BORIS, series_id, 1),
-        get_series(uow, ANNA, 999),
+        SERIES.get(uow, ANNA, 999),
     ):
         with pytest.raises(NotFound):
             await attempt
-    assert await get_series(uow, ANNA, series_id) == series
+    assert await SERIES.get(uow, ANNA, series_id) == series
     assert uow.occurrences.rows == {}
 
 
@@ -128,7 +124,7 @@ async def test_a_coach_edits_one_field_of_a_series(
 ) -> None:
     _, series_id = await _series(uow)
     await update_series(uow, ANNA, series_id, field, text, NOW)
-    assert getattr(await get_series(uow, ANNA, series_id), attribute) == value
+    assert getattr(await SERIES.get(uow, ANNA, series_id), attribute) == value
 
 
 @pytest.mark.parametrize(("field", "text"), [("capacity", "0"), ("capacity", "501"), ("age", "9")])
@@ -138,7 +134,7 @@ async def test_an_invalid_series_edit_is_refused(
     series, series_id = await _series(uow)
     with pytest.raises(InvalidInput):
         await update_series(uow, ANNA, series_id, field, text, NOW)
-    assert await get_series(uow, ANNA, series_id) == series
+    assert await SERIES.get(uow, ANNA, series_id) == series
 
 
 async def test_capacity_cannot_drop_below_the_seats_taken_in_an_upcoming_meeting(
@@ -247,7 +243,7 @@ async def test_a_meeting_of_another_series_cannot_be_removed_through_this_one(
 
 async def test_a_hidden_series_is_still_the_coachs_to_edit(uow: FakeUnitOfWork) -> None:
     _, series_id = await _series(uow)
-    assert (await set_series_hidden(uow, ANNA, series_id, True)).hidden
+    assert (await SERIES.set_hidden(uow, ANNA, series_id, True)).hidden
     assert (await update_series(uow, ANNA, series_id, "title", "Secret", NOW)).hidden
 
 
@@ -262,14 +258,14 @@ async def test_deleting_a_series_removes_it_from_packages_and_sold_packages(
     package = await create_package(uow, ANNA, draft, NOW)
     assert package.id is not None
     uow.sales.sell(package)
-    assert await series_usage(uow, ANNA, series_id) == Usage(
+    assert await SERIES.usage(uow, ANNA, series_id) == Usage(
         packages=1, sold_packages=1, packages_left_empty=1
     )
 
-    assert (await delete_series(uow, ANNA, series_id, NOW)).hidden_packages == 1
+    assert (await SERIES.delete(uow, ANNA, series_id, NOW)).hidden_packages == 1
 
     with pytest.raises(NotFound):
-        await get_series(uow, ANNA, series_id)
+        await SERIES.get(uow, ANNA, series_id)
     emptied = await get_package(uow, ANNA, package.id)
     assert emptied.items == [] and emptied.hidden  # hidden, not listed with nothing inside
     assert all(not sale.refs for sale in uow.sales.rows.values())
@@ -288,9 +284,9 @@ async def test_a_package_holding_more_than_the_deleted_series_stays_visible(
     draft_set_price(draft, "0", "XTR")
     package = await create_package(uow, ANNA, draft, NOW)
     assert package.id is not None
-    assert (await series_usage(uow, ANNA, series_id)).packages_left_empty == 0
+    assert (await SERIES.usage(uow, ANNA, series_id)).packages_left_empty == 0
 
-    assert (await delete_series(uow, ANNA, series_id, NOW)).hidden_packages == 0
+    assert (await SERIES.delete(uow, ANNA, series_id, NOW)).hidden_packages == 0
 
     kept = await get_package(uow, ANNA, package.id)
     assert not kept.hidden and [i.ref_id for i in kept.items] == [other_id]
@@ -307,4 +303,4 @@ def test_a_series_draft_remembers_hidden_and_old_drafts_load_visible() -> None:
 async def test_a_series_can_be_created_hidden(uow: FakeUnitOfWork) -> None:
     series = await create_series(uow, ANNA, SeriesDraft("Secret", "", 5, 30, hidden=True))
     assert series.id is not None
-    assert (await get_series(uow, ANNA, series.id)).hidden
+    assert (await SERIES.get(uow, ANNA, series.id)).hidden

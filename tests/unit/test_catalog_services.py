@@ -6,13 +6,9 @@ from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price,
 from domain.catalog.model import ItemKind, Usage
 from domain.catalog.packages import create_package, get_package
 from domain.catalog.services import (
+    SERVICES,
     ServiceDraft,
     create_service,
-    delete_service,
-    get_service,
-    list_services,
-    service_usage,
-    set_service_hidden,
     update_service,
 )
 from domain.errors import InvalidInput, NotACoach, NotFound
@@ -51,7 +47,7 @@ async def test_a_coach_creates_a_service_with_clean_fields(uow: FakeUnitOfWork) 
         "Private",
         45,
     )
-    assert await get_service(uow, ANNA, service.id) == service
+    assert await SERVICES.get(uow, ANNA, service.id) == service
 
 
 async def test_someone_who_is_not_a_coach_cannot_create_a_service(uow: FakeUnitOfWork) -> None:
@@ -86,10 +82,10 @@ async def test_services_are_listed_a_page_at_a_time(uow: FakeUnitOfWork) -> None
     for n in range(12):
         await create_service(uow, ANNA, ServiceDraft(f"Service {n}", "", 60))
     await create_service(uow, BORIS, YOGA)
-    last = await list_services(uow, ANNA, page=3, per_page=5)
+    last = await SERVICES.page(uow, ANNA, page=3, per_page=5)
     assert [s.title for s in last.items] == ["Service 10", "Service 11"]
     assert (last.page, last.pages, last.total) == (3, 3, 12)
-    beyond = await list_services(uow, ANNA, page=9, per_page=5)
+    beyond = await SERVICES.page(uow, ANNA, page=9, per_page=5)
     assert beyond.page == 3 and beyond.items == last.items
 
 
@@ -99,16 +95,16 @@ async def test_another_coachs_service_looks_exactly_like_a_missing_one(
     service = await create_service(uow, ANNA, YOGA)
     assert service.id is not None
     for attempt in (
-        get_service(uow, BORIS, service.id),
+        SERVICES.get(uow, BORIS, service.id),
         update_service(uow, BORIS, service.id, "title", "Mine now"),
-        set_service_hidden(uow, BORIS, service.id, True),
-        service_usage(uow, BORIS, service.id),
-        delete_service(uow, BORIS, service.id, NOW),
-        get_service(uow, ANNA, 999),
+        SERVICES.set_hidden(uow, BORIS, service.id, True),
+        SERVICES.usage(uow, BORIS, service.id),
+        SERVICES.delete(uow, BORIS, service.id, NOW),
+        SERVICES.get(uow, ANNA, 999),
     ):
         with pytest.raises(NotFound):
             await attempt
-    assert await get_service(uow, ANNA, service.id) == service
+    assert await SERVICES.get(uow, ANNA, service.id) == service
 
 
 @pytest.mark.parametrize(
@@ -126,7 +122,7 @@ async def test_a_coach_edits_one_field_of_a_service(
     assert service.id is not None
     updated = await update_service(uow, ANNA, service.id, field, text)
     assert getattr(updated, attribute) == value
-    assert getattr(await get_service(uow, ANNA, service.id), attribute) == value
+    assert getattr(await SERVICES.get(uow, ANNA, service.id), attribute) == value
 
 
 @pytest.mark.parametrize(
@@ -140,15 +136,15 @@ async def test_an_invalid_edit_is_refused_and_changes_nothing(
     assert service.id is not None
     with pytest.raises(InvalidInput):
         await update_service(uow, ANNA, service.id, field, text)
-    assert await get_service(uow, ANNA, service.id) == service
+    assert await SERVICES.get(uow, ANNA, service.id) == service
 
 
 async def test_a_coach_hides_and_shows_a_service(uow: FakeUnitOfWork) -> None:
     service = await create_service(uow, ANNA, YOGA)
     assert service.id is not None
-    assert (await set_service_hidden(uow, ANNA, service.id, True)).hidden
-    assert (await get_service(uow, ANNA, service.id)).hidden
-    assert not (await set_service_hidden(uow, ANNA, service.id, False)).hidden
+    assert (await SERVICES.set_hidden(uow, ANNA, service.id, True)).hidden
+    assert (await SERVICES.get(uow, ANNA, service.id)).hidden
+    assert not (await SERVICES.set_hidden(uow, ANNA, service.id, False)).hidden
 
 
 async def test_usage_counts_the_packages_and_sold_packages_that_include_a_service(
@@ -160,7 +156,7 @@ async def test_usage_counts_the_packages_and_sold_packages_that_include_a_servic
     first = await _package_with(uow, service.id)
     await _package_with(uow, service.id, other.id)
     uow.sales.sell(await get_package(uow, ANNA, first))
-    assert await service_usage(uow, ANNA, service.id) == Usage(
+    assert await SERVICES.usage(uow, ANNA, service.id) == Usage(
         packages=2, sold_packages=1, packages_left_empty=1
     )
 
@@ -174,13 +170,13 @@ async def test_deleting_a_service_removes_it_from_packages_and_sold_packages(
     package_id = await _package_with(uow, yoga.id, pilates.id)
     uow.sales.sell(await get_package(uow, ANNA, package_id))
 
-    await delete_service(uow, ANNA, yoga.id, NOW)
+    await SERVICES.delete(uow, ANNA, yoga.id, NOW)
 
     with pytest.raises(NotFound):
-        await get_service(uow, ANNA, yoga.id)
+        await SERVICES.get(uow, ANNA, yoga.id)
     package = await get_package(uow, ANNA, package_id)
     assert [(i.ref_id, i.title) for i in package.items] == [(pilates.id, "Pilates")]
-    assert await service_usage(uow, ANNA, pilates.id) == Usage(
+    assert await SERVICES.usage(uow, ANNA, pilates.id) == Usage(
         packages=1, sold_packages=1, packages_left_empty=1
     )
     assert uow.services.rows[yoga.id].deleted_at == NOW  # soft delete
@@ -199,9 +195,9 @@ async def test_a_package_whose_only_item_is_the_deleted_service_is_hidden_not_le
     mixed = await _package_with(uow, yoga.id, pilates.id)
     only_pilates = await _package_with(uow, pilates.id)
     uow.packages.rows[also_already_hidden].hidden = True
-    assert (await service_usage(uow, ANNA, yoga.id)).packages_left_empty == 2
+    assert (await SERVICES.usage(uow, ANNA, yoga.id)).packages_left_empty == 2
 
-    assert (await delete_service(uow, ANNA, yoga.id, NOW)).hidden_packages == 2
+    assert (await SERVICES.delete(uow, ANNA, yoga.id, NOW)).hidden_packages == 2
 
     emptied = [await get_package(uow, ANNA, i) for i in (only_yoga, also_already_hidden)]
     assert [(p.hidden, p.items) for p in emptied] == [(True, []), (True, [])]
@@ -215,7 +211,7 @@ async def test_a_refused_delete_hides_no_package(uow: FakeUnitOfWork) -> None:
     assert yoga.id is not None
     package_id = await _package_with(uow, yoga.id)
     with pytest.raises(NotFound):
-        await delete_service(uow, BORIS, yoga.id, NOW)
+        await SERVICES.delete(uow, BORIS, yoga.id, NOW)
     package = await get_package(uow, ANNA, package_id)
     assert not package.hidden and [i.ref_id for i in package.items] == [yoga.id]
 
@@ -231,7 +227,7 @@ async def test_another_coachs_packages_are_never_hidden_by_a_delete(uow: FakeUni
     boris_package = await create_package(uow, BORIS, draft, NOW)
     assert boris_package.id is not None
 
-    assert (await delete_service(uow, ANNA, yoga.id, NOW)).hidden_packages == 0
+    assert (await SERVICES.delete(uow, ANNA, yoga.id, NOW)).hidden_packages == 0
     assert not (await get_package(uow, BORIS, boris_package.id)).hidden
 
 
@@ -245,4 +241,4 @@ def test_a_service_draft_remembers_hidden_and_old_drafts_load_visible() -> None:
 async def test_a_service_can_be_created_hidden(uow: FakeUnitOfWork) -> None:
     service = await create_service(uow, ANNA, ServiceDraft("Secret", "", 30, hidden=True))
     assert service.id is not None
-    assert (await get_service(uow, ANNA, service.id)).hidden
+    assert (await SERVICES.get(uow, ANNA, service.id)).hidden

@@ -6,8 +6,8 @@ from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price,
 from domain.catalog.model import ItemKind, Package
 from domain.catalog.overview import CatalogCounts, ItemChoice, catalog_counts, choices_for_items
 from domain.catalog.packages import create_package, delete_package, set_package_hidden
-from domain.catalog.series import SeriesDraft, create_series, delete_series, set_series_hidden
-from domain.catalog.services import ServiceDraft, create_service, delete_service
+from domain.catalog.series import SERIES, SeriesDraft, create_series
+from domain.catalog.services import SERVICES, ServiceDraft, create_service
 from domain.catalog.storefront import booking_page, package_for_link
 from domain.errors import NotACoach, NotFound
 from tests.unit.fakes import FakeUnitOfWork, seed_coach
@@ -63,7 +63,7 @@ async def test_a_package_emptied_by_deleting_its_service_leaves_the_booking_page
 ) -> None:
     yoga = await _service(uow, ANNA, "Yoga")
     emptied = await _package(uow, ANNA, "Yoga only", yoga)
-    await delete_service(uow, ANNA, yoga, NOW)
+    await SERVICES.delete(uow, ANNA, yoga, NOW)
     assert (await booking_page(uow, "coach-1"))[1] == []
     assert (await package_for_link(uow, emptied.public_id)).items == []
 
@@ -92,7 +92,7 @@ async def test_unknown_or_malformed_public_ids_are_not_found(
 async def test_the_coach_home_counts_services_series_and_packages(uow: FakeUnitOfWork) -> None:
     yoga = await _service(uow, ANNA, "Yoga")
     gone = await _service(uow, ANNA, "Gone")
-    await delete_service(uow, ANNA, gone, NOW)
+    await SERVICES.delete(uow, ANNA, gone, NOW)
     await create_series(uow, ANNA, SeriesDraft("Camp", "", 5, 60))
     hidden = await _package(uow, ANNA, "Hidden", yoga)
     assert hidden.id is not None
@@ -108,12 +108,12 @@ async def test_hidden_services_and_series_can_still_go_into_a_package(
 ) -> None:
     yoga = await _service(uow, ANNA, "Yoga")
     gone = await _service(uow, ANNA, "Gone")
-    await delete_service(uow, ANNA, gone, NOW)
+    await SERVICES.delete(uow, ANNA, gone, NOW)
     camp = await create_series(uow, ANNA, SeriesDraft("Camp", "", 5, 60))
     old = await create_series(uow, ANNA, SeriesDraft("Old", "", 5, 60))
     assert camp.id is not None and old.id is not None
-    await set_series_hidden(uow, ANNA, camp.id, True)
-    await delete_series(uow, ANNA, old.id, NOW)
+    await SERIES.set_hidden(uow, ANNA, camp.id, True)
+    await SERIES.delete(uow, ANNA, old.id, NOW)
     await _service(uow, BORIS, "Boris")
 
     assert await choices_for_items(uow, ANNA) == [

@@ -8,8 +8,8 @@ import pytest
 from domain.catalog.drafts import PackageDraft, draft_add_item, draft_set_price, draft_set_title
 from domain.catalog.model import ItemKind, Usage
 from domain.catalog.packages import create_package, delete_package, list_packages
-from domain.catalog.series import SeriesDraft, create_series, series_delete_check
-from domain.catalog.services import ServiceDraft, create_service, service_delete_check
+from domain.catalog.series import SERIES, SeriesDraft, create_series
+from domain.catalog.services import SERVICES, ServiceDraft, create_service
 from domain.errors import NotFound
 from tests.unit.fakes import FakeUnitOfWork, seed_coach
 
@@ -37,12 +37,12 @@ async def test_the_delete_question_reads_entry_and_usage_in_one_transaction(
     draft_set_price(draft, "0", "XTR")
     await create_package(uow, ANNA, draft, NOW)
     before = uow.transactions
-    check = await service_delete_check(uow, ANNA, service.id)
+    check = await SERVICES.delete_check(uow, ANNA, service.id)
     assert uow.transactions == before + 1
     assert check.entry == service and check.usage == Usage(1, 0, packages_left_empty=1)
-    assert (await series_delete_check(uow, ANNA, series.id)).usage == Usage(0, 0)
+    assert (await SERIES.delete_check(uow, ANNA, series.id)).usage == Usage(0, 0)
     with pytest.raises(NotFound):
-        await service_delete_check(uow, BORIS, service.id)
+        await SERVICES.delete_check(uow, BORIS, service.id)
 
 
 async def test_deleting_a_package_returns_it_as_it_was(uow: FakeUnitOfWork) -> None:

@@ -10,7 +10,7 @@ from domain.catalog.drafts import (
 )
 from domain.catalog.model import Package
 from domain.catalog.packages import delete_package, update_package
-from domain.catalog.services import delete_service
+from domain.catalog.services import SERVICES
 from domain.errors import InvalidInput, NotFound
 from domain.retention import PENDING_KEPT_FOR
 from domain.selling.errors import (
@@ -71,7 +71,7 @@ async def test_deleted_unknown_or_emptied_packages_are_not_sold() -> None:
     for public_id in ("nope", "bad id!"):
         with pytest.raises(NotFound):
             await buy_free(shop.uow, CLIENT, "Cleo", public_id, "r", NOW)
-    await delete_service(shop.uow, COACH, shop.service_id, NOW)
+    await SERVICES.delete(shop.uow, COACH, shop.service_id, NOW)
     with pytest.raises(NothingToSell):
         await buy_free(shop.uow, CLIENT, "Cleo", package.public_id, "r", NOW)
     await delete_package(shop.uow, COACH, package.id, NOW)  # type: ignore[arg-type]
