@@ -170,10 +170,14 @@ class FakeBookings:
         series = {s.id: s for s in self._series.rows.values() if s.coach_id == coach_id}
         found = [
             GroupDate(
-                o.id or 0, o.series_id, series[o.series_id].title, o.starts_at,
+                o.id or 0,
+                o.series_id,
+                series[o.series_id].title,
+                o.starts_at,
                 o.starts_at + _length(series[o.series_id].duration_minutes),
-                o.seats_taken, series[o.series_id].capacity,
-            )  # fmt: skip
+                o.seats_taken,
+                series[o.series_id].capacity,
+            )
             for o in self._occurrences.rows.values()
             if o.series_id in series
             and series[o.series_id].deleted_at is None
