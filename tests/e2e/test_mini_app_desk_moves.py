@@ -174,6 +174,11 @@ async def test_the_week_shows_group_dates_nobody_booked(harness: BotHarness) -> 
         this_week = (await web.get("/api/desk/week", headers=coach)).json()
         assert this_week["days"] == [] and this_week["has_next"] is True
         week = (await web.get("/api/desk/week", params={"week": 1}, headers=coach)).json()
+        deps = shop.harness.app.deps  # type: ignore[union-attr]
+        await greet(deps.uow_factory(), OTHER_COACH, "Boris", deps.policy, harness.clock.now)
+        other = as_user(harness, OTHER_COACH)
+        boris = (await web.get("/api/desk/week", params={"week": 1}, headers=other)).json()
+        assert boris["days"] == []  # Anna's dates are not Boris's
     assert [(d["label"], d["sessions"]) for d in week["days"]] == [
         ("Wed 2 Dec", []),
         ("Fri 4 Dec", []),
