@@ -30,7 +30,7 @@ def shared() -> Words:
 
 
 def picker() -> Words:
-    """The day and time picker (app.js `app.picker`) of the calendar and of the desk."""
+    """The day and time picker (picker.js `app.picker`) of the calendar and of the desk."""
     return {
         "Times_in": _("Times in {zone}"),
         "move_head": _("Move {title} from {when}"),
