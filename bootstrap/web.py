@@ -37,7 +37,7 @@ from domain.booking.feeds import FeedUnitOfWork
 from domain.booking.model import SessionBooking
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
-from web import calendar_api, desk_api, feeds, pages
+from web import calendar_api, desk_api, desk_week, feeds, pages
 from web.app import active_app, standby_app
 from web.deps import Notices, WebDeps, Wording
 from web.health import Health
@@ -159,6 +159,7 @@ def web_app_for(app: PackagesApplication, settings: Settings, probe: DatabasePro
     more = [
         *pages.routes(web),
         *calendar_api.routes(web),
+        *desk_week.routes(web),
         *desk_api.routes(web),
         *feeds.routes(lambda: web.uow(False), web.clock, web.bot_username),
     ]

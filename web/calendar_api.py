@@ -6,7 +6,7 @@ package (its coach, or someone who opened its access link)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +24,6 @@ from domain.booking.holder import (
 )
 from domain.booking.manage import cancel_session, reschedule_session
 from domain.booking.model import GroupSeat, OneToOne, SessionBooking
-from domain.booking.picker import month_days, times_on
 from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
 from domain.selling.model import SoldStatus
@@ -32,12 +31,7 @@ from i18n import when as written
 from web.api import endpoint, int_param, json_body
 from web.auth import WebUser
 from web.deps import WebDeps
-
-
-def _month(text: str) -> tuple[int, int]:
-    year, month = (int(part) for part in text.split("-"))
-    date(year, month, 1)  # a real month, or ValueError
-    return year, month
+from web.picking import day_of, month_of, utc_moment, wanted_day
 
 
 def _session(
@@ -114,32 +108,15 @@ def routes(deps: WebDeps) -> list[Route]:
             capacity = found.series.capacity
             zone, title = found.zone, found.series.title
             starts = [o.starts_at for o in found.occurrences if o.seats_taken < capacity]
-        first = min(starts).astimezone(ZoneInfo(zone)) if starts else None
-        if "month" in request.query_params:
-            year, number = _month(request.query_params["month"])
-        else:  # the first month with something free (else this one), in the viewer's zone
-            shown = first or now.astimezone(ZoneInfo(zone))
-            year, number = shown.year, shown.month
-        days = month_days(starts, zone, year, number)
-        return {
-            "title": title,
-            "zone": zone,
-            "month": f"{year:04d}-{number:02d}",
-            "first": f"{first:%Y-%m}" if first else None,
-            "days": [{"date": d.day.isoformat(), "count": d.slots} for d in days],
-        }
+        return month_of(request, title, zone, starts, now)
 
     async def day(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, item_id = int_param(request, "sold"), int_param(request, "item")
-        wanted = date.fromisoformat(request.query_params["date"])
+        wanted = wanted_day(request)
         now = deps.clock()
         if request.query_params.get("kind", ItemKind.SERVICE.value) == ItemKind.SERVICE.value:
             _, zone, starts = await one_to_one(request, user, sold_id, item_id, now)
-            times = times_on(starts, zone, wanted)
-            return {
-                "zone": zone,
-                "times": [{"at": t.isoformat(), "label": written(t, "%H:%M")} for t in times],
-            }
+            return day_of(zone, starts, wanted)
         found = await dates_for(deps.uow(False), user.id, sold_id, item_id, now)
         tz, capacity = ZoneInfo(found.zone), found.series.capacity
         dates = [o for o in found.occurrences if o.starts_at.astimezone(tz).date() == wanted]
@@ -161,7 +138,7 @@ def routes(deps: WebDeps) -> list[Route]:
         if "occurrence" in body:
             choice: OneToOne | GroupSeat = GroupSeat(item_id, int(body["occurrence"]))
         else:
-            choice = OneToOne(item_id, _utc(body["at"]))
+            choice = OneToOne(item_id, utc_moment(body["at"]))
         access = ByHolder(user.id, sold_id)
         booking = await redeem_session(
             deps.uow(True), access, choice, deps.clock(), deps.reminders
@@ -173,7 +150,7 @@ def routes(deps: WebDeps) -> list[Route]:
 
     async def move(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, booking_id = int_param(request, "sold"), int_param(request, "booking")
-        at = _utc((await json_body(request))["at"])
+        at = utc_moment((await json_body(request))["at"])
         access = ByHolder(user.id, sold_id)
         moved = await reschedule_session(
             deps.uow(True), access, booking_id, at, deps.clock(), deps.reminders
@@ -201,10 +178,3 @@ def routes(deps: WebDeps) -> list[Route]:
         Route(f"{base}/sessions/{{booking:int}}/cancel", endpoint(deps, cancel), methods=["POST"]),
         Route(f"{base}/sessions/{{booking:int}}/move", endpoint(deps, move), methods=["POST"]),
     ]
-
-
-def _utc(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        raise ValueError("a time without its offset")
-    return moment

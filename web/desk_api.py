@@ -1,30 +1,27 @@
-"""The coach's desk: the week on a time grid (with a session's cancel and no-show, the use
-cases of /schedule), the sold packages table (the filters of /sold and a search), the numbers
-as SVG charts, CSV exports, and the schedule's calendar feed (rotatable). Every call is the
-coach's own: `require_coach` and the use cases' ownership checks (rule 13)."""
+"""The coach's desk (its week is `web.desk_week`): the sold packages table (the filters of
+/sold and a search), the numbers as SVG charts, CSV exports, and the schedule's calendar
+feed (rotatable). Every call is the coach's own: `require_coach` and the use cases'
+ownership checks (rule 13)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from domain.booking.access import ByCoach
 from domain.booking.feeds import coach_feed, coach_sessions, rotate_coach_feed
-from domain.booking.manage import cancel_session, mark_no_show
 from domain.booking.numbers import coach_numbers
-from domain.booking.schedule import coach_schedule, coach_session
+from domain.booking.schedule import coach_schedule
 from domain.errors import NotFound
 from domain.money import currency, format_amount
 from domain.selling.desk import change_expiry, fingerprint, revoke_link, sold_package
 from domain.selling.desk_table import sold_table
 from domain.selling.model import SoldFilter
 from domain.selling.rules import parse_new_expiry
-from i18n import _, when
+from i18n import _
 from web.api import endpoint, int_param, json_body
 from web.auth import WebUser
 from web.chart import bar_chart
@@ -35,60 +32,6 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def routes(deps: WebDeps) -> list[Route]:
-    async def week(request: Request, user: WebUser) -> dict[str, Any]:
-        number = int(request.query_params.get("week", "0"))
-        found = await coach_schedule(deps.uow(False), user.id, number, deps.clock())
-        zone = found.zone
-        days = []
-        for day, entries in found.days:
-            sessions = []
-            for entry in entries:
-                b = entry.booking
-                sessions.append(
-                    {
-                        "id": b.id,
-                        "title": b.title,
-                        "client": entry.client_name or "",
-                        "package": entry.package_title,
-                        "when": deps.wording.moment(b.starts_at, zone),
-                        "start": when(b.starts_at.astimezone(ZoneInfo(zone)), "%H:%M"),
-                        "end": when(b.ends_at.astimezone(ZoneInfo(zone)), "%H:%M"),
-                        "group": b.occurrence_id is not None,
-                    }
-                )
-            days.append(
-                {
-                    "date": day.isoformat(),
-                    "label": when(day, "%a %-d %b"),
-                    "sessions": sessions,
-                }
-            )
-        return {
-            "week": found.week,
-            "monday": found.monday.isoformat(),
-            "label": when(found.monday, "%a %-d %b"),
-            "zone": zone,
-            "has_previous": found.has_previous,
-            "has_next": found.has_next,
-            "days": days,
-        }
-
-    async def session_action(request: Request, user: WebUser) -> dict[str, Any]:
-        booking_id, act = int_param(request, "booking"), request.path_params["act"]
-        now = deps.clock()
-        entry = await coach_session(deps.uow(False), user.id, booking_id)
-        if entry is None:
-            raise NotFound()
-        if act == "cancel":
-            access = ByCoach(user.id, entry.booking.sold_package_id)
-            done = await cancel_session(deps.uow(True), access, booking_id, now, deps.reminders)
-            await deps.notices.cancelled(user.id, done.booking, done.unit_returned)
-        elif act == "no-show":
-            await mark_no_show(deps.uow(True), user.id, booking_id, now, deps.reminders)
-        else:
-            raise NotFound()
-        return {"done": act}
-
     async def sold(request: Request, user: WebUser) -> dict[str, Any]:
         which = SoldFilter(request.query_params.get("filter", SoldFilter.ALL.value))
         query, now = request.query_params.get("q", ""), deps.clock()
@@ -168,12 +111,6 @@ def routes(deps: WebDeps) -> list[Route]:
         return {"url": f"{deps.base_url}/feeds/{found.secret}.ics"}
 
     return [
-        Route("/api/desk/week", endpoint(deps, week)),
-        Route(
-            "/api/desk/sessions/{booking:int}/{act}",
-            endpoint(deps, session_action),
-            methods=["POST"],
-        ),
         Route("/api/desk/sold", endpoint(deps, sold)),
         Route("/api/desk/sold/{sold:int}/{act}", endpoint(deps, sold_action), methods=["POST"]),
         Route("/api/desk/export/sold.csv", endpoint(deps, export_sold)),

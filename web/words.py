@@ -29,26 +29,12 @@ def shared() -> Words:
     }
 
 
-def calendar() -> Words:
-    """The client's calendar (calendar.js)."""
+def picker() -> Words:
+    """The day and time picker (picker.js `app.picker`) of the calendar and of the desk."""
     return {
-        **shared(),
-        "left_of": _("{left} of {total} left"),
-        "until": _("until {when}"),
-        "times_in": _("times in {zone}"),
         "Times_in": _("Times in {zone}"),
-        # i18n: button
-        "book": _("📅 Book"),
-        "book_label": _("Book {title}"),
-        "none_booked": _("No sessions booked yet."),
-        # i18n: button
-        "move": _("🕑 Move"),
-        "move_label": _("Move {title} on {when}"),
-        # i18n: button
-        "cancel": _("✖ Cancel"),
-        "cancel_label": _("Cancel {title} on {when}"),
-        "feed_label": _("Subscribe to this package's sessions in your calendar"),
         "move_head": _("Move {title} from {when}"),
+        "move_label": _("Move {title} on {when}"),
         "free_times": plural(
             lambda n: ngettext("{day}, {count} free time", "{day}, {count} free times", n)
         ),
@@ -60,12 +46,33 @@ def calendar() -> Words:
         "seats_left": plural(lambda n: ngettext("{count} left", "{count} left", n)),
         "time_label": _("{time} on {day}"),
         "confirm_move": _("Move {title} from {when} to {day} {time} ({zone})?"),
-        "confirm_book": _("Book {title} on {day} {time} ({zone})?"),
         # i18n: button
         "confirm": _("✅ Confirm"),
         "moved": _("Moved: {title}, now {when} ({zone})"),
-        "booked": _("Booked: {title}, {when} ({zone})"),
         "ask_cancel": _("Cancel {title} on {when}?"),
+    }
+
+
+def calendar() -> Words:
+    """The client's calendar (calendar.js)."""
+    return {
+        **shared(),
+        **picker(),
+        "left_of": _("{left} of {total} left"),
+        "until": _("until {when}"),
+        "times_in": _("times in {zone}"),
+        # i18n: button
+        "book": _("📅 Book"),
+        "book_label": _("Book {title}"),
+        "none_booked": _("No sessions booked yet."),
+        # i18n: button
+        "move": _("🕑 Move"),
+        # i18n: button
+        "cancel": _("✖ Cancel"),
+        "cancel_label": _("Cancel {title} on {when}"),
+        "feed_label": _("Subscribe to this package's sessions in your calendar"),
+        "confirm_book": _("Book {title} on {day} {time} ({zone})?"),
+        "booked": _("Booked: {title}, {when} ({zone})"),
         "cancelled": _("Cancelled: {title}, {when}."),
         "returned": _("It is back in the package."),
     }
@@ -75,8 +82,11 @@ def desk() -> Words:
     """The coach's desk (desk.js)."""
     return {
         **shared(),
+        **picker(),
         "week_of": _("Week of {label} (times in {zone})"),
         "no_sessions": _("No sessions this week."),
+        "open_session": _("Actions for {what}, {when}"),
+        "seats_taken": _("{taken} of {capacity} seats taken"),
         "cancel_label": _("Cancel {what}, {when}"),
         "no_show_label": _("Mark {what}, {when} as a no-show"),
         "cancelled": _("Cancelled: {title}, {when}"),

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.booking.schedule_buttons import SHOW_WEEK, move_data, session_data
 from domain.booking.model import BookingStatus, ScheduleEntry, SessionBooking
-from domain.booking.schedule import ScheduleWeek
+from domain.booking.schedule import ScheduleWeek, coach_may_move
 from domain.booking.waitlist import InLine, WaitState
 from i18n import N_, _, when
 
@@ -102,7 +102,7 @@ def waitlist_text(line: list[InLine], zone: str) -> str:
 def session_keyboard(entry: ScheduleEntry, week: int, now: datetime) -> InlineKeyboardMarkup:
     rows = []
     booking = entry.booking
-    if booking.is_active and booking.occurrence_id is None and now < booking.starts_at:
+    if coach_may_move(booking, now):
         # i18n: button
         rows.append([_button(_("🕑 Move"), move_data("f", booking.id or 0, 0, week))])
     if booking.is_active:

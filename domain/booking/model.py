@@ -50,6 +50,19 @@ class SessionBooking:
 
 
 @dataclass(frozen=True)
+class GroupDate:
+    """One dated meeting of a coach's series, with its seats taken of its capacity."""
+
+    occurrence_id: int
+    series_id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    seats_taken: int
+    capacity: int
+
+
+@dataclass(frozen=True)
 class ScheduleEntry:
     """One active session with what the coach needs to recognise it."""
 

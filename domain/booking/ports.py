@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.booking.availability import Availability
-from domain.booking.model import ScheduleEntry, SessionBooking
+from domain.booking.model import GroupDate, ScheduleEntry, SessionBooking
 from domain.booking.slots import Busy
 from domain.selling.model import SoldPackage
 
@@ -95,6 +95,13 @@ class Bookings(Protocol):
         self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
     ) -> builtins.list[ScheduleEntry]:
         """Like `for_coach`, with each session's package title and client name."""
+        ...
+
+    async def group_dates(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> builtins.list[GroupDate]:
+        """The dates of the coach's series (deleted ones left out) starting in [start, end),
+        in start order, with seats taken and capacity: booked or not."""
         ...
 
     async def on_occurrence(self, occurrence_id: int) -> builtins.list[ScheduleEntry]:

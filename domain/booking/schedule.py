@@ -1,4 +1,5 @@
-"""The coach's `/schedule`: their sessions a local week at a time, by day."""
+"""The coach's `/schedule`: their sessions a local week at a time, by day, with their
+series' dates of that week (booked or not), and what the coach may do with a session."""
 
 from __future__ import annotations
 
@@ -6,15 +7,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.booking.model import ScheduleEntry
+from domain.booking.access import ByCoach
+from domain.booking.holder import MoveChoices
+from domain.booking.manage import move_options
+from domain.booking.model import GroupDate, ScheduleEntry, SessionBooking
 from domain.booking.uow import BookingUnitOfWork
 from domain.booking.wallclock import WEEKS_AHEAD_MAX, first_instant
 from domain.catalog.access import require_coach
+from domain.errors import NotFound
 
 
 @dataclass(frozen=True)
 class ScheduleWeek:
-    """Week `week` (0 = the current local week, Monday first) of the coach's sessions."""
+    """Week `week` (0 = the current local week, Monday first) of the coach's sessions;
+    `group_dates` are the week's dates of the coach's series, whether booked or not, and
+    `dates_later` whether any come after the week."""
 
     week: int
     monday: date
@@ -22,12 +29,15 @@ class ScheduleWeek:
     days: tuple[tuple[date, tuple[ScheduleEntry, ...]], ...]
     has_previous: bool
     has_next: bool
+    group_dates: tuple[GroupDate, ...] = ()
+    dates_later: bool = False
 
 
 async def coach_schedule(
     uow: BookingUnitOfWork, coach_id: int, week: int, now: datetime
 ) -> ScheduleWeek:
-    """The coach gets one local week of their active sessions, grouped by day."""
+    """The coach gets one local week of their active sessions, grouped by day, and the
+    week's dates of their series."""
     week = min(max(week, 0), WEEKS_AHEAD_MAX)
     async with uow:
         coach = await require_coach(uow, coach_id)
@@ -38,12 +48,19 @@ async def coach_schedule(
         end = first_instant(datetime.combine(monday + timedelta(weeks=1), time()), zone)
         entries = await uow.bookings.schedule(coach_id, start, end)
         later = await uow.bookings.schedule(coach_id, end, end + timedelta(days=366), limit=1)
+        dates = await uow.bookings.group_dates(coach_id, start, end)
+        dates_later = await uow.bookings.group_dates(
+            coach_id, end, end + timedelta(days=366), limit=1
+        )
     by_day: dict[date, list[ScheduleEntry]] = {}
     for entry in entries:
         by_day.setdefault(entry.booking.starts_at.astimezone(zone).date(), []).append(entry)
     days = tuple((day, tuple(found)) for day, found in sorted(by_day.items()))
     has_next = bool(later) and week < WEEKS_AHEAD_MAX
-    return ScheduleWeek(week, monday, coach.timezone, days, week > 0, has_next)
+    ahead = bool(dates_later) and week < WEEKS_AHEAD_MAX
+    return ScheduleWeek(
+        week, monday, coach.timezone, days, week > 0, has_next, tuple(dates), ahead
+    )
 
 
 async def coach_session(
@@ -55,3 +72,23 @@ async def coach_session(
     if entry is None or entry.booking.coach_id != coach_id:
         return None
     return entry
+
+
+def coach_may_move(booking: SessionBooking, now: datetime) -> bool:
+    """Whether the coach is offered to move a session: an active 1:1 one not yet begun."""
+    return booking.is_active and booking.occurrence_id is None and now < booking.starts_at
+
+
+async def coach_move_choices(
+    uow: BookingUnitOfWork, coach_id: int, booking_id: int, now: datetime
+) -> MoveChoices:
+    """The coach gets the free times one of their 1:1 sessions could move to, in their
+    zone (the chat's move use case; another coach's session is NotFound)."""
+    entry = await coach_session(uow, coach_id, booking_id)
+    if entry is None:
+        raise NotFound()
+    access = ByCoach(coach_id, entry.booking.sold_package_id)
+    booking, starts = await move_options(uow, access, booking_id, now)
+    async with uow:
+        coach = await require_coach(uow, coach_id)
+    return MoveChoices(booking, coach.timezone, starts)

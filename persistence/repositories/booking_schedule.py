@@ -4,14 +4,20 @@ telling clients what changed."""
 from __future__ import annotations
 
 import builtins
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.booking.model import BookingStatus, ScheduleEntry
-from persistence.models import OccurrenceRow, SessionBookingRow, SoldPackageRow, UserRow
+from domain.booking.model import BookingStatus, GroupDate, ScheduleEntry
+from persistence.models import (
+    OccurrenceRow,
+    SeriesRow,
+    SessionBookingRow,
+    SoldPackageRow,
+    UserRow,
+)
 from persistence.repositories.booking_rows import booking_of
 
 _BOOKED = BookingStatus.BOOKED.value
@@ -32,6 +38,34 @@ class SqlScheduleEntries:
             .limit(limit)
         )
         return [entry_of(*found) for found in await self._session.execute(stmt)]
+
+    async def group_dates(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> builtins.list[GroupDate]:
+        stmt = (
+            select(OccurrenceRow, SeriesRow.title, SeriesRow.duration_minutes)
+            .join(SeriesRow, SeriesRow.id == OccurrenceRow.series_id)
+            .where(
+                SeriesRow.coach_id == coach_id,
+                SeriesRow.deleted_at.is_(None),
+                OccurrenceRow.starts_at >= start,
+                OccurrenceRow.starts_at < end,
+            )
+            .order_by(OccurrenceRow.starts_at, OccurrenceRow.id)
+            .limit(limit)
+        )
+        return [
+            GroupDate(
+                row.id,
+                row.series_id,
+                title,
+                row.starts_at,
+                row.starts_at + timedelta(minutes=minutes),
+                row.seats_taken,
+                row.capacity,
+            )
+            for row, title, minutes in await self._session.execute(stmt)
+        ]
 
     async def on_occurrence(self, occurrence_id: int) -> builtins.list[ScheduleEntry]:
         await self._session.execute(  # a row lock on PostgreSQL, the write lock on SQLite

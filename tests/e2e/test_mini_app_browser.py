@@ -3,7 +3,9 @@ page is served by the bot's own web app over HTTP, Telegram's WebApp script is r
 local stand-in that hands the page initData signed for the bot. A client books a session
 and the chat gets the confirmation; the coach's week shows it; the CSV export downloads and
 parses; a package titled with HTML and a client named with a script show as text, and no
-dialog opens. Each screen is saved as a screenshot in test-artifacts/mini-app/."""
+dialog opens. The coach moves a session from the desk's week (a day, a time, a confirm) and
+cancels one after Telegram's confirm; the week shows a group date nobody booked. Each
+screen is saved as a screenshot in test-artifacts/mini-app/."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import io
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -20,10 +23,14 @@ import pytest
 from playwright.async_api import Page, async_playwright
 
 from bootstrap.web import bind, server, web_app_for
+from domain.booking.access import ByHolder
+from domain.booking.model import OneToOne
+from domain.booking.redeem import redeem_session
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.mini_app_steps import BASE, client_with_calendar
+from tests.e2e.holder_steps import small_class
+from tests.e2e.mini_app_steps import BASE, as_user, client_with_calendar, web_client
 from tests.reminder_seed import MakeUow
 from tests.support.init_data import signed_init_data
 from web.headers import TELEGRAM_SCRIPT
@@ -189,3 +196,62 @@ async def test_a_german_client_gets_the_calendar_in_german(
         assert await p.locator("#zone").text_content() == "Zeiten in Europe/Berlin"
         await shot(p, "8-german-client-month")
     assert errors == []
+
+
+async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    shop, sold, _ = await client_with_calendar(harness, "Cleo", zone="Europe/Berlin")
+    async with web_client(harness) as web:
+        screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
+        item = int(screen.json()["items"][0]["id"])
+    friday = harness.clock.now.replace(hour=9, minute=0) + timedelta(days=2)
+    for at in (friday, friday + timedelta(hours=4)):
+        await redeem_session(
+            shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
+        )
+    await small_class(shop, 4, "2026-11-28 18:00")
+    dialogs: list[str] = []
+    errors: list[str] = []
+    async with served(harness) as root, browser_page() as p:
+        p.on("dialog", lambda d: dialogs.append(d.message))
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        await p.goto(launch_url(root, "/app/desk", harness, COACH))
+        circle = p.locator("#week-days li.group-date")
+        await circle.wait_for()
+        assert await circle.text_content() == "18:00–19:00 Circle · 0 of 4 seats taken"
+        await p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 09:00").click()
+        await p.get_by_role("button", name="Move Yoga · Cleo on Fri 27 Nov 09:00").click()
+        saturday = p.get_by_role("button", name="Sat 28 Nov, 15 free times")
+        await saturday.press("Enter")  # reachable by keyboard
+        await p.get_by_role("button", name="10:00 on Sat 28 Nov").click()
+        confirm = p.locator("#confirm-text")
+        await confirm.filter(has_text="Sat 28 Nov 10:00").wait_for()
+        assert await confirm.text_content() == (
+            "Move Yoga from Fri 27 Nov 09:00 to Sat 28 Nov 10:00 (UTC)?"
+        )
+        assert await p.locator("#session-actions").is_hidden()  # the picker took its place
+        await shot(p, "9-coach-move")
+        await p.get_by_role("button", name="✅ Confirm").click()
+        notice = p.locator("#notice")
+        await notice.filter(has_text="Moved:").wait_for()
+        assert await notice.text_content() == "Moved: Yoga, now Sat 28 Nov 10:00 (UTC)"
+        saturday_row = p.locator("#week-days tr", has_text="Sat 28 Nov")
+        await saturday_row.locator("li", has_text="10:00–11:00 Yoga · Cleo").wait_for()
+        sessions = await p.locator("#week-days button.session span").all_text_contents()
+        assert sessions == ["13:00–14:00 Yoga · Cleo", "10:00–11:00 Yoga · Cleo"]
+        assert await p.locator("#picker").is_hidden()
+        assert await p.locator("#session-actions").is_hidden()
+        await shot(p, "10-coach-week-moved")
+        await api.next_message(CLIENT, "Your coach moved Yoga: Sat 28 Nov 11:00 (Europe/Berlin).")
+
+        afternoon = p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 13:00")
+        await afternoon.click()
+        await p.get_by_role("button", name="Cancel Yoga · Cleo, Fri 27 Nov 13:00").click()
+        await notice.filter(has_text="Cancelled:").wait_for()
+        await afternoon.wait_for(state="detached")
+        assert "showConfirm" in await p.evaluate("Telegram.WebApp.calls")
+        sessions = await p.locator("#week-days button.session span").all_text_contents()
+        assert sessions == ["10:00–11:00 Yoga · Cleo"]
+    assert dialogs == [] and errors == []

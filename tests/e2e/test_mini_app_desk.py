@@ -108,6 +108,9 @@ async def test_no_desk_endpoint_answers_a_client_another_coach_or_a_forgery(
         ("GET", "/api/desk/feed"), ("POST", "/api/desk/feed"),
         ("POST", f"/api/desk/sessions/{booking.id}/cancel"),
         ("POST", f"/api/desk/sessions/{booking.id}/no-show"),
+        ("POST", f"/api/desk/sessions/{booking.id}/move"),
+        ("GET", f"/api/desk/sessions/{booking.id}/month"),
+        ("GET", f"/api/desk/sessions/{booking.id}/day?date=2026-11-28"),
     ]  # fmt: skip
     async with web_client(harness) as web:
         for method, path in calls:
@@ -119,7 +122,7 @@ async def test_no_desk_endpoint_answers_a_client_another_coach_or_a_forgery(
             client = await web.request(method, path, headers=as_user(harness, CLIENT))
             assert client.status_code == 404, path
         other = as_user(harness, OTHER_COACH)
-        for act in ("cancel", "no-show"):
+        for act in ("cancel", "no-show", "move"):
             answer = await web.post(f"/api/desk/sessions/{booking.id}/{act}", headers=other)
             assert answer.status_code == 404
         other_week = (await web.get("/api/desk/week", headers=other)).json()

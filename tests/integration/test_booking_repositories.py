@@ -34,7 +34,7 @@ from tests.integration.booking_seed import (
     sell,
     used,
 )
-from tests.integration.catalog_seed import ANNA, BORIS, MakeUow
+from tests.integration.catalog_seed import ANNA, BORIS, MakeUow, a_series
 
 HOUR = timedelta(hours=1)
 
@@ -170,3 +170,26 @@ async def test_a_no_show_keeps_the_unit_used(make_uow: MakeUow, engine: AsyncEng
         assert await uow.bookings.upcoming_for_package(sold.id, NOW) == []
     assert stored is not None and stored.status is BookingStatus.NO_SHOW
     assert await used(engine, sold.lesson) == 1
+
+
+async def test_group_dates_list_the_coachs_series_dates_with_seats_taken(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow, capacity=5)
+    sold = await sell(engine, world, 1)
+    day = (CLASS_START - HOUR * 18, CLASS_START + HOUR * 6)
+    async with make_uow() as uow:
+        [empty] = await uow.bookings.group_dates(ANNA, *day)
+    assert (empty.occurrence_id, empty.seats_taken, empty.capacity) == (world.occurrence_id, 0, 5)
+    assert empty.ends_at - empty.starts_at == timedelta(minutes=a_series().duration_minutes)
+    await redeem_session(
+        make_uow(), ByToken(sold.token), GroupSeat(sold.yoga, world.occurrence_id), NOW
+    )
+    async with make_uow() as uow:
+        [taken] = await uow.bookings.group_dates(ANNA, *day)
+        assert taken.seats_taken == 1
+        assert await uow.bookings.group_dates(BORIS, *day) == []
+        assert len(await uow.bookings.group_dates(ANNA, CLASS_START, CLASS_START + HOUR)) == 1
+        assert await uow.bookings.group_dates(ANNA, CLASS_START - HOUR, CLASS_START) == []
+        await uow.series.delete(world.yoga_id, NOW)
+        assert await uow.bookings.group_dates(ANNA, *day) == []  # a deleted series' dates

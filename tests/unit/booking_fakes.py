@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from domain.booking.availability import Availability
 from domain.booking.model import (
     BookingStatus,
+    GroupDate,
     ScheduleEntry,
     SessionBooking,
 )
@@ -162,6 +163,27 @@ class FakeBookings:
     ) -> list[ScheduleEntry]:
         found = [self._entry(b) for b in await self.for_coach(coach_id, start, end)]
         return found[:limit]
+
+    async def group_dates(
+        self, coach_id: int, start: datetime, end: datetime, limit: int | None = None
+    ) -> list[GroupDate]:
+        series = {s.id: s for s in self._series.rows.values() if s.coach_id == coach_id}
+        found = [
+            GroupDate(
+                o.id or 0,
+                o.series_id,
+                series[o.series_id].title,
+                o.starts_at,
+                o.starts_at + _length(series[o.series_id].duration_minutes),
+                o.seats_taken,
+                series[o.series_id].capacity,
+            )
+            for o in self._occurrences.rows.values()
+            if o.series_id in series
+            and series[o.series_id].deleted_at is None
+            and start <= o.starts_at < end
+        ]
+        return sorted(found, key=lambda d: (d.starts_at, d.occurrence_id))[:limit]
 
     async def on_occurrence(self, occurrence_id: int) -> list[ScheduleEntry]:
         return [self._entry(b) for b in self._active() if b.occurrence_id == occurrence_id]

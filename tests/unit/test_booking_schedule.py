@@ -8,7 +8,7 @@ from domain.booking.access import ByToken
 from domain.booking.manage import cancel_session
 from domain.booking.model import GroupSeat, OneToOne
 from domain.booking.redeem import redeem_session
-from domain.booking.schedule import coach_schedule, coach_session
+from domain.booking.schedule import coach_may_move, coach_schedule, coach_session
 from domain.model import User
 from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, by, scenario
 
@@ -46,3 +46,26 @@ async def test_a_session_opens_only_for_its_coach() -> None:
     assert found is not None and found.booking.id == booking.id
     assert await coach_session(uow, COACH + 1, booking.id or 0) is None
     assert await coach_session(uow, COACH, 999) is None
+
+
+async def test_the_week_lists_its_group_dates_booked_or_not() -> None:
+    uow = scenario()
+    empty = await coach_schedule(uow, COACH, 0, NOW)
+    [date_of_series] = empty.group_dates
+    assert (date_of_series.title, date_of_series.seats_taken) == ("Yoga", 0)
+    assert date_of_series.ends_at - date_of_series.starts_at == timedelta(minutes=60)
+    assert empty.days == ()  # no session booked: the date alone
+    await redeem_session(uow, by(2), GroupSeat(22, 1), NOW)
+    [taken] = (await coach_schedule(uow, COACH, 0, NOW)).group_dates
+    assert taken.seats_taken == 1 and taken.capacity == date_of_series.capacity
+    assert (await coach_schedule(uow, COACH, 1, NOW)).group_dates == ()
+
+
+async def test_the_coach_may_move_an_upcoming_one_to_one_session_only() -> None:
+    uow = scenario()
+    one = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    seat = await redeem_session(uow, by(2), GroupSeat(22, 1), NOW)
+    assert coach_may_move(one, NOW) and not coach_may_move(seat, NOW)
+    assert not coach_may_move(one, TUESDAY_9)  # begun
+    gone = await cancel_session(uow, ByToken("token-1"), one.id or 0, NOW)
+    assert not coach_may_move(gone.booking, NOW)

@@ -113,6 +113,25 @@
     }
   };
 
+  // `run` as an event handler: a refusal (the chat's words) goes to `refused` when given,
+  // any other failure to the page's error line.
+  app.guarded = function (run, refused) {
+    return function () {
+      return Promise.resolve(run.apply(null, arguments)).catch(function (error) {
+        if (error.refused && refused) { refused(error.message); return; }
+        app.showError(error.message);
+      });
+    };
+  };
+
+  // Yes or no to `question`: Telegram's own dialog where there is one.
+  app.ask = function (question) {
+    if (tg && tg.showConfirm) {
+      return new Promise(function (resolve) { tg.showConfirm(question, resolve); });
+    }
+    return Promise.resolve(window.confirm(question));
+  };
+
   if (tg) {
     applyTheme(tg.themeParams);
     if (tg.onEvent) tg.onEvent("themeChanged", function () { applyTheme(tg.themeParams); });

@@ -1,5 +1,7 @@
-// The coach's desk: the week, sold packages (filters, search, CSV), numbers (server SVG),
-// the schedule's feed. Text from people goes in through textContent only.
+// The coach's desk: the week (sessions and group dates; a session opens its actions:
+// move through the shared day and time picker, cancel, no-show), sold packages (filters,
+// search, CSV), numbers (server SVG), the schedule's feed. Text from people goes in through
+// textContent only.
 "use strict";
 (function () {
   const app = window.MiniApp;
@@ -16,14 +18,27 @@
 
   function say(text) { $("notice").textContent = text || ""; }
 
-  function guarded(run) {
-    return function () {
-      return Promise.resolve(run.apply(null, arguments)).catch(function (error) {
-        if (error.refused) { say(error.message); return; }
-        app.showError(error.message);
-      });
-    };
-  }
+  function guarded(run) { return app.guarded(run, say); }
+
+  const picker = app.picker({
+    unit: function () { return "free_times"; },
+    month: function (month) {
+      return app.api(sessionPath("month") + (month ? "?month=" + month : ""));
+    },
+    day: function (iso) { return app.api(sessionPath("day") + "?date=" + iso); },
+    question: function (time, iso, zone) {
+      const s = state.session;
+      return t("confirm_move", { title: s.title, when: s.when, day: app.dayLabel(iso), time: time.label, zone: zone });
+    },
+    confirm: async function (time) {
+      const done = await app.api(sessionPath("move"), { at: time.at });
+      say(done.moved ? t("moved", { title: done.title, when: done.when, zone: done.zone }) : t("unchanged"));
+    },
+    after: function () { return loadWeek(); },
+    say: say,
+  });
+
+  function sessionPath(what) { return "/api/desk/sessions/" + state.session.id + "/" + what; }
 
   function show(tab) {
     tabs.forEach(function (name) {
@@ -41,6 +56,7 @@
     $("week-name").textContent = t("week_of", { label: found.label, zone: found.zone });
     $("prev-week").disabled = !found.has_previous;
     $("next-week").disabled = !found.has_next;
+    $("session-actions").hidden = true;
     const body = $("week-days");
     app.clear(body);
     if (!found.days.length) {
@@ -53,22 +69,58 @@
       row.appendChild(app.el("th", day.label, { scope: "row" }));
       const cell = app.el("td");
       const list = app.el("ul");
-      day.sessions.forEach(function (s) {
-        const item = app.el("li");
-        const who = s.client ? " · " + s.client : "";
-        item.appendChild(app.el("span", s.start + "–" + s.end + " " + s.title + who));
-        const cancel = app.el("button", "✖", { type: "button", "aria-label": t("cancel_label", { what: s.title + who, when: s.when }) });
-        cancel.addEventListener("click", guarded(function () { return act(s, "cancel"); }));
-        const noShow = app.el("button", "🚫", { type: "button", "aria-label": t("no_show_label", { what: s.title + who, when: s.when }) });
-        noShow.addEventListener("click", guarded(function () { return act(s, "no-show"); }));
-        item.appendChild(cancel);
-        item.appendChild(noShow);
-        list.appendChild(item);
-      });
+      const items = day.sessions.map(sessionItem).concat(day.dates.map(dateItem));
+      items.sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : 0; });
+      items.forEach(function (item) { list.appendChild(item.node); });
       cell.appendChild(list);
       row.appendChild(cell);
       body.appendChild(row);
     });
+  }
+
+  // A session: its time, title and client, as a button that opens its actions.
+  function sessionItem(s) {
+    const item = app.el("li");
+    const who = s.client ? " · " + s.client : "";
+    const open = app.el("button", null, { type: "button", class: "session", "aria-label": t("open_session", { what: s.title + who, when: s.when }) });
+    open.appendChild(app.el("span", s.start + "–" + s.end + " " + s.title + who));
+    open.addEventListener("click", function () { openSession(s, who); });
+    item.appendChild(open);
+    return { start: s.start, node: item };
+  }
+
+  // A group date of the week (booked or not): its time, title and seats taken.
+  function dateItem(d) {
+    const item = app.el("li", null, { class: "group-date" });
+    const seats = t("seats_taken", { taken: d.taken, capacity: d.capacity });
+    item.appendChild(app.el("span", d.start + "–" + d.end + " " + d.title + " · " + seats));
+    return { start: d.start, node: item };
+  }
+
+  function openSession(s, who) {
+    state.session = s;
+    picker.close();
+    $("session-actions").hidden = false;
+    $("session-head").textContent = s.when + "–" + s.end + " " + s.title + who;
+    $("session-move").hidden = !s.movable;
+    $("session-no-show").hidden = !s.no_show;
+    const what = { what: s.title + who, when: s.when };
+    $("session-move").setAttribute("aria-label", t("move_label", { title: what.what, when: s.when }));
+    $("session-cancel").setAttribute("aria-label", t("cancel_label", what));
+    $("session-no-show").setAttribute("aria-label", t("no_show_label", what));
+    $("session-actions").querySelector("button:not([hidden])").focus();
+  }
+
+  async function cancelSession() {
+    const s = state.session;
+    if (!(await app.ask(t("ask_cancel", { title: s.title, when: s.when })))) return;
+    await act(s, "cancel");
+  }
+
+  function moveSession() {
+    const s = state.session;
+    $("session-actions").hidden = true;
+    return picker.open(t("move_head", { title: s.title, when: s.when }));
   }
 
   async function act(session, what) {
@@ -121,9 +173,7 @@
 
   async function revoke() {
     const question = t("ask_revoke", { title: state.row.title });
-    const tg = app.tg;
-    const yes = tg && tg.showConfirm ? await new Promise(function (resolve) { tg.showConfirm(question, resolve); }) : window.confirm(question);
-    if (!yes) return;
+    if (!(await app.ask(question))) return;
     const done = await app.api("/api/desk/sold/" + state.row.id + "/revoke", {});
     $("new-link").textContent = t("new_link", { link: done.link });
     say(t("old_link_gone"));
@@ -167,6 +217,9 @@
   $("expiry-form").addEventListener("submit", function (event) { event.preventDefault(); guarded(function () { return changeExpiry($("expiry-date").value); })(); });
   $("expiry-none").addEventListener("click", guarded(function () { return changeExpiry(null); }));
   $("revoke").addEventListener("click", guarded(revoke));
+  $("session-move").addEventListener("click", guarded(moveSession));
+  $("session-cancel").addEventListener("click", guarded(cancelSession));
+  $("session-no-show").addEventListener("click", guarded(function () { return act(state.session, "no-show"); }));
   $("feed-rotate").addEventListener("click", guarded(function () { return loadFeed(true); }));
   guarded(loadWeek)();
   guarded(function () { return loadFeed(false); })();

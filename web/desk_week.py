@@ -1,0 +1,145 @@
+"""The desk's week: the coach's sessions and their series' dates (booked or not) on a time
+grid in the coach's zone; a session's actions are /schedule's use cases: cancel, no-show,
+and move (its free days and times, then the move; the client is told with the moved .ics).
+Every call is the coach's own: the use cases' ownership checks (rule 13)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from domain.booking.access import ByCoach
+from domain.booking.holder import zone_for
+from domain.booking.manage import cancel_session, mark_no_show, reschedule_session
+from domain.booking.model import GroupDate, ScheduleEntry
+from domain.booking.schedule import (
+    ScheduleWeek,
+    coach_may_move,
+    coach_move_choices,
+    coach_schedule,
+    coach_session,
+)
+from domain.errors import NotFound
+from i18n import when
+from web.api import endpoint, int_param, json_body
+from web.auth import WebUser
+from web.deps import WebDeps
+from web.picking import day_of, month_of, utc_moment, wanted_day
+
+
+def routes(deps: WebDeps) -> list[Route]:
+    def session(entry: ScheduleEntry, zone: str, now: datetime) -> dict[str, Any]:
+        b = entry.booking
+        return {
+            "id": b.id,
+            "title": b.title,
+            "client": entry.client_name or "",
+            "package": entry.package_title,
+            "when": deps.wording.moment(b.starts_at, zone),
+            **_span(b.starts_at, b.ends_at, zone),
+            "group": b.occurrence_id is not None,
+            "movable": coach_may_move(b, now),
+            "no_show": b.is_active and now >= b.starts_at,
+        }
+
+    def group_date(found: GroupDate, zone: str) -> dict[str, Any]:
+        return {
+            "occurrence": found.occurrence_id,
+            "title": found.title,
+            "when": deps.wording.moment(found.starts_at, zone),
+            **_span(found.starts_at, found.ends_at, zone),
+            "taken": found.seats_taken,
+            "capacity": found.capacity,
+        }
+
+    def days(found: ScheduleWeek, now: datetime) -> list[dict[str, Any]]:
+        zone, tz = found.zone, ZoneInfo(found.zone)
+        sessions = {day: [session(e, zone, now) for e in entries] for day, entries in found.days}
+        dates: dict[date, list[dict[str, Any]]] = {}
+        for d in found.group_dates:
+            dates.setdefault(d.starts_at.astimezone(tz).date(), []).append(group_date(d, zone))
+        return [
+            {
+                "date": day.isoformat(),
+                "label": when(day, "%a %-d %b"),
+                "sessions": sessions.get(day, []),
+                "dates": dates.get(day, []),
+            }
+            for day in sorted(sessions.keys() | dates.keys())
+        ]
+
+    async def week(request: Request, user: WebUser) -> dict[str, Any]:
+        number, now = int(request.query_params.get("week", "0")), deps.clock()
+        found = await coach_schedule(deps.uow(False), user.id, number, now)
+        return {
+            "week": found.week,
+            "monday": found.monday.isoformat(),
+            "label": when(found.monday, "%a %-d %b"),
+            "zone": found.zone,
+            "has_previous": found.has_previous,
+            "has_next": found.has_next or found.dates_later,
+            "days": days(found, now),
+        }
+
+    async def session_action(request: Request, user: WebUser) -> dict[str, Any]:
+        booking_id, act = int_param(request, "booking"), request.path_params["act"]
+        now = deps.clock()
+        entry = await coach_session(deps.uow(False), user.id, booking_id)
+        if entry is None:
+            raise NotFound()
+        if act == "cancel":
+            access = ByCoach(user.id, entry.booking.sold_package_id)
+            done = await cancel_session(deps.uow(True), access, booking_id, now, deps.reminders)
+            await deps.notices.cancelled(user.id, done.booking, done.unit_returned)
+        elif act == "no-show":
+            await mark_no_show(deps.uow(True), user.id, booking_id, now, deps.reminders)
+        elif act == "move":
+            return await move(request, user, entry, now)
+        else:
+            raise NotFound()
+        return {"done": act}
+
+    async def move(
+        request: Request, user: WebUser, entry: ScheduleEntry, now: datetime
+    ) -> dict[str, Any]:
+        """As the chat's move: to the time it has, or once it is no longer active (pressed
+        twice), nothing changes; a taken time is refused with the chat's words (409)."""
+        start, booking = utc_moment((await json_body(request))["at"]), entry.booking
+        zone = await zone_for(deps.uow(False), user.id, booking.sold_package_id)
+        if booking.starts_at == start or not booking.is_active:
+            when = deps.wording.moment(booking.starts_at, zone)
+            return {"done": "move", "moved": False, "title": booking.title, "when": when}
+        access = ByCoach(user.id, booking.sold_package_id)
+        moved = await reschedule_session(
+            deps.uow(True), access, booking.id or 0, start, now, deps.reminders
+        )
+        await deps.notices.moved(user.id, moved)
+        when = deps.wording.moment(moved.starts_at, zone)
+        return {"done": "move", "moved": True, "title": moved.title, "when": when, "zone": zone}
+
+    async def move_month(request: Request, user: WebUser) -> dict[str, Any]:
+        booking_id, now = int_param(request, "booking"), deps.clock()
+        found = await coach_move_choices(deps.uow(False), user.id, booking_id, now)
+        return month_of(request, found.booking.title, found.zone, found.starts, now)
+
+    async def move_day(request: Request, user: WebUser) -> dict[str, Any]:
+        booking_id, wanted, now = int_param(request, "booking"), wanted_day(request), deps.clock()
+        found = await coach_move_choices(deps.uow(False), user.id, booking_id, now)
+        return day_of(found.zone, found.starts, wanted)
+
+    base = "/api/desk/sessions/{booking:int}"
+    return [
+        Route("/api/desk/week", endpoint(deps, week)),
+        Route(f"{base}/month", endpoint(deps, move_month)),
+        Route(f"{base}/day", endpoint(deps, move_day)),
+        Route(f"{base}/{{act}}", endpoint(deps, session_action), methods=["POST"]),
+    ]
+
+
+def _span(start: datetime, end: datetime, zone: str) -> dict[str, str]:
+    tz = ZoneInfo(zone)
+    return {"start": when(start.astimezone(tz), "%H:%M"), "end": when(end.astimezone(tz), "%H:%M")}
