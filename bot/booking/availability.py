@@ -14,11 +14,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandl
 from bot.booking import availability_away as away
 from bot.booking import availability_views as views
 from bot.booking import availability_week as week
-from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish, state_of, step
 from bot.kit.reasons import reason
 from bot.kit.replies import acts_once, greet_coach, reply, settle, show, typed_text, user_id
+from bot.kit.texts import try_again
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput

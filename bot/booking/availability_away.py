@@ -17,12 +17,13 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.booking import availability_views as views
 from bot.booking.schedule_buttons import session_data
-from bot.catalog.shared_views import button, try_again
+from bot.catalog.shared_views import button
 from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
 from bot.kit.flows import END, begin, finish, state_of, step
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, show, typed_text, user_id
+from bot.kit.texts import try_again
 from bot.selling import texts as selling_texts
 from domain.booking.availability import DaysOff
 from domain.booking.time_away import Away, AwayPlan, declare_absence, plan_absence

@@ -12,12 +12,13 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.booking import availability_views as views
-from bot.catalog.shared_views import button, try_again
+from bot.catalog.shared_views import button
 from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
 from bot.kit.flows import begin, state_of, step
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, show, typed_text, user_id
+from bot.kit.texts import try_again
 from domain.booking import coach_availability as use
 from domain.booking.availability import TimeRange
 from domain.booking.week_text import Week, parse_week

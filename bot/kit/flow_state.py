@@ -15,11 +15,11 @@ from typing import Any, Generic, Protocol, TypeVar
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
-from bot.catalog.shared_views import try_again
 from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, typed_text
+from bot.kit.texts import try_again
 from domain.errors import InvalidInput
 from i18n import _
 

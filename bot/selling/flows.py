@@ -8,11 +8,11 @@ from html import escape
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
-from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, State, begin, conversation, finish, state_of, step
 from bot.kit.reasons import reason
 from bot.kit.replies import Route, buttons, reply, settle, typed_text, user_id
+from bot.kit.texts import try_again
 from bot.selling import desk_views, texts
 from bot.selling.buttons import EXTEND, GRANT, NEW_DATE
 from bot.selling.notices import access_url
