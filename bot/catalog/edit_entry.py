@@ -14,7 +14,6 @@ from typing import Generic
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
-from bot.catalog import shared_views as catalog
 from bot.catalog.buttons import Edit
 from bot.catalog.entry_state import EditTarget
 from bot.catalog.entry_views import E, EntryScreens
@@ -23,7 +22,7 @@ from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, typed_step
 from bot.kit.reasons import reason
 from bot.kit.replies import Route, buttons, reply, typed_text, user_id
-from bot.kit.texts import FLOW_GONE
+from bot.kit.texts import FLOW_GONE, try_again
 from domain.errors import DomainError, InvalidInput
 from domain.ports import UnitOfWork
 from i18n import _
@@ -72,7 +71,7 @@ class EditEntryFlow(Generic[E]):
                 context, user_id(update), target.entry_id, target.field, text
             )
         except InvalidInput as exc:
-            await reply(update, catalog.try_again(reason(exc)))
+            await reply(update, try_again(reason(exc)))
             return self.state
         except DomainError as exc:  # deleted meanwhile: say so and leave the flow
             await reply(update, describe(exc))

@@ -16,7 +16,7 @@ from bot.home.common import default_zone
 from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish
-from bot.kit.keyboards import TZ_PREFIX, timezone_choices
+from bot.kit.keyboards import ZONE, timezone_choices
 from bot.kit.reasons import reason
 from bot.kit.replies import register, reply
 from domain import accounts
@@ -60,11 +60,12 @@ async def typed(update: Update, context: BotContext) -> str | int:
 async def picked(update: Update, context: BotContext) -> str | int:
     """Saves the zone of the pressed button."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    zone = ZONE.parse(query.data)
     await query.answer()
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
-    return await _save(update, context, query.data.removeprefix(TZ_PREFIX))
+    return await _save(update, context, zone)
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
@@ -75,7 +76,7 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
         entry_points=[CommandHandler("timezone", ask)],
         states={
             ASK: [
-                CallbackQueryHandler(picked, pattern=f"^{TZ_PREFIX}"),
+                CallbackQueryHandler(picked, pattern=ZONE.pattern),
                 MessageHandler(TEXT, typed),
             ],
         },
