@@ -16,7 +16,6 @@ from domain.booking.availability_text import Setting
 from i18n import N_, _, ngettext, when
 
 PREFIX = "av"
-FLOW = "availability"  # the conversation and its flow state
 MENU = "av.menu"
 TYPING = "av.typing"
 AWAY = Callback("avaw:ask", lambda: "away")  # 🏖 Time away (bot/booking/availability_away.py)

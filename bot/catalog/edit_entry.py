@@ -57,7 +57,7 @@ class EditEntryFlow(Generic[E]):
             context.uow(write=False), user_id(update), press.entry
         )  # not found: no question
         target = EditTarget(self.id_key, press.entry, press.field)
-        begin(context, self.draft_flow, **target.to_dict())
+        begin(context, self.draft_flow, target)
         await reply(update, _(self.ask_new_value[target.field]))
         return self.state
 

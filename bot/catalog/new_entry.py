@@ -83,7 +83,7 @@ class NewEntryFlow(Generic[D, E]):
         if update.callback_query is not None:
             await update.callback_query.answer()
         await greet_coach(update, context)
-        begin(context, self.draft_flow, **EntryDraft.blank(self.extra_keys).to_dict())
+        begin(context, self.draft_flow, EntryDraft.blank(self.extra_keys))
         await reply(update, self.screens.words.ask_title())
         return self.state("title")
 

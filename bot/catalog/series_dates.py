@@ -104,7 +104,7 @@ step = typed_step(FLOW, Adding.load, FLOW_GONE)
 async def start_adding(update: Update, context: BotContext, series_id: int) -> str:
     """The coach is asked for dates of the series, in their own time zone."""
     seen = await _overview(update, context, series_id)
-    begin(context, FLOW, **Adding(series_id).to_dict())
+    begin(context, FLOW, Adding(series_id))
     await reply(update, views.ask_dates(seen.series, seen.timezone))
     return DATES
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from telegram import Update
@@ -15,7 +16,7 @@ from telegram.ext import (
 from bot.home.common import default_zone
 from bot.kit import texts
 from bot.kit.context import BotContext
-from bot.kit.flows import END, TEXT, begin, conversation, finish
+from bot.kit.flows import END, TEXT, Record, begin, conversation, finish
 from bot.kit.keyboards import ZONE, timezone_choices
 from bot.kit.reasons import reason
 from bot.kit.replies import register, reply
@@ -28,10 +29,15 @@ ASK = "tz.ask"
 NAME = "timezone"
 
 
+@dataclass(frozen=True)
+class Choosing(Record):
+    """/timezone keeps nothing but being open: the zone is saved as soon as it is given."""
+
+
 async def ask(update: Update, context: BotContext) -> str:
     """Shows the current zone and offers common ones."""
     greeting = await register(update, context)
-    begin(context, NAME)
+    begin(context, NAME, Choosing())
     zone = greeting.user.timezone or default_zone(context)
     await reply(update, _(texts.TIMEZONE_ASK).format(zone=zone), reply_markup=timezone_choices())
     return ASK
