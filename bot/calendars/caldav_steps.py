@@ -26,14 +26,12 @@ from bot.calendars.connecting import (
     show_menu,
     source_of,
     step,
+    typed_address,
 )
 from bot.kit.context import BotContext
 from bot.kit.flows import begin
-from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, show, typed_text
-from domain.calendars.addresses import checked_url
 from domain.calendars.model import CalendarUnreadable, SourceKind
-from domain.errors import InvalidInput
 from i18n import _
 from persistence.calendars.caldav_client import discover
 from persistence.calendars.vault import CalendarSecret
@@ -41,10 +39,8 @@ from persistence.calendars.vault import CalendarSecret
 
 @step
 async def on_server(update: Update, context: BotContext, state: Connecting) -> str:
-    try:
-        url = checked_url(typed_text(update), context.deps.settings.calendar_allow_private_hosts)
-    except InvalidInput as exc:
-        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
+    url = await typed_address(update, context)
+    if url is None:
         return SERVER
     sealed = reader_of(context).box.seal(CalendarSecret(url))
     begin(context, FLOW, replace(state, sealed=sealed, host=urlsplit(url).hostname or "?"))

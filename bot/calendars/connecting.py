@@ -15,8 +15,9 @@ from bot.calendars import views as v
 from bot.kit.context import BotContext
 from bot.kit.flows import begin, typed_step
 from bot.kit.reasons import reason
-from bot.kit.replies import reply, show, user_id
+from bot.kit.replies import reply, show, typed_text, user_id
 from bot.kit.texts import FLOW_GONE
+from domain.calendars.addresses import checked_url
 from domain.calendars.busy import is_booking_uid
 from domain.calendars.model import CalendarSource, SourceKind
 from domain.calendars.use_cases import (
@@ -110,6 +111,17 @@ async def zone_of(context: BotContext, coach_id: int) -> str:
     async with context.uow(write=False) as uow:
         coach = await uow.coaches.get(coach_id)
     return coach.timezone if coach is not None else "UTC"
+
+
+async def typed_address(update: Update, context: BotContext) -> str | None:
+    """The address the coach typed (an iCal feed, a CalDAV server) if it may be read; else
+    None, and they are told why."""
+    allow_private = context.deps.settings.calendar_allow_private_hosts
+    try:
+        return checked_url(typed_text(update), allow_private)
+    except InvalidInput as exc:
+        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
+        return None
 
 
 def source_of(

@@ -28,15 +28,13 @@ from bot.calendars.connecting import (
     show_menu,
     source_of,
     step,
+    typed_address,
 )
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, Handler, begin, conversation, finish
-from bot.kit.reasons import reason
-from bot.kit.replies import greet_coach, reply, settle, show, typed_text, user_id
-from domain.calendars.addresses import checked_url
+from bot.kit.replies import greet_coach, reply, settle, show, user_id
 from domain.calendars.model import SourceKind
 from domain.calendars.use_cases import calendars_of, disconnect_calendar
-from domain.errors import InvalidInput
 from i18n import N_, _
 from persistence.calendars.vault import CalendarSecret
 
@@ -109,11 +107,8 @@ async def _disconnect(update: Update, context: BotContext, source_id: int) -> st
 @step
 async def on_url(update: Update, context: BotContext, _state: Connecting) -> str | int:
     """Checks the address by reading it once; connects it only when it reads."""
-    typed = typed_text(update).strip()
-    try:
-        url = checked_url(typed, context.deps.settings.calendar_allow_private_hosts)
-    except InvalidInput as exc:
-        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
+    url = await typed_address(update, context)
+    if url is None:
         return URL
     await forget_message(update)
     sealed = reader_of(context).box.seal(CalendarSecret(url))
