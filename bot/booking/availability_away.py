@@ -176,10 +176,9 @@ async def on_confirm(update: Update, context: BotContext, screen: Screen) -> str
     done = await declare_absence(
         context.uow(), user_id(update), away.first, away.last, now, context.reminders
     )
-    # the flow ends (END): the session buttons open /schedule
     await show(update, done_text(done), sessions_keyboard(done, now))
     await _tell(context, done)
-    return END
+    return END  # the flow ends: the session buttons open /schedule
 
 
 async def _tell(context: BotContext, done: Away) -> None:

@@ -3,8 +3,8 @@ this). Every flow keeps one typed state: an object with `to_dict()`, stored as t
 JSON in `user_data["flow:<name>"]` (persisted with the conversation) and read back by the
 flow's `load` (None when it does not load). `begin` opens a flow with its first state,
 `typed_step` hands a step its state and stores it back, `loaded` reads it outside a step,
-`finish` drops it; `answer` checks typed text. `Record` is the state of most flows: a
-dataclass of a few plain fields that stores and loads itself.
+`finish` drops it; `answer` checks typed text. `Record` is the state of a flow that keeps
+a few plain fields: a dataclass that stores and loads itself.
 
 Names given here are persisted: a flow's name is its conversation's, never renamed.
 """
