@@ -1,5 +1,6 @@
 """Buttons already sent stay in chats: the data of the time-zone and availability buttons,
-now built and read by the codec, is the data those old messages carry."""
+now built and read by the codec, is the data those old messages carry; their dates are a
+`Day` field (yyyymmdd)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import date
 import pytest
 
 from bot.booking import availability_views as views
+from bot.kit.callbacks import Callback, Day
 from bot.kit.keyboards import ZONE, timezone_choices
 from domain.booking.availability import Availability, DaysOff
 from domain.booking.availability_text import Setting
@@ -55,3 +57,14 @@ def test_the_availability_buttons_keep_their_data_and_read_back() -> None:
 def test_forged_availability_data_is_not_found(data: str) -> None:
     with pytest.raises(NotFound):
         views.parse(data)
+
+
+def test_a_day_field_reads_a_real_date_written_yyyymmdd() -> None:
+    kind = Callback("off", lambda first, last: (first, last), first=Day(), last=Day())
+    data = kind.pack(first=date(2026, 12, 24), last=date(2027, 1, 2))
+    assert data == "off:20261224:20270102"
+    assert kind.parse(data) == (date(2026, 12, 24), date(2027, 1, 2))
+    for forged in ("off:20261301:20270102", "off:2026122:20270102", "off:2026-1-1:20270102"):
+        assert kind.read(forged) is None
+    with pytest.raises(TypeError):
+        kind.pack(first="20261224", last=date(2027, 1, 2))
