@@ -6,26 +6,24 @@ is checked, saved at once, and the screen comes back. /cancel keeps what was sav
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
 
 from bot.booking import availability_away as away
 from bot.booking import availability_views as views
 from bot.booking import availability_week as week
-from bot.catalog.shared_views import try_again
+from bot.booking.availability_state import AWAY, DAY, FLOW, SETTING, Screen, step
 from bot.kit.context import BotContext
-from bot.kit.flows import END, TEXT, begin, conversation, finish, state_of, step
+from bot.kit.flows import END, TEXT, begin, conversation, finish
 from bot.kit.reasons import reason
 from bot.kit.replies import acts_once, greet_coach, reply, settle, show, typed_text, user_id
+from bot.kit.texts import try_again
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
 from domain.errors import InvalidInput
 from i18n import N_, _
 
 MENU, TYPING = views.MENU, views.TYPING
-FLOW = views.FLOW
 BUTTONS = f"^{views.PREFIX}:"
 
 
@@ -33,7 +31,7 @@ async def open_menu(update: Update, context: BotContext) -> str:
     """The coach sees their availability with a button for each thing to change."""
     coach = await greet_coach(update, context)
     _coach, availability = await use.get_availability(context.uow(write=False), coach.user_id)
-    begin(context, FLOW)
+    begin(context, FLOW, Screen())
     await reply(
         update,
         views.menu_text(availability, coach.timezone),
@@ -43,15 +41,13 @@ async def open_menu(update: Update, context: BotContext) -> str:
 
 
 @step
-async def on_button(update: Update, context: BotContext) -> str | int:
+async def on_button(update: Update, context: BotContext, _screen: Screen) -> str | int:
     """Routes a pressed button of the screen: ask for a value, list days off, or finish."""
     query = update.callback_query
     assert query is not None
     pressed = views.parse(query.data)
-    state_of(context, FLOW)
     if pressed.what == "done":
         await settle(update)
-        finish(context, FLOW)
         await reply(update, _(views.DONE))
         return END
     if pressed.what in ("menu", "offrm", "offx", "pol"):
@@ -80,12 +76,10 @@ async def _in_place(update: Update, context: BotContext, pressed: views.Pressed)
 async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> str:
     await settle(update)
     _coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
-    draft = begin(context, FLOW, field=pressed.what)
-    if pressed.what == "day":
-        draft["weekday"] = pressed.weekday
+    begin(context, FLOW, Screen(pressed.what, pressed.weekday, pressed.setting))
+    if pressed.what == DAY:
         await reply(update, views.ask_day(pressed.weekday, availability))
-    elif pressed.what == "set":
-        draft["setting"] = pressed.setting.value
+    elif pressed.what == SETTING:
         await reply(update, views.ask_setting(pressed.setting))
     else:
         await reply(update, _(views.ASK_DAYS_OFF))
@@ -93,31 +87,28 @@ async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> s
 
 
 @step
-async def on_text(update: Update, context: BotContext) -> str:
+async def on_text(update: Update, context: BotContext, screen: Screen) -> str:
     """Saves the typed value; a bad one is explained and asked again, nothing changed."""
-    draft = state_of(context, FLOW)
-    if draft.get("field") == away.TYPING_FIELD:
+    if screen.field == AWAY:
         return await away.on_dates(update, context)
     try:
-        availability = await _save(context, user_id(update), draft, typed_text(update))
+        availability = await _save(context, user_id(update), screen, typed_text(update))
     except InvalidInput as exc:
         await reply(update, try_again(reason(exc)))
         return TYPING
     coach, _availability = await use.get_availability(context.uow(write=False), user_id(update))
-    begin(context, FLOW)
+    begin(context, FLOW, Screen())
     text = views.menu_text(availability, coach.timezone, _(views.SAVED))
     await reply(update, text, reply_markup=views.menu_keyboard(availability))
     return MENU
 
 
-async def _save(
-    context: BotContext, coach_id: int, draft: dict[str, Any], text: str
-) -> Availability:
+async def _save(context: BotContext, coach_id: int, screen: Screen, text: str) -> Availability:
     uow = context.uow()
-    if draft.get("field") == "day":
-        return await use.set_day_hours(uow, coach_id, int(draft["weekday"]), text)
-    if draft.get("field") == "set":
-        return await use.change_booking_setting(uow, coach_id, str(draft["setting"]), text)
+    if screen.field == DAY:
+        return await use.set_day_hours(uow, coach_id, screen.weekday, text)
+    if screen.field == SETTING:
+        return await use.change_booking_setting(uow, coach_id, screen.setting.value, text)
     return await use.add_days_off_text(uow, coach_id, text, context.now())
 
 

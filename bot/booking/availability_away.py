@@ -9,20 +9,22 @@ Buttons `avaw:ask` (ask for dates, in `availability_views`), `avaw:ok` / `avaw:n
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import datetime
 from html import escape
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden
 
 from bot.booking import availability_views as views
+from bot.booking.availability_state import AWAY, FLOW, Screen, step
 from bot.booking.schedule_buttons import session_data
-from bot.catalog.shared_views import button, try_again
+from bot.catalog.shared_views import button
 from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
-from bot.kit.flows import END, begin, finish, state_of, step
+from bot.kit.flows import END, begin
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, show, typed_text, user_id
+from bot.kit.texts import try_again
 from bot.selling import texts as selling_texts
 from domain.booking.availability import DaysOff
 from domain.booking.time_away import Away, AwayPlan, declare_absence, plan_absence
@@ -32,7 +34,6 @@ from i18n import N_, _, ngettext, speaking, when
 
 SAVE = Callback("avaw:ok", lambda: True)
 DROP = Callback("avaw:no", lambda: False)
-TYPING_FIELD = "away"
 PATTERN = r"^avaw:(ok|no)$"
 
 ASK_DATES = N_(
@@ -141,7 +142,7 @@ async def ask(update: Update, context: BotContext) -> str:
     """The coach is asked for the dates they are away."""
     views.AWAY.parse(update.callback_query.data if update.callback_query else None)
     await settle(update)
-    begin(context, views.FLOW, field=TYPING_FIELD)
+    begin(context, FLOW, Screen(AWAY))
     await reply(update, _(ASK_DATES))
     return views.TYPING
 
@@ -155,32 +156,29 @@ async def on_dates(update: Update, context: BotContext) -> str:
     except InvalidInput as exc:
         await reply(update, try_again(reason(exc)))
         return views.TYPING
-    begin(context, views.FLOW, away=[plan.away.first.isoformat(), plan.away.last.isoformat()])
+    begin(context, FLOW, Screen(away=plan.away))
     await reply(update, question(plan), reply_markup=confirm_keyboard())
     return views.MENU
 
 
 @step
-async def on_confirm(update: Update, context: BotContext) -> str | int:
+async def on_confirm(update: Update, context: BotContext, screen: Screen) -> str | int:
     """Declares the absence (once), lists the sessions inside it, tells each client."""
     query = update.callback_query
     assert query is not None
     save = SAVE.read(query.data) or DROP.parse(query.data)
-    stored = state_of(context, views.FLOW).get("away")
     await settle(update)
-    if not save or not isinstance(stored, list) or len(stored) != 2:
-        begin(context, views.FLOW)
+    if not save or screen.away is None:
+        begin(context, FLOW, Screen())
         await show(update, _(DROPPED), None)
         return views.MENU
-    first, last = (date.fromisoformat(str(d)) for d in stored)
-    now = context.now()
+    away, now = screen.away, context.now()
     done = await declare_absence(
-        context.uow(), user_id(update), first, last, now, context.reminders
+        context.uow(), user_id(update), away.first, away.last, now, context.reminders
     )
-    finish(context, views.FLOW)  # the session buttons open /schedule
     await show(update, done_text(done), sessions_keyboard(done, now))
     await _tell(context, done)
-    return END
+    return END  # the flow ends: the session buttons open /schedule
 
 
 async def _tell(context: BotContext, done: Away) -> None:

@@ -1,23 +1,21 @@
-"""What `/availability` says and its buttons. Callback data: `av:<what>[:<arg>]`, parsed
-strictly by `parse`."""
+"""What `/availability` says and its buttons. Callback data: `av:<what>[:<arg>…]`, one kind
+per button on the codec (bot/kit/callbacks.py), parsed strictly by `parse`."""
 
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.kit.callbacks import Callback, Word
+from bot.kit.callbacks import Callback, Day, Int, Word, parse_any
 from domain.booking.availability import Availability, CancelPolicy, DaysOff, TimeRange
 from domain.booking.availability_text import Setting
-from domain.errors import NotFound
 from i18n import N_, _, ngettext, when
 
 PREFIX = "av"
-FLOW = "availability"  # the conversation and its flow state
 MENU = "av.menu"
 TYPING = "av.typing"
 AWAY = Callback("avaw:ask", lambda: "away")  # 🏖 Time away (bot/booking/availability_away.py)
@@ -55,11 +53,6 @@ SETTING_QUESTIONS = {
         "move it? <code>24</code>, or <code>2d</code> (0 to 30 days)."
     ),
 }
-
-_DATA = re.compile(
-    r"av:(?:(?P<what>day):(?P<day>[0-6])|(?P<set>set):(?P<setting>[a-z]{1,8})"
-    r"|(?P<offx>offx):(?P<first>[0-9]{8}):(?P<last>[0-9]{8})|(?P<plain>offadd|offrm|done|menu))"
-)
 
 DONE = N_("Your availability is saved. Clients see free times from it when they book.")
 STOPPED = N_("Stopped. Every change you made before is saved.")
@@ -100,31 +93,28 @@ POLICY = Callback(
 )
 
 
+DAY = Callback(f"{PREFIX}:day", lambda day: Pressed("day", weekday=day), day=Int(0, 6))
+SETTING = Callback(
+    f"{PREFIX}:set",
+    lambda name: Pressed("set", setting=Setting(name)),
+    name=Word("|".join(s.value for s in Setting)),
+)
+DROP_DAYS_OFF = Callback(
+    f"{PREFIX}:offx",
+    lambda first, last: Pressed("offx", days_off=DaysOff(first, last)),
+    first=Day(),
+    last=Day(),
+)
+ADD_DAYS_OFF, LIST_DAYS_OFF, DONE_BUTTON, BACK = (
+    Callback(f"{PREFIX}:{what}", functools.partial(Pressed, what))
+    for what in ("offadd", "offrm", "done", "menu")
+)
+KINDS = (DAY, SETTING, DROP_DAYS_OFF, ADD_DAYS_OFF, LIST_DAYS_OFF, DONE_BUTTON, BACK, POLICY)
+
+
 def parse(data: str | None) -> Pressed:
     """Strict parse; anything else is NotFound."""
-    policy = POLICY.read(data)
-    if policy is not None:
-        return policy
-    match = _DATA.fullmatch(data or "")
-    if match is None:
-        raise NotFound()
-    if match["what"]:
-        return Pressed("day", weekday=int(match["day"]))
-    if match["set"]:
-        try:
-            return Pressed("set", setting=Setting(match["setting"]))
-        except ValueError as exc:
-            raise NotFound() from exc
-    if match["offx"]:
-        return Pressed("offx", days_off=DaysOff(_date(match["first"]), _date(match["last"])))
-    return Pressed(match["plain"])
-
-
-def _date(digits: str) -> date:
-    try:
-        return datetime.strptime(digits, "%Y%m%d").date()  # noqa: DTZ007 - a date only
-    except ValueError as exc:
-        raise NotFound() from exc
+    return parse_any(KINDS, data)
 
 
 def weekday(day: int, pattern: str = "%a") -> str:
@@ -162,20 +152,20 @@ def menu_text(availability: Availability, zone: str, note: str = "") -> str:
 
 
 def menu_keyboard(availability: Availability) -> InlineKeyboardMarkup:
-    days = [_button(weekday(d), f"{PREFIX}:day:{d}") for d in range(7)]
+    days = [_button(weekday(d), DAY.pack(day=d)) for d in range(7)]
     # i18n: button
-    off_row = [_button(_("➕ Days off"), f"{PREFIX}:offadd")]
+    off_row = [_button(_("➕ Days off"), ADD_DAYS_OFF.pack())]
     if availability.days_off:
         # i18n: button
-        off_row.append(_button(_("➖ Days off"), f"{PREFIX}:offrm"))
+        off_row.append(_button(_("➖ Days off"), LIST_DAYS_OFF.pack()))
     # i18n: button
     off_row.append(_button(_("🏖 Time away"), AWAY.pack()))
-    rules = [_button(_(SETTING_LABELS[s]), f"{PREFIX}:set:{s.value}") for s in Setting]
+    rules = [_button(_(SETTING_LABELS[s]), SETTING.pack(name=s.value)) for s in Setting]
     current = availability.settings.cancel_policy
     other = CancelPolicy.LATE if current is CancelPolicy.BLOCK else CancelPolicy.BLOCK
     policy = _button(_(POLICY_BUTTONS[current]), POLICY.pack(to=other.value))
     # i18n: button
-    done = _button(_("✅ Done"), f"{PREFIX}:done")
+    done = _button(_("✅ Done"), DONE_BUTTON.pack())
     return InlineKeyboardMarkup(
         [days[:4], days[4:], off_row, rules[:2], rules[2:4], rules[4:], [policy], [done]]
     )
@@ -197,11 +187,11 @@ def ask_setting(setting: Setting) -> str:
 
 def days_off_keyboard(availability: Availability) -> InlineKeyboardMarkup:
     rows = [
-        [_button(f"🗑 {_days_off(d)}", f"{PREFIX}:offx:{d.first:%Y%m%d}:{d.last:%Y%m%d}")]
+        [_button(f"🗑 {_days_off(d)}", DROP_DAYS_OFF.pack(first=d.first, last=d.last))]
         for d in availability.days_off
     ]
     # i18n: button
-    return InlineKeyboardMarkup([*rows, [_button(_("◀ Back"), f"{PREFIX}:menu")]])
+    return InlineKeyboardMarkup([*rows, [_button(_("◀ Back"), BACK.pack())]])
 
 
 REMOVE_DAYS_OFF = N_("Which days off should go? Press one to remove it.")

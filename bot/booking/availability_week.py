@@ -7,19 +7,18 @@ state until confirmed, and is checked again when saved."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.booking import availability_views as views
-from bot.catalog.shared_views import button, try_again
+from bot.booking.availability_state import FLOW, Screen, step
+from bot.catalog.shared_views import button
 from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
-from bot.kit.flows import begin, state_of, step
+from bot.kit.flows import begin
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, show, typed_text, user_id
+from bot.kit.texts import try_again
 from domain.booking import coach_availability as use
-from domain.booking.availability import TimeRange
 from domain.booking.week_text import Week, parse_week
 from domain.errors import InvalidInput
 from i18n import N_, _
@@ -58,46 +57,32 @@ def refusal(error: InvalidInput) -> str:
 
 
 @step
-async def on_week_text(update: Update, context: BotContext) -> str:
+async def on_week_text(update: Update, context: BotContext, _screen: Screen) -> str:
     """The coach typed a week on the availability screen: what was understood, to confirm;
     a bad line is explained (nothing changed)."""
-    draft = state_of(context, views.FLOW)
     try:
         week = parse_week(typed_text(update))
     except InvalidInput as exc:
         await reply(update, refusal(exc))
         return views.MENU
-    draft.clear()
-    draft["week"] = {str(day): [[r.start, r.end] for r in ranges] for day, ranges in week.items()}
+    begin(context, FLOW, Screen(week=week))
     await reply(update, understood_text(week), reply_markup=confirm_keyboard())
     return views.MENU
 
 
 @step
-async def on_confirm(update: Update, context: BotContext) -> str:
+async def on_confirm(update: Update, context: BotContext, screen: Screen) -> str:
     """Saves the understood week (or drops it) and shows the availability again."""
     query = update.callback_query
     assert query is not None
     save = SAVE.read(query.data) or DROP.parse(query.data)  # True: save, False: drop
-    draft = state_of(context, views.FLOW)
-    week = _week(draft.get("week"))
     await settle(update)
     note = _(DROPPED)
-    if save and week is not None:
-        await use.set_week_hours(context.uow(), user_id(update), week)
+    if save and screen.week:  # gone when pressed twice
+        await use.set_week_hours(context.uow(), user_id(update), screen.week)
         note = _(SAVED)
-    begin(context, views.FLOW)
+    begin(context, FLOW, Screen())
     coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
     text = views.menu_text(availability, coach.timezone, note)
     await show(update, text, views.menu_keyboard(availability))
     return views.MENU
-
-
-def _week(stored: Any) -> Week | None:
-    """The week kept in the flow's state; None when it is gone (pressed twice, or /cancel)."""
-    if not isinstance(stored, dict) or not stored:
-        return None
-    return {
-        int(day): tuple(TimeRange(int(a), int(b)) for a, b in ranges)
-        for day, ranges in stored.items()
-    }

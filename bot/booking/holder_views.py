@@ -18,7 +18,7 @@ from bot.booking.availability_views import span
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
 from bot.kit.callbacks import Callback, Field, Flag, Id, Int, Zero, parse_any
 from bot.selling import views as selling_views
-from bot.selling.buttons import TRANSFER_ASK
+from bot.selling.buttons import DETAIL, TRANSFER_ASK
 from domain.booking.availability import CancelPolicy
 from domain.booking.holder import PackageScreen
 from domain.booking.model import SessionBooking
@@ -223,7 +223,7 @@ def screen_keyboard(
         rows.append([button(label, data("wl", sold_id, place.entry.stored_id))])
     if screen.view.for_coach:
         # i18n: button
-        rows.append([button(_("🗂 Manage"), f"sold:v:{sold_id}")])
+        rows.append([button(_("🗂 Manage"), DETAIL.pack(sold=sold_id))])
     elif screen.view.for_client and screen.view.status is SoldStatus.ACTIVE:
         # i18n: button
         transfer = _("🎁 Transfer to someone else")

@@ -4,6 +4,7 @@ secret is sealed with CALENDAR_SECRET_KEY as it arrives."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from urllib.parse import urlsplit
 
@@ -18,58 +19,53 @@ from bot.calendars.connecting import (
     PASSWORD,
     SERVER,
     USER,
+    Connecting,
     connect,
     forget_message,
     reader_of,
     show_menu,
     source_of,
+    step,
+    typed_address,
 )
 from bot.kit.context import BotContext
-from bot.kit.flows import begin, state_of, step
-from bot.kit.reasons import reason
+from bot.kit.flows import begin
 from bot.kit.replies import reply, settle, show, typed_text
-from domain.calendars.addresses import checked_url
 from domain.calendars.model import CalendarUnreadable, SourceKind
-from domain.errors import InvalidInput
 from i18n import _
 from persistence.calendars.caldav_client import discover
 from persistence.calendars.vault import CalendarSecret
 
 
 @step
-async def on_server(update: Update, context: BotContext) -> str:
-    state = state_of(context, FLOW)
-    try:
-        url = checked_url(typed_text(update), context.deps.settings.calendar_allow_private_hosts)
-    except InvalidInput as exc:
-        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
+async def on_server(update: Update, context: BotContext, state: Connecting) -> str:
+    url = await typed_address(update, context)
+    if url is None:
         return SERVER
-    state["sealed"] = reader_of(context).box.seal(CalendarSecret(url))
-    state["host"] = urlsplit(url).hostname or "?"
+    sealed = reader_of(context).box.seal(CalendarSecret(url))
+    begin(context, FLOW, replace(state, sealed=sealed, host=urlsplit(url).hostname or "?"))
     await reply(update, _(texts.ASK_USER))
     return USER
 
 
 @step
-async def on_user(update: Update, context: BotContext) -> str:
-    state = state_of(context, FLOW)
+async def on_user(update: Update, context: BotContext, state: Connecting) -> str:
     box = reader_of(context).box
-    secret = box.open(str(state["sealed"]))
+    secret = box.open(str(state.sealed))
     username = typed_text(update).strip()[:200]
-    state["sealed"] = box.seal(CalendarSecret(secret.url, username))
-    state["label"] = f"{username}@{state['host']}"
+    sealed = box.seal(CalendarSecret(secret.url, username))
+    begin(context, FLOW, replace(state, sealed=sealed, label=f"{username}@{state.host}"))
     await reply(update, _(texts.ASK_PASSWORD))
     return PASSWORD
 
 
 @step
-async def on_password(update: Update, context: BotContext) -> str | int:
+async def on_password(update: Update, context: BotContext, state: Connecting) -> str | int:
     """Reads the account's calendars with the app password; the message is deleted."""
-    state = state_of(context, FLOW)
     reader = reader_of(context)
     password = typed_text(update)
     await forget_message(update)
-    old = reader.box.open(str(state["sealed"]))
+    old = reader.box.open(str(state.sealed))
     secret = CalendarSecret(old.url, old.username, password)
     try:
         found = await discover(secret, reader.policy)
@@ -79,25 +75,25 @@ async def on_password(update: Update, context: BotContext) -> str | int:
         await reply(update, _(texts.ASK_SERVER))
         return SERVER
     if not found:
-        begin(context, FLOW)
+        begin(context, FLOW, Connecting())
         await show_menu(update, context, _(texts.NO_CALENDARS), fresh=True)
         return MENU
-    state.update(
+    state = replace(
+        state,
         sealed=reader.box.seal(secret),
-        calendars=sorted(found.items(), key=lambda item: item[1].lower())[:20],
-        blocking=list(range(min(len(found), 20))),
+        calendars=tuple(sorted(found.items(), key=lambda item: item[1].lower())[:20]),
+        blocking=tuple(range(min(len(found), 20))),
         target=None,
     )
+    begin(context, FLOW, state)
     await show_choice(update, state, fresh=True)
     return CHOOSE
 
 
-async def show_choice(update: Update, state: dict[str, object], fresh: bool = False) -> None:
-    calendars = [(str(u), str(n)) for u, n in state["calendars"]]  # type: ignore[attr-defined]
-    blocking = set(state["blocking"])  # type: ignore[call-overload]
-    target = state["target"]
-    text = texts.choose(len(calendars), escape(str(state["label"])))
-    markup = v.choose_keyboard(calendars, blocking, target if isinstance(target, int) else None)
+async def show_choice(update: Update, state: Connecting, fresh: bool = False) -> None:
+    calendars = list(state.calendars or ())
+    text = texts.choose(len(calendars), escape(str(state.label)))
+    markup = v.choose_keyboard(calendars, set(state.blocking), state.target)
     if fresh:
         await reply(update, text, reply_markup=markup)
     else:
@@ -105,38 +101,31 @@ async def show_choice(update: Update, state: dict[str, object], fresh: bool = Fa
 
 
 async def choice(
-    update: Update, context: BotContext, state: dict[str, object], pressed: v.Pressed
+    update: Update, context: BotContext, state: Connecting, pressed: v.Pressed
 ) -> str | int:
     assert update.callback_query is not None
-    calendars = [(str(u), str(n)) for u, n in state["calendars"]]  # type: ignore[attr-defined]
+    calendars = list(state.calendars or ())
     if pressed.what != "save" and pressed.n >= len(calendars):
         await update.callback_query.answer()
         return CHOOSE
     if pressed.what == "blk":
-        blocking = set(state["blocking"])  # type: ignore[call-overload]
-        state["blocking"] = sorted(blocking ^ {pressed.n})
+        state = replace(state, blocking=tuple(sorted(set(state.blocking) ^ {pressed.n})))
     elif pressed.what == "tgt":
-        state["target"] = None if state["target"] == pressed.n else pressed.n
+        state = replace(state, target=None if state.target == pressed.n else pressed.n)
     else:
         await settle(update)
         return await _save_caldav(update, context, state, calendars)
+    begin(context, FLOW, state)
     await update.callback_query.answer()
     await show_choice(update, state)
     return CHOOSE
 
 
 async def _save_caldav(
-    update: Update,
-    context: BotContext,
-    state: dict[str, object],
-    calendars: list[tuple[str, str]],
+    update: Update, context: BotContext, state: Connecting, calendars: list[tuple[str, str]]
 ) -> str | int:
-    blocking = [calendars[i][0] for i in state["blocking"]]  # type: ignore[attr-defined]
-    target = state["target"]
-    source = source_of(
-        context, update, SourceKind.CALDAV, str(state["label"]), str(state["sealed"])
-    )
-    source.blocking = tuple(blocking)
-    source.target = calendars[target][0] if isinstance(target, int) else None
+    source = source_of(context, update, SourceKind.CALDAV, str(state.label), str(state.sealed))
+    source.blocking = tuple(calendars[i][0] for i in state.blocking)
+    source.target = calendars[state.target][0] if state.target is not None else None
     source.calendars = dict(calendars)
     return await connect(update, context, source, retry=CHOOSE)

@@ -1,9 +1,11 @@
-"""What the /calendar screens share: the flow's name and states, the menu, and connecting a
-source (stored, read at once, removed again when it cannot be read)."""
+"""What the /calendar screens share: the flow's name, states and typed state, the menu, and
+connecting a source (stored, read at once, removed again when it cannot be read)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from html import escape
+from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -11,9 +13,11 @@ from telegram.error import TelegramError
 from bot.calendars import texts
 from bot.calendars import views as v
 from bot.kit.context import BotContext
-from bot.kit.flows import begin
+from bot.kit.flows import begin, typed_step
 from bot.kit.reasons import reason
-from bot.kit.replies import reply, show, user_id
+from bot.kit.replies import reply, show, typed_text, user_id
+from bot.kit.texts import FLOW_GONE
+from domain.calendars.addresses import checked_url
 from domain.calendars.busy import is_booking_uid
 from domain.calendars.model import CalendarSource, SourceKind
 from domain.calendars.use_cases import (
@@ -30,6 +34,58 @@ FLOW = "calendar"
 MENU, URL, SERVER, USER, PASSWORD, CHOOSE = (
     "cal.menu", "cal.url", "cal.server", "cal.user", "cal.password", "cal.choose",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Connecting:
+    """Nothing on the menu; while a CalDAV account is added, what was gathered so far (its
+    address, then user name, then password, sealed as each arrives; `host` and `label` for
+    the screens), then the account's calendars (address, name) and which of them block
+    time (indexes) and which one receives bookings.
+
+    Kept as the same plain JSON the flow always stored (`{}`, `{"sealed", "host"}`, then
+    `"label"`, then `"calendars"`, `"blocking"` and `"target"`), so a flow open across a
+    deploy goes on where it was."""
+
+    sealed: str | None = None
+    host: str | None = None
+    label: str | None = None
+    calendars: tuple[tuple[str, str], ...] | None = None
+    blocking: tuple[int, ...] = ()
+    target: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        found = {"sealed": self.sealed, "host": self.host, "label": self.label}
+        stored: dict[str, Any] = {key: value for key, value in found.items() if value is not None}
+        if self.calendars is not None:
+            stored["calendars"] = [list(calendar) for calendar in self.calendars]
+            stored["blocking"] = list(self.blocking)
+            stored["target"] = self.target
+        return stored
+
+    @classmethod
+    def load(cls, data: dict[str, Any]) -> Connecting | None:
+        """None when `data` is not a state this flow stores."""
+        try:
+            sealed, host, label = (data.get(key) for key in ("sealed", "host", "label"))
+            if not all(value is None or isinstance(value, str) for value in (sealed, host, label)):
+                return None
+            found = cls(sealed, host, label)
+            if "calendars" not in data:
+                return found
+            target = data["target"]
+            return replace(
+                found,
+                calendars=tuple((str(url), str(name)) for url, name in data["calendars"]),
+                blocking=tuple(int(index) for index in data["blocking"]),
+                target=None if target is None else int(target),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+# Loads the state before a step and stores it after (or drops it when the flow ends).
+step = typed_step(FLOW, Connecting.load, FLOW_GONE)
 
 
 def reader_of(context: BotContext) -> CalendarReader:
@@ -57,6 +113,17 @@ async def zone_of(context: BotContext, coach_id: int) -> str:
     return coach.timezone if coach is not None else "UTC"
 
 
+async def typed_address(update: Update, context: BotContext) -> str | None:
+    """The address the coach typed (an iCal feed, a CalDAV server) if it may be read; else
+    None, and they are told why."""
+    allow_private = context.deps.settings.calendar_allow_private_hosts
+    try:
+        return checked_url(typed_text(update), allow_private)
+    except InvalidInput as exc:
+        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
+        return None
+
+
 def source_of(
     context: BotContext, update: Update, kind: SourceKind, label: str, sealed: str
 ) -> CalendarSource:
@@ -71,7 +138,7 @@ async def connect(
     try:
         stored = await connect_calendar(context.uow(), source)
     except InvalidInput as exc:  # five already, or a second one receiving bookings
-        begin(context, FLOW)
+        begin(context, FLOW, Connecting())
         note = _(texts.NOT_CONNECTED).format(reason=reason(exc))
         await show_menu(update, context, note, True)
         return MENU
@@ -88,7 +155,7 @@ async def connect(
     async with context.uow(write=False) as uow:
         days = (await uow.availability.get(stored.coach_id)).settings.horizon_days
     note = texts.connected(escape(mine.label), mine.busy_count, days)
-    begin(context, FLOW)
+    begin(context, FLOW, Connecting())
     await show_menu(update, context, note, fresh=True)
     return MENU
 

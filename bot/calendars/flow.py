@@ -21,20 +21,20 @@ from bot.calendars.connecting import (
     SERVER,
     URL,
     USER,
+    Connecting,
     connect,
     forget_message,
     reader_of,
     show_menu,
     source_of,
+    step,
+    typed_address,
 )
 from bot.kit.context import BotContext
-from bot.kit.flows import END, TEXT, Handler, begin, conversation, finish, state_of, step
-from bot.kit.reasons import reason
-from bot.kit.replies import greet_coach, reply, settle, show, typed_text, user_id
-from domain.calendars.addresses import checked_url
+from bot.kit.flows import END, TEXT, Handler, begin, conversation, finish
+from bot.kit.replies import greet_coach, reply, settle, show, user_id
 from domain.calendars.model import SourceKind
 from domain.calendars.use_cases import calendars_of, disconnect_calendar
-from domain.errors import InvalidInput
 from i18n import N_, _
 from persistence.calendars.vault import CalendarSecret
 
@@ -45,21 +45,19 @@ async def open_menu(update: Update, context: BotContext) -> str | int:
     if context.deps.calendar_reader is None:
         await reply(update, _(texts.DISABLED))
         return END
-    begin(context, FLOW)
+    begin(context, FLOW, Connecting())
     await show_menu(update, context, fresh=True)
     return MENU
 
 
 @step
-async def on_button(update: Update, context: BotContext) -> str | int:
+async def on_button(update: Update, context: BotContext, state: Connecting) -> str | int:
     """Routes a press on the menu, the confirmation or the calendar choice."""
     query = update.callback_query
     assert query is not None
     pressed = v.CAL.parse(query.data)
-    state = state_of(context, FLOW)
     if pressed.what == "done":
         await settle(update)
-        finish(context, FLOW)
         await reply(update, _(texts.BYE))
         return END
     if pressed.what == "ics":
@@ -74,10 +72,10 @@ async def on_button(update: Update, context: BotContext) -> str | int:
         return await _confirm(update, context, pressed.n)
     if pressed.what == "yes":
         return await _disconnect(update, context, pressed.n)
-    if pressed.what in ("blk", "tgt", "save") and "calendars" in state:
+    if pressed.what in ("blk", "tgt", "save") and state.calendars is not None:
         return await caldav_steps.choice(update, context, state, pressed)
     await query.answer()
-    begin(context, FLOW)
+    begin(context, FLOW, Connecting())
     await show_menu(update, context)
     return MENU
 
@@ -107,14 +105,10 @@ async def _disconnect(update: Update, context: BotContext, source_id: int) -> st
 
 # -- an iCal address ---------------------------------------------------------------------
 @step
-async def on_url(update: Update, context: BotContext) -> str | int:
+async def on_url(update: Update, context: BotContext, _state: Connecting) -> str | int:
     """Checks the address by reading it once; connects it only when it reads."""
-    state_of(context, FLOW)
-    typed = typed_text(update).strip()
-    try:
-        url = checked_url(typed, context.deps.settings.calendar_allow_private_hosts)
-    except InvalidInput as exc:
-        await reply(update, _(texts.NOT_CONNECTED).format(reason=reason(exc)))
+    url = await typed_address(update, context)
+    if url is None:
         return URL
     await forget_message(update)
     sealed = reader_of(context).box.seal(CalendarSecret(url))

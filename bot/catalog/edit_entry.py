@@ -14,7 +14,6 @@ from typing import Generic
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
-from bot.catalog import shared_views as catalog
 from bot.catalog.buttons import Edit
 from bot.catalog.entry_state import EditTarget
 from bot.catalog.entry_views import E, EntryScreens
@@ -23,7 +22,7 @@ from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, typed_step
 from bot.kit.reasons import reason
 from bot.kit.replies import Route, buttons, reply, typed_text, user_id
-from bot.kit.texts import FLOW_GONE
+from bot.kit.texts import FLOW_GONE, try_again
 from domain.errors import DomainError, InvalidInput
 from domain.ports import UnitOfWork
 from i18n import _
@@ -56,7 +55,7 @@ class EditEntryFlow(Generic[E]):
             context.uow(write=False), user_id(update), press.entry
         )  # not found: no question
         target = EditTarget(self.id_key, press.entry, press.field)
-        begin(context, self.draft_flow, **target.to_dict())
+        begin(context, self.draft_flow, target)
         await reply(update, _(self.screens.ask_new_value[target.field]))
         return self.state
 
@@ -70,7 +69,7 @@ class EditEntryFlow(Generic[E]):
                 context, user_id(update), target.entry_id, target.field, text
             )
         except InvalidInput as exc:
-            await reply(update, catalog.try_again(reason(exc)))
+            await reply(update, try_again(reason(exc)))
             return self.state
         except DomainError as exc:  # deleted meanwhile: say so and leave the flow
             await reply(update, describe(exc))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
-from bot.catalog.buttons import SERIES, SERVICE
+from bot.catalog.buttons import PACKAGE_LIST, SERIES, SERVICE
 from bot.kit.commands import desk_url
 from domain.catalog.overview import CatalogCounts
 from i18n import _
@@ -33,7 +33,7 @@ def coach_home_keyboard(counts: CatalogCounts, web_base_url: str = "") -> Inline
                 InlineKeyboardButton(
                     # i18n: button
                     _("Packages ({count})").format(count=counts.packages),
-                    callback_data="pkg:list:1",
+                    callback_data=PACKAGE_LIST.pack(page=1),
                 )
             ],
         ]

@@ -21,7 +21,6 @@ from telegram.ext import (
 from bot.catalog import shared_views as catalog
 from bot.catalog.entry_state import EntryDraft
 from bot.catalog.entry_views import E, EntryScreens
-from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.flows import (
     END,
@@ -35,7 +34,7 @@ from bot.kit.flows import (
 )
 from bot.kit.reasons import reason
 from bot.kit.replies import greet_coach, pressed, reply, step_button, typed_text, user_id
-from bot.kit.texts import FLOW_GONE
+from bot.kit.texts import FLOW_GONE, try_again
 from domain.catalog.rules import validate_description, validate_duration, validate_title
 from domain.errors import InvalidInput
 from domain.parsing import parse_duration_minutes
@@ -82,7 +81,7 @@ class NewEntryFlow(Generic[D, E]):
         if update.callback_query is not None:
             await update.callback_query.answer()
         await greet_coach(update, context)
-        begin(context, self.draft_flow, **EntryDraft.blank(self.extra_keys).to_dict())
+        begin(context, self.draft_flow, EntryDraft.blank(self.extra_keys))
         await reply(update, self.screens.words.ask_title())
         return self.state("title")
 

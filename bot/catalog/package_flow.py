@@ -87,7 +87,7 @@ class Flow:
 
 
 def begin(context: BotContext, flow: Flow) -> None:
-    flows.begin(context, NAME, **flow.to_dict())
+    flows.begin(context, NAME, flow)
 
 
 # Loads the Flow before a step and stores it after (or drops it when the flow ends).

@@ -22,7 +22,6 @@ from bot.catalog.buttons import (
     REMOVE_DATE_ANYWAY,
     DatePressed,
 )
-from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
 from bot.kit.errors import describe
 from bot.kit.flows import END, TEXT, begin, conversation, finish, loaded, typed_step
@@ -37,7 +36,7 @@ from bot.kit.replies import (
     typed_text,
     user_id,
 )
-from bot.kit.texts import FLOW_GONE
+from bot.kit.texts import FLOW_GONE, try_again
 from domain.booking.model import ScheduleEntry
 from domain.booking.series_dates import remove_series_date
 from domain.catalog import dates
@@ -105,7 +104,7 @@ step = typed_step(FLOW, Adding.load, FLOW_GONE)
 async def start_adding(update: Update, context: BotContext, series_id: int) -> str:
     """The coach is asked for dates of the series, in their own time zone."""
     seen = await _overview(update, context, series_id)
-    begin(context, FLOW, **Adding(series_id).to_dict())
+    begin(context, FLOW, Adding(series_id))
     await reply(update, views.ask_dates(seen.series, seen.timezone))
     return DATES
 

@@ -5,7 +5,6 @@ said in the current language; the constants are marked with `N_` and said with `
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -41,12 +40,6 @@ def hidden_text(hidden: bool) -> str:
 
 def shown_line(hidden: bool) -> str:
     return _("Shown: {shown}").format(shown=hidden_text(hidden))
-
-
-def try_again(reason: str) -> str:
-    return _("Sorry, {reason}. Please try again, or send /cancel to stop.").format(
-        reason=escape(reason)
-    )
 
 
 ASK_DURATION = N_(

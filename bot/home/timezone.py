@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from telegram import Update
@@ -15,8 +16,8 @@ from telegram.ext import (
 from bot.home.common import default_zone
 from bot.kit import texts
 from bot.kit.context import BotContext
-from bot.kit.flows import END, TEXT, begin, conversation, finish
-from bot.kit.keyboards import TZ_PREFIX, timezone_choices
+from bot.kit.flows import END, TEXT, Record, begin, conversation, finish
+from bot.kit.keyboards import ZONE, timezone_choices
 from bot.kit.reasons import reason
 from bot.kit.replies import register, reply
 from domain import accounts
@@ -28,10 +29,15 @@ ASK = "tz.ask"
 NAME = "timezone"
 
 
+@dataclass(frozen=True)
+class Choosing(Record):
+    """/timezone keeps nothing but being open: the zone is saved as soon as it is given."""
+
+
 async def ask(update: Update, context: BotContext) -> str:
     """Shows the current zone and offers common ones."""
     greeting = await register(update, context)
-    begin(context, NAME)
+    begin(context, NAME, Choosing())
     zone = greeting.user.timezone or default_zone(context)
     await reply(update, _(texts.TIMEZONE_ASK).format(zone=zone), reply_markup=timezone_choices())
     return ASK
@@ -60,11 +66,12 @@ async def typed(update: Update, context: BotContext) -> str | int:
 async def picked(update: Update, context: BotContext) -> str | int:
     """Saves the zone of the pressed button."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    zone = ZONE.parse(query.data)
     await query.answer()
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
-    return await _save(update, context, query.data.removeprefix(TZ_PREFIX))
+    return await _save(update, context, zone)
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
@@ -75,7 +82,7 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
         entry_points=[CommandHandler("timezone", ask)],
         states={
             ASK: [
-                CallbackQueryHandler(picked, pattern=f"^{TZ_PREFIX}"),
+                CallbackQueryHandler(picked, pattern=ZONE.pattern),
                 MessageHandler(TEXT, typed),
             ],
         },

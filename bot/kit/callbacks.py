@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from domain.errors import NotFound
@@ -88,6 +89,24 @@ class Either:
             return self.first.write(value)
         except (TypeError, ValueError):
             return self.second.write(value)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A calendar date, written `yyyymmdd`; a date the calendar lacks does not read."""
+
+    def read(self, text: str) -> date | None:
+        if not re.fullmatch("[0-9]{8}", text):
+            return None
+        try:
+            return datetime.strptime(text, "%Y%m%d").date()  # noqa: DTZ007 - a date only
+        except ValueError:
+            return None
+
+    def write(self, value: Any) -> str:
+        if not isinstance(value, date):
+            raise TypeError(f"{value!r} is not a date")
+        return f"{value:%Y%m%d}"
 
 
 Id = Int(1, INT32_MAX)  # a row of this bot's database

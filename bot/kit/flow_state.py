@@ -1,13 +1,20 @@
 """The state of a flow (see `flows`, which builds the conversations and re-exports all of
-this): `begin`/`state_of`/`finish` keep it in `user_data["flow:<name>"]` as plain JSON;
-`typed_step` hands a step its typed state and stores it back; `answer` checks typed text.
+this). Every flow keeps one typed state: an object with `to_dict()`, stored as that plain
+JSON in `user_data["flow:<name>"]` (persisted with the conversation) and read back by the
+flow's `load` (None when it does not load). `begin` opens a flow with its first state,
+`typed_step` hands a step its state and stores it back, `loaded` reads it outside a step,
+`finish` drops it; `answer` checks typed text. `Record` is the state of a flow that keeps
+a few plain fields: a dataclass that stores and loads itself.
 
 Names given here are persisted: a flow's name is its conversation's, never renamed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import types
+import typing
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
@@ -15,11 +22,10 @@ from typing import Any, Generic, Protocol, TypeVar
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
-from bot.catalog.shared_views import try_again
-from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.reasons import reason
 from bot.kit.replies import reply, settle, typed_text
+from bot.kit.texts import try_again
 from domain.errors import InvalidInput
 from i18n import _
 
@@ -29,24 +35,65 @@ Step = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
 _KEY = "flow:"
 
 
-class FlowGone(Exception):
-    """The flow's state was dropped (the flow was cancelled, timed out or finished)."""
+class Stored(Protocol):
+    """A typed flow state: kept as the plain JSON of `to_dict()`."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+S = TypeVar("S", bound=Stored)
+T = TypeVar("T")
+R = TypeVar("R", bound="Record")
+
+
+class Record:
+    """A flow state that is a dataclass of plain fields (str, int, bool; `None` allowed
+    where the field says so, and then not stored): `to_dict` is its fields, `load` reads
+    them back checked, None when one is missing or of another type. A dataclass without
+    fields is the state of a flow that keeps nothing but being open."""
+
+    def to_dict(self) -> dict[str, Any]:
+        values = dataclasses.asdict(self)  # type: ignore[call-overload]
+        return {name: value for name, value in values.items() if value is not None}
+
+    @classmethod
+    def load(cls: type[R], data: dict[str, Any]) -> R | None:
+        hints = typing.get_type_hints(cls)
+        values = {}
+        for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+            value = data.get(field.name)
+            if not _is(value, hints[field.name]):
+                return None
+            values[field.name] = value
+        return cls(**values)
+
+
+def _is(value: object, hint: Any) -> bool:
+    if isinstance(hint, types.UnionType):
+        return any(_is(value, arm) for arm in typing.get_args(hint))
+    if hint is type(None):
+        return value is None
+    if hint is int and isinstance(value, bool):
+        return False
+    return isinstance(value, hint)
 
 
 # -- state -------------------------------------------------------------------------------
-def begin(context: BotContext, name: str, **values: Any) -> dict[str, Any]:
-    """Opens flow `name` with its first state (plain JSON values)."""
+def begin(context: BotContext, name: str, state: Stored) -> None:
+    """Opens flow `name` with its first state (or, inside a step, with a fresh one)."""
     assert context.user_data is not None
-    context.user_data[_KEY + name] = state = dict(values)
-    return state
+    context.user_data[_KEY + name] = state.to_dict()
 
 
-def state_of(context: BotContext, name: str) -> dict[str, Any]:
-    """The open flow's state (changes to it are kept), or FlowGone."""
+def _stored(context: BotContext, name: str) -> dict[str, Any] | None:
     state = (context.user_data or {}).get(_KEY + name)
-    if not isinstance(state, dict):
-        raise FlowGone()
-    return state
+    return state if isinstance(state, dict) else None
+
+
+def loaded(context: BotContext, name: str, load: Callable[[dict[str, Any]], S | None]) -> S | None:
+    """Flow `name`'s typed state, or None when it is not open or does not load."""
+    stored = _stored(context, name)
+    return None if stored is None else load(stored)
 
 
 def finish(context: BotContext, name: str | None = None) -> None:
@@ -64,49 +111,19 @@ def open_flow(context: BotContext) -> str | None:
 
 
 # -- steps -------------------------------------------------------------------------------
-def step(handler: Step) -> Step:
-    """A step whose flow state vanished ends the flow with a word instead of a traceback."""
-
-    @functools.wraps(handler)
-    async def guarded(update: Update, context: BotContext) -> State:
-        try:
-            return await handler(update, context)
-        except FlowGone:
-            await reply(update, _(texts.FLOW_GONE))
-            return END
-
-    return guarded
-
-
-class Stored(Protocol):
-    """A typed flow state: kept as the plain JSON of `to_dict()`."""
-
-    def to_dict(self) -> dict[str, Any]: ...
-
-
-S = TypeVar("S", bound=Stored)
-T = TypeVar("T")
-
-
-def loaded(context: BotContext, name: str, load: Callable[[dict[str, Any]], S | None]) -> S | None:
-    """Flow `name`'s typed state, or None when it is not open or does not load."""
-    try:
-        return load(state_of(context, name))
-    except FlowGone:
-        return None
-
-
 def typed_step(
     name: str, load: Callable[[dict[str, Any]], S | None], lost: str
 ) -> Callable[[Callable[[Update, BotContext, S], Awaitable[State]]], Step]:
-    """For a flow whose state is a typed object: `@typed_step(...)` loads it (with `load`)
-    before the step and stores it after, or drops it when the step ends the flow; a state
-    that is missing or does not load ends the flow with `lost` (marked with `N_`)."""
+    """`@typed_step(...)` loads the flow's state (with `load`) before the step and stores
+    it after, changed or not, unless the step began the flow anew (`begin`) or ended it
+    (then it is dropped); a state that is missing or does not load ends the flow with
+    `lost` (marked with `N_`), never a traceback."""
 
     def decorate(handler: Callable[[Update, BotContext, S], Awaitable[State]]) -> Step:
         @functools.wraps(handler)
         async def run(update: Update, context: BotContext) -> State:
-            state = loaded(context, name, load)
+            stored = _stored(context, name)
+            state = None if stored is None else load(stored)
             if state is None:  # drop what does not load, or the guard would see it open
                 finish(context, name)
                 await settle(update)
@@ -115,8 +132,8 @@ def typed_step(
             result = await handler(update, context, state)
             if result == END:
                 finish(context, name)
-            else:
-                begin(context, name, **state.to_dict())
+            elif _stored(context, name) is stored:
+                begin(context, name, state)
             return result
 
         return run
@@ -141,19 +158,3 @@ async def answer(
     except InvalidInput as exc:
         await reply(update, try_again(reason(exc)), reply_markup=again)
         return None
-
-
-async def keep_typed(
-    update: Update,
-    context: BotContext,
-    name: str,
-    key: str,
-    parse: Callable[[str], object],
-    again: InlineKeyboardMarkup | None = None,
-) -> bool:
-    """For a plain-dict state: `answer` stored in the flow's state[key]; False when refused."""
-    state = state_of(context, name)
-    got = await answer(update, parse, again)
-    if got is not None:
-        state[key] = got.value
-    return got is not None

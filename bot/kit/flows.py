@@ -2,15 +2,14 @@
 
 - `conversation(name, label, entry_points, states)` builds the persistent ConversationHandler
   with /cancel, the reminders for anything unexpected, and the 30-minute timeout.
-- Each flow owns its state: `begin(context, name, **values)` opens it in
-  `user_data["flow:<name>"]` (plain JSON, persisted with the conversation), `state_of` reads
-  it (FlowGone when it was dropped), `finish` drops it. /cancel and the timeout drop it too.
-- A flow's state is typed: `typed_step(name, load, lost)` wraps a state handler, hands it
-  the state loaded by `load` (a dataclass with `to_dict`; None when it does not load) and
-  stores it back after, or drops it when the step ends the flow; a state that vanished or
-  does not load ends the flow with `lost` (and is dropped), never a traceback. `loaded`
-  reads it outside a step, `answer` checks a typed answer (saying why it was refused).
-  `@step`/`keep_typed` are the same for a flow whose state is a plain dict.
+- Each flow owns one typed state: `begin(context, name, state)` opens it in
+  `user_data["flow:<name>"]` (the plain JSON of `state.to_dict()`, persisted with the
+  conversation), `typed_step(name, load, lost)` wraps a state handler, hands it the state
+  loaded by `load` (None when it does not load) and stores it back after, or drops it when
+  the step ends the flow; a state that vanished or does not load ends the flow with `lost`
+  (and is dropped), never a traceback. `loaded` reads it outside a step, `finish` drops it
+  (/cancel and the timeout drop it too), `answer` checks a typed answer (saying why it was
+  refused). `Record` is a state of a few plain fields that stores and loads itself.
 - One flow at a time: `add_guard(app)` answers any command (but /cancel and /skip) and any
   button that starts *another* flow with which flow is open and how to leave it.
 
@@ -44,18 +43,15 @@ from bot.kit.context import BotContext
 from bot.kit.flow_state import (
     END,
     Answer,
-    FlowGone,
+    Record,
     State,
     Step,
     Stored,
     answer,
     begin,
     finish,
-    keep_typed,
     loaded,
     open_flow,
-    state_of,
-    step,
     typed_step,
 )
 from bot.kit.replies import reply
@@ -66,8 +62,8 @@ __all__ = [  # the toolkit; the state part is flow_state's, re-exported
     "TEXT",
     "TIMEOUT",
     "Answer",
-    "FlowGone",
     "Handler",
+    "Record",
     "State",
     "Step",
     "Stored",
@@ -77,12 +73,9 @@ __all__ = [  # the toolkit; the state part is flow_state's, re-exported
     "cancel",
     "conversation",
     "finish",
-    "keep_typed",
     "loaded",
     "one_flow_at_a_time",
     "open_flow",
-    "state_of",
-    "step",
     "timed_out",
     "typed_step",
     "use_buttons",

@@ -37,6 +37,13 @@ USE_BUTTONS = N_("Please answer the question above (or use its buttons), or send
 FLOW_GONE = N_("That draft is no longer open, so nothing was saved. Start again any time.")
 
 
+def try_again(reason: str) -> str:
+    """A typed answer was refused: why, and how to go on."""
+    return _("Sorry, {reason}. Please try again, or send /cancel to stop.").format(
+        reason=escape(reason)
+    )
+
+
 def busy_in_flow(label: str) -> str:
     """Another command or flow inside a flow: one flow at a time (`label` already said)."""
     # i18n: {label} names the open flow, e.g. "creating a series (/newseries)"

@@ -8,6 +8,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.booking.holder_views import data as package_data
 from bot.catalog.shared_views import button
 from bot.selling import buttons as kinds
 from bot.selling import texts
@@ -140,7 +141,7 @@ def detail_keyboard(sold: SoldPackage) -> InlineKeyboardMarkup:
             # i18n: button
             [button(_("👥 Who has the link"), kinds.HOLDERS.pack(sold=sid))],
             # i18n: button
-            [button(_("📅 Sessions: book, cancel, move"), f"bk:v:{sid}:0:0")],
+            [button(_("📅 Sessions: book, cancel, move"), package_data("v", sid))],
             *policy_rows(sold),
             # i18n: button
             [button(_("◀ Sold packages"), kinds.LIST.pack(which=SoldFilter.ALL.value, page=1))],

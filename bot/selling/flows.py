@@ -3,16 +3,17 @@ expiry date or a number of days to extend by (then confirmed with a button)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from telegram import Update
 from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
-from bot.catalog.shared_views import try_again
 from bot.kit.context import BotContext
-from bot.kit.flows import END, TEXT, State, begin, conversation, finish, state_of, step
+from bot.kit.flows import END, TEXT, Record, State, begin, conversation, typed_step
 from bot.kit.reasons import reason
 from bot.kit.replies import Route, buttons, reply, settle, typed_text, user_id
+from bot.kit.texts import FLOW_GONE, try_again
 from bot.selling import desk_views, texts
 from bot.selling.buttons import EXTEND, GRANT, NEW_DATE
 from bot.selling.notices import access_url
@@ -38,37 +39,54 @@ ASK_DAYS = N_(
 )
 
 
+@dataclass(frozen=True)
+class Granting(Record):
+    """The package the coach grants, until the note is typed or skipped."""
+
+    package_id: int
+
+
+@dataclass(frozen=True)
+class NewExpiry(Record):
+    """The sold package whose expiry the coach types, and how: "date" or "ext" (days)."""
+
+    sold_id: int
+    how: str
+
+
+granting = typed_step(GRANT_FLOW, Granting.load, FLOW_GONE)
+
+
 async def grant_asked(update: Update, context: BotContext, package_id: int) -> State:
     """The coach pressed Grant: ask for an optional note."""
     package = await get_package(context.uow(write=False), user_id(update), package_id)
     await settle(update)
-    begin(context, GRANT_FLOW, package_id=package.id)
+    begin(context, GRANT_FLOW, Granting(package_id))
     await reply(update, _(ASK_NOTE).format(title=escape(package.title)))
     return NOTE
 
 
-@step
-async def grant_noted(update: Update, context: BotContext) -> State:
+@granting
+async def grant_noted(update: Update, context: BotContext, draft: Granting) -> State:
     """The coach typed a note: the package is granted with it."""
-    return await _grant(update, context, typed_text(update))
+    return await _grant(update, context, draft, typed_text(update))
 
 
-@step
-async def grant_skipped(update: Update, context: BotContext) -> State:
+@granting
+async def grant_skipped(update: Update, context: BotContext, draft: Granting) -> State:
     """The coach skipped the note: the package is granted without one."""
-    return await _grant(update, context, "")
+    return await _grant(update, context, draft, "")
 
 
-async def _grant(update: Update, context: BotContext, note: str) -> State:
+async def _grant(update: Update, context: BotContext, draft: Granting, note: str) -> State:
     """The coach gets the new sold package's access link to forward."""
-    draft = state_of(context, GRANT_FLOW)
     assert update.effective_message is not None
     request = f"grant:{user_id(update)}:{update.effective_message.message_id}"
     try:
         sale = await grant(
             context.uow(),
             user_id(update),
-            draft["package_id"],
+            draft.package_id,
             note,
             request,
             context.now(),
@@ -77,7 +95,6 @@ async def _grant(update: Update, context: BotContext, note: str) -> State:
     except InvalidInput as exc:
         await reply(update, try_again(reason(exc)))
         return NOTE
-    finish(context, GRANT_FLOW)
     if sale is not None:
         url = access_url(context, sale.sold.access_token)
         await reply(update, texts.granted_message(sale.sold, sale.coach.timezone, url))
@@ -89,7 +106,7 @@ async def expiry_asked(update: Update, context: BotContext, press: tuple[str, in
     how, sold_id = press
     view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await settle(update)
-    begin(context, EXPIRY_FLOW, sold_id=view.sold.id, how=how)
+    begin(context, EXPIRY_FLOW, NewExpiry(view.sold.stored_id, how))
     if how == "date":
         await reply(update, _(ASK_DATE).format(zone=view.zone))
     else:
@@ -97,20 +114,19 @@ async def expiry_asked(update: Update, context: BotContext, press: tuple[str, in
     return TYPED
 
 
-@step
-async def expiry_typed(update: Update, context: BotContext) -> State:
+@typed_step(EXPIRY_FLOW, NewExpiry.load, FLOW_GONE)
+async def expiry_typed(update: Update, context: BotContext, draft: NewExpiry) -> State:
     """The typed date or days become a question with a confirm button."""
-    draft, now = state_of(context, EXPIRY_FLOW), context.now()
-    view = await sold_package(context.uow(write=False), user_id(update), draft["sold_id"], now)
+    now = context.now()
+    view = await sold_package(context.uow(write=False), user_id(update), draft.sold_id, now)
     try:
-        if draft["how"] == "date":
+        if draft.how == "date":
             new = parse_new_expiry(typed_text(update), view.zone, now)
         else:
             new = extended(view.sold.expires_at, parse_extension(typed_text(update)), now)
     except InvalidInput as exc:
         await reply(update, try_again(reason(exc)))
         return TYPED
-    finish(context, EXPIRY_FLOW)
     text = desk_views.expiry_question(view.sold, new, view.zone)
     await reply(update, text, reply_markup=desk_views.confirm_expiry(view.sold, new))
     return END

@@ -1,11 +1,13 @@
-"""The service flows keep a typed state (flows.typed_step): a state that vanished or no
-longer loads ends the flow with a word, stores nothing, and leaves the person free."""
+"""Every flow keeps a typed state (flows.typed_step): a state that vanished or no longer
+loads ends the flow with a word, stores nothing, and leaves the person free."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
 
+from domain.booking.coach_availability import get_availability
+from tests.e2e.booking_steps import coach_in_berlin
 from tests.e2e.conftest import COACH, BotHarness
 from tests.e2e.test_services import given_services, services_of
 
@@ -62,3 +64,25 @@ async def test_an_edit_whose_state_vanished_changes_nothing(harness: BotHarness)
     api.send_text(COACH, "/services")
     await api.next_message(COACH, "1. Yoga")
     assert await services_of(harness) == [("Yoga", False)]
+
+
+async def test_an_availability_screen_whose_state_is_garbled_changes_nothing(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    await coach_in_berlin(harness)
+    api.send_text(COACH, "/availability")
+    await api.next_message(COACH, "Your availability")
+    api.press_button(COACH, "Mon")
+    await api.next_message(COACH, "Working hours on Monday")
+    await until(lambda: flow_state(harness, "availability") == {"field": "day", "weekday": 0})
+    flow_state(harness, "availability")["weekday"] = "Monday"  # garbled meanwhile
+    api.send_text(COACH, "9-12")
+    await api.next_message(COACH, GONE)
+    assert harness.app is not None and "flow:availability" not in harness.app.user_data[COACH]
+    api.send_text(COACH, "9-12")  # the flow ended: not taken as hours now
+    api.send_text(COACH, "/availability")
+    menu = await api.next_message(COACH, "Your availability")
+    assert "Mon: off" in menu.content
+    _coach, availability = await get_availability(harness.app.deps.uow_factory(), COACH)
+    assert availability.ranges_on(0) == ()
