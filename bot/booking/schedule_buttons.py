@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from bot.booking.picker_views import DAY, MINUTES
 from bot.booking.picker_views import WEEK as PICKER_WEEK
-from bot.kit.callbacks import Callback, Field, Id, Int, Zero, parse_any
+from bot.kit.callbacks import Callback, Field, Id, Int, Zero
 from domain.booking.wallclock import WEEKS_AHEAD_MAX
 
 PREFIX = "sch"
+MOVE_PREFIX = "mv"
 WEEK = Int(0, WEEKS_AHEAD_MAX)  # a /schedule week, where Back goes
 
 
@@ -39,11 +40,6 @@ def session_data(booking_id: int, week: int, act: str = "s") -> str:
     return SESSION[act].pack(booking=booking_id, week=week)
 
 
-def parse(data: str | None) -> Pressed:
-    """Strict: a forged or out-of-range press is NotFound."""
-    return parse_any([SHOW_WEEK, *SESSION.values()], data)
-
-
 @dataclass(frozen=True)
 class MovePressed:
     act: str
@@ -64,7 +60,8 @@ _MOVE_ARGS: dict[str, Field[int]] = {
 }  # fmt: skip
 MOVE = {
     act: Callback(
-        f"mv:{act}", lambda booking, arg, week, act=act: MovePressed(act, booking, arg, week),
+        f"{MOVE_PREFIX}:{act}",
+        lambda booking, arg, week, act=act: MovePressed(act, booking, arg, week),
         booking=Id, arg=arg, week=WEEK,
     )
     for act, arg in _MOVE_ARGS.items()
@@ -73,8 +70,3 @@ MOVE = {
 
 def move_data(act: str, booking_id: int, arg: int, week: int) -> str:
     return MOVE[act].pack(booking=booking_id, arg=arg, week=week)
-
-
-def parse_move(data: str | None) -> MovePressed:
-    """Strict: a forged or out-of-range press is NotFound."""
-    return parse_any(MOVE.values(), data)
