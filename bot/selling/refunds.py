@@ -9,11 +9,11 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.booking.holder_notify import calendar_to
 from bot.kit.context import BotContext
-from bot.kit.replies import acts_once, callback_data, show, user_id
+from bot.kit.replies import Route, buttons, show, user_id
 from bot.selling import refund_views as views
 from bot.selling.desk_views import back_keyboard
 from domain.selling.desk import sold_package
@@ -29,20 +29,14 @@ from i18n import speaking
 log = logging.getLogger(__name__)
 
 
-async def ask(update: Update, context: BotContext) -> None:
+async def ask(update: Update, context: BotContext, sold_id: int) -> None:
     """The coach is asked to confirm, told what a refund withdraws."""
-    sold_id = views.ASK.parse(callback_data(update))
-    assert update.callback_query is not None
-    await update.callback_query.answer()
     view = await sold_package(context.uow(write=False), user_id(update), sold_id, context.now())
     await show(update, *views.question(view.sold))
 
 
-async def confirm(update: Update, context: BotContext) -> None:
+async def confirm(update: Update, context: BotContext, sold_id: int) -> None:
     """Refunds once however often pressed; a refusal is shown and changes nothing."""
-    sold_id = views.CONFIRM.parse(callback_data(update))
-    assert update.callback_query is not None
-    await update.callback_query.answer()
     coach, now = user_id(update), context.now()
     try:
         done = await refund_sold(
@@ -90,5 +84,4 @@ async def _tell(context: BotContext, done: Withdrawal) -> None:
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CallbackQueryHandler(ask, pattern=views.ASK.pattern))
-    app.add_handler(CallbackQueryHandler(acts_once(confirm), pattern=views.CONFIRM.pattern))
+    app.add_handler(buttons(Route(views.ASK, ask), Route(views.CONFIRM, confirm, once=True)))

@@ -8,12 +8,12 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.kit.context import BotContext
-from bot.kit.replies import acts_once, callback_data, show, user_id
+from bot.kit.replies import Route, buttons, show, user_id
 from bot.selling import transfer_views as views
-from bot.selling.buttons import TRANSFER, TRANSFER_ASK
+from bot.selling.buttons import TRANSFER, TRANSFER_ASK, TransferPressed
 from bot.selling.notices import access_url
 from domain.selling.transfers import NothingToTransfer, transfer_package, transfer_question
 from i18n import _, speaking
@@ -21,11 +21,9 @@ from i18n import _, speaking
 log = logging.getLogger(__name__)
 
 
-async def ask(update: Update, context: BotContext) -> None:
+async def ask(update: Update, context: BotContext, sold_id: int) -> None:
     """The client or the coach is asked to confirm, told what a transfer does."""
-    sold_id = TRANSFER_ASK.parse(callback_data(update))
     assert update.callback_query is not None
-    await update.callback_query.answer()
     actor = user_id(update)
     try:
         sold, fingerprint = await transfer_question(
@@ -37,11 +35,8 @@ async def ask(update: Update, context: BotContext) -> None:
     await show(update, *views.question(sold, fingerprint, actor == sold.coach_id))
 
 
-async def confirm(update: Update, context: BotContext) -> None:
+async def confirm(update: Update, context: BotContext, pressed: TransferPressed) -> None:
     """The new link to forward (pressed twice: one transfer); the other side is told."""
-    pressed = TRANSFER.parse(callback_data(update))
-    assert update.callback_query is not None
-    await update.callback_query.answer()
     actor = user_id(update)
     try:
         done = await transfer_package(
@@ -72,5 +67,4 @@ async def confirm(update: Update, context: BotContext) -> None:
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CallbackQueryHandler(ask, pattern=TRANSFER_ASK.pattern))
-    app.add_handler(CallbackQueryHandler(acts_once(confirm), pattern=TRANSFER.pattern))
+    app.add_handler(buttons(Route(TRANSFER_ASK, ask), Route(TRANSFER, confirm, once=True)))
