@@ -20,24 +20,21 @@ WEEK = Int(0, WEEKS_AHEAD_MAX)  # a /schedule week, where Back goes
 
 @dataclass(frozen=True)
 class Pressed:
-    act: str  # w, s, c, cy, ns
     week: int
     booking_id: int = 0
 
 
-SHOW_WEEK = Callback(f"{PREFIX}:w", lambda week: Pressed("w", week), week=WEEK)
+SHOW_WEEK = Callback(f"{PREFIX}:w", Pressed, week=WEEK)
+# A session's acts: open it, cancel? and cancel!, no-show (routed in `bot.booking.schedule`).
 SESSION = {
-    act: Callback(
-        f"{PREFIX}:{act}", lambda booking, week, act=act: Pressed(act, week, booking),
-        booking=Id, week=WEEK,
-    )
+    act: Callback(f"{PREFIX}:{act}", Pressed, booking_id=Id, week=WEEK)
     for act in ("s", "c", "cy", "ns")
-}  # fmt: skip
+}
 
 
 def session_data(booking_id: int, week: int, act: str = "s") -> str:
     """A session's button: open it (`s`), or another of its acts; `week` is where Back goes."""
-    return SESSION[act].pack(booking=booking_id, week=week)
+    return SESSION[act].pack(booking_id=booking_id, week=week)
 
 
 @dataclass(frozen=True)
