@@ -10,13 +10,13 @@ from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
-from bot.booking.holder_package import Step, finish, settle, show_package
-from bot.booking.holder_views import Pressed
+from bot.booking.holder_package import finish, settle, show_package
+from bot.booking.holder_views import KINDS, Pressed
 from bot.booking.holder_weekly import repeat_button
 from bot.booking.refusals import refusal_text
 from bot.booking.slot_picker import Acts, Free, SlotPicker
 from bot.kit.context import BotContext
-from bot.kit.replies import show, user_id
+from bot.kit.replies import Route, show, user_id
 from domain.booking.access import ByHolder
 from domain.booking.errors import (
     AlreadyBooked,
@@ -100,6 +100,7 @@ async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> No
     await finish(update, context, pressed, ("booked", booking), partial(views.booked, booking))
 
 
-STEPS: dict[str, Step] = {
-    **PICKER.steps, "ok": book, "g": dates, "gc": seat_summary, "gok": book_seat,
-}  # fmt: skip
+ROUTES: list[Route[Pressed]] = [
+    *PICKER.routes(KINDS), Route(KINDS["ok"], book, once=True), Route(KINDS["g"], dates),
+    Route(KINDS["gc"], seat_summary), Route(KINDS["gok"], book_seat, once=True),
+]  # fmt: skip

@@ -21,8 +21,6 @@ from domain.booking.holder import package_screen, zone_for
 from domain.booking.model import SessionBooking
 from domain.errors import NotFound
 
-Step = Callable[[Update, BotContext, Pressed], Awaitable[None]]
-
 
 async def show_package(
     update: Update, context: BotContext, sold_id: int, note: str = "", new: bool = False

@@ -11,12 +11,12 @@ from telegram import Update
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
 from bot.booking.holder_notify import Change
-from bot.booking.holder_package import Step, finish, settle, show_package
-from bot.booking.holder_views import Pressed
+from bot.booking.holder_package import finish, settle, show_package
+from bot.booking.holder_views import KINDS, Pressed
 from bot.booking.refusals import refusal_text
 from bot.booking.slot_picker import Acts, Free, SlotPicker
 from bot.kit.context import BotContext
-from bot.kit.replies import show, user_id
+from bot.kit.replies import Route, show, user_id
 from domain.booking.access import ByHolder
 from domain.booking.errors import BookingRefused
 from domain.booking.holder import move_choices, package_screen
@@ -79,6 +79,7 @@ async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
     await settle(update, context, pressed, (PICKER, result), "moved", views.moved)
 
 
-STEPS: dict[str, Step] = {
-    "x": cancel_question, "xok": cancel, **PICKER.steps, "mok": move,
-}  # fmt: skip
+ROUTES: list[Route[Pressed]] = [
+    Route(KINDS["x"], cancel_question), Route(KINDS["xok"], cancel, once=True),
+    *PICKER.routes(KINDS), Route(KINDS["mok"], move, once=True),
+]  # fmt: skip

@@ -16,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.booking.availability_views import span
 from bot.booking.picker_views import DAY, MINUTES, WEEK, button
-from bot.kit.callbacks import Callback, Field, Flag, Id, Int, Zero, parse_any
+from bot.kit.callbacks import Callback, Field, Flag, Id, Int, Zero
 from bot.selling import views as selling_views
 from bot.selling.buttons import DETAIL, TRANSFER_ASK
 from domain.booking.availability import CancelPolicy
@@ -57,7 +57,6 @@ CLIENT_NOTICES = {
 }
 # i18n: stands for the client's name when it is not known
 A_CLIENT = N_("A client")
-FINAL_ACTS = ("ok", "gok", "xok", "mok", "rok", "wj", "wl")
 
 
 @dataclass(frozen=True)
@@ -119,11 +118,6 @@ def weekly_data(pressed: Pressed, act: str, extra: int) -> str:
     """A weekly step's data for the same package, item and start as `pressed`."""
     kind = WEEKLY_KINDS[act]
     return kind.pack(sold=pressed.sold_id, ref=pressed.ref, arg=pressed.arg, extra=extra)
-
-
-def parse(callback: str | None) -> Pressed:
-    """Strict: a forged or out-of-range press is NotFound."""
-    return parse_any(KINDS.values(), callback)
 
 
 def moment(at: datetime, zone: str) -> str:

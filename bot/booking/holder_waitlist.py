@@ -8,11 +8,11 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.booking import holder_views as views
 from bot.booking.availability_views import span
 from bot.booking.holder_book import dates
-from bot.booking.holder_package import Step, show_package
-from bot.booking.holder_views import Pressed
+from bot.booking.holder_package import show_package
+from bot.booking.holder_views import KINDS, Pressed
 from bot.booking.refusals import refusal_text
 from bot.kit.context import BotContext
-from bot.kit.replies import show, user_id
+from bot.kit.replies import Route, show, user_id
 from domain.booking.errors import BookingRefused
 from domain.booking.holder import zone_for
 from domain.booking.waitlist_offers import join_waitlist, leave_waitlist
@@ -45,4 +45,7 @@ async def leave(update: Update, context: BotContext, pressed: Pressed) -> None:
     await show_package(update, context, pressed.sold_id, views.left_line(entry.state))
 
 
-STEPS: dict[str, Step] = {"wj": join, "wl": leave}
+ROUTES: list[Route[Pressed]] = [
+    Route(KINDS["wj"], join, once=True),
+    Route(KINDS["wl"], leave, once=True),
+]

@@ -13,12 +13,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.booking import holder_views as views
 from bot.booking import weekly_views as texts
 from bot.booking.holder_notify import after_weekly
-from bot.booking.holder_package import Step, show_package
-from bot.booking.holder_views import Pressed, weekly_data
+from bot.booking.holder_package import show_package
+from bot.booking.holder_views import KINDS, Pressed, weekly_data
 from bot.booking.picker_views import button, minutes, moment_of
 from bot.booking.refusals import refusal_text
 from bot.kit.context import BotContext
-from bot.kit.replies import show, user_id
+from bot.kit.replies import Route, show, user_id
 from domain.booking.access import ByHolder
 from domain.booking.errors import BookingRefused, WeeksNotFree
 from domain.booking.holder import Slots, slots_for
@@ -106,4 +106,8 @@ async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
     await after_weekly(context, booked, user_id(update), chat.id)
 
 
-STEPS: dict[str, Step] = {"r": weeks_question, "rn": weeks_plan, "rok": book}
+ROUTES: list[Route[Pressed]] = [
+    Route(KINDS["r"], weeks_question),
+    Route(KINDS["rn"], weeks_plan),
+    Route(KINDS["rok"], book, once=True),
+]

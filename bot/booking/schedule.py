@@ -8,14 +8,15 @@ from dataclasses import replace
 from functools import partial
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from bot.booking import schedule_move
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
-from bot.booking.schedule_buttons import PREFIX, Pressed, parse
+from bot.booking.schedule_buttons import PREFIX, SESSION, SHOW_WEEK, Pressed
+from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
-from bot.kit.replies import greet_coach, reply, require_coach, show
+from bot.kit.replies import Route, buttons, greet_coach, reply, require_coach, show
 from domain.booking.access import ByCoach
 from domain.booking.errors import BookingNotActive
 from domain.booking.manage import cancel_session, mark_no_show
@@ -35,16 +36,6 @@ async def open_schedule(update: Update, context: BotContext) -> None:
     coach = await greet_coach(update, context)
     week = await coach_schedule(context.uow(write=False), coach.user_id, 0, context.now())
     await reply(update, views.week_text(week), reply_markup=views.week_keyboard(week))
-
-
-async def on_button(update: Update, context: BotContext) -> None:
-    """Routes a schedule button after a strict parse (anything else is NotFound)."""
-    query = update.callback_query
-    assert query is not None
-    pressed = parse(query.data)
-    await query.answer()
-    coach = await require_coach(update, context)
-    await ACTIONS[pressed.act](update, context, coach, pressed)
 
 
 async def _week(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
@@ -117,16 +108,26 @@ async def _entry(context: BotContext, coach: Coach, pressed: Pressed) -> Schedul
     return entry
 
 
-ACTIONS: dict[str, Action] = {
-    "w": _week,
-    "s": _session,
-    "c": _ask_cancel,
-    "cy": _cancel,
-    "ns": _no_show,
-}
+def _by_coach(kind: Callback[Pressed], action: Action) -> Route[Pressed]:
+    """A schedule button, for a coach only (NotACoach otherwise)."""
+
+    async def run(update: Update, context: BotContext, pressed: Pressed) -> None:
+        await action(update, context, await require_coach(update, context), pressed)
+
+    return Route(kind, run)
+
+
+ROUTES: list[Route[Pressed]] = [
+    _by_coach(SHOW_WEEK, _week),
+    _by_coach(SESSION["s"], _session),
+    _by_coach(SESSION["c"], _ask_cancel),
+    _by_coach(SESSION["cy"], _cancel),
+    _by_coach(SESSION["ns"], _no_show),
+]
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
     app.add_handler(CommandHandler("schedule", open_schedule))
     schedule_move.add_handlers(app)
-    app.add_handler(CallbackQueryHandler(on_button, pattern=f"^{PREFIX}:"))
+    # Every `sch:` press is read strictly by its kind (anything else is NotFound).
+    app.add_handler(buttons(*ROUTES, family=PREFIX))

@@ -10,38 +10,31 @@ from dataclasses import dataclass
 
 from bot.booking.picker_views import DAY, MINUTES
 from bot.booking.picker_views import WEEK as PICKER_WEEK
-from bot.kit.callbacks import Callback, Field, Id, Int, Zero, parse_any
+from bot.kit.callbacks import Callback, Field, Id, Int, Zero
 from domain.booking.wallclock import WEEKS_AHEAD_MAX
 
 PREFIX = "sch"
+MOVE_PREFIX = "mv"
 WEEK = Int(0, WEEKS_AHEAD_MAX)  # a /schedule week, where Back goes
 
 
 @dataclass(frozen=True)
 class Pressed:
-    act: str  # w, s, c, cy, ns
     week: int
     booking_id: int = 0
 
 
-SHOW_WEEK = Callback(f"{PREFIX}:w", lambda week: Pressed("w", week), week=WEEK)
+SHOW_WEEK = Callback(f"{PREFIX}:w", Pressed, week=WEEK)
+# A session's acts: open it, cancel? and cancel!, no-show (routed in `bot.booking.schedule`).
 SESSION = {
-    act: Callback(
-        f"{PREFIX}:{act}", lambda booking, week, act=act: Pressed(act, week, booking),
-        booking=Id, week=WEEK,
-    )
+    act: Callback(f"{PREFIX}:{act}", Pressed, booking_id=Id, week=WEEK)
     for act in ("s", "c", "cy", "ns")
-}  # fmt: skip
+}
 
 
 def session_data(booking_id: int, week: int, act: str = "s") -> str:
     """A session's button: open it (`s`), or another of its acts; `week` is where Back goes."""
-    return SESSION[act].pack(booking=booking_id, week=week)
-
-
-def parse(data: str | None) -> Pressed:
-    """Strict: a forged or out-of-range press is NotFound."""
-    return parse_any([SHOW_WEEK, *SESSION.values()], data)
+    return SESSION[act].pack(booking_id=booking_id, week=week)
 
 
 @dataclass(frozen=True)
@@ -64,7 +57,8 @@ _MOVE_ARGS: dict[str, Field[int]] = {
 }  # fmt: skip
 MOVE = {
     act: Callback(
-        f"mv:{act}", lambda booking, arg, week, act=act: MovePressed(act, booking, arg, week),
+        f"{MOVE_PREFIX}:{act}",
+        lambda booking, arg, week, act=act: MovePressed(act, booking, arg, week),
         booking=Id, arg=arg, week=WEEK,
     )
     for act, arg in _MOVE_ARGS.items()
@@ -73,8 +67,3 @@ MOVE = {
 
 def move_data(act: str, booking_id: int, arg: int, week: int) -> str:
     return MOVE[act].pack(booking=booking_id, arg=arg, week=week)
-
-
-def parse_move(data: str | None) -> MovePressed:
-    """Strict: a forged or out-of-range press is NotFound."""
-    return parse_any(MOVE.values(), data)

@@ -9,16 +9,16 @@ from dataclasses import replace
 from functools import partial
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.booking import picker_views as picker
 from bot.booking import schedule_views as views
 from bot.booking.notify import tell_client
+from bot.booking.schedule_buttons import MOVE, MOVE_PREFIX
 from bot.booking.schedule_buttons import MovePressed as Pressed
-from bot.booking.schedule_buttons import parse_move as parse
-from bot.booking.slot_picker import Acts, Free, SlotPicker, Step
+from bot.booking.slot_picker import Acts, Free, SlotPicker
 from bot.kit.context import BotContext
-from bot.kit.replies import require_coach, show
+from bot.kit.replies import Route, buttons, require_coach, show
 from domain.booking.access import ByCoach
 from domain.booking.errors import SlotTaken
 from domain.booking.manage import move_options, reschedule_session
@@ -28,18 +28,6 @@ from domain.errors import NotFound
 from domain.model import Coach
 from domain.timezones import viewer_zone
 from i18n import N_, _
-
-PREFIX = "mv"
-
-
-async def on_button(update: Update, context: BotContext) -> None:
-    """Routes a move button after a strict parse (anything else is NotFound); each step
-    checks that the presser is a coach."""
-    query = update.callback_query
-    assert query is not None
-    pressed = parse(query.data)
-    await query.answer()
-    await STEPS[pressed.act](update, context, pressed)
 
 
 async def _entry(
@@ -98,8 +86,10 @@ async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
     await show(update, views.session_text(refreshed, coach.timezone, note), markup)
 
 
-STEPS: dict[str, Step[Pressed]] = {**PICKER.steps, "ok": move}
+ROUTES: list[Route[Pressed]] = [*PICKER.routes(MOVE), Route(MOVE["ok"], move)]
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CallbackQueryHandler(on_button, pattern=f"^{PREFIX}:"))
+    # Every `mv:` press is read strictly by its kind (anything else is NotFound); each step
+    # checks that the presser is a coach.
+    app.add_handler(buttons(*ROUTES, family=MOVE_PREFIX))

@@ -7,7 +7,7 @@ when the time went meanwhile. Times are always shown, and the zone named, in `Fr
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, Protocol, Self, TypeVar
@@ -17,8 +17,9 @@ from telegram import InlineKeyboardButton, Update
 
 from bot.booking import picker_views as views
 from bot.booking.refusals import refusal_text
+from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
-from bot.kit.replies import show
+from bot.kit.replies import Route, show
 from domain.booking.errors import SlotTaken
 from domain.booking.picker import first_week_with_slots, times_on, week_page
 from i18n import N_, _
@@ -72,7 +73,6 @@ class Free:
 
 
 Load = Callable[[Update, BotContext, P], Awaitable[Free]]
-Step = Callable[[Update, BotContext, P], Awaitable[None]]
 
 
 class SlotPicker(Generic[P]):
@@ -82,12 +82,16 @@ class SlotPicker(Generic[P]):
         """`yes`: the summary's Confirm label, marked with `N_` (said when shown)."""
         self.acts, self.load, self.yes = acts, load, yes
 
-    @property
-    def steps(self) -> dict[str, Step[P]]:
-        """The flow's picker acts and their steps (Confirm is the flow's own)."""
+    def routes(self, kinds: Mapping[str, Callback[P]]) -> list[Route[P]]:
+        """The flow's picker buttons (`kinds` by act) routed to their steps (Confirm is the
+        flow's own)."""
         acts = self.acts
-        return {acts.first: self.days, acts.week: self.days, acts.day: self.times,
-                acts.summary: self.summary}  # fmt: skip
+        return [
+            Route(kinds[acts.first], self.days),
+            Route(kinds[acts.week], self.days),
+            Route(kinds[acts.day], self.times),
+            Route(kinds[acts.summary], self.summary),
+        ]
 
     async def days(self, update: Update, context: BotContext, pressed: P, note: str = "") -> None:
         """Days with free times, a week at a time (the first act: the earliest such week)."""

@@ -4,17 +4,15 @@ the next in line. Both act once; a lapsed offer says so and changes nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.booking import holder_views
 from bot.booking.holder_notify import Done, after_change
 from bot.booking.refusals import refusal_text
-from bot.kit.callbacks import Callback, Id, Word
+from bot.kit.callbacks import Callback, Id
 from bot.kit.context import BotContext
-from bot.kit.replies import acts_once, callback_data, show, user_id
+from bot.kit.replies import Route, buttons, show, user_id
 from domain.booking.errors import BookingRefused
 from domain.booking.holder import zone_for
 from domain.booking.waitlist_offers import leave_waitlist, take_seat_offer
@@ -26,40 +24,37 @@ TAKE = N_("✅ Take the seat")
 # i18n: button
 DECLINE = N_("✖ No, thanks")
 LET_GO = N_("You let the seat go: it goes to the next in line.")
-
-
-@dataclass(frozen=True)
-class Offered:
-    act: str  # t: take, n: no, thanks
-    entry: int
-
-
-OFFER = Callback("wo", Offered, act=Word("t|n"), entry=Id)
+PREFIX = "wo"
+# The offer's buttons, each carrying its waitlist entry: take the seat, no thanks.
+TAKE_SEAT = Callback(f"{PREFIX}:t", lambda entry: entry, entry=Id)
+LET_GO_SEAT = Callback(f"{PREFIX}:n", lambda entry: entry, entry=Id)
 
 
 def offer_keyboard(entry_id: int) -> InlineKeyboardMarkup:
     """The offer message's buttons (the waitlist job draws them through this, speaking the
     receiver's language)."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(_(TAKE), callback_data=OFFER.pack(act="t", entry=entry_id)),
-          InlineKeyboardButton(_(DECLINE), callback_data=OFFER.pack(act="n", entry=entry_id))]]
+        [[InlineKeyboardButton(_(TAKE), callback_data=TAKE_SEAT.pack(entry=entry_id)),
+          InlineKeyboardButton(_(DECLINE), callback_data=LET_GO_SEAT.pack(entry=entry_id))]]
     )  # fmt: skip
 
 
-async def on_button(update: Update, context: BotContext) -> None:
-    """Takes or declines the seat offered; a refusal (lapsed, used up) is said plainly."""
-    pressed = OFFER.parse(callback_data(update))
-    assert update.callback_query is not None
-    await update.callback_query.answer()
+async def decline(update: Update, context: BotContext, entry: int) -> None:
+    """The seat offered goes to the next in line; a refusal (lapsed) is said plainly."""
     person, now = user_id(update), context.now()
     try:
-        if pressed.act == "n":
-            await leave_waitlist(context.uow(), person, pressed.entry, now, context.waitlist_hold)
-            await show(update, _(LET_GO), None)
-            return
-        booking = await take_seat_offer(
-            context.uow(), person, pressed.entry, now, context.reminders
-        )
+        await leave_waitlist(context.uow(), person, entry, now, context.waitlist_hold)
+    except BookingRefused as refused:
+        await show(update, refusal_text(refused), None)
+        return
+    await show(update, _(LET_GO), None)
+
+
+async def take(update: Update, context: BotContext, entry: int) -> None:
+    """Takes the seat offered; a refusal (lapsed, used up) is said plainly."""
+    person, now = user_id(update), context.now()
+    try:
+        booking = await take_seat_offer(context.uow(), person, entry, now, context.reminders)
     except BookingRefused as refused:
         await show(update, refusal_text(refused), None)
         return
@@ -73,4 +68,6 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CallbackQueryHandler(acts_once(on_button), pattern=OFFER.pattern))
+    # Every `wo:` press is read strictly by its kind (anything else is NotFound).
+    routes = Route(TAKE_SEAT, take, once=True), Route(LET_GO_SEAT, decline, once=True)
+    app.add_handler(buttons(*routes, family=PREFIX))

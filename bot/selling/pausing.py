@@ -9,10 +9,10 @@ from html import escape
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import Application
 
 from bot.kit.context import BotContext
-from bot.kit.replies import callback_data, show, user_id
+from bot.kit.replies import Route, buttons, show, user_id
 from bot.selling import desk_views
 from bot.selling.buttons import PAUSE, RESUME
 from bot.selling.texts import expiry_line
@@ -49,13 +49,19 @@ def resumed_told(sold: SoldPackage, coach_name: str, zone: str) -> str:
     )
 
 
-async def on_press(update: Update, context: BotContext) -> None:
-    """Pauses or resumes, shows the package again and tells its holders."""
-    data = callback_data(update)
-    resume = RESUME.read(data)
-    sold_id = resume if resume is not None else PAUSE.parse(data)
+async def pause(update: Update, context: BotContext, sold_id: int) -> None:
+    """Pauses, shows the package again and tells its holders."""
+    await _change(update, context, sold_id, resumed=False)
+
+
+async def resume(update: Update, context: BotContext, sold_id: int) -> None:
+    """Resumes, shows the package again and tells its holders."""
+    await _change(update, context, sold_id, resumed=True)
+
+
+async def _change(update: Update, context: BotContext, sold_id: int, resumed: bool) -> None:
     assert update.callback_query is not None
-    use = resume_package if resume is not None else pause_package
+    use = resume_package if resumed else pause_package
     try:
         change = await use(
             context.uow(), user_id(update), sold_id, context.now(), context.reminders
@@ -64,10 +70,10 @@ async def on_press(update: Update, context: BotContext) -> None:
         await update.callback_query.answer(_(REFUSED[refused.code]), show_alert=True)
         return
     await update.callback_query.answer()
-    note = _(ALREADY if not change.changed else RESUMED if resume is not None else PAUSED)
+    note = _(ALREADY if not change.changed else RESUMED if resumed else PAUSED)
     view = change.view
     await show(update, desk_views.detail_text(view, note), desk_views.detail_keyboard(view.sold))
-    await _tell(context, change, resume is not None)
+    await _tell(context, change, resumed)
 
 
 async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None:
@@ -82,4 +88,7 @@ async def _tell(context: BotContext, change: PauseChange, resumed: bool) -> None
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]
-    app.add_handler(CallbackQueryHandler(on_press, pattern=r"^ps:"))
+    # Every `ps:` press is read strictly by its kind (anything else is NotFound); each is
+    # answered after its use case (a refusal as an alert).
+    routes = Route(PAUSE, pause), Route(RESUME, resume)
+    app.add_handler(buttons(*routes, family="ps", answer=False))
