@@ -17,7 +17,7 @@ from bot.booking.slot_picker import SlotPicker
 from bot.kit.context import BotContext
 from bot.kit.replies import reply, show, user_id
 from domain.booking.errors import BookingRefused, SlotTaken
-from domain.booking.holder import package_screen, zone_for
+from domain.booking.holder import PackageScreen, package_screen, zone_for
 from domain.booking.model import SessionBooking
 from domain.errors import NotFound
 
@@ -30,6 +30,14 @@ async def show_package(
     """The package with Book per item and its sessions to come (in place, or anew)."""
     now = context.now()
     screen = await package_screen(context.uow(write=False), user_id(update), sold_id, now)
+    await show_screen(update, context, screen, note, new)
+
+
+async def show_screen(
+    update: Update, context: BotContext, screen: PackageScreen, note: str = "", new: bool = False
+) -> None:
+    """`screen` shown (in place, or anew), as `show_package` shows it."""
+    now = context.now()
     text = views.screen_text(screen, now, note)
     markup = views.screen_keyboard(screen, now, context.deps.settings.web_base_url)
     if new:

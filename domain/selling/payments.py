@@ -92,8 +92,13 @@ async def payments_needing_attention(
 ) -> Attention:
     """The coach sees the payments that did not match their invoice, newest first."""
     async with uow:
-        total = await uow.payment_issues.count_for_coach(coach_id)
-        newest = await uow.payment_issues.list_for_coach(coach_id, limit) if total else []
+        return await attention_of(uow, coach_id, limit)
+
+
+async def attention_of(uow: UnitOfWork, coach_id: int, limit: int = ATTENTION_SHOWN) -> Attention:
+    """The coach's payments needing attention, read in the caller's transaction."""
+    total = await uow.payment_issues.count_for_coach(coach_id)
+    newest = await uow.payment_issues.list_for_coach(coach_id, limit) if total else []
     return Attention(total, newest)
 
 
