@@ -34,11 +34,12 @@ class Payment:
 @dataclass(frozen=True)
 class Flagged:
     """A payment kept for its coach (None when it names no invoice) and the operator to
-    sort out; the payer is told so."""
+    sort out; the payer is told so. `languages`: the payer's and the coach's."""
 
     issue: PaymentIssue
     coach: Coach | None
     payer: User
+    languages: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -131,4 +132,5 @@ async def _flag(
     if stored is None:
         return None
     coach = await uow.coaches.get(snap.coach_id) if snap else None
-    return Flagged(stored, coach, payer)
+    people = [payer.telegram_id, *([coach.user_id] if coach is not None else [])]
+    return Flagged(stored, coach, payer, await uow.users.languages(people))

@@ -15,7 +15,7 @@ from domain.booking.uow import BookingUnitOfWork
 from persistence.inbox import handling
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.selling_seed import access_payload, extend_month_by_a_week
+from tests.e2e.selling_seed import access_payload, extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminder_hooks import _buy_month
 
 FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
@@ -142,3 +142,15 @@ async def test_opening_a_link_and_removing_its_holder_are_one_unit_of_work_each(
     api.press_button(COACH, "✅ Yes, remove Finn")
     await api.next_message(COACH, "Finn no longer holds the package.")
     assert latest(recorder) == [True]  # the removal and the holders left, in one
+
+
+async def test_taking_a_free_package_is_one_unit_of_work(harness: BotHarness) -> None:
+    api, shop = harness.api, await given_a_shop(harness)
+    package = await shop.package("Month", validity="30")
+    api.open_deep_link(CLIENT, f"p_{package.public_id}")
+    await api.next_message(CLIENT, "All about month")
+    recorder = record(harness)
+    api.press_button(CLIENT, "🎁 Get it")
+    await api.next_message(CLIENT, "You now have Month")
+    await api.next_message(COACH, "New sale")
+    assert recorder.only_update() == [True]  # the sale, and both sides' languages, in one
