@@ -57,8 +57,8 @@ class Revocation(Change):
     """A revoked link, with the buyer to send the new one to (the same people as `notify`,
     in their language) and the coach's name to sign it with."""
 
-    readers: tuple[Reader, ...] = ()
-    coach_name: str = ""
+    readers: tuple[Reader, ...]
+    coach_name: str
 
 
 @dataclass(frozen=True)
