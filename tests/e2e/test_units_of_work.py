@@ -17,6 +17,7 @@ from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import access_payload, extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminder_hooks import _buy_month
+from tests.support.fake_bot_api import SentMessage
 
 FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 FRIEND = 3003
@@ -130,18 +131,28 @@ async def test_opening_a_link_and_removing_its_holder_are_one_unit_of_work_each(
     api.open_deep_link(FRIEND, link)
     await api.next_message(FRIEND, "Month — from Anna")
     assert latest(recorder) == [True]  # Finn holds it, and sees it, in one
+    stale = await _holders_of_month(harness)
+    screen = await _holders_of_month(harness)
+    api.press_button(COACH, "✖ Remove 2. Finn", screen.message_id)
+    await api.next_message(COACH, "Remove Finn from Month?")
+    assert latest(recorder) == [False]
+    api.press_button(COACH, "✅ Yes, remove Finn", screen.message_id)
+    done = await api.next_message(COACH, "Finn no longer holds the package.")
+    assert latest(recorder) == [True]  # the removal and the holders left, in one
+    api.press_button(COACH, "✖ Remove 2. Finn", stale.message_id)
+    gone = await api.next_message(COACH, "They no longer hold it.")
+    assert gone.button_labels == done.button_labels == ["✖ Remove 1. Test User", "◀ Back"]
+    assert latest(recorder) == [False]  # the holders as they are, in the same read
+
+
+async def _holders_of_month(harness: BotHarness) -> SentMessage:
+    api = harness.api
     api.send_text(COACH, "/sold")
     await api.next_message(COACH, "Sold packages")
     api.press_button(COACH, "1. Month")
     await api.next_message(COACH, "Valid until Fri 25 Dec 2026")
     api.press_button(COACH, "👥 Who has the link")
-    await api.next_message(COACH, "Who has the link of Month")
-    api.press_button(COACH, "✖ Remove 2. Finn")
-    await api.next_message(COACH, "Remove Finn from Month?")
-    assert latest(recorder) == [False]
-    api.press_button(COACH, "✅ Yes, remove Finn")
-    await api.next_message(COACH, "Finn no longer holds the package.")
-    assert latest(recorder) == [True]  # the removal and the holders left, in one
+    return await api.next_message(COACH, "Who has the link of Month")
 
 
 async def test_taking_a_free_package_is_one_unit_of_work(harness: BotHarness) -> None:
