@@ -21,10 +21,11 @@ async def open_access_link(update: Update, context: BotContext, target: DeepLink
     button per bookable item and the sessions to come (see bot/booking/holder.py)."""
     user = update.effective_user
     assert user is not None
+    now = context.now()
     screen = await open_package(
-        context.uow(), user.id, user.first_name, target.value, context.now(), context.reminders
+        context.uow(), user.id, user.first_name, target.value, now, context.reminders
     )
-    await show_screen(update, context, screen, new=True)
+    await show_screen(update, context, screen, now, new=True)
 
 
 async def open_pressed(update: Update, context: BotContext, sold_id: int) -> None:
