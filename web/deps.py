@@ -12,7 +12,7 @@ from domain.booking.model import SessionBooking
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.errors import DomainError
 from domain.reminders.use_cases import ReminderOffsets
-from domain.selling.desk import Change, ExpiryChange
+from domain.selling.desk import ExpiryChange, Revocation
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Notices:
     cancelled: Callable[[int, SessionBooking, bool], Awaitable[None]]
     moved: Callable[[int, SessionBooking], Awaitable[None]]
     expiry_changed: Callable[[ExpiryChange], Awaitable[None]]
-    link_revoked: Callable[[Change], Awaitable[str]]  # the new access link
+    link_revoked: Callable[[Revocation], Awaitable[str]]  # the new access link
 
 
 @dataclass(frozen=True)

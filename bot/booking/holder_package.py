@@ -4,6 +4,7 @@ to come. Every booking step of the view returns here (see `bot.booking.holder`).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from functools import partial
 
 from telegram import InlineKeyboardMarkup, Update
@@ -17,7 +18,7 @@ from bot.booking.slot_picker import SlotPicker
 from bot.kit.context import BotContext
 from bot.kit.replies import reply, show, user_id
 from domain.booking.errors import BookingRefused, SlotTaken
-from domain.booking.holder import package_screen, zone_for
+from domain.booking.holder import PackageScreen, package_screen, zone_for
 from domain.booking.model import SessionBooking
 from domain.errors import NotFound
 
@@ -28,6 +29,18 @@ async def show_package(
     """The package with Book per item and its sessions to come (in place, or anew)."""
     now = context.now()
     screen = await package_screen(context.uow(write=False), user_id(update), sold_id, now)
+    await show_screen(update, context, screen, now, note, new)
+
+
+async def show_screen(
+    update: Update,
+    context: BotContext,
+    screen: PackageScreen,
+    now: datetime,
+    note: str = "",
+    new: bool = False,
+) -> None:
+    """The screen read at `now`, shown (in place, or anew) as `show_package` does."""
     text = views.screen_text(screen, now, note)
     markup = views.screen_keyboard(screen, now, context.deps.settings.web_base_url)
     if new:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
-from bot.booking.holder_package import show_package
+from bot.booking.holder_package import show_package, show_screen
 from bot.home.common import DEEP_LINK_ROUTES
 from bot.kit.context import BotContext
 from bot.kit.deeplinks import DeepLink, LinkKind
 from bot.kit.replies import Route, buttons, register, show, user_id
 from bot.selling import views
 from bot.selling.buttons import MINE_PAGE, OPEN_MINE
-from domain.selling.access import my_packages, open_by_token
+from domain.booking.holder import open_package
+from domain.selling.access import my_packages
 
 
 async def open_access_link(update: Update, context: BotContext, target: DeepLink) -> None:
@@ -20,11 +21,11 @@ async def open_access_link(update: Update, context: BotContext, target: DeepLink
     button per bookable item and the sessions to come (see bot/booking/holder.py)."""
     user = update.effective_user
     assert user is not None
-    view = await open_by_token(
-        context.uow(), user.id, user.first_name, target.value, context.now(), context.reminders
+    now = context.now()
+    screen = await open_package(
+        context.uow(), user.id, user.first_name, target.value, now, context.reminders
     )
-    assert view.sold.id is not None
-    await show_package(update, context, view.sold.id, new=True)
+    await show_screen(update, context, screen, now, new=True)
 
 
 async def open_pressed(update: Update, context: BotContext, sold_id: int) -> None:

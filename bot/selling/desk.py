@@ -19,17 +19,16 @@ from bot.selling import desk_holders, payment_texts, texts
 from bot.selling import desk_views as views
 from bot.selling.notices import access_url
 from domain.selling.desk import (
-    Change,
     ExpiryChange,
+    Revocation,
     change_expiry,
     fingerprint,
     revoke_link,
+    sold_desk,
     sold_history,
     sold_package,
-    sold_packages,
 )
 from domain.selling.model import SoldFilter
-from domain.selling.payments import payments_needing_attention
 from domain.selling.rules import expiry_from_timestamp
 from i18n import _, speaking
 
@@ -41,22 +40,14 @@ async def sold_command(update: Update, context: BotContext) -> None:
 
 
 async def _list(update: Update, context: BotContext, which: SoldFilter, number: int) -> None:
-    coach = user_id(update)
-    page = await sold_packages(
-        context.uow(write=False), coach, which, number, views.PER_PAGE, context.now()
+    desk = await sold_desk(
+        context.uow(write=False), user_id(update), which, number, views.PER_PAGE, context.now()
     )
-    view = await _zone(context, coach)
-    text = views.list_text(page, which, view)
-    if which is SoldFilter.ALL and number == 1:  # payments that are no sale stay in sight
-        attention = await payments_needing_attention(context.uow(write=False), coach)
-        text = "\n\n".join(filter(None, (payment_texts.desk_block(attention, view), text)))
-    await show(update, text, views.list_keyboard(page, which))
-
-
-async def _zone(context: BotContext, coach_id: int) -> str:
-    async with context.uow(write=False) as uow:
-        coach = await uow.coaches.get(coach_id)
-    return coach.timezone if coach else context.deps.settings.default_timezone
+    text = views.list_text(desk.page, which, desk.zone)
+    if desk.attention is not None:  # payments that are no sale stay in sight
+        block = payment_texts.desk_block(desk.attention, desk.zone)
+        text = "\n\n".join(filter(None, (block, text)))
+    await show(update, text, views.list_keyboard(desk.page, which))
 
 
 async def listed(update: Update, context: BotContext, press: kinds.Listed) -> None:
@@ -78,10 +69,9 @@ async def access_link(update: Update, context: BotContext, sold_id: int) -> None
 
 async def history(update: Update, context: BotContext, sold_id: int) -> None:
     """What happened to the sold package, oldest first."""
-    coach = user_id(update)
-    sold, events = await sold_history(context.uow(write=False), coach, sold_id)
-    text = views.history_text(sold, events, await _zone(context, coach))
-    await show(update, text, views.back_keyboard(sold))
+    found = await sold_history(context.uow(write=False), user_id(update), sold_id)
+    text = views.history_text(found.sold, found.events, found.zone)
+    await show(update, text, views.back_keyboard(found.sold))
 
 
 async def expiry_menu(update: Update, context: BotContext, sold_id: int) -> None:
@@ -139,17 +129,13 @@ async def revoke(update: Update, context: BotContext, press: kinds.Revoke) -> No
     )
 
 
-async def _send_new_link(context: BotContext, change: Change, url: str) -> bool:
+async def _send_new_link(context: BotContext, change: Revocation, url: str) -> bool:
     """The buyer gets the new link; False when they cannot be reached (blocked the bot)."""
-    async with context.uow(write=False) as uow:
-        coach = await uow.coaches.get(change.sold.coach_id)
-    assert coach is not None
-    language = await context.languages(change.notify)
     try:
-        for buyer in change.notify:
-            with speaking(language[buyer]):
-                text = texts.new_link_told(change.sold, coach.display_name, url)
-            await context.bot.send_message(buyer, text)
+        for buyer in change.readers:
+            with speaking(buyer.language):
+                text = texts.new_link_told(change.sold, change.coach_name, url)
+            await context.bot.send_message(buyer.user_id, text)
     except TelegramError:
         return False
     return True
@@ -179,7 +165,7 @@ async def mini_app_expiry_changed(app: PackagesApplication, change: ExpiryChange
     await _tell_holders(BotContext(app), change)
 
 
-async def mini_app_link_revoked(app: PackagesApplication, change: Change) -> str:
+async def mini_app_link_revoked(app: PackagesApplication, change: Revocation) -> str:
     """A link revoked on the Mini App's desk: a buyer gets the new link as from /sold;
     the new link, for the coach."""
     context = BotContext(app)

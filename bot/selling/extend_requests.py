@@ -25,8 +25,7 @@ async def on_ask(update: Update, context: BotContext, sold_id: int) -> None:
     if ask.outcome is Asked.NEW:
         expired = ask.sold.has_expired(now)
         coach_id = ask.sold.coach_id
-        language = await context.languages([coach_id])
-        with speaking(language[coach_id]):  # the coach reads it in theirs
+        with speaking(ask.coach_language):  # the coach reads it in theirs
             text, keyboard = views.coach_text(ask, expired), views.coach_keyboard(ask)
         try:
             await context.bot.send_message(coach_id, text, reply_markup=keyboard)

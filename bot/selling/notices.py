@@ -30,7 +30,7 @@ async def announce_sale(context: BotContext, sale: Sale) -> None:
     assert sold.id is not None and buyer is not None
     zone = viewer_zone(buyer.timezone, sale.coach.timezone)
     url = access_url(context, sold.access_token)
-    language = await context.languages((buyer.telegram_id, sale.coach.user_id))
+    language = sale.languages
     with speaking(language[buyer.telegram_id]):
         text = texts.access_message(sold, sale.coach.display_name, zone, url)
         keyboard = open_keyboard(sold.id)
@@ -56,9 +56,7 @@ async def flag_payment(context: BotContext, flagged: Flagged) -> None:
     """A payment that is no sale: the operator's log, the coach and the payer are told."""
     issue, coach, payer = flagged.issue, flagged.coach, flagged.payer
     _log_issue(flagged)
-    language = await context.languages(
-        (payer.telegram_id, *((coach.user_id,) if coach is not None else ()))
-    )
+    language = flagged.languages
     if coach is not None:
         with speaking(language[coach.user_id]):
             text = payment_texts.to_coach(issue, payer.first_name)

@@ -19,7 +19,8 @@ from domain.booking.waitlist import InLine
 from domain.booking.waitlist_offers import package_lines
 from domain.catalog.model import Occurrence, Series
 from domain.errors import NotFound
-from domain.selling.access import SoldView, view_of
+from domain.reminders.use_cases import ReminderOffsets
+from domain.selling.access import SoldView, claim_by_token, view_of
 from domain.selling.model import SoldPackage
 from domain.timezones import viewer_zone
 
@@ -73,12 +74,35 @@ async def package_screen(
 ) -> PackageScreen:
     """The holder sees the package: per item what is left, and the sessions to come."""
     async with uow:
-        package = await holding(uow, ByHolder(viewer_id, sold_id))
-        viewer = await uow.users.get(viewer_id)
-        view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
-        upcoming = await uow.bookings.upcoming_for_package(sold_id, now)
-        settings = (await uow.availability.get(package.coach_id)).settings
-        waiting = tuple(await package_lines(uow, sold_id))
+        return await _screen(uow, viewer_id, sold_id, now)
+
+
+async def open_package(
+    uow: BookingUnitOfWork,
+    viewer_id: int,
+    first_name: str,
+    token: str,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> PackageScreen:
+    """Whoever has the access link holds the package from now on and sees its screen (the
+    first to open a grant becomes its client: see `claim_by_token`). One transaction."""
+    async with uow:
+        opened = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
+        screen = await _screen(uow, viewer_id, opened.sold.stored_id, now)
+        await uow.commit()
+    return screen
+
+
+async def _screen(
+    uow: BookingUnitOfWork, viewer_id: int, sold_id: int, now: datetime
+) -> PackageScreen:
+    package = await holding(uow, ByHolder(viewer_id, sold_id))
+    viewer = await uow.users.get(viewer_id)
+    view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
+    upcoming = await uow.bookings.upcoming_for_package(sold_id, now)
+    settings = (await uow.availability.get(package.coach_id)).settings
+    waiting = tuple(await package_lines(uow, sold_id))
     window, policy = settings.cancel_window, settings.cancel_policy
     return PackageScreen(view, tuple(upcoming), window, policy, waiting)
 

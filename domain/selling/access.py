@@ -55,22 +55,34 @@ async def open_by_token(
 
     The first person to open a package sold without a client (a coach's grant) becomes its
     client, and from then on gets its expiry reminders."""
-    if not is_access_token(token):
-        raise NotFound()
     async with uow:
-        sold = await uow.sold.by_token(token, lock=True)  # not while it is being revoked
-        if sold is None or sold.id is None:
-            raise NotFound()
-        viewer = await ensure_user(uow, viewer_id, first_name)
-        if viewer_id != sold.coach_id:
-            if sold.client_id is None:
-                await uow.sold.claim_client(sold.id, viewer_id)
-                if reminders is not None:
-                    await replan_package_reminders(uow, sold.id, now, reminders.expiry)
-            await uow.sold.add_holder(sold.id, viewer_id, now)
-        view = await view_of(uow, sold, viewer_id, viewer.timezone, now)
+        view = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
         await uow.commit()
     return view
+
+
+async def claim_by_token(
+    uow: UnitOfWork,
+    viewer_id: int,
+    first_name: str,
+    token: str,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> SoldView:
+    """`open_by_token` in the caller's transaction, which commits it."""
+    if not is_access_token(token):
+        raise NotFound()
+    sold = await uow.sold.by_token(token, lock=True)  # not while it is being revoked
+    if sold is None or sold.id is None:
+        raise NotFound()
+    viewer = await ensure_user(uow, viewer_id, first_name)
+    if viewer_id != sold.coach_id:
+        if sold.client_id is None:
+            await uow.sold.claim_client(sold.id, viewer_id)
+            if reminders is not None:
+                await replan_package_reminders(uow, sold.id, now, reminders.expiry)
+        await uow.sold.add_holder(sold.id, viewer_id, now)
+    return await view_of(uow, sold, viewer_id, viewer.timezone, now)
 
 
 async def open_held(uow: UnitOfWork, viewer_id: int, sold_id: int, now: datetime) -> SoldView:

@@ -25,6 +25,7 @@ from domain.selling.model import (
     SoldFilter,
     SoldPackage,
 )
+from domain.selling.payments import Attention, attention_of
 from domain.selling.tokens import new_access_token
 from domain.timezones import viewer_zone
 
@@ -52,6 +53,34 @@ class Reader:
 
 
 @dataclass(frozen=True)
+class Revocation(Change):
+    """A revoked link, with the buyer to send the new one to (the same people as `notify`,
+    in their language) and the coach's name to sign it with."""
+
+    readers: tuple[Reader, ...]
+    coach_name: str
+
+
+@dataclass(frozen=True)
+class Desk:
+    """One page of the coach's sold packages, the zone they read its times in and, on the
+    first page of all, the payments needing attention (they stay in sight)."""
+
+    page: Page[SoldLine]
+    zone: str
+    attention: Attention | None
+
+
+@dataclass(frozen=True)
+class History:
+    """What happened to a sold package, oldest first, and the zone its coach reads it in."""
+
+    sold: SoldPackage
+    events: list[SaleEvent]
+    zone: str
+
+
+@dataclass(frozen=True)
 class ExpiryChange(Change):
     """An expiry change with the sold package as the coach now sees it, and each holder to
     tell (the same people as `notify`) with their zone."""
@@ -60,20 +89,23 @@ class ExpiryChange(Change):
     readers: tuple[Reader, ...]
 
 
-async def sold_packages(
+async def sold_desk(
     uow: UnitOfWork, coach_id: int, which: SoldFilter, page: int, per_page: int, now: datetime
-) -> Page[SoldLine]:
-    """The coach gets one page of their sold packages, newest first, filtered."""
+) -> Desk:
+    """The coach gets one page of their sold packages, newest first, filtered, and above
+    the first page of all, the payments needing attention."""
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         found = await fetch_page(
             lambda: uow.sold.count_for_coach(coach_id, which, now),
             lambda offset, limit: uow.sold.list_for_coach(coach_id, which, now, offset, limit),
             page,
             per_page,
         )
+        first = which is SoldFilter.ALL and page == 1
+        attention = await attention_of(uow, coach_id) if first else None
     lines = [SoldLine(s, s.status(now)) for s in found.items]
-    return Page(lines, found.page, found.pages, found.total)
+    return Desk(Page(lines, found.page, found.pages, found.total), _own_zone(coach), attention)
 
 
 async def sold_package(uow: UnitOfWork, coach_id: int, sold_id: int, now: datetime) -> SoldView:
@@ -83,24 +115,26 @@ async def sold_package(uow: UnitOfWork, coach_id: int, sold_id: int, now: dateti
         coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
         holders = tuple(await uow.sold.holder_list(sold_id))
-    return _coach_view(coach, sold, holders, now)
+    return coach_view(coach, sold, holders, now)
 
 
-def _coach_view(
+def coach_view(
     coach: Coach, sold: SoldPackage, holders: tuple[Holder, ...], now: datetime
 ) -> SoldView:
-    zone = viewer_zone(None, coach.timezone, is_coach=True)
-    return SoldView(sold, sold.status(now), coach, zone, True, holders)
+    """The sold package as its coach sees it, in their zone, with who holds its link."""
+    return SoldView(sold, sold.status(now), coach, _own_zone(coach), True, holders)
 
 
-async def sold_history(
-    uow: UnitOfWork, coach_id: int, sold_id: int
-) -> tuple[SoldPackage, list[SaleEvent]]:
-    """The coach reads what happened to a sold package, oldest first."""
+def _own_zone(coach: Coach) -> str:
+    return viewer_zone(None, coach.timezone, is_coach=True)
+
+
+async def sold_history(uow: UnitOfWork, coach_id: int, sold_id: int) -> History:
+    """The coach reads what happened to a sold package, oldest first, in their zone."""
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
-        return sold, await uow.sold.events(sold_id)
+        return History(sold, await uow.sold.events(sold_id), _own_zone(coach))
 
 
 async def change_expiry(
@@ -129,7 +163,7 @@ async def change_expiry(
         told = [h for h in holders if changed and h.user_id != coach_id]
         languages = await uow.users.languages(h.user_id for h in told) if told else {}
         await uow.commit()
-    view = _coach_view(coach, sold, holders, now)
+    view = coach_view(coach, sold, holders, now)
     readers = tuple(
         Reader(h.user_id, viewer_zone(h.zone, coach.timezone), languages[h.user_id]) for h in told
     )
@@ -143,14 +177,14 @@ async def revoke_link(
     fingerprint: str,
     now: datetime,
     reminders: ReminderOffsets | None = None,
-) -> Change:
+) -> Revocation:
     """The coach kills the access link whose token starts with `fingerprint` and gets a new
     one (rule 15). Every holder loses the package, the client too: their old buttons stop
     working and it leaves their /mypackages. A purchase's buyer is to be sent the new link
     (`notify`); a grant has no client until the next person opens the new link (and its
     expiry reminders wait for them). A second press changes nothing."""
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
         old, new = sold.access_token, new_access_token()
         # The token swap takes the sold package's row lock: a booking that checked holding
@@ -163,9 +197,11 @@ async def revoke_link(
             await _release_grant(uow, await own_sold(uow, coach_id, sold_id), now, reminders)
             await uow.sold.add_event(SaleEvent(sold_id, EventKind.LINK_REVOKED, now))
         sold = await own_sold(uow, coach_id, sold_id)
+        buyer = sold.client_id if changed else None
+        readers = (await reader_of(uow, buyer, coach),) if buyer is not None else ()
         await uow.commit()
-    notify = [sold.client_id] if changed and sold.client_id is not None else []
-    return Change(sold, changed, notify)
+    notify = [r.user_id for r in readers]
+    return Revocation(sold, changed, notify, readers, coach.display_name)
 
 
 async def _release_grant(

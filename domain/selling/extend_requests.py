@@ -30,13 +30,15 @@ class Asked(StrEnum):
 @dataclass(frozen=True)
 class ExtendAsk:
     """An ask and what the coach is offered: `options` are (days, new expiry) pairs, each
-    counted from the current expiry, or from now when it has passed."""
+    counted from the current expiry, or from now when it has passed. The coach reads it in
+    their zone and language (read in the ask's transaction)."""
 
     outcome: Asked
     asked_at: datetime
     sold: SoldPackage
     asker_name: str
     coach_zone: str
+    coach_language: str
     sessions_left: int
     options: tuple[tuple[int, datetime], ...]
 
@@ -58,13 +60,15 @@ async def ask_to_extend(uow: UnitOfWork, asker_id: int, sold_id: int, now: datet
                 sold_id, asker_id, sold.expires_at, now, now - ASK_AGAIN_AFTER
             )
             outcome = Asked.NEW if first else Asked.ALREADY
+        language = (await uow.users.languages([coach.user_id]))[coach.user_id]
         await uow.commit()
     options = tuple(
         (days, extended(sold.expires_at, timedelta(days=days), now))
         for days in EXTEND_BY_DAYS
         if fits(sold.expires_at, timedelta(days=days), now)
     )
-    return ExtendAsk(outcome, now, sold, asker.first_name, coach.timezone, left, options)
+    zone = coach.timezone
+    return ExtendAsk(outcome, now, sold, asker.first_name, zone, language, left, options)
 
 
 async def coach_not_reached(uow: UnitOfWork, ask: ExtendAsk) -> None:

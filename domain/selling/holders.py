@@ -11,30 +11,36 @@ from domain.catalog.access import require_coach
 from domain.errors import NotFound
 from domain.ports import UnitOfWork
 from domain.reminders.use_cases import ReminderOffsets, replan_package_reminders
-from domain.selling.desk import own_sold
+from domain.selling.access import SoldView
+from domain.selling.desk import coach_view, own_sold
 from domain.selling.model import EventKind, Holder, SaleEvent, SaleKind, SoldPackage
 
 
 @dataclass(frozen=True)
 class Removal:
-    """The sold package after removing `name`; `removed` False when they already were not
-    holding it (a second press)."""
+    """The sold package after removing `name`, as its coach now sees it with who still
+    holds it; `removed` False when they already were not holding it (a second press)."""
 
-    sold: SoldPackage
+    view: SoldView
     name: str
     removed: bool
 
+    @property
+    def sold(self) -> SoldPackage:
+        return self.view.sold
+
 
 async def link_holder(
-    uow: UnitOfWork, coach_id: int, sold_id: int, user_id: int
-) -> tuple[SoldPackage, Holder | None]:
+    uow: UnitOfWork, coach_id: int, sold_id: int, user_id: int, now: datetime
+) -> tuple[SoldView, Holder | None]:
     """The coach sees one holder of their sold package (to confirm removing them); None
-    when that person no longer holds it."""
+    when that person no longer holds it, with the package and its holders as they are."""
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         sold = await own_sold(uow, coach_id, sold_id)
-        found = [h for h in await uow.sold.holder_list(sold_id) if h.user_id == user_id]
-    return sold, found[0] if found else None
+        holders = tuple(await uow.sold.holder_list(sold_id))
+    found = [h for h in holders if h.user_id == user_id]
+    return coach_view(coach, sold, holders, now), found[0] if found else None
 
 
 async def remove_holder(
@@ -49,7 +55,7 @@ async def remove_holder(
     holder was a grant's client, the next holder (the earliest to open it) becomes the
     client, or else the next person to open the link."""
     async with uow:
-        await require_coach(uow, coach_id)
+        coach = await require_coach(uow, coach_id)
         await own_sold(uow, coach_id, sold_id)
         user = await uow.users.get(user_id)
         if user is None:
@@ -61,8 +67,9 @@ async def remove_holder(
             event = SaleEvent(sold_id, EventKind.HOLDER_REMOVED, now, note=user.first_name)
             await uow.sold.add_event(event)
             sold = await own_sold(uow, coach_id, sold_id)
+        holders = tuple(await uow.sold.holder_list(sold_id))
         await uow.commit()
-    return Removal(sold, user.first_name, removed)
+    return Removal(coach_view(coach, sold, holders, now), user.first_name, removed)
 
 
 async def _hand_on_grant(

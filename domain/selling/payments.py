@@ -34,11 +34,12 @@ class Payment:
 @dataclass(frozen=True)
 class Flagged:
     """A payment kept for its coach (None when it names no invoice) and the operator to
-    sort out; the payer is told so."""
+    sort out; the payer is told so. `languages`: the payer's and the coach's."""
 
     issue: PaymentIssue
     coach: Coach | None
     payer: User
+    languages: dict[int, str]
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,13 @@ async def payments_needing_attention(
 ) -> Attention:
     """The coach sees the payments that did not match their invoice, newest first."""
     async with uow:
-        total = await uow.payment_issues.count_for_coach(coach_id)
-        newest = await uow.payment_issues.list_for_coach(coach_id, limit) if total else []
+        return await attention_of(uow, coach_id, limit)
+
+
+async def attention_of(uow: UnitOfWork, coach_id: int, limit: int = ATTENTION_SHOWN) -> Attention:
+    """The coach's payments needing attention, read in the caller's transaction."""
+    total = await uow.payment_issues.count_for_coach(coach_id)
+    newest = await uow.payment_issues.list_for_coach(coach_id, limit) if total else []
     return Attention(total, newest)
 
 
@@ -126,4 +132,5 @@ async def _flag(
     if stored is None:
         return None
     coach = await uow.coaches.get(snap.coach_id) if snap else None
-    return Flagged(stored, coach, payer)
+    people = [payer.telegram_id, *([coach.user_id] if coach is not None else [])]
+    return Flagged(stored, coach, payer, await uow.users.languages(people))

@@ -45,11 +45,14 @@ PAYABLE_FOR = timedelta(days=6)
 
 @dataclass(frozen=True)
 class Sale:
-    """A new sold package, its coach (for the notice) and its buyer (None for a grant)."""
+    """A new sold package, its coach (for the notice) and its buyer (None for a grant),
+    with the languages they read (read in the sale's transaction, so telling them needs no
+    second read)."""
 
     sold: SoldPackage
     coach: Coach
     buyer: User | None
+    languages: dict[int, str]
 
 
 async def buy_free(
@@ -190,10 +193,8 @@ async def earlier_sale(
         sold = await uow.sold.by_request(request_key, charge_id)
         if sold is None:
             return None
-        coach = await uow.coaches.get(sold.coach_id)
         buyer = await uow.users.get(sold.client_id) if sold.client_id is not None else None
-    assert coach is not None, "a package always has its coach"
-    return Sale(sold, coach, buyer)
+        return await _sale(uow, sold, buyer)
 
 
 async def record_sale(
@@ -213,6 +214,11 @@ async def record_sale(
         await uow.sold.add_holder(stored.id, buyer.telegram_id, sold.purchased_at)
     if reminders is not None:
         await replan_package_reminders(uow, stored.id, sold.purchased_at, reminders.expiry)
+    return await _sale(uow, stored, buyer)
+
+
+async def _sale(uow: UnitOfWork, sold: SoldPackage, buyer: User | None) -> Sale:
     coach = await uow.coaches.get(sold.coach_id)
     assert coach is not None, "a package always has its coach"
-    return Sale(stored, coach, buyer)
+    people = [coach.user_id, *([buyer.telegram_id] if buyer is not None else [])]
+    return Sale(sold, coach, buyer, await uow.users.languages(people))

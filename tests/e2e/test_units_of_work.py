@@ -15,10 +15,12 @@ from domain.booking.uow import BookingUnitOfWork
 from persistence.inbox import handling
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.selling_seed import extend_month_by_a_week
+from tests.e2e.selling_seed import access_payload, extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminder_hooks import _buy_month
+from tests.support.fake_bot_api import SentMessage
 
 FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
+FRIEND = 3003
 
 
 class Recorder:
@@ -71,3 +73,95 @@ async def test_paging_the_schedule_opens_no_writer(harness: BotHarness) -> None:
     api.press_button(COACH, "▶")
     await api.next_message(COACH, "Fri 04 Dec")
     assert recorder.only_update() and not any(recorder.only_update())
+
+
+def latest(recorder: Recorder) -> list[bool]:
+    """The units of work the latest update opened (each: whether a writer)."""
+    return recorder.opened[max(recorder.opened)]
+
+
+async def _month_on_the_desk(harness: BotHarness) -> Recorder:
+    """Cleo bought Month; the coach opens it on /sold, recorded from /sold on."""
+    api = harness.api
+    await _buy_month(harness)
+    recorder = record(harness)
+    api.send_text(COACH, "/sold")
+    await api.next_message(COACH, "Sold packages")
+    assert latest(recorder) == [True, False]  # the greeting, then the desk in one read
+    api.press_button(COACH, "1. Month")
+    await api.next_message(COACH, "Valid until Fri 25 Dec 2026")
+    return recorder
+
+
+async def test_the_sold_desk_its_filters_and_history_each_open_one_reader(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    recorder = await _month_on_the_desk(harness)
+    api.press_button(COACH, "📜 History")
+    await api.next_message(COACH, "History of")
+    assert latest(recorder) == [False]
+    steps = (("◀ Back", "Valid until"), ("◀ Sold packages", "All (1)"), ("Active", "Active (1)"))
+    for label, shown in steps:
+        api.press_button(COACH, label)
+        await api.next_message(COACH, shown)
+        assert latest(recorder) == [False]  # the page, its zone and payments to look at
+
+
+async def test_revoking_a_link_is_one_unit_of_work(harness: BotHarness) -> None:
+    api = harness.api
+    recorder = await _month_on_the_desk(harness)
+    api.press_button(COACH, "♻️ Revoke link")
+    await api.next_message(COACH, "Revoke the access link")
+    api.press_button(COACH, "♻️ Yes, revoke it")
+    await api.next_message(CLIENT, "replaced the access link of Month")
+    await api.next_message(COACH, "The old link no longer works")
+    assert latest(recorder) == [True]  # the new link, the screen and the buyer to tell
+
+
+async def test_opening_a_link_and_removing_its_holder_are_one_unit_of_work_each(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    await _buy_month(harness)
+    [bought] = [m.content for m in api.messages(CLIENT) if "You now have Month" in m.content]
+    link = access_payload(bought)
+    recorder = record(harness)
+    api.user(FRIEND, first_name="Finn")
+    api.open_deep_link(FRIEND, link)
+    await api.next_message(FRIEND, "Month — from Anna")
+    assert latest(recorder) == [True]  # Finn holds it, and sees it, in one
+    stale = await _holders_of_month(harness)
+    screen = await _holders_of_month(harness)
+    api.press_button(COACH, "✖ Remove 2. Finn", screen.message_id)
+    await api.next_message(COACH, "Remove Finn from Month?")
+    assert latest(recorder) == [False]
+    api.press_button(COACH, "✅ Yes, remove Finn", screen.message_id)
+    done = await api.next_message(COACH, "Finn no longer holds the package.")
+    assert latest(recorder) == [True]  # the removal and the holders left, in one
+    api.press_button(COACH, "✖ Remove 2. Finn", stale.message_id)
+    gone = await api.next_message(COACH, "They no longer hold it.")
+    assert gone.button_labels == done.button_labels == ["✖ Remove 1. Test User", "◀ Back"]
+    assert latest(recorder) == [False]  # the holders as they are, in the same read
+
+
+async def _holders_of_month(harness: BotHarness) -> SentMessage:
+    api = harness.api
+    api.send_text(COACH, "/sold")
+    await api.next_message(COACH, "Sold packages")
+    api.press_button(COACH, "1. Month")
+    await api.next_message(COACH, "Valid until Fri 25 Dec 2026")
+    api.press_button(COACH, "👥 Who has the link")
+    return await api.next_message(COACH, "Who has the link of Month")
+
+
+async def test_taking_a_free_package_is_one_unit_of_work(harness: BotHarness) -> None:
+    api, shop = harness.api, await given_a_shop(harness)
+    package = await shop.package("Month", validity="30")
+    api.open_deep_link(CLIENT, f"p_{package.public_id}")
+    await api.next_message(CLIENT, "All about month")
+    recorder = record(harness)
+    api.press_button(CLIENT, "🎁 Get it")
+    await api.next_message(CLIENT, "You now have Month")
+    await api.next_message(COACH, "New sale")
+    assert recorder.only_update() == [True]  # the sale, and both sides' languages, in one

@@ -11,9 +11,9 @@ from domain.selling.desk import (
     change_expiry,
     fingerprint,
     revoke_link,
+    sold_desk,
     sold_history,
     sold_package,
-    sold_packages,
 )
 from domain.selling.model import EventKind, SoldFilter, SoldStatus
 from domain.selling.purchases import (
@@ -87,7 +87,7 @@ async def test_coach_changes_the_expiry_and_holders_are_to_be_told() -> None:
     assert removed.changed and removed.sold.expires_at is None
     with pytest.raises(NotFound):
         await change_expiry(shop.uow, OTHER_COACH, sold_id, None, NOW)
-    _, events = await sold_history(shop.uow, COACH, sold_id)
+    events = (await sold_history(shop.uow, COACH, sold_id)).events
     assert [(e.kind, e.expires_at) for e in events] == [
         (EventKind.PURCHASED, None),
         (EventKind.EXPIRY_CHANGED, new),
@@ -166,14 +166,14 @@ async def test_desk_filters_and_scopes_to_the_coach() -> None:
     shop.uow.sold.use(used.sold.id, 0, 5)
 
     async def titles(which: SoldFilter, now: datetime = NOW) -> list[int]:
-        page = await sold_packages(shop.uow, COACH, which, 1, 10, now)
-        return [line.sold.id for line in page.items]  # type: ignore[misc]
+        desk = await sold_desk(shop.uow, COACH, which, 1, 10, now)
+        return [line.sold.id for line in desk.page.items]  # type: ignore[misc]
 
     assert await titles(SoldFilter.ALL) == [4, 3, 2, 1]
     assert await titles(SoldFilter.ACTIVE) == [3, 2, 1]
     assert await titles(SoldFilter.EXPIRING) == [1]
     assert await titles(SoldFilter.EXPIRED, NOW + timedelta(days=4)) == [1]
     assert await titles(SoldFilter.USED_UP) == [4]
-    assert (await sold_packages(shop.uow, OTHER_COACH, SoldFilter.ALL, 1, 10, NOW)).total == 0
+    assert (await sold_desk(shop.uow, OTHER_COACH, SoldFilter.ALL, 1, 10, NOW)).page.total == 0
     with pytest.raises(NotFound):
         await sold_package(shop.uow, OTHER_COACH, 1, NOW)

@@ -36,19 +36,19 @@ async def test_a_removed_holder_loses_the_package_once_and_the_coach_keeps_it() 
     assert sale is not None and sale.sold.id is not None
     sold_id = sale.sold.id
     await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
-    _, holder = await link_holder(shop.uow, COACH, sold_id, FRIEND)
+    _, holder = await link_holder(shop.uow, COACH, sold_id, FRIEND, NOW)
     assert holder is not None and holder.name == "Finn"
     removal = await remove_holder(shop.uow, COACH, sold_id, FRIEND, NOW)
     assert removal.removed and removal.name == "Finn"
     again = await remove_holder(shop.uow, COACH, sold_id, FRIEND, NOW)
     assert not again.removed
-    assert (await link_holder(shop.uow, COACH, sold_id, FRIEND))[1] is None
+    assert (await link_holder(shop.uow, COACH, sold_id, FRIEND, NOW))[1] is None
     with pytest.raises(NotFound):
         await open_held(shop.uow, FRIEND, sold_id, NOW)
     assert (await my_packages(shop.uow, FRIEND, 1, 5, NOW))[0].total == 0
     assert (await open_held(shop.uow, COACH, sold_id, NOW)).for_coach
     assert (await open_held(shop.uow, CLIENT, sold_id, NOW)).sold.client_id == CLIENT
-    _, events = await sold_history(shop.uow, COACH, sold_id)
+    events = (await sold_history(shop.uow, COACH, sold_id)).events
     assert [(e.kind, e.note) for e in events][-1] == (EventKind.HOLDER_REMOVED, "Finn")
     assert len(events) == 2
     with pytest.raises(NotFound):
