@@ -1,21 +1,21 @@
 """The error handler: domain refusals become friendly text; bugs are logged with context
-and the person hears that nothing was changed. No traceback ever reaches a chat."""
+and the person hears that nothing was changed. No traceback ever reaches a chat. A feature
+words the refusals it owns itself and hands that wording to `add_wording` when it is imported."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from html import escape
+from typing import TypeVar, cast
 
 from telegram import Update
 from telegram.error import Forbidden, NetworkError
 
-from bot.booking.refusals import refusal_text
 from bot.kit import texts
 from bot.kit.context import BotContext
 from bot.kit.metrics import ERRORS
 from bot.kit.reasons import reason
-from bot.selling import texts as selling_texts
-from domain.booking.errors import BookingRefused
 from domain.errors import (
     ChangedMeanwhile,
     DomainError,
@@ -26,10 +26,18 @@ from domain.errors import (
     PlanRequired,
     RegistrationClosed,
 )
-from domain.selling.errors import NothingToSell, PriceChanged
 from i18n import _
 
 log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=DomainError)
+Wording = str | Callable[[DomainError], str]  # a msgid, or the sentence for the error itself
+FEATURE_WORDING: dict[type[DomainError], Wording] = {}
+
+
+def add_wording(kind: type[E], wording: str | Callable[[E], str]) -> None:
+    """How a feature words a refusal it owns: an error of `kind`, or of a kind derived from it."""
+    FEATURE_WORDING[kind] = cast(Wording, wording)
 
 
 def describe(error: DomainError) -> str:
@@ -41,16 +49,16 @@ def describe(error: DomainError) -> str:
         return _("That needs the {plan} plan or higher. Nothing was changed.").format(
             plan=error.needed
         )
-    if isinstance(error, BookingRefused):
-        return refusal_text(error)
+    for kind in type(error).__mro__:
+        wording = FEATURE_WORDING.get(kind)
+        if wording is not None:
+            return _(wording) if isinstance(wording, str) else wording(error)
     known: dict[type[DomainError], str] = {
         NotACoach: texts.NOT_A_COACH,
         NotFound: texts.NOT_FOUND,
         ChangedMeanwhile: texts.CHANGED_MEANWHILE,
         NotAllowed: texts.NOT_ALLOWED,
         RegistrationClosed: texts.REGISTRATION_CLOSED,
-        NothingToSell: selling_texts.NOTHING_TO_SELL,
-        PriceChanged: selling_texts.PRICE_CHANGED,
     }
     return _(known.get(type(error), texts.SOMETHING_WENT_WRONG))
 

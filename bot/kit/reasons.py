@@ -1,9 +1,10 @@
 """Why an input was refused, in words. The domain raises `InvalidInput(field, code, **values)`;
 each feature words its codes in its own texts module (templates with named placeholders, the
-gettext msgids, marked with `N_`) and `reason` says the one a refusal names in the current
-language: a date placeholder's strftime spec (`{latest:%d.%m.%Y}`) goes through `i18n.when`.
-A code worded per kind of item (`<code>.<kind>`, e.g. "item_gone_untitled.series") is said
-whole instead of putting the kind's name into the sentence."""
+gettext msgids, marked with `N_`) and hands them to `add_reasons` when it is imported; `reason`
+says the one a refusal names in the current language: a date placeholder's strftime spec
+(`{latest:%d.%m.%Y}`) goes through `i18n.when`. A code worded per kind of item
+(`<code>.<kind>`, e.g. "item_gone_untitled.series") is said whole instead of putting the kind's
+name into the sentence."""
 
 from __future__ import annotations
 
@@ -11,22 +12,21 @@ import string
 from collections.abc import Mapping
 from datetime import date
 
-from bot.booking.refusals import REASONS as BOOKING_REASONS
-from bot.calendars.texts import REASONS as CALENDAR_REASONS
-from bot.catalog.texts import REASONS as CATALOG_REASONS
 from bot.kit.texts import REASONS as SHARED_REASONS
-from bot.selling.texts import REASONS as SELLING_REASONS
 from domain.errors import InvalidInput
 from i18n import _, when
 
-FEATURE_REASONS: tuple[Mapping[str, str], ...] = (
-    SHARED_REASONS,
-    CATALOG_REASONS,
-    SELLING_REASONS,
-    BOOKING_REASONS,
-    CALENDAR_REASONS,
-)
-REASONS: dict[str, str] = {code: text for texts in FEATURE_REASONS for code, text in texts.items()}
+FEATURE_REASONS: list[Mapping[str, str]] = []
+REASONS: dict[str, str] = {}
+
+
+def add_reasons(templates: Mapping[str, str]) -> None:
+    """A feature's wording of the codes it names, by code; the kit's own come first."""
+    FEATURE_REASONS.append(templates)
+    REASONS.update(templates)
+
+
+add_reasons(SHARED_REASONS)
 
 
 def reason(error: InvalidInput) -> str:

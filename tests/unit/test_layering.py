@@ -165,3 +165,79 @@ def test_the_checks_see_a_circle_and_an_upward_arrow(tmp_path: Path) -> None:
     probe.write_text("from bot.kit import context\nfrom . import sibling\n", encoding="utf-8")
     known = {"bot.kit.context", "jobs.sibling", "jobs.x"}
     assert imports_of(probe, "jobs.x", known) == {"bot.kit.context", "jobs.sibling"}
+
+
+BOT_PACKAGES = sorted(p.parent.name for p in (ROOT / "bot").glob("*/__init__.py"))
+KIT = "kit"  # the toolkit every other package of bot/ (a feature) builds on
+
+
+def bot_package(name: str) -> str | None:
+    """The package of bot/ a module is in (`bot.selling.texts` → "selling"), if any."""
+    parts = name.split(".")
+    return parts[1] if parts[0] == "bot" and len(parts) > 1 and parts[1] in BOT_PACKAGES else None
+
+
+def test_the_kit_imports_no_feature() -> None:
+    """Features build on the kit, never the other way round: a feature hands the kit what it
+    needs from it (its wording) when the feature is imported."""
+    assert KIT in BOT_PACKAGES and len(BOT_PACKAGES) > 2
+    wrong = {
+        f"{name} -> {target}"
+        for name, targets in graph().items()
+        if bot_package(name) == KIT
+        for target in targets
+        if bot_package(target) not in (None, KIT)
+    }
+    assert sorted(wrong) == []
+
+
+def private_imports(path: Path, name: str) -> set[str]:
+    """What a module of one bot package takes that another package keeps to itself (`_name`)."""
+    home = bot_package(name)
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            taken = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            taken = [f"{node.module}.{alias.name}" for alias in node.names]
+        else:
+            continue
+        found.update(
+            target
+            for target in taken
+            if home is not None
+            and bot_package(target) not in (None, home)
+            and any(part.startswith("_") for part in target.split(".")[2:])
+        )
+    return found
+
+
+def test_no_feature_imports_another_ones_private_names() -> None:
+    """A feature may use what another one (or the kit) offers, never what it keeps to itself."""
+    wrong = {
+        f"{name} -> {target}"
+        for name, path in project_modules().items()
+        for target in private_imports(path, name)
+    }
+    assert sorted(wrong) == []
+
+
+def test_the_checks_see_the_kit_and_a_private_name(tmp_path: Path) -> None:
+    assert [bot_package(n) for n in ("bot.selling.texts", "bot.kit", "bot.config", "web.app")] == [
+        "selling",
+        "kit",
+        None,
+        None,
+    ]
+    probe = tmp_path / "x.py"
+    probe.write_text(
+        "from bot.selling.texts import _said, REASONS\nimport bot.booking._hidden\n"
+        "from bot.catalog._inner import shown\nfrom bot.kit.flows import _own\n",
+        encoding="utf-8",
+    )
+    assert private_imports(probe, "bot.catalog.x") == {
+        "bot.selling.texts._said",
+        "bot.booking._hidden",
+        "bot.kit.flows._own",
+    }
+    assert private_imports(probe, "bootstrap.x") == set()
