@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import FloatRect, Locator, Page, async_playwright
 
 from bootstrap.web import bind, server, web_app_for
 from domain.booking.access import ByHolder
@@ -212,15 +212,19 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
             shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
         )
     await small_class(shop, 4, "2026-11-28 18:00")
+    await small_class(shop, 4, "2026-11-27 09:30")  # overlaps the 09:00 session
     dialogs: list[str] = []
     errors: list[str] = []
     async with served(harness) as root, browser_page() as p:
         p.on("dialog", lambda d: dialogs.append(d.message))
         p.on("pageerror", lambda e: errors.append(str(e)))
         await p.goto(launch_url(root, "/app/desk", harness, COACH))
-        circle = p.locator("#week-days li.group-date")
+        circle = p.locator("#week-days li.group-date", has_text="18:00")
         await circle.wait_for()
         assert await circle.text_content() == "18:00–19:00 Circle · 0 of 4 seats taken"
+        await _the_week_is_a_time_grid(p)
+        await shot(p, "9-coach-week-grid")
+        await _every_block_is_reachable_at_360_px(p)
         await p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 09:00").click()
         await p.get_by_role("button", name="Move Yoga · Cleo on Fri 27 Nov 09:00").click()
         saturday = p.get_by_role("button", name="Sat 28 Nov, 15 free times")
@@ -237,8 +241,8 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         notice = p.locator("#notice")
         await notice.filter(has_text="Moved:").wait_for()
         assert await notice.text_content() == "Moved: Yoga, now Sat 28 Nov 10:00 (UTC)"
-        saturday_row = p.locator("#week-days tr", has_text="Sat 28 Nov")
-        await saturday_row.locator("li", has_text="10:00–11:00 Yoga · Cleo").wait_for()
+        saturday = p.locator("#week-days .day", has_text="Sat 28 Nov")
+        await saturday.locator("li", has_text="10:00–11:00 Yoga · Cleo").wait_for()
         sessions = await p.locator("#week-days button.session span").all_text_contents()
         assert sessions == ["13:00–14:00 Yoga · Cleo", "10:00–11:00 Yoga · Cleo"]
         assert await p.locator("#picker").is_hidden()
@@ -255,3 +259,62 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         sessions = await p.locator("#week-days button.session span").all_text_contents()
         assert sessions == ["10:00–11:00 Yoga · Cleo"]
     assert dialogs == [] and errors == []
+
+
+async def _box(locator: Locator) -> FloatRect:
+    box = await locator.bounding_box()
+    assert box is not None
+    return box
+
+
+def _inside(inner: FloatRect, outer: FloatRect) -> bool:
+    return outer["x"] - 1 <= inner["x"] and inner["x"] + inner["width"] <= (
+        outer["x"] + outer["width"] + 1
+    )
+
+
+async def _the_week_is_a_time_grid(p: Page) -> None:
+    """Mon..Sun as columns, each item in its day's column, lower the later it starts; items
+    that overlap side by side; the tab order is the time order."""
+    days = await p.locator("#week-days .day-head:not(:empty)").all_text_contents()
+    assert days == [
+        "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Thu 26 Nov", "Fri 27 Nov", "Sat 28 Nov",
+        "Sun 29 Nov",
+    ]  # fmt: skip
+    friday = p.locator("#week-days .day", has_text="Fri 27 Nov")
+    column = await _box(friday.locator(".day-body"))
+    morning = await _box(friday.locator("li.session", has_text="09:00–10:00"))
+    afternoon = await _box(friday.locator("li.session", has_text="13:00–14:00"))
+    joint = await _box(friday.locator("li.group-date", has_text="09:30–10:30"))
+    assert _inside(morning, column) and _inside(afternoon, column) and _inside(joint, column)
+    assert afternoon["y"] >= morning["y"] + morning["height"] - 1  # later: lower
+    assert afternoon["height"] == pytest.approx(morning["height"], abs=1)  # both one hour
+    assert joint["x"] >= morning["x"] + morning["width"] - 1  # side by side
+    assert morning["y"] < joint["y"] < morning["y"] + morning["height"]
+    saturday = await _box(p.locator("#week-days .day", has_text="Sat 28 Nov"))
+    assert not _inside(morning, saturday) and _inside(
+        await _box(p.locator("li.group-date", has_text="18:00")), saturday
+    )
+    first = p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 09:00")
+    await first.focus()
+    await p.keyboard.press("Tab")
+    focused = await p.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Actions for Yoga · Cleo, Fri 27 Nov 13:00"
+
+
+async def _every_block_is_reachable_at_360_px(p: Page) -> None:
+    """The 360 px page scrolls the grid sideways; each session opens its actions when
+    clicked there, and each group date can be scrolled into view."""
+    assert await p.evaluate("window.innerWidth") == 360
+    wrap = p.locator(".week-wrap")
+    assert await wrap.evaluate("w => w.scrollWidth > w.clientWidth")
+    head = p.locator("#session-head")
+    for button in await p.locator("#week-days button.session").all():
+        await button.scroll_into_view_if_needed()
+        await button.click()
+        text = await button.text_content()
+        assert text and (await head.text_content() or "").endswith(text)
+        assert await p.locator("#session-actions").is_visible()
+    for date in await p.locator("#week-days li.group-date").all():
+        await date.scroll_into_view_if_needed()
+        assert await date.is_visible()
