@@ -4,8 +4,10 @@ local stand-in that hands the page initData signed for the bot. A client books a
 and the chat gets the confirmation; the coach's week shows it; the CSV export downloads and
 parses; a package titled with HTML and a client named with a script show as text, and no
 dialog opens. The coach moves a session from the desk's week (a day, a time, a confirm) and
-cancels one after Telegram's confirm; the week shows a group date nobody booked. Each
-screen is saved as a screenshot in test-artifacts/mini-app/."""
+cancels one after Telegram's confirm; the week shows a group date nobody booked. The week
+is a time grid: each block in its day's column, later ones lower, overlapping ones side by
+side, all reachable at 360 px; an empty week says so. Each screen is saved as a screenshot
+in test-artifacts/mini-app/."""
 
 from __future__ import annotations
 
@@ -259,6 +261,19 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         sessions = await p.locator("#week-days button.session span").all_text_contents()
         assert sessions == ["10:00–11:00 Yoga · Cleo"]
     assert dialogs == [] and errors == []
+
+
+async def test_an_empty_week_says_so_instead_of_an_empty_grid(harness: BotHarness) -> None:
+    await client_with_calendar(harness, "Ada", zone="Europe/Berlin")
+    errors: list[str] = []
+    async with served(harness) as root, browser_page() as p:
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        await p.goto(launch_url(root, "/app/desk", harness, COACH))
+        empty = p.locator("#week-empty")
+        await empty.wait_for()
+        assert await empty.text_content() == "No sessions this week."
+        assert await p.locator("#week-days").is_hidden()
+    assert errors == []
 
 
 async def _box(locator: Locator) -> FloatRect:

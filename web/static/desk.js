@@ -1,7 +1,8 @@
-// The coach's desk: the week (sessions and group dates; a session opens its actions:
-// move through the shared day and time picker, cancel, no-show), sold packages (filters,
-// search, CSV), numbers (server SVG), the schedule's feed. Text from people goes in through
-// textContent only.
+// The coach's desk: the week on a time grid (days as columns, hours as rows, sessions and
+// group dates as blocks placed by the API's minutes in the coach's zone; a session opens
+// its actions: move through the shared day and time picker, cancel, no-show), sold packages
+// (filters, search, CSV), numbers (server SVG), the schedule's feed. Text from people goes
+// in through textContent only.
 "use strict";
 (function () {
   const app = window.MiniApp;
@@ -112,7 +113,7 @@
   // A day: its label on top, its items as blocks by their start and end; items that overlap
   // share the width side by side. In time order, so the tab order is too.
   function dayColumn(day, items, hours) {
-    const column = app.el("section", null, { class: "day", "aria-labelledby": "day-" + day.date });
+    const column = app.el("div", null, { class: "day", role: "group", "aria-labelledby": "day-" + day.date });
     column.appendChild(app.el("h3", day.label, { class: "day-head", id: "day-" + day.date }));
     const list = app.el("ul", null, { class: "day-body" });
     list.style.height = offset(hours.last * 60, hours);
