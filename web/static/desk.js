@@ -1,8 +1,7 @@
-// The coach's desk: the week on a time grid (days as columns, hours as rows, sessions and
-// group dates as blocks placed by the API's minutes in the coach's zone; a session opens
-// its actions: move through the shared day and time picker, cancel, no-show), sold packages
-// (filters, search, CSV), numbers (server SVG), the schedule's feed. Text from people goes
-// in through textContent only.
+// The coach's desk: the week (sessions and group dates on week_grid.js's time grid; a
+// session opens its actions: move through the shared day and time picker, cancel, no-show),
+// sold packages (filters, search, CSV), numbers (server SVG), the schedule's feed. Text from
+// people goes in through textContent only.
 "use strict";
 (function () {
   const app = window.MiniApp;
@@ -10,8 +9,6 @@
   const $ = function (id) { return document.getElementById(id); };
   const state = { week: 0 };
   const tabs = ["week", "sold", "numbers"];
-  const DAY = 24 * 60;
-  const MINUTE_PX = 1; // the week's grid: an hour is 60 px tall
 
   // A sold package's status as the page's language says it ("used up").
   function status(value) {
@@ -66,91 +63,7 @@
     $("week-empty").hidden = found.days.length > 0;
     grid.hidden = !found.days.length;
     if (!found.days.length) return;
-    const items = {};
-    found.days.forEach(function (day) {
-      items[day.date] = day.sessions.map(sessionItem).concat(day.dates.map(dateItem));
-    });
-    const hours = hourSpan(found.days);
-    grid.appendChild(hourColumn(hours));
-    found.week_days.forEach(function (day) {
-      grid.appendChild(dayColumn(day, items[day.date] || [], hours));
-    });
-    // a narrow screen starts at the first day with something on it, next to the hours
-    const first = $("day-" + found.days[0].date).parentNode;
-    grid.parentNode.scrollLeft = first.offsetLeft - grid.firstChild.offsetWidth;
-  }
-
-  // The grid's hours: from the earliest to the latest with an item, at least 8:00 to 18:00.
-  function hourSpan(days) {
-    let first = 8;
-    let last = 18;
-    days.forEach(function (day) {
-      day.sessions.concat(day.dates).forEach(function (item) {
-        first = Math.min(first, Math.floor(item.start_minute / 60));
-        last = Math.max(last, Math.ceil(Math.min(item.end_minute, DAY) / 60));
-      });
-    });
-    return { first: first, last: last };
-  }
-
-  function offset(minute, hours) { return (minute - hours.first * 60) * MINUTE_PX + "px"; }
-
-  // The hours down the left edge (the blocks say their own times to screen readers).
-  function hourColumn(hours) {
-    const column = app.el("div", null, { class: "hours", "aria-hidden": "true" });
-    column.appendChild(app.el("div", null, { class: "day-head" }));
-    const body = app.el("div", null, { class: "day-body" });
-    body.style.height = offset(hours.last * 60, hours);
-    for (let hour = hours.first; hour <= hours.last; hour += 1) {
-      const label = app.el("span", String(hour).padStart(2, "0") + ":00");
-      label.style.top = offset(hour * 60, hours);
-      body.appendChild(label);
-    }
-    column.appendChild(body);
-    return column;
-  }
-
-  // A day: its label on top, its items as blocks by their start and end; items that overlap
-  // share the width side by side. In time order, so the tab order is too.
-  function dayColumn(day, items, hours) {
-    const column = app.el("div", null, { class: "day", role: "group", "aria-labelledby": "day-" + day.date });
-    column.appendChild(app.el("h3", day.label, { class: "day-head", id: "day-" + day.date }));
-    const list = app.el("ul", null, { class: "day-body" });
-    list.style.height = offset(hours.last * 60, hours);
-    items.sort(function (a, b) { return a.from - b.from || a.to - b.to; });
-    lanes(items).forEach(function (item) {
-      const node = item.node;
-      node.style.top = offset(item.from, hours);
-      node.style.height = (Math.min(item.to, DAY) - item.from) * MINUTE_PX + "px";
-      node.style.left = (100 * item.lane / item.lanes) + "%";
-      node.style.width = (100 / item.lanes) + "%";
-      list.appendChild(node);
-    });
-    column.appendChild(list);
-    return column;
-  }
-
-  // Each item's lane among those it overlaps, and how many lanes its cluster of overlaps uses.
-  function lanes(items) {
-    let cluster = [];
-    let ends = [];
-    let clusterEnd = -1;
-    function close() { cluster.forEach(function (item) { item.lanes = ends.length; }); }
-    items.forEach(function (item) {
-      if (item.from >= clusterEnd) { close(); cluster = []; ends = []; }
-      let lane = ends.findIndex(function (end) { return end <= item.from; });
-      if (lane < 0) lane = ends.length;
-      ends[lane] = item.to;
-      item.lane = lane;
-      cluster.push(item);
-      clusterEnd = Math.max(clusterEnd, item.to);
-    });
-    close();
-    return items;
-  }
-
-  function block(item, node) {
-    return { from: item.start_minute, to: Math.max(item.end_minute, item.start_minute + 15), node: node };
+    app.weekGrid(grid, found, { session: sessionItem, date: dateItem });
   }
 
   // A session: its time, title and client, as a button that opens its actions.
@@ -161,7 +74,7 @@
     open.appendChild(app.el("span", s.start + "–" + s.end + " " + s.title + who));
     open.addEventListener("click", function () { openSession(s, who); });
     item.appendChild(open);
-    return block(s, item);
+    return item;
   }
 
   // A group date of the week (booked or not): its time, title and seats taken.
@@ -169,7 +82,7 @@
     const item = app.el("li", null, { class: "group-date" });
     const seats = t("seats_taken", { taken: d.taken, capacity: d.capacity });
     item.appendChild(app.el("span", d.start + "–" + d.end + " " + d.title + " · " + seats));
-    return block(d, item);
+    return item;
   }
 
   function openSession(s, who) {
