@@ -147,6 +147,7 @@ async def test_a_client_books_in_the_browser_and_the_coach_sees_it_on_the_desk(
         session = p.locator("#week-days li").first
         await session.wait_for()
         assert await session.locator("span").text_content() == f"09:00–10:00 Yoga · {EVIL_NAME}"
+        assert await _hours(p) == ("08:00", "18:00")  # at least 8:00 to 18:00
         await shot(p, "5-coach-week")
         await p.get_by_role("button", name="📦 Sold packages").click()
         row = p.locator("#sold-rows tr").first
@@ -288,6 +289,11 @@ def _inside(inner: FloatRect, outer: FloatRect) -> bool:
     )
 
 
+async def _hours(p: Page) -> tuple[str, str]:
+    hours = await p.locator("#week-days .hours span").all_text_contents()
+    return hours[0], hours[-1]
+
+
 async def _the_week_is_a_time_grid(p: Page) -> None:
     """Mon..Sun as columns, each item in its day's column, lower the later it starts; items
     that overlap side by side; the tab order is the time order."""
@@ -296,6 +302,7 @@ async def _the_week_is_a_time_grid(p: Page) -> None:
         "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Thu 26 Nov", "Fri 27 Nov", "Sat 28 Nov",
         "Sun 29 Nov",
     ]  # fmt: skip
+    assert await _hours(p) == ("08:00", "19:00")  # to the end of Saturday's 18:00 date
     friday = p.locator("#week-days .day", has_text="Fri 27 Nov")
     column = await _box(friday.locator(".day-body"))
     morning = await _box(friday.locator("li.session", has_text="09:00–10:00"))
@@ -333,3 +340,6 @@ async def _every_block_is_reachable_at_360_px(p: Page) -> None:
     for date in await p.locator("#week-days li.group-date").all():
         await date.scroll_into_view_if_needed()
         assert await date.is_visible()
+        on_top = "d => { const r = d.getBoundingClientRect();"
+        on_top += " return d.contains(document.elementFromPoint(r.x + r.width / 2, r.y + 8)); }"
+        assert await date.evaluate(on_top)  # not under the sticky hours
