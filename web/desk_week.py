@@ -5,7 +5,7 @@ Every call is the coach's own: the use cases' ownership checks (rule 13)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -65,7 +65,7 @@ def routes(deps: WebDeps) -> list[Route]:
         return [
             {
                 "date": day.isoformat(),
-                "label": when(day, "%a %-d %b"),
+                "label": _day_label(day),
                 "sessions": sessions.get(day, []),
                 "dates": dates.get(day, []),
             }
@@ -78,8 +78,12 @@ def routes(deps: WebDeps) -> list[Route]:
         return {
             "week": found.week,
             "monday": found.monday.isoformat(),
-            "label": when(found.monday, "%a %-d %b"),
+            "label": _day_label(found.monday),
             "zone": found.zone,
+            "week_days": [
+                {"date": day.isoformat(), "label": _day_label(day)}
+                for day in (found.monday + timedelta(days=n) for n in range(7))
+            ],
             "has_previous": found.has_previous,
             "has_next": found.has_next or found.dates_later,
             "days": days(found, now),
@@ -140,6 +144,22 @@ def routes(deps: WebDeps) -> list[Route]:
     ]
 
 
-def _span(start: datetime, end: datetime, zone: str) -> dict[str, str]:
+def _day_label(day: date) -> str:
+    return when(day, "%a %-d %b")
+
+
+def _span(start: datetime, end: datetime, zone: str) -> dict[str, Any]:
+    """Start and end as the coach's clock shows them, and as minutes since the start's
+    midnight there (the grid's rows; an end past midnight counts on: 25:00 is 1500)."""
     tz = ZoneInfo(zone)
-    return {"start": when(start.astimezone(tz), "%H:%M"), "end": when(end.astimezone(tz), "%H:%M")}
+    first, last = start.astimezone(tz), end.astimezone(tz)
+    return {
+        "start": when(first, "%H:%M"),
+        "end": when(last, "%H:%M"),
+        "start_minute": _minute(first, first.date()),
+        "end_minute": _minute(last, first.date()),
+    }
+
+
+def _minute(moment: datetime, day: date) -> int:
+    return (moment.date() - day).days * 1440 + moment.hour * 60 + moment.minute

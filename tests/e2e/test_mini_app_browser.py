@@ -4,8 +4,10 @@ local stand-in that hands the page initData signed for the bot. A client books a
 and the chat gets the confirmation; the coach's week shows it; the CSV export downloads and
 parses; a package titled with HTML and a client named with a script show as text, and no
 dialog opens. The coach moves a session from the desk's week (a day, a time, a confirm) and
-cancels one after Telegram's confirm; the week shows a group date nobody booked. Each
-screen is saved as a screenshot in test-artifacts/mini-app/."""
+cancels one after Telegram's confirm; the week shows a group date nobody booked. The week
+is a time grid: each block in its day's column, later ones lower, overlapping ones side by
+side, all reachable at 360 px; an empty week says so. Each screen is saved as a screenshot
+in test-artifacts/mini-app/."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import FloatRect, Locator, Page, async_playwright
 
 from bootstrap.web import bind, server, web_app_for
 from domain.booking.access import ByHolder
@@ -145,6 +147,7 @@ async def test_a_client_books_in_the_browser_and_the_coach_sees_it_on_the_desk(
         session = p.locator("#week-days li").first
         await session.wait_for()
         assert await session.locator("span").text_content() == f"09:00–10:00 Yoga · {EVIL_NAME}"
+        assert await _hours(p) == ("08:00", "18:00")  # at least 8:00 to 18:00
         await shot(p, "5-coach-week")
         await p.get_by_role("button", name="📦 Sold packages").click()
         row = p.locator("#sold-rows tr").first
@@ -212,15 +215,19 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
             shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
         )
     await small_class(shop, 4, "2026-11-28 18:00")
+    await small_class(shop, 4, "2026-11-27 09:30")  # overlaps the 09:00 session
     dialogs: list[str] = []
     errors: list[str] = []
     async with served(harness) as root, browser_page() as p:
         p.on("dialog", lambda d: dialogs.append(d.message))
         p.on("pageerror", lambda e: errors.append(str(e)))
         await p.goto(launch_url(root, "/app/desk", harness, COACH))
-        circle = p.locator("#week-days li.group-date")
+        circle = p.locator("#week-days li.group-date", has_text="18:00")
         await circle.wait_for()
         assert await circle.text_content() == "18:00–19:00 Circle · 0 of 4 seats taken"
+        await _the_week_is_a_time_grid(p)
+        await shot(p, "9-coach-week-grid")
+        await _every_block_is_reachable_at_360_px(p)
         await p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 09:00").click()
         await p.get_by_role("button", name="Move Yoga · Cleo on Fri 27 Nov 09:00").click()
         saturday = p.get_by_role("button", name="Sat 28 Nov, 15 free times")
@@ -237,8 +244,8 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         notice = p.locator("#notice")
         await notice.filter(has_text="Moved:").wait_for()
         assert await notice.text_content() == "Moved: Yoga, now Sat 28 Nov 10:00 (UTC)"
-        saturday_row = p.locator("#week-days tr", has_text="Sat 28 Nov")
-        await saturday_row.locator("li", has_text="10:00–11:00 Yoga · Cleo").wait_for()
+        saturday = p.locator("#week-days .day", has_text="Sat 28 Nov")
+        await saturday.locator("li", has_text="10:00–11:00 Yoga · Cleo").wait_for()
         sessions = await p.locator("#week-days button.session span").all_text_contents()
         assert sessions == ["13:00–14:00 Yoga · Cleo", "10:00–11:00 Yoga · Cleo"]
         assert await p.locator("#picker").is_hidden()
@@ -255,3 +262,84 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         sessions = await p.locator("#week-days button.session span").all_text_contents()
         assert sessions == ["10:00–11:00 Yoga · Cleo"]
     assert dialogs == [] and errors == []
+
+
+async def test_an_empty_week_says_so_instead_of_an_empty_grid(harness: BotHarness) -> None:
+    await client_with_calendar(harness, "Ada", zone="Europe/Berlin")
+    errors: list[str] = []
+    async with served(harness) as root, browser_page() as p:
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        await p.goto(launch_url(root, "/app/desk", harness, COACH))
+        empty = p.locator("#week-empty")
+        await empty.wait_for()
+        assert await empty.text_content() == "No sessions this week."
+        assert await p.locator("#week-days").is_hidden()
+    assert errors == []
+
+
+async def _box(locator: Locator) -> FloatRect:
+    box = await locator.bounding_box()
+    assert box is not None
+    return box
+
+
+def _inside(inner: FloatRect, outer: FloatRect) -> bool:
+    return outer["x"] - 1 <= inner["x"] and inner["x"] + inner["width"] <= (
+        outer["x"] + outer["width"] + 1
+    )
+
+
+async def _hours(p: Page) -> tuple[str, str]:
+    hours = await p.locator("#week-days .hours span").all_text_contents()
+    return hours[0], hours[-1]
+
+
+async def _the_week_is_a_time_grid(p: Page) -> None:
+    """Mon..Sun as columns, each item in its day's column, lower the later it starts; items
+    that overlap side by side; the tab order is the time order."""
+    days = await p.locator("#week-days .day-head:not(:empty)").all_text_contents()
+    assert days == [
+        "Mon 23 Nov", "Tue 24 Nov", "Wed 25 Nov", "Thu 26 Nov", "Fri 27 Nov", "Sat 28 Nov",
+        "Sun 29 Nov",
+    ]  # fmt: skip
+    assert await _hours(p) == ("08:00", "19:00")  # to the end of Saturday's 18:00 date
+    friday = p.locator("#week-days .day", has_text="Fri 27 Nov")
+    column = await _box(friday.locator(".day-body"))
+    morning = await _box(friday.locator("li.session", has_text="09:00–10:00"))
+    afternoon = await _box(friday.locator("li.session", has_text="13:00–14:00"))
+    joint = await _box(friday.locator("li.group-date", has_text="09:30–10:30"))
+    assert _inside(morning, column) and _inside(afternoon, column) and _inside(joint, column)
+    assert afternoon["y"] >= morning["y"] + morning["height"] - 1  # later: lower
+    assert afternoon["height"] == pytest.approx(morning["height"], abs=1)  # both one hour
+    assert joint["x"] >= morning["x"] + morning["width"] - 1  # side by side
+    assert morning["y"] < joint["y"] < morning["y"] + morning["height"]
+    saturday = await _box(p.locator("#week-days .day", has_text="Sat 28 Nov"))
+    assert not _inside(morning, saturday) and _inside(
+        await _box(p.locator("li.group-date", has_text="18:00")), saturday
+    )
+    first = p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 09:00")
+    await first.focus()
+    await p.keyboard.press("Tab")
+    focused = await p.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert focused == "Actions for Yoga · Cleo, Fri 27 Nov 13:00"
+
+
+async def _every_block_is_reachable_at_360_px(p: Page) -> None:
+    """The 360 px page scrolls the grid sideways; each session opens its actions when
+    clicked there, and each group date can be scrolled into view."""
+    assert await p.evaluate("window.innerWidth") == 360
+    wrap = p.locator(".week-wrap")
+    assert await wrap.evaluate("w => w.scrollWidth > w.clientWidth")
+    head = p.locator("#session-head")
+    for button in await p.locator("#week-days button.session").all():
+        await button.scroll_into_view_if_needed()
+        await button.click()
+        text = await button.text_content()
+        assert text and (await head.text_content() or "").endswith(text)
+        assert await p.locator("#session-actions").is_visible()
+    for date in await p.locator("#week-days li.group-date").all():
+        await date.scroll_into_view_if_needed()
+        assert await date.is_visible()
+        on_top = "d => { const r = d.getBoundingClientRect();"
+        on_top += " return d.contains(document.elementFromPoint(r.x + r.width / 2, r.y + 8)); }"
+        assert await date.evaluate(on_top)  # not under the sticky hours

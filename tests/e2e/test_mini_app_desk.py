@@ -57,6 +57,11 @@ async def test_the_desk_shows_the_week_the_table_numbers_and_exports(
             EVIL_NAME,
             "09:00",
         )
+        assert (session["start_minute"], session["end_minute"]) == (540, 600)  # the grid's rows
+        assert [d["label"][:3] for d in week["week_days"]] == [
+            "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+        ]  # fmt: skip
+        assert day["date"] in [d["date"] for d in week["week_days"]]
         table = (await web.get("/api/desk/sold", headers=coach)).json()["rows"]
         assert [(r["title"], r["left"], r["total"]) for r in table] == [("Three yoga", 2, 3)]
         found = await web.get("/api/desk/sold", params={"q": "hyperlink"}, headers=coach)

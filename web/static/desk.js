@@ -1,7 +1,7 @@
-// The coach's desk: the week (sessions and group dates; a session opens its actions:
-// move through the shared day and time picker, cancel, no-show), sold packages (filters,
-// search, CSV), numbers (server SVG), the schedule's feed. Text from people goes in through
-// textContent only.
+// The coach's desk: the week (sessions and group dates on week_grid.js's time grid; a
+// session opens its actions: move through the shared day and time picker, cancel, no-show),
+// sold packages (filters, search, CSV), numbers (server SVG), the schedule's feed. Text from
+// people goes in through textContent only.
 "use strict";
 (function () {
   const app = window.MiniApp;
@@ -57,36 +57,24 @@
     $("prev-week").disabled = !found.has_previous;
     $("next-week").disabled = !found.has_next;
     $("session-actions").hidden = true;
-    const body = $("week-days");
-    app.clear(body);
-    if (!found.days.length) {
-      const row = app.el("tr");
-      row.appendChild(app.el("td", t("no_sessions"), { colspan: "2" }));
-      body.appendChild(row);
-    }
-    found.days.forEach(function (day) {
-      const row = app.el("tr");
-      row.appendChild(app.el("th", day.label, { scope: "row" }));
-      const cell = app.el("td");
-      const list = app.el("ul");
-      const items = day.sessions.map(sessionItem).concat(day.dates.map(dateItem));
-      items.sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : 0; });
-      items.forEach(function (item) { list.appendChild(item.node); });
-      cell.appendChild(list);
-      row.appendChild(cell);
-      body.appendChild(row);
-    });
+    const grid = $("week-days");
+    app.clear(grid);
+    $("week-empty").textContent = t("no_sessions");
+    $("week-empty").hidden = found.days.length > 0;
+    grid.hidden = !found.days.length;
+    if (!found.days.length) return;
+    app.weekGrid(grid, found, { session: sessionItem, date: dateItem });
   }
 
   // A session: its time, title and client, as a button that opens its actions.
   function sessionItem(s) {
-    const item = app.el("li");
+    const item = app.el("li", null, { class: "session" });
     const who = s.client ? " · " + s.client : "";
     const open = app.el("button", null, { type: "button", class: "session", "aria-label": t("open_session", { what: s.title + who, when: s.when }) });
     open.appendChild(app.el("span", s.start + "–" + s.end + " " + s.title + who));
     open.addEventListener("click", function () { openSession(s, who); });
     item.appendChild(open);
-    return { start: s.start, node: item };
+    return item;
   }
 
   // A group date of the week (booked or not): its time, title and seats taken.
@@ -94,7 +82,7 @@
     const item = app.el("li", null, { class: "group-date" });
     const seats = t("seats_taken", { taken: d.taken, capacity: d.capacity });
     item.appendChild(app.el("span", d.start + "–" + d.end + " " + d.title + " · " + seats));
-    return { start: d.start, node: item };
+    return item;
   }
 
   function openSession(s, who) {
