@@ -42,25 +42,6 @@ class SoldView:
     for_client: bool = False  # the viewer is its client (who may transfer it)
 
 
-async def open_by_token(
-    uow: UnitOfWork,
-    viewer_id: int,
-    first_name: str,
-    token: str,
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-) -> SoldView:
-    """Anyone with the access link sees the sold package; NotFound for any unknown,
-    revoked or malformed token (the same answer for all).
-
-    The first person to open a package sold without a client (a coach's grant) becomes its
-    client, and from then on gets its expiry reminders."""
-    async with uow:
-        view = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
-        await uow.commit()
-    return view
-
-
 async def claim_by_token(
     uow: UnitOfWork,
     viewer_id: int,
@@ -69,7 +50,12 @@ async def claim_by_token(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> SoldView:
-    """`open_by_token` in the caller's transaction, which commits it."""
+    """Anyone with the access link sees the sold package; NotFound for any unknown,
+    revoked or malformed token (the same answer for all). In the caller's transaction,
+    which commits it.
+
+    The first person to open a package sold without a client (a coach's grant) becomes its
+    client, and from then on gets its expiry reminders."""
     if not is_access_token(token):
         raise NotFound()
     sold = await uow.sold.by_token(token, lock=True)  # not while it is being revoked

@@ -15,6 +15,8 @@ from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package
 from domain.catalog.services import ServiceDraft, create_service
 from domain.model import Plan
+from domain.reminders.use_cases import ReminderOffsets
+from domain.selling.access import SoldView, claim_by_token
 from domain.selling.payments import Flagged, Payment, record_payment
 from domain.selling.purchases import Sale, start_invoice
 from domain.selling.tokens import invoice_payload
@@ -56,3 +58,18 @@ class Shop:
         sale = await record_payment(self.uow, CLIENT, "Cleo", payment, NOW)
         assert not isinstance(sale, Flagged), "paid as invoiced"
         return sale
+
+
+async def open_by_token(
+    uow: FakeUnitOfWork,
+    viewer_id: int,
+    first_name: str,
+    token: str,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> SoldView:
+    """Someone opens an access link: `claim_by_token` in a transaction of its own."""
+    async with uow:
+        view = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
+        await uow.commit()
+    return view

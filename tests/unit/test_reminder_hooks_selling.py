@@ -6,13 +6,12 @@ from dataclasses import replace
 from datetime import timedelta
 
 from domain.reminders.model import Outcome
-from domain.selling.access import open_by_token
 from domain.selling.desk import change_expiry, fingerprint, revoke_link
 from domain.selling.payments import Payment, record_payment
 from domain.selling.purchases import buy_free, grant, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.reminder_hook_fakes import OFFSETS, LiveReminders, expiry_rows, rows, sold_facts
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop, open_by_token
 
 DAY = timedelta(days=1)
 

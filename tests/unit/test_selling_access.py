@@ -6,7 +6,7 @@ import pytest
 
 from domain.accounts import set_timezone
 from domain.errors import NotFound
-from domain.selling.access import my_packages, open_by_token, open_held
+from domain.selling.access import my_packages, open_held
 from domain.selling.desk import (
     change_expiry,
     fingerprint,
@@ -20,7 +20,7 @@ from domain.selling.purchases import (
     buy_free,
     grant,
 )
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop, open_by_token
 
 
 async def test_link_opened_from_another_account_shows_the_same_and_lists_it() -> None:

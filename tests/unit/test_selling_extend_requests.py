@@ -7,12 +7,11 @@ from datetime import timedelta
 import pytest
 
 from domain.errors import NotFound
-from domain.selling.access import open_by_token
 from domain.selling.desk import change_expiry
 from domain.selling.extend_requests import ASK_AGAIN_AFTER, Asked, ask_to_extend
 from domain.selling.model import SoldPackage
 from domain.selling.purchases import buy_free
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop, open_by_token
 
 EXPIRES = NOW + timedelta(days=30)
 

@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 
 from domain.errors import NotFound
-from domain.selling.access import my_packages, open_by_token, open_held
+from domain.selling.access import my_packages, open_held
 from domain.selling.desk import sold_history, sold_package
 from domain.selling.holders import link_holder, remove_holder
 from domain.selling.model import EventKind
 from domain.selling.purchases import buy_free, grant
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop, open_by_token
 
 
 async def test_the_desk_names_each_holder_with_when_they_first_opened_it() -> None:

@@ -9,10 +9,9 @@ from datetime import timedelta
 import pytest
 
 from domain.errors import NotFound
-from domain.selling.access import open_by_token
 from domain.selling.model import EventKind
 from domain.selling.transfers import NothingToTransfer, transfer_package, transfer_question
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop, open_by_token
 
 
 async def _sold(shop: Shop, validity: str | None = None) -> int:
