@@ -122,11 +122,6 @@ class Callback(Generic[T]):
         self.shape = shape
         self.fields = fields
 
-    @property
-    def pattern(self) -> str:
-        """For a handler's `pattern=`: every data of this kind (and look-alikes to refuse)."""
-        return f"^{re.escape(self.prefix)}(:|$)"
-
     def pack(self, **values: Any) -> str:
         if values.keys() != self.fields.keys():
             raise TypeError(f"{self.prefix} takes {list(self.fields)}, not {list(values)}")
