@@ -6,8 +6,10 @@ is checked, saved at once, and the screen comes back. /cancel keeps what was sav
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
 from bot.booking import availability_away as away
 from bot.booking import availability_views as views
@@ -16,7 +18,16 @@ from bot.booking.availability_state import AWAY, DAY, FLOW, SETTING, Screen, ste
 from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, begin, conversation, finish
 from bot.kit.reasons import reason
-from bot.kit.replies import acts_once, greet_coach, reply, settle, show, typed_text, user_id
+from bot.kit.replies import (
+    Route,
+    buttons,
+    greet_coach,
+    reply,
+    settle,
+    show,
+    typed_text,
+    user_id,
+)
 from bot.kit.texts import try_again
 from domain.booking import coach_availability as use
 from domain.booking.availability import Availability
@@ -24,7 +35,6 @@ from domain.errors import InvalidInput
 from i18n import N_, _
 
 MENU, TYPING = views.MENU, views.TYPING
-BUTTONS = f"^{views.PREFIX}:"
 
 
 async def open_menu(update: Update, context: BotContext) -> str:
@@ -41,39 +51,70 @@ async def open_menu(update: Update, context: BotContext) -> str:
 
 
 @step
-async def on_button(update: Update, context: BotContext, _screen: Screen) -> str | int:
-    """Routes a pressed button of the screen: ask for a value, list days off, or finish."""
-    query = update.callback_query
-    assert query is not None
-    pressed = views.parse(query.data)
-    if pressed.what == "done":
-        await settle(update)
-        await reply(update, _(views.DONE))
-        return END
-    if pressed.what in ("menu", "offrm", "offx", "pol"):
-        await query.answer()
-        await _in_place(update, context, pressed)
-        return MENU
-    return await _ask(update, context, pressed)
+async def finished(update: Update, context: BotContext, _screen: Screen, _press: object) -> int:
+    """✅ Done: the screen closes; everything was saved as it was set."""
+    await settle(update)
+    await reply(update, _(views.DONE))
+    return END
 
 
-async def _in_place(update: Update, context: BotContext, pressed: views.Pressed) -> None:
-    coach_id = user_id(update)
-    if pressed.what == "offx" and pressed.days_off is not None:
-        off = pressed.days_off
-        await use.remove_days_off(context.uow(), coach_id, off.first, off.last)
-    if pressed.what == "pol":
-        await use.set_cancel_policy(context.uow(), coach_id, pressed.policy)
-    coach, availability = await use.get_availability(context.uow(write=False), coach_id)
-    if pressed.what == "offrm" and availability.days_off:
+@step
+async def back(update: Update, context: BotContext, _screen: Screen, _press: object) -> str:
+    """◀ Back: the screen again, in place."""
+    await _answer(update)
+    return await _in_place(update, context)
+
+
+@step
+async def list_days_off(
+    update: Update, context: BotContext, _screen: Screen, _press: object
+) -> str:
+    """➖ Days off: the days off, each a button that removes it (the screen when none)."""
+    await _answer(update)
+    return await _in_place(update, context, listing=True)
+
+
+@step
+async def drop_days_off(
+    update: Update, context: BotContext, _screen: Screen, pressed: views.Pressed
+) -> str:
+    """Removes the pressed days off and shows the screen again."""
+    off = pressed.days_off
+    assert off is not None
+    await _answer(update)
+    await use.remove_days_off(context.uow(), user_id(update), off.first, off.last)
+    return await _in_place(update, context)
+
+
+@step
+async def switch_policy(
+    update: Update, context: BotContext, _screen: Screen, pressed: views.Pressed
+) -> str:
+    """Sets what clients may do inside the cancellation window and shows the screen again."""
+    await _answer(update)
+    await use.set_cancel_policy(context.uow(), user_id(update), pressed.policy)
+    return await _in_place(update, context)
+
+
+async def _answer(update: Update) -> None:
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+
+
+async def _in_place(update: Update, context: BotContext, listing: bool = False) -> str:
+    coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
+    if listing and availability.days_off:
         await show(update, _(views.REMOVE_DAYS_OFF), views.days_off_keyboard(availability))
-        return
+        return MENU
     await show(
         update, views.menu_text(availability, coach.timezone), views.menu_keyboard(availability)
     )
+    return MENU
 
 
-async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> str:
+@step
+async def ask(update: Update, context: BotContext, _screen: Screen, pressed: views.Pressed) -> str:
+    """The coach is asked for the value of the pressed day, rule or new days off."""
     await settle(update)
     _coach, availability = await use.get_availability(context.uow(write=False), user_id(update))
     begin(context, FLOW, Screen(pressed.what, pressed.weekday, pressed.setting))
@@ -84,6 +125,24 @@ async def _ask(update: Update, context: BotContext, pressed: views.Pressed) -> s
     else:
         await reply(update, _(views.ASK_DAYS_OFF))
     return TYPING
+
+
+# The screen's buttons, on the screen and while a value is typed.
+SCREEN: list[Route[Any]] = [
+    Route(views.DONE_BUTTON, finished),
+    Route(views.BACK, back),
+    Route(views.LIST_DAYS_OFF, list_days_off),
+    Route(views.DROP_DAYS_OFF, drop_days_off),
+    Route(views.POLICY, switch_policy),
+    *(Route(kind, ask) for kind in (views.DAY, views.SETTING, views.ADD_DAYS_OFF)),
+    Route(views.AWAY, away.ask),
+]
+# A typed week or dates away, confirmed or dropped once.
+CONFIRM: list[Route[Any]] = [
+    Route(kind, confirm, once=True)
+    for kinds, confirm in ((week.KINDS, week.on_confirm), (away.KINDS, away.on_confirm))
+    for kind in kinds
+]
 
 
 @step
@@ -127,17 +186,10 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
         entry_points=[CommandHandler("availability", open_menu)],
         states={
             MENU: [
-                CallbackQueryHandler(on_button, pattern=BUTTONS),
-                CallbackQueryHandler(acts_once(week.on_confirm), pattern=week.PATTERN),
-                CallbackQueryHandler(away.ask, pattern=views.AWAY.pattern),
-                CallbackQueryHandler(acts_once(away.on_confirm), pattern=away.PATTERN),
+                buttons(*SCREEN, *CONFIRM, answer=False),
                 MessageHandler(TEXT, week.on_week_text),
             ],
-            TYPING: [
-                MessageHandler(TEXT, on_text),
-                CallbackQueryHandler(on_button, pattern=BUTTONS),
-                CallbackQueryHandler(away.ask, pattern=views.AWAY.pattern),
-            ],
+            TYPING: [MessageHandler(TEXT, on_text), buttons(*SCREEN, answer=False)],
         },
         cancel_handler=CommandHandler("cancel", stop),
     )

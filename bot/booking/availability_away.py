@@ -34,7 +34,7 @@ from i18n import N_, _, ngettext, speaking, when
 
 SAVE = Callback("avaw:ok", lambda: True)
 DROP = Callback("avaw:no", lambda: False)
-PATTERN = r"^avaw:(ok|no)$"
+KINDS = SAVE, DROP  # True: declare, False: drop
 
 ASK_DATES = N_(
     "When are you away? Type one date or a range, in your time zone: "
@@ -138,9 +138,8 @@ def client_text(done: Away, title: str, expires_at: datetime | None, zone: str) 
     )
 
 
-async def ask(update: Update, context: BotContext) -> str:
+async def ask(update: Update, context: BotContext, _press: object) -> str:
     """The coach is asked for the dates they are away."""
-    views.AWAY.parse(update.callback_query.data if update.callback_query else None)
     await settle(update)
     begin(context, FLOW, Screen(AWAY))
     await reply(update, _(ASK_DATES))
@@ -162,11 +161,8 @@ async def on_dates(update: Update, context: BotContext) -> str:
 
 
 @step
-async def on_confirm(update: Update, context: BotContext, screen: Screen) -> str | int:
+async def on_confirm(update: Update, context: BotContext, screen: Screen, save: bool) -> str | int:
     """Declares the absence (once), lists the sessions inside it, tells each client."""
-    query = update.callback_query
-    assert query is not None
-    save = SAVE.read(query.data) or DROP.parse(query.data)
     await settle(update)
     if not save or screen.away is None:
         begin(context, FLOW, Screen())

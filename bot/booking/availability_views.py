@@ -1,5 +1,5 @@
 """What `/availability` says and its buttons. Callback data: `av:<what>[:<arg>…]`, one kind
-per button on the codec (bot/kit/callbacks.py), parsed strictly by `parse`."""
+per button on the codec (bot/kit/callbacks.py), each routed to its action (availability.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.kit.callbacks import Callback, Day, Int, Word, parse_any
+from bot.kit.callbacks import Callback, Day, Int, Word
 from domain.booking.availability import Availability, CancelPolicy, DaysOff, TimeRange
 from domain.booking.availability_text import Setting
 from i18n import N_, _, ngettext, when
@@ -86,8 +86,8 @@ class Pressed:
     policy: CancelPolicy = CancelPolicy.BLOCK
 
 
-# Sets the policy to a value (pressing it twice sets the same value), so it needs no
-# acts_once; it comes back on the same message with the other value.
+# Sets the policy to a value (pressing it twice sets the same value), so it is not routed
+# once; it comes back on the same message with the other value.
 POLICY = Callback(
     f"{PREFIX}:pol", lambda to: Pressed("pol", policy=CancelPolicy(to)), to=Word("block|late")
 )
@@ -109,12 +109,6 @@ ADD_DAYS_OFF, LIST_DAYS_OFF, DONE_BUTTON, BACK = (
     Callback(f"{PREFIX}:{what}", functools.partial(Pressed, what))
     for what in ("offadd", "offrm", "done", "menu")
 )
-KINDS = (DAY, SETTING, DROP_DAYS_OFF, ADD_DAYS_OFF, LIST_DAYS_OFF, DONE_BUTTON, BACK, POLICY)
-
-
-def parse(data: str | None) -> Pressed:
-    """Strict parse; anything else is NotFound."""
-    return parse_any(KINDS, data)
 
 
 def weekday(day: int, pattern: str = "%a") -> str:

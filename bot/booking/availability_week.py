@@ -25,7 +25,7 @@ from i18n import N_, _
 
 SAVE = Callback("avw:ok", lambda: True)
 DROP = Callback("avw:no", lambda: False)
-PATTERN = r"^avw:"
+KINDS = SAVE, DROP  # True: save, False: drop
 
 UNDERSTOOD = N_("I understood:")
 KEEP_OTHERS = N_("Days not named keep their hours. Save these?")
@@ -71,11 +71,8 @@ async def on_week_text(update: Update, context: BotContext, _screen: Screen) -> 
 
 
 @step
-async def on_confirm(update: Update, context: BotContext, screen: Screen) -> str:
+async def on_confirm(update: Update, context: BotContext, screen: Screen, save: bool) -> str:
     """Saves the understood week (or drops it) and shows the availability again."""
-    query = update.callback_query
-    assert query is not None
-    save = SAVE.read(query.data) or DROP.parse(query.data)  # True: save, False: drop
     await settle(update)
     note = _(DROPPED)
     if save and screen.week:  # gone when pressed twice

@@ -4,6 +4,7 @@ secret is sealed with CALENDAR_SECRET_KEY as it arrives."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from html import escape
 from urllib.parse import urlsplit
@@ -26,10 +27,11 @@ from bot.calendars.connecting import (
     show_menu,
     source_of,
     step,
+    to_menu,
     typed_address,
 )
 from bot.kit.context import BotContext
-from bot.kit.flows import begin
+from bot.kit.flows import State, begin
 from bot.kit.replies import reply, settle, show, typed_text
 from domain.calendars.model import CalendarUnreadable, SourceKind
 from i18n import _
@@ -100,25 +102,52 @@ async def show_choice(update: Update, state: Connecting, fresh: bool = False) ->
         await show(update, text, markup)
 
 
-async def choice(
-    update: Update, context: BotContext, state: Connecting, pressed: v.Pressed
-) -> str | int:
+Choice = Callable[[Update, BotContext, Connecting, int], Awaitable[State]]
+
+
+def on_choice(action: Choice) -> Callable[[Update, BotContext, int], Awaitable[State]]:
+    """A press on the choice of calendars (`n`: a found calendar's index); the menu once no
+    choice is open (an old keyboard)."""
+
+    @step
+    async def chosen(update: Update, context: BotContext, state: Connecting, n: int) -> State:
+        if state.calendars is None:
+            return await to_menu(update, context)
+        return await action(update, context, state, n)
+
+    return chosen
+
+
+@on_choice
+async def toggle_blocking(update: Update, context: BotContext, state: Connecting, n: int) -> str:
+    """A found calendar blocks time, or no longer does."""
+    blocking = tuple(sorted(set(state.blocking) ^ {n}))
+    return await _toggled(update, context, n, replace(state, blocking=blocking))
+
+
+@on_choice
+async def toggle_target(update: Update, context: BotContext, state: Connecting, n: int) -> str:
+    """A found calendar receives the bookings (one at most), or no longer does."""
+    target = None if state.target == n else n
+    return await _toggled(update, context, n, replace(state, target=target))
+
+
+async def _toggled(update: Update, context: BotContext, n: int, state: Connecting) -> str:
     assert update.callback_query is not None
-    calendars = list(state.calendars or ())
-    if pressed.what != "save" and pressed.n >= len(calendars):
+    if n < len(state.calendars or ()):
+        begin(context, FLOW, state)
         await update.callback_query.answer()
-        return CHOOSE
-    if pressed.what == "blk":
-        state = replace(state, blocking=tuple(sorted(set(state.blocking) ^ {pressed.n})))
-    elif pressed.what == "tgt":
-        state = replace(state, target=None if state.target == pressed.n else pressed.n)
+        await show_choice(update, state)
     else:
-        await settle(update)
-        return await _save_caldav(update, context, state, calendars)
-    begin(context, FLOW, state)
-    await update.callback_query.answer()
-    await show_choice(update, state)
+        await update.callback_query.answer()
     return CHOOSE
+
+
+@on_choice
+async def save_choice(update: Update, context: BotContext, state: Connecting, _n: int) -> State:
+    """Connects the account: the chosen calendars block time, the chosen one receives."""
+    await settle(update)
+    return await _save_caldav(update, context, state, list(state.calendars or ()))
 
 
 async def _save_caldav(

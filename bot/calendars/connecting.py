@@ -107,6 +107,15 @@ async def show_menu(
         await show(update, text, v.menu_keyboard(sources))
 
 
+async def to_menu(update: Update, context: BotContext) -> str:
+    """The menu again in place of the pressed message, the flow back at its start."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    begin(context, FLOW, Connecting())
+    await show_menu(update, context)
+    return MENU
+
+
 async def zone_of(context: BotContext, coach_id: int) -> str:
     async with context.uow(write=False) as uow:
         coach = await uow.coaches.get(coach_id)

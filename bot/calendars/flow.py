@@ -5,11 +5,12 @@ the address, user name and password are sealed with CALENDAR_SECRET_KEY as they 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from html import escape
 from urllib.parse import urlsplit
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, ConversationHandler, MessageHandler
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
 from bot.calendars import caldav_steps, texts
 from bot.calendars import views as v
@@ -28,11 +29,12 @@ from bot.calendars.connecting import (
     show_menu,
     source_of,
     step,
+    to_menu,
     typed_address,
 )
 from bot.kit.context import BotContext
-from bot.kit.flows import END, TEXT, Handler, begin, conversation, finish
-from bot.kit.replies import greet_coach, reply, settle, show, user_id
+from bot.kit.flows import END, TEXT, Handler, State, begin, conversation, finish
+from bot.kit.replies import Route, buttons, greet_coach, reply, settle, show, user_id
 from domain.calendars.model import SourceKind
 from domain.calendars.use_cases import calendars_of, disconnect_calendar
 from i18n import N_, _
@@ -50,37 +52,27 @@ async def open_menu(update: Update, context: BotContext) -> str | int:
     return MENU
 
 
+def _says(text: str, then: State) -> Callable[[Update, BotContext, int], Awaitable[State]]:
+    """A button that settles, says `text` (marked with `N_`) and goes on to `then`."""
+
+    @step
+    async def said(update: Update, context: BotContext, _state: Connecting, _n: int) -> State:
+        await settle(update)
+        await reply(update, _(text))
+        return then
+
+    return said
+
+
 @step
-async def on_button(update: Update, context: BotContext, state: Connecting) -> str | int:
-    """Routes a press on the menu, the confirmation or the calendar choice."""
-    query = update.callback_query
-    assert query is not None
-    pressed = v.CAL.parse(query.data)
-    if pressed.what == "done":
-        await settle(update)
-        await reply(update, _(texts.BYE))
-        return END
-    if pressed.what == "ics":
-        await settle(update)
-        await reply(update, _(texts.ASK_URL))
-        return URL
-    if pressed.what == "dav":
-        await settle(update)
-        await reply(update, _(texts.ASK_SERVER))
-        return SERVER
-    if pressed.what == "rm":
-        return await _confirm(update, context, pressed.n)
-    if pressed.what == "yes":
-        return await _disconnect(update, context, pressed.n)
-    if pressed.what in ("blk", "tgt", "save") and state.calendars is not None:
-        return await caldav_steps.choice(update, context, state, pressed)
-    await query.answer()
-    begin(context, FLOW, Connecting())
-    await show_menu(update, context)
-    return MENU
+async def back(update: Update, context: BotContext, _state: Connecting, _n: int) -> str:
+    """◀ Back: the menu again."""
+    return await to_menu(update, context)
 
 
-async def _confirm(update: Update, context: BotContext, source_id: int) -> str:
+@step
+async def confirm(update: Update, context: BotContext, _state: Connecting, source_id: int) -> str:
+    """Disconnect: asks first, naming the calendar (the menu when it is gone)."""
     assert update.callback_query is not None
     sources = await calendars_of(context.uow(write=False), user_id(update))
     found = [s for s in sources if s.id == source_id]
@@ -93,7 +85,11 @@ async def _confirm(update: Update, context: BotContext, source_id: int) -> str:
     return MENU
 
 
-async def _disconnect(update: Update, context: BotContext, source_id: int) -> str:
+@step
+async def disconnect(
+    update: Update, context: BotContext, _state: Connecting, source_id: int
+) -> str:
+    """Disconnects the calendar and shows the menu without it."""
     assert update.callback_query is not None
     await update.callback_query.answer()
     sources = await calendars_of(context.uow(write=False), user_id(update))
@@ -101,6 +97,19 @@ async def _disconnect(update: Update, context: BotContext, source_id: int) -> st
     await disconnect_calendar(context.uow(), user_id(update), source_id)
     await show_menu(update, context, _(texts.DISCONNECTED).format(label=escape(label)))
     return MENU
+
+
+ROUTES: list[Route[int]] = [
+    Route(v.FINISH, _says(texts.BYE, END)),
+    Route(v.ICS, _says(texts.ASK_URL, URL)),
+    Route(v.DAV, _says(texts.ASK_SERVER, SERVER)),
+    Route(v.REMOVE, confirm),
+    Route(v.REMOVE_YES, disconnect),
+    Route(v.BACK, back),
+    Route(v.BLOCK, caldav_steps.toggle_blocking),
+    Route(v.TARGET, caldav_steps.toggle_target),
+    Route(v.SAVE, caldav_steps.save_choice),
+]
 
 
 # -- an iCal address ---------------------------------------------------------------------
@@ -124,18 +133,18 @@ async def stop(update: Update, context: BotContext) -> int:
 
 
 def build() -> ConversationHandler:  # type: ignore[type-arg]
-    buttons: Handler = CallbackQueryHandler(on_button, pattern=v.CAL.pattern)
+    routed: Handler = buttons(*ROUTES, family="cal", answer=False)
     return conversation(
         FLOW,
         N_("connecting your calendars (/calendar)"),
         entry_points=[CommandHandler("calendar", open_menu)],
         states={
-            MENU: [buttons],
-            URL: [MessageHandler(TEXT, on_url), buttons],
-            SERVER: [MessageHandler(TEXT, caldav_steps.on_server), buttons],
-            USER: [MessageHandler(TEXT, caldav_steps.on_user), buttons],
-            PASSWORD: [MessageHandler(TEXT, caldav_steps.on_password), buttons],
-            CHOOSE: [buttons],
+            MENU: [routed],
+            URL: [MessageHandler(TEXT, on_url), routed],
+            SERVER: [MessageHandler(TEXT, caldav_steps.on_server), routed],
+            USER: [MessageHandler(TEXT, caldav_steps.on_user), routed],
+            PASSWORD: [MessageHandler(TEXT, caldav_steps.on_password), routed],
+            CHOOSE: [routed],
         },
         cancel_handler=CommandHandler("cancel", stop),
     )

@@ -1,32 +1,34 @@
 """The /calendar screens and their buttons: `cal:<what>:<n>` (a source id, or the index of
-a found CalDAV calendar), parsed strictly."""
+a found CalDAV calendar), a kind per `what`, each routed to its step (flow.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.calendars import texts
-from bot.kit.callbacks import INT32_MAX, Callback, Int, Word
+from bot.kit.callbacks import INT32_MAX, Callback, Int
 from domain.calendars.model import CalendarSource, SourceKind
 from domain.timezones import to_local
 from i18n import _, when
 
 
-@dataclass(frozen=True)
-class Pressed:
-    what: str  # ics, dav, rm, yes, menu, done, blk, tgt, save
-    n: int
+def _kind(what: str) -> Callback[int]:
+    return Callback(f"cal:{what}", lambda n: n, n=Int(0, INT32_MAX))
 
 
-CAL = Callback("cal", Pressed, what=Word("[a-z]{2,4}"), n=Int(0, INT32_MAX))
+# The menu, the disconnect confirmation, and the choice of a CalDAV account's calendars;
+# each carries a number (a source id, a found calendar's index, or 0).
+ICS, DAV, REMOVE, REMOVE_YES, BACK, FINISH = (
+    _kind(what) for what in ("ics", "dav", "rm", "yes", "menu", "done")
+)
+BLOCK, TARGET, SAVE = (_kind(what) for what in ("blk", "tgt", "save"))
 
 
-def button(label: str, what: str, n: int = 0) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=CAL.pack(what=what, n=n))
+def button(label: str, kind: Callback[int], n: int = 0) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=kind.pack(n=n))
 
 
 def menu_text(sources: list[CalendarSource], zone: str, minutes: int, note: str = "") -> str:
@@ -65,18 +67,18 @@ def _when(moment: datetime, zone: str) -> str:
 
 
 def menu_keyboard(sources: list[CalendarSource]) -> InlineKeyboardMarkup:
-    rows = [[button(_(texts.ADD_ICS), "ics")], [button(_(texts.ADD_CALDAV), "dav")]]
+    rows = [[button(_(texts.ADD_ICS), ICS)], [button(_(texts.ADD_CALDAV), DAV)]]
     rows += [
-        [button(_(texts.DISCONNECT).format(label=s.label), "rm", s.id or 0)]
+        [button(_(texts.DISCONNECT).format(label=s.label), REMOVE, s.id or 0)]
         for s in sources
         if s.id is not None
     ]
-    return InlineKeyboardMarkup([*rows, [button(_(texts.DONE), "done")]])
+    return InlineKeyboardMarkup([*rows, [button(_(texts.DONE), FINISH)]])
 
 
 def confirm_keyboard(source_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
-        [[button(_(texts.YES_DISCONNECT), "yes", source_id), button(_(texts.BACK), "menu")]]
+        [[button(_(texts.YES_DISCONNECT), REMOVE_YES, source_id), button(_(texts.BACK), BACK)]]
     )
 
 
@@ -89,9 +91,9 @@ def choose_keyboard(
         receive = texts.TARGET_ON if index == target else texts.TARGET_OFF
         rows.append(
             [
-                button(block.format(name=name), "blk", index),
-                button(receive.format(name=name), "tgt", index),
+                button(block.format(name=name), BLOCK, index),
+                button(receive.format(name=name), TARGET, index),
             ]
         )
-    last = [button(_(texts.SAVE), "save"), button(_(texts.BACK), "menu")]
+    last = [button(_(texts.SAVE), SAVE), button(_(texts.BACK), BACK)]
     return InlineKeyboardMarkup([*rows, last])

@@ -6,12 +6,7 @@ from dataclasses import dataclass
 from html import escape
 
 from telegram import Update
-from telegram.ext import (
-    CallbackQueryHandler,
-    CommandHandler,
-    ConversationHandler,
-    MessageHandler,
-)
+from telegram.ext import CommandHandler, ConversationHandler, MessageHandler
 
 from bot.home.common import default_zone
 from bot.kit import texts
@@ -19,7 +14,7 @@ from bot.kit.context import BotContext
 from bot.kit.flows import END, TEXT, Record, begin, conversation, finish
 from bot.kit.keyboards import ZONE, timezone_choices
 from bot.kit.reasons import reason
-from bot.kit.replies import register, reply
+from bot.kit.replies import Route, buttons, register, reply
 from domain import accounts
 from domain.errors import InvalidInput
 from domain.timezones import to_local
@@ -63,12 +58,10 @@ async def typed(update: Update, context: BotContext) -> str | int:
     return await _save(update, context, update.message.text)
 
 
-async def picked(update: Update, context: BotContext) -> str | int:
+async def picked(update: Update, context: BotContext, zone: str) -> str | int:
     """Saves the zone of the pressed button."""
     query = update.callback_query
     assert query is not None
-    zone = ZONE.parse(query.data)
-    await query.answer()
     if query.message is not None:
         await query.edit_message_reply_markup(reply_markup=None)
     return await _save(update, context, zone)
@@ -82,7 +75,7 @@ def build() -> ConversationHandler:  # type: ignore[type-arg]
         entry_points=[CommandHandler("timezone", ask)],
         states={
             ASK: [
-                CallbackQueryHandler(picked, pattern=ZONE.pattern),
+                buttons(Route(ZONE, picked)),
                 MessageHandler(TEXT, typed),
             ],
         },

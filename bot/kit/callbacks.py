@@ -13,7 +13,7 @@ forged or stale press never reaches a query with a number the database cannot ho
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
@@ -122,11 +122,6 @@ class Callback(Generic[T]):
         self.shape = shape
         self.fields = fields
 
-    @property
-    def pattern(self) -> str:
-        """For a handler's `pattern=`: every data of this kind (and look-alikes to refuse)."""
-        return f"^{re.escape(self.prefix)}(:|$)"
-
     def pack(self, **values: Any) -> str:
         if values.keys() != self.fields.keys():
             raise TypeError(f"{self.prefix} takes {list(self.fields)}, not {list(values)}")
@@ -178,12 +173,3 @@ class Confirmable(Generic[T]):
 def plain(prefix: str) -> Callback[str]:
     """A button that carries nothing but its kind (Save, Cancel, Done): reads as `prefix`."""
     return Callback(prefix, lambda: prefix)
-
-
-def parse_any(kinds: Iterable[Callback[T]], data: str | None) -> T:
-    """The press as the first kind that reads it in full; NotFound when none does."""
-    for kind in kinds:
-        pressed = kind.read(data)
-        if pressed is not None:
-            return pressed
-    raise NotFound()

@@ -17,7 +17,7 @@ import types
 import typing
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
@@ -44,6 +44,7 @@ class Stored(Protocol):
 S = TypeVar("S", bound=Stored)
 T = TypeVar("T")
 R = TypeVar("R", bound="Record")
+P = ParamSpec("P")
 
 
 class Record:
@@ -113,15 +114,23 @@ def open_flow(context: BotContext) -> str | None:
 # -- steps -------------------------------------------------------------------------------
 def typed_step(
     name: str, load: Callable[[dict[str, Any]], S | None], lost: str
-) -> Callable[[Callable[[Update, BotContext, S], Awaitable[State]]], Step]:
+) -> Callable[
+    [Callable[Concatenate[Update, BotContext, S, P], Awaitable[State]]],
+    Callable[Concatenate[Update, BotContext, P], Coroutine[Any, Any, State]],
+]:
     """`@typed_step(...)` loads the flow's state (with `load`) before the step and stores
     it after, changed or not, unless the step began the flow anew (`begin`) or ended it
     (then it is dropped); a state that is missing or does not load ends the flow with
-    `lost` (marked with `N_`), never a traceback."""
+    `lost` (marked with `N_`), never a traceback. What else the step is given (a button's
+    press, when it is a route's action) follows the state."""
 
-    def decorate(handler: Callable[[Update, BotContext, S], Awaitable[State]]) -> Step:
+    def decorate(
+        handler: Callable[Concatenate[Update, BotContext, S, P], Awaitable[State]],
+    ) -> Callable[Concatenate[Update, BotContext, P], Coroutine[Any, Any, State]]:
         @functools.wraps(handler)
-        async def run(update: Update, context: BotContext) -> State:
+        async def run(
+            update: Update, context: BotContext, /, *args: P.args, **kwargs: P.kwargs
+        ) -> State:
             stored = _stored(context, name)
             state = None if stored is None else load(stored)
             if state is None:  # drop what does not load, or the guard would see it open
@@ -129,7 +138,7 @@ def typed_step(
                 await settle(update)
                 await reply(update, _(lost))
                 return END
-            result = await handler(update, context, state)
+            result = await handler(update, context, state, *args, **kwargs)
             if result == END:
                 finish(context, name)
             elif _stored(context, name) is stored:

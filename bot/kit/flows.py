@@ -5,7 +5,8 @@
 - Each flow owns one typed state: `begin(context, name, state)` opens it in
   `user_data["flow:<name>"]` (the plain JSON of `state.to_dict()`, persisted with the
   conversation), `typed_step(name, load, lost)` wraps a state handler, hands it the state
-  loaded by `load` (None when it does not load) and stores it back after, or drops it when
+  loaded by `load` (None when it does not load; a route's press follows it, so a step can
+  be a button's action in `replies.buttons`) and stores it back after, or drops it when
   the step ends the flow; a state that vanished or does not load ends the flow with `lost`
   (and is dropped), never a traceback. `loaded` reads it outside a step, `finish` drops it
   (/cancel and the timeout drop it too), `answer` checks a typed answer (saying why it was

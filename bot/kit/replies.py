@@ -1,6 +1,6 @@
 """The one helpers module of the handlers: read an update (who, what was typed or pressed),
 answer it (reply, show in place, settle a button, "out of date"), route every button kind
-(`buttons`, the one router), make a button act once, and find the person (register, require
+(`buttons`, the one router; a route may act once), and find the person (register, require
 a coach).
 
 Flows (state, steps, /cancel, one flow at a time) are in `flows`; this module knows nothing
@@ -116,7 +116,12 @@ def out_of_date(note: str = texts.STALE_BUTTON) -> Handler:
 # -- buttons -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Route(Generic[P]):
-    """A button kind and what its press does; `once` makes it act once (see `acts_once`)."""
+    """A button kind and what its press does. `once`, for a button that creates, changes or
+    deletes: only the first press of it on its message runs the action; a later press is
+    answered "Already done." and changes nothing. The press is claimed in the transaction
+    of the action's change (domain/presses.py), or after it when it changed nothing; if the
+    action fails, the claim is released. Only where the same button never comes back on the
+    same message."""
 
     kind: Callback[P]
     action: Callable[[Update, BotContext, P], Awaitable[Any]]
@@ -171,22 +176,6 @@ async def _run(
         assert update.callback_query is not None
         await update.callback_query.answer()
     return await route.action(update, context, press)
-
-
-def acts_once(
-    handler: Callable[[Update, BotContext], Coroutine[Any, Any, R]],
-) -> Callable[[Update, BotContext], Coroutine[Any, Any, R | None]]:
-    """For a button that creates, changes or deletes: only the first press of it on its
-    message runs `handler`; a later press is answered "Already done." and changes nothing.
-    The press is claimed in the transaction of the handler's change (domain/presses.py), or
-    after it when it changed nothing. If `handler` fails, the claim is released. Use it only
-    where the same button never comes back on the same message."""
-
-    @functools.wraps(handler)
-    async def once(update: Update, context: BotContext) -> R | None:
-        return await _once(update, context, handler)
-
-    return once
 
 
 async def _once(

@@ -102,6 +102,9 @@ async def test_a_connected_calendar_keeps_its_busy_times_out_of_a_booking(
     api.press_button(COACH, "Yes, disconnect")
     gone = await api.next_message(COACH, "Disconnected 127.0.0.1.")
     assert "No calendar connected yet." in gone.content
+    for forged in ("cal:rm:99999999999", "cal:zzz:0", "cal:ics"):  # no button of the flow
+        api.press_callback(COACH, forged)
+        await api.next_message(COACH, "I couldn't find that")
 
 
 async def flow_state_with(database_url: str, needle: str) -> str:

@@ -42,7 +42,7 @@ async def test_two_claims_racing_for_one_press_let_exactly_one_through(
 
 
 async def _act(make_uow: Callable[[], SqlUnitOfWork], press: Press, user_id: int) -> str:
-    """An action (a new user) run as `acts_once` runs it: its press pending while it runs."""
+    """An action (a new user) run as a once route runs it: its press pending while it runs."""
     token = pending.set(Acting(press, NOW))
     try:
         async with make_uow() as uow:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from bot.booking import availability
 from bot.booking import availability_views as views
 from bot.kit.callbacks import Callback, Day
 from bot.kit.keyboards import ZONE, timezone_choices
@@ -45,18 +46,23 @@ def test_the_availability_buttons_keep_their_data_and_read_back() -> None:
         "av:offx:20261224:20270102",
         "av:menu",
     ]
-    assert views.parse("av:day:3") == views.Pressed("day", weekday=3)
-    assert views.parse("av:set:cancel") == views.Pressed("set", setting=Setting.CANCEL_WINDOW)
-    assert views.parse("av:offx:20261224:20270102") == views.Pressed("offx", days_off=off)
-    assert views.parse("av:menu") == views.Pressed("menu")
+    assert views.DAY.parse("av:day:3") == views.Pressed("day", weekday=3)
+    assert views.SETTING.parse("av:set:cancel") == views.Pressed(
+        "set", setting=Setting.CANCEL_WINDOW
+    )
+    assert views.DROP_DAYS_OFF.parse("av:offx:20261224:20270102") == views.Pressed(
+        "offx", days_off=off
+    )
+    assert views.BACK.parse("av:menu") == views.Pressed("menu")
 
 
 @pytest.mark.parametrize(
     "data", ["av:day:7", "av:day:01", "av:set:soon", "av:offx:20261301:20270102", "av:done:1"]
 )
 def test_forged_availability_data_is_not_found(data: str) -> None:
-    with pytest.raises(NotFound):
-        views.parse(data)
+    for route in availability.SCREEN:  # the router answers NotFound when none reads it
+        with pytest.raises(NotFound):
+            route.kind.parse(data)
 
 
 def test_a_day_field_reads_a_real_date_written_yyyymmdd() -> None:

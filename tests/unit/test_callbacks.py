@@ -5,10 +5,15 @@ press could never carry back."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
+from telegram import Update
 
-from bot.kit.callbacks import INT32_MAX, Callback, Confirmable, Either, Id, Int, Word, parse_any
+from bot.kit.callbacks import INT32_MAX, Callback, Confirmable, Either, Id, Int, Word
+from bot.kit.context import BotContext
+from bot.kit.replies import Route, buttons
 from domain.errors import NotFound
 
 
@@ -76,13 +81,22 @@ def test_either_field_reads_a_number_or_a_word() -> None:
     assert kind.read("s:never") is None
 
 
-def test_parse_any_picks_the_kind_whose_prefix_and_shape_match() -> None:
+async def test_the_one_router_runs_the_kind_whose_prefix_and_shape_match() -> None:
+    async def run(_update: Update, _context: BotContext, press: object) -> object:
+        return press
+
     other = Callback("bk:wx", lambda n: ("wx", n), n=Int(0, 9))
     kinds = [Callback("bk:w", lambda n: ("w", n), n=Int(0, 9)), other]
-    assert parse_any(kinds, "bk:wx:4") == ("wx", 4)
-    assert parse_any(kinds, "bk:w:4") == ("w", 4)
+    handler = buttons(*(Route(kind, run) for kind in kinds), answer=False)
+
+    async def press(data: str) -> object:
+        update = SimpleNamespace(callback_query=SimpleNamespace(data=data))
+        return await handler.callback(cast(Update, update), cast(BotContext, None))
+
+    assert await press("bk:wx:4") == ("wx", 4)
+    assert await press("bk:w:4") == ("w", 4)
     with pytest.raises(NotFound):
-        parse_any(kinds, "bk:w:40")
+        await press("bk:w:40")
 
 
 @dataclass(frozen=True)
