@@ -10,6 +10,7 @@ from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
+from bot.booking.holder_notify import Done
 from bot.booking.holder_package import finish, settle, show_package
 from bot.booking.holder_views import KINDS, Pressed
 from bot.booking.holder_weekly import repeat_button
@@ -25,8 +26,8 @@ from domain.booking.errors import (
     SeriesFull,
 )
 from domain.booking.holder import dates_for, slots_for
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import redeem_session
 from i18n import _
 
 
@@ -50,7 +51,7 @@ async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Books the 1:1 session: one unit and the time, in one transaction."""
     access = ByHolder(user_id(update), pressed.sold_id)
     choice = OneToOne(pressed.ref, picker.moment_of(pressed.arg))
-    result = redeem_session(context.uow(), access, choice, context.now(), context.reminders)
+    result = book_session(context.uow(), access, choice, context.now(), context.reminders)
     await settle(update, context, pressed, (PICKER, result), "booked", views.booked)
 
 
@@ -87,9 +88,7 @@ async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> No
     access = ByHolder(user_id(update), pressed.sold_id)
     choice = GroupSeat(pressed.ref, pressed.arg)
     try:
-        booking = await redeem_session(
-            context.uow(), access, choice, context.now(), context.reminders
-        )
+        told = await book_session(context.uow(), access, choice, context.now(), context.reminders)
     except (SeriesFull, OccurrenceUnavailable, AlreadyBooked) as refused:
         back = pressed.again("g")
         await dates(update, context, back, refusal_text(refused))
@@ -97,7 +96,8 @@ async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> No
     except BookingRefused as refused:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return
-    await finish(update, context, pressed, ("booked", booking), partial(views.booked, booking))
+    done = Done("booked", told.done, told.parties)
+    await finish(update, context, pressed, done, partial(views.booked, told.done))
 
 
 ROUTES: list[Route[Pressed]] = [

@@ -14,13 +14,14 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
 from bot.booking import weekly_views
-from bot.booking.notify import tell_client
+from bot.booking.notify import calendar_to, tell
 from bot.kit.context import BotContext, PackagesApplication
-from domain.booking.holder import booking_parties, zone_for
+from domain.booking.holder import booking_parties
 from domain.booking.model import SessionBooking
+from domain.booking.telling import Parties, told_of
 from domain.timezones import viewer_zone
 from i18n import speaking
-from persistence.calendars.ics import booking_ics, bookings_ics, ics_filename
+from persistence.calendars.ics import bookings_ics
 
 log = logging.getLogger(__name__)
 
@@ -29,39 +30,25 @@ Change = Literal["booked", "cancelled", "cancelled late", "moved"]
 
 @dataclass(frozen=True)
 class Done:
+    """A change to a session, and its parties read with it."""
+
     change: Change
     booking: SessionBooking
-    actor_id: int
-    chat_id: int
+    parties: Parties
 
 
-async def calendar_to(context: BotContext, chat_id: int, booking: SessionBooking) -> None:
-    """The session's .ics (a cancelled one when it is off) to one chat."""
-    data = booking_ics(
-        booking, context.bot_username, context.now(), cancelled=not booking.is_active
-    )
-    await context.bot.send_document(chat_id, InputFile(data, filename=ics_filename(booking)))
-
-
-async def after_change(context: BotContext, done: Done) -> None:
-    """The presser gets the calendar file; the other side hears of it."""
-    await calendar_to(context, done.chat_id, done.booking)
-    assert done.booking.id is not None
-    entry, coach_zone = await booking_parties(context.uow(write=False), done.booking.id)
-    booking = done.booking
-    if done.actor_id == booking.coach_id:
-        zone = viewer_zone(entry.client_zone, coach_zone)
-        if entry.client_id != done.actor_id:
-            notice = partial(views.client_notice, done.change, booking, zone)
-            await tell_client(context, entry, notice, True)
+async def after_change(context: BotContext, done: Done, chat_id: int) -> None:
+    """The presser (in `chat_id`) gets the calendar file; the other side hears of it."""
+    await calendar_to(context, chat_id, done.booking)
+    booking, other = done.booking, done.parties.other
+    if other is None:
         return
-    with speaking(await context.language_of(booking.coach_id)):
-        text = views.coach_notice(done.change, booking, coach_zone, entry.client_name)
-    try:
-        await context.bot.send_message(booking.coach_id, text)
-        await calendar_to(context, booking.coach_id, booking)
-    except (Forbidden, BadRequest) as exc:
-        log.info("could not tell the coach of session %s: %s", booking.id, type(exc).__name__)
+    if done.parties.actor.user_id == booking.coach_id:
+        notice = partial(views.client_notice, done.change, booking, other.zone)
+    else:
+        name = done.parties.client_name
+        notice = partial(views.coach_notice, done.change, booking, other.zone, name)
+    await tell(context, other, booking, notice, calendar=True)
 
 
 async def after_weekly(
@@ -103,14 +90,15 @@ async def mini_app_change(
     the person's chat gets what the chat itself would have said (in their language), with the
     .ics, and the other side is told."""
     context = BotContext(app)
-    zone = await zone_for(context.uow(write=False), user_id, booking.sold_package_id)
+    parties = await told_of(context.uow(write=False), booking, user_id)
+    zone = parties.actor.zone
     texts = {
         "booked": partial(views.booked, booking, zone),
         "cancelled": partial(views.cancelled, booking, zone, returned),
         "moved": partial(views.moved, booking, zone),
     }
-    with speaking(await context.language_of(user_id)):
+    with speaking(parties.actor.language):
         text = texts[change]()
         markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
     await app.bot.send_message(user_id, text, reply_markup=markup)
-    await after_change(context, Done(change, booking, user_id, user_id))
+    await after_change(context, Done(change, booking, parties), user_id)

@@ -14,7 +14,7 @@ from bot.kit.callbacks import Callback, Id
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, show, user_id
 from domain.booking.errors import BookingRefused
-from domain.booking.holder import zone_for
+from domain.booking.telling import told_of
 from domain.booking.waitlist_offers import leave_waitlist, take_seat_offer
 from domain.errors import NotFound
 from i18n import N_, _
@@ -58,13 +58,13 @@ async def take(update: Update, context: BotContext, entry: int) -> None:
     except BookingRefused as refused:
         await show(update, refusal_text(refused), None)
         return
-    zone = await zone_for(context.uow(write=False), person, booking.sold_package_id)
+    parties = await told_of(context.uow(write=False), booking, person)
     back = InlineKeyboardMarkup([[holder_views.back_to_package(booking.sold_package_id, True)]])
-    await show(update, holder_views.booked(booking, zone), back)
+    await show(update, holder_views.booked(booking, parties.actor.zone), back)
     chat = update.effective_chat
     if chat is None:
         raise NotFound()
-    await after_change(context, Done("booked", booking, person, chat.id))
+    await after_change(context, Done("booked", booking, parties), chat.id)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from domain.booking.access import ByHolder, holding
 from domain.booking.availability import BookingSettings, CancelPolicy
-from domain.booking.manage import move_options
+from domain.booking.manage import move_options_in
 from domain.booking.model import ScheduleEntry, SessionBooking
 from domain.booking.redeem import item_occurrences, item_slots
 from domain.booking.uow import BookingUnitOfWork
@@ -170,8 +170,8 @@ async def move_choices(
     """The holder gets the free times a session of theirs could move to (a client only
     before the cancellation window), in their zone (else the coach's)."""
     access = ByHolder(viewer_id, sold_id)
-    booking, starts = await move_options(uow, access, booking_id, now)
     async with uow:
+        booking, starts = await move_options_in(uow, access, booking_id, now)
         package = await holding(uow, access)
         return MoveChoices(booking, await _zone_of(uow, package, viewer_id), starts)
 

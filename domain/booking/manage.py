@@ -50,10 +50,24 @@ async def cancel_session(
     Otherwise the unit returns unless the package has expired. A freed seat goes to the
     date's waitlist first (held for `hold`)."""
     async with uow:
-        package = await holding(uow, access, lock=True)
-        booking = await _active(uow, package, booking_id)
-        late = client_side(access, package) and await _late_cancel(uow, booking, now)
-        return await _cancel(uow, package, booking, now, (reminders, hold), late)
+        cancelled = await cancel(uow, access, booking_id, now, reminders, hold)
+        await uow.commit()
+        return cancelled
+
+
+async def cancel(
+    uow: BookingUnitOfWork,
+    access: Access,
+    booking_id: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+    hold: timedelta = DEFAULT_HOLD,
+) -> Cancelled:
+    """`cancel_session` inside the caller's open unit of work (the caller commits)."""
+    package = await holding(uow, access, lock=True)
+    booking = await _active(uow, package, booking_id)
+    late = client_side(access, package) and await _late_cancel(uow, booking, now)
+    return await _cancel(uow, package, booking, now, (reminders, hold), late)
 
 
 async def mark_no_show(
@@ -65,16 +79,28 @@ async def mark_no_show(
 ) -> SessionBooking:
     """The coach marks a started session as a no-show; the unit stays used."""
     async with uow:
-        booking = await _coachs(uow, coach_id, booking_id)
-        await uow.bookings.lock_coach(coach_id)
-        if now < booking.starts_at:
-            raise NotStartedYet()
-        closed = booking.changed(status=BookingStatus.NO_SHOW, cancelled_at=now)
-        if not await uow.bookings.close(closed):
-            raise BookingNotActive()
-        await replan_after(uow, reminders, closed, None, now)
+        closed = await no_show(uow, coach_id, booking_id, now, reminders)
         await uow.commit()
         return closed
+
+
+async def no_show(
+    uow: BookingUnitOfWork,
+    coach_id: int,
+    booking_id: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> SessionBooking:
+    """`mark_no_show` inside the caller's open unit of work (the caller commits)."""
+    booking = await _coachs(uow, coach_id, booking_id)
+    await uow.bookings.lock_coach(coach_id)
+    if now < booking.starts_at:
+        raise NotStartedYet()
+    closed = booking.changed(status=BookingStatus.NO_SHOW, cancelled_at=now)
+    if not await uow.bookings.close(closed):
+        raise BookingNotActive()
+    await replan_after(uow, reminders, closed, None, now)
+    return closed
 
 
 async def reschedule_session(
@@ -88,11 +114,24 @@ async def reschedule_session(
     """The holder moves a 1:1 session to another free slot (a client before the window);
     the old time is given up only if the new one is taken: one transaction, same booking."""
     async with uow:
-        package = await holding(uow, access, lock=True)
-        moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
-        await replan_after(uow, reminders, moved, package.client_id, now)
+        moved = await reschedule(uow, access, booking_id, starts_at, now, reminders)
         await uow.commit()
         return moved
+
+
+async def reschedule(
+    uow: BookingUnitOfWork,
+    access: Access,
+    booking_id: int,
+    starts_at: datetime,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> SessionBooking:
+    """`reschedule_session` inside the caller's open unit of work (the caller commits)."""
+    package = await holding(uow, access, lock=True)
+    moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
+    await replan_after(uow, reminders, moved, package.client_id, now)
+    return moved
 
 
 async def move_options(
@@ -101,9 +140,16 @@ async def move_options(
     """The holder gets the free start times a 1:1 session could move to (its own time
     counts as free, so a nearby time that overlaps it is offered too)."""
     async with uow:
-        package = await holding(uow, access)
-        booking, service = await _movable(uow, access, package, booking_id, now)
-        free = await free_times(uow, package, service, now, excluding=booking.id)
+        return await move_options_in(uow, access, booking_id, now)
+
+
+async def move_options_in(
+    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
+) -> tuple[SessionBooking, list[datetime]]:
+    """`move_options` inside the caller's open unit of work."""
+    package = await holding(uow, access)
+    booking, service = await _movable(uow, access, package, booking_id, now)
+    free = await free_times(uow, package, service, now, excluding=booking.id)
     return booking, [start for start in free if start != booking.starts_at]
 
 
@@ -208,5 +254,4 @@ async def _cancel(
     if returned:
         await uow.bookings.return_unit(booking.entitlement_id)
     await replan_after(uow, reminders, closed, package.client_id, now)
-    await uow.commit()
     return Cancelled(closed, returned, late)

@@ -113,14 +113,26 @@ async def redeem_session(
     """The holder books one session with one unit of the package, in one transaction
     (with its reminders, when `reminders` is given)."""
     async with uow:
-        package = await holding(uow, access, lock=True)
-        if isinstance(choice, OneToOne):
-            booking = await book_one_to_one(uow, package, choice, now)
-        else:
-            booking = await _book_seat(uow, package, choice, now)
-        await replan_after(uow, reminders, booking, package.client_id, now)
+        booking = await redeem(uow, access, choice, now, reminders)
         await uow.commit()
         return booking
+
+
+async def redeem(
+    uow: BookingUnitOfWork,
+    access: Access,
+    choice: Choice,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> SessionBooking:
+    """`redeem_session` inside the caller's open unit of work (the caller commits)."""
+    package = await holding(uow, access, lock=True)
+    if isinstance(choice, OneToOne):
+        booking = await book_one_to_one(uow, package, choice, now)
+    else:
+        booking = await _book_seat(uow, package, choice, now)
+    await replan_after(uow, reminders, booking, package.client_id, now)
+    return booking
 
 
 async def book_one_to_one(
