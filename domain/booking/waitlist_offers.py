@@ -217,11 +217,16 @@ async def package_lines(uow: BookingUnitOfWork, sold_id: int) -> list[InLine]:
 async def date_line(uow: BookingUnitOfWork, coach_id: int, occurrence_id: int) -> list[InLine]:
     """The coach sees who waits for one of their dates, in line order, with names."""
     async with uow:
-        date = await uow.waitlist.date(occurrence_id)
-        if date is None or date.coach_id != coach_id:
-            return []
-        line = await uow.waitlist.line(occurrence_id)
-        names = await uow.waitlist.names(sorted({e.user_id for e in line}))
+        return await line_of_date(uow, coach_id, occurrence_id)
+
+
+async def line_of_date(uow: BookingUnitOfWork, coach_id: int, occurrence_id: int) -> list[InLine]:
+    """`date_line` inside the caller's open unit of work."""
+    date = await uow.waitlist.date(occurrence_id)
+    if date is None or date.coach_id != coach_id:
+        return []
+    line = await uow.waitlist.line(occurrence_id)
+    names = await uow.waitlist.names(sorted({e.user_id for e in line}))
     place = positions(line)
     return [
         InLine(e, date.title, date.starts_at, place[e.stored_id], names.get(e.user_id))
