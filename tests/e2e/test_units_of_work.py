@@ -12,10 +12,18 @@ from domain.booking.access import ByToken
 from domain.booking.model import OneToOne
 from domain.booking.redeem import redeem_session
 from domain.booking.uow import BookingUnitOfWork
+from domain.catalog.model import ItemKind
 from persistence.inbox import handling
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.selling_seed import access_payload, extend_month_by_a_week, given_a_shop
+from tests.e2e.holder_steps import (
+    back_to_package,
+    book_one,
+    gets_package,
+    package_of,
+    working_shop,
+)
+from tests.e2e.selling_seed import Shop, access_payload, extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminder_hooks import _buy_month
 from tests.support.fake_bot_api import SentMessage
 
@@ -165,3 +173,80 @@ async def test_taking_a_free_package_is_one_unit_of_work(harness: BotHarness) ->
     await api.next_message(CLIENT, "You now have Month")
     await api.next_message(COACH, "New sale")
     assert recorder.only_update() == [True]  # the sale, and both sides' languages, in one
+
+
+async def _cleo_holds_yoga(harness: BotHarness) -> Shop:
+    shop = await working_shop(harness)
+    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
+    await gets_package(shop, CLIENT, "Cleo", package)
+    return shop
+
+
+async def test_a_holders_booking_confirm_is_one_writer(harness: BotHarness) -> None:
+    api, shop = harness.api, await _cleo_holds_yoga(harness)
+    recorder = record(harness)
+    await book_one(shop, CLIENT, "Yoga", "Fri 27 Nov", "09:00")
+    await api.next_message(COACH, "Cleo booked Yoga")
+    # was it pressed before (a read); then the booking, the zone it is shown in and the
+    # coach to tell (in their language), in one writer
+    assert latest(recorder) == [False, True]
+
+
+async def test_a_holder_cancelling_a_session_is_one_writer(harness: BotHarness) -> None:
+    api, shop = harness.api, await _cleo_holds_yoga(harness)
+    await book_one(shop, CLIENT, "Yoga", "Fri 27 Nov", "09:00")
+    await back_to_package(shop, CLIENT, "Three yoga")
+    recorder = record(harness)
+    api.press_button(CLIENT, "✖ Cancel Fri 27 Nov 09:00")
+    await api.next_message(CLIENT, "Cancel Yoga on Fri 27 Nov 09:00")
+    assert latest(recorder) == [False]
+    api.press_button(CLIENT, "✅ Yes, cancel it")
+    await api.next_message(CLIENT, "Cancelled:")
+    await api.next_message(COACH, "Cleo cancelled Yoga")
+    assert latest(recorder) == [False, True]  # the press checked, then one writer
+
+
+async def _friday_lesson_opened_on_the_schedule(harness: BotHarness) -> Recorder:
+    """The client booked Friday 09:00; the coach opens it in /schedule (recorded from there)."""
+    api = harness.api
+    token, item = await client_holds_lessons(harness)
+    assert harness.app is not None
+    make_uow = harness.app.deps.uow_factory
+    await redeem_session(make_uow(), ByToken(token), OneToOne(item, FRIDAY_9), harness.clock.now)
+    api.send_text(COACH, "/schedule")
+    await api.next_message(COACH, "Your schedule")
+    recorder = record(harness)
+    api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
+    await api.next_message(COACH, "Client:")
+    assert latest(recorder) == [False]  # the coach, the session and who waits, in one read
+    return recorder
+
+
+async def test_the_coach_cancelling_from_the_schedule_is_one_unit_of_work(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    recorder = await _friday_lesson_opened_on_the_schedule(harness)
+    api.press_button(COACH, "✖ Cancel session")
+    await api.next_message(COACH, "Cancel Lesson on Fri 27 Nov 09:00?")
+    assert latest(recorder) == [False]
+    api.press_button(COACH, "✅ Yes, cancel it")
+    await api.next_message(COACH, "Cancelled. The client was told")
+    await api.next_message(CLIENT, "Your coach cancelled Lesson")
+    assert latest(recorder) == [True]  # the cancel, the session after it and the client
+
+
+async def test_the_coach_moving_from_the_schedule_is_one_unit_of_work(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    recorder = await _friday_lesson_opened_on_the_schedule(harness)
+    steps = (("🕑 Move", "pick a day"), ("Sat 28 Nov", "pick a time"), ("10:00", "Move Lesson"))
+    for label, shown in steps:
+        api.press_button(COACH, label)
+        await api.next_message(COACH, shown)
+        assert latest(recorder) == [False]  # the coach, the session and its free times
+    api.press_button(COACH, "✅ Yes, move it")
+    await api.next_message(COACH, "Moved to Sat 28 Nov 10:00. The client was told.")
+    await api.next_message(CLIENT, "Your coach moved Lesson")
+    assert latest(recorder) == [True]  # the move, the session after it and the client
