@@ -18,7 +18,7 @@ from domain.booking.errors import (
 from domain.booking.model import BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
 from domain.booking.reminding import replan_after
-from domain.booking.uow import BookingUnitOfWork
+from domain.booking.uow import BookingUnitOfWork, own_transaction
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.booking.waitlist_offers import offer_free_seats
 from domain.catalog.model import ItemKind, Service
@@ -37,7 +37,7 @@ class Cancelled:
     late: bool = False
 
 
-async def cancel_session(
+async def cancel(
     uow: BookingUnitOfWork,
     access: Access,
     booking_id: int,
@@ -48,40 +48,15 @@ async def cancel_session(
     """The holder cancels a session: the coach any time; a client before the cancellation
     window, or inside it when the coach's policy is late cancel (the unit stays used).
     Otherwise the unit returns unless the package has expired. A freed seat goes to the
-    date's waitlist first (held for `hold`)."""
-    async with uow:
-        cancelled = await cancel(uow, access, booking_id, now, reminders, hold)
-        await uow.commit()
-        return cancelled
-
-
-async def cancel(
-    uow: BookingUnitOfWork,
-    access: Access,
-    booking_id: int,
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-    hold: timedelta = DEFAULT_HOLD,
-) -> Cancelled:
-    """`cancel_session` inside the caller's open unit of work (the caller commits)."""
+    date's waitlist first (held for `hold`). Inside the caller's open unit of work
+    (`cancel_session`: in its own transaction)."""
     package = await holding(uow, access, lock=True)
     booking = await _active(uow, package, booking_id)
     late = client_side(access, package) and await _late_cancel(uow, booking, now)
     return await _cancel(uow, package, booking, now, (reminders, hold), late)
 
 
-async def mark_no_show(
-    uow: BookingUnitOfWork,
-    coach_id: int,
-    booking_id: int,
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-) -> SessionBooking:
-    """The coach marks a started session as a no-show; the unit stays used."""
-    async with uow:
-        closed = await no_show(uow, coach_id, booking_id, now, reminders)
-        await uow.commit()
-        return closed
+cancel_session = own_transaction(cancel)
 
 
 async def no_show(
@@ -91,7 +66,8 @@ async def no_show(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
-    """`mark_no_show` inside the caller's open unit of work (the caller commits)."""
+    """The coach marks a started session as a no-show; the unit stays used. Inside the
+    caller's open unit of work (`mark_no_show`: in its own transaction)."""
     booking = await _coachs(uow, coach_id, booking_id)
     await uow.bookings.lock_coach(coach_id)
     if now < booking.starts_at:
@@ -103,20 +79,7 @@ async def no_show(
     return closed
 
 
-async def reschedule_session(
-    uow: BookingUnitOfWork,
-    access: Access,
-    booking_id: int,
-    starts_at: datetime,
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-) -> SessionBooking:
-    """The holder moves a 1:1 session to another free slot (a client before the window);
-    the old time is given up only if the new one is taken: one transaction, same booking."""
-    async with uow:
-        moved = await reschedule(uow, access, booking_id, starts_at, now, reminders)
-        await uow.commit()
-        return moved
+mark_no_show = own_transaction(no_show)
 
 
 async def reschedule(
@@ -127,11 +90,16 @@ async def reschedule(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
-    """`reschedule_session` inside the caller's open unit of work (the caller commits)."""
+    """The holder moves a 1:1 session to another free slot (a client before the window);
+    the old time is given up only if the new one is taken: same booking. Inside the
+    caller's open unit of work (`reschedule_session`: in its own transaction)."""
     package = await holding(uow, access, lock=True)
     moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
     await replan_after(uow, reminders, moved, package.client_id, now)
     return moved
+
+
+reschedule_session = own_transaction(reschedule)
 
 
 async def move_options(

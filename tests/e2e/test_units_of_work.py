@@ -4,6 +4,7 @@ changes (reading and telling included), and a button that only reads opens no wr
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -88,6 +89,17 @@ def latest(recorder: Recorder) -> list[bool]:
     return recorder.opened[max(recorder.opened)]
 
 
+async def each_one_read(
+    harness: BotHarness, recorder: Recorder, steps: Iterable[tuple[str, str]], user: int = COACH
+) -> None:
+    """`user` presses each button (label, then what the screen it opens says): each screen
+    comes from one read and no writer."""
+    for label, shown in steps:
+        harness.api.press_button(user, label)
+        await harness.api.next_message(user, shown)
+        assert latest(recorder) == [False]
+
+
 async def _month_on_the_desk(harness: BotHarness) -> Recorder:
     """Cleo bought Month; the coach opens it on /sold, recorded from /sold on."""
     api = harness.api
@@ -104,16 +116,10 @@ async def _month_on_the_desk(harness: BotHarness) -> Recorder:
 async def test_the_sold_desk_its_filters_and_history_each_open_one_reader(
     harness: BotHarness,
 ) -> None:
-    api = harness.api
     recorder = await _month_on_the_desk(harness)
-    api.press_button(COACH, "📜 History")
-    await api.next_message(COACH, "History of")
-    assert latest(recorder) == [False]
-    steps = (("◀ Back", "Valid until"), ("◀ Sold packages", "All (1)"), ("Active", "Active (1)"))
-    for label, shown in steps:
-        api.press_button(COACH, label)
-        await api.next_message(COACH, shown)
-        assert latest(recorder) == [False]  # the page, its zone and payments to look at
+    steps = (("📜 History", "History of"), ("◀ Back", "Valid until"))
+    steps += (("◀ Sold packages", "All (1)"), ("Active", "Active (1)"))
+    await each_one_read(harness, recorder, steps)  # the page, its zone and payments to look at
 
 
 async def test_revoking_a_link_is_one_unit_of_work(harness: BotHarness) -> None:
@@ -197,9 +203,8 @@ async def test_a_holder_cancelling_a_session_is_one_writer(harness: BotHarness) 
     await book_one(shop, CLIENT, "Yoga", "Fri 27 Nov", "09:00")
     await back_to_package(shop, CLIENT, "Three yoga")
     recorder = record(harness)
-    api.press_button(CLIENT, "✖ Cancel Fri 27 Nov 09:00")
-    await api.next_message(CLIENT, "Cancel Yoga on Fri 27 Nov 09:00")
-    assert latest(recorder) == [False]
+    asked = ("✖ Cancel Fri 27 Nov 09:00", "Cancel Yoga on Fri 27 Nov 09:00")
+    await each_one_read(harness, recorder, [asked], CLIENT)
     api.press_button(CLIENT, "✅ Yes, cancel it")
     await api.next_message(CLIENT, "Cancelled:")
     await api.next_message(COACH, "Cleo cancelled Yoga")
@@ -216,9 +221,8 @@ async def _friday_lesson_opened_on_the_schedule(harness: BotHarness) -> Recorder
     api.send_text(COACH, "/schedule")
     await api.next_message(COACH, "Your schedule")
     recorder = record(harness)
-    api.press_button(COACH, "Fri 27 Nov 09:00 · Lesson")
-    await api.next_message(COACH, "Client:")
-    assert latest(recorder) == [False]  # the coach, the session and who waits, in one read
+    # the coach, the session and who waits for its date, in one read
+    await each_one_read(harness, recorder, [("Fri 27 Nov 09:00 · Lesson", "Client:")])
     return recorder
 
 
@@ -227,9 +231,8 @@ async def test_the_coach_cancelling_from_the_schedule_is_one_unit_of_work(
 ) -> None:
     api = harness.api
     recorder = await _friday_lesson_opened_on_the_schedule(harness)
-    api.press_button(COACH, "✖ Cancel session")
-    await api.next_message(COACH, "Cancel Lesson on Fri 27 Nov 09:00?")
-    assert latest(recorder) == [False]
+    asked = ("✖ Cancel session", "Cancel Lesson on Fri 27 Nov 09:00?")
+    await each_one_read(harness, recorder, [asked])
     api.press_button(COACH, "✅ Yes, cancel it")
     await api.next_message(COACH, "Cancelled. The client was told")
     await api.next_message(CLIENT, "Your coach cancelled Lesson")
@@ -242,10 +245,7 @@ async def test_the_coach_moving_from_the_schedule_is_one_unit_of_work(
     api = harness.api
     recorder = await _friday_lesson_opened_on_the_schedule(harness)
     steps = (("🕑 Move", "pick a day"), ("Sat 28 Nov", "pick a time"), ("10:00", "Move Lesson"))
-    for label, shown in steps:
-        api.press_button(COACH, label)
-        await api.next_message(COACH, shown)
-        assert latest(recorder) == [False]  # the coach, the session and its free times
+    await each_one_read(harness, recorder, steps)  # the coach, the session and its free times
     api.press_button(COACH, "✅ Yes, move it")
     await api.next_message(COACH, "Moved to Sat 28 Nov 10:00. The client was told.")
     await api.next_message(CLIENT, "Your coach moved Lesson")
