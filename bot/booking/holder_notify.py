@@ -16,10 +16,8 @@ from bot.booking import holder_views as views
 from bot.booking import weekly_views
 from bot.booking.notify import calendar_to, tell
 from bot.kit.context import BotContext, PackagesApplication
-from domain.booking.holder import booking_parties
 from domain.booking.model import SessionBooking
-from domain.booking.telling import Parties, told_of
-from domain.timezones import viewer_zone
+from domain.booking.telling import Parties, Told, told_of
 from i18n import speaking
 from persistence.calendars.ics import bookings_ics
 
@@ -52,31 +50,28 @@ async def after_change(context: BotContext, done: Done, chat_id: int) -> None:
 
 
 async def after_weekly(
-    context: BotContext, bookings: list[SessionBooking], actor_id: int, chat_id: int
+    context: BotContext, told: Told[list[SessionBooking]], chat_id: int
 ) -> None:
     """Weekly sessions booked: the presser gets one calendar file with them all; the other
     side hears of them once (with the same file)."""
+    bookings, parties = told.done, told.parties
     data = bookings_ics(bookings, context.bot_username, context.now())
     name = f"sessions-{bookings[0].id}-weekly.ics"
     await context.bot.send_document(chat_id, InputFile(data, filename=name))
-    assert bookings[0].id is not None
-    entry, coach_zone = await booking_parties(context.uow(write=False), bookings[0].id)
-    if actor_id == entry.booking.coach_id:
-        if entry.client_id is None or entry.client_id == actor_id:
-            return
-        zone = viewer_zone(entry.client_zone, coach_zone)
-        to = entry.client_id
-        notice = partial(weekly_views.client_notice, bookings, zone)
+    other = parties.other
+    if other is None:
+        return
+    if parties.actor.user_id == bookings[0].coach_id:
+        notice = partial(weekly_views.client_notice, bookings, other.zone)
     else:
-        to = entry.booking.coach_id
-        notice = partial(weekly_views.coach_notice, bookings, coach_zone, entry.client_name)
-    with speaking(await context.language_of(to)):
+        notice = partial(weekly_views.coach_notice, bookings, other.zone, parties.client_name)
+    with speaking(other.language):
         text = notice()
     try:
-        await context.bot.send_message(to, text)
-        await context.bot.send_document(to, InputFile(data, filename=name))
+        await context.bot.send_message(other.user_id, text)
+        await context.bot.send_document(other.user_id, InputFile(data, filename=name))
     except (Forbidden, BadRequest) as exc:
-        log.info("could not tell %s of weekly sessions: %s", to, type(exc).__name__)
+        log.info("could not tell %s of weekly sessions: %s", other.user_id, type(exc).__name__)
 
 
 async def mini_app_change(

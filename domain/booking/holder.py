@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from domain.booking.access import ByHolder, holding
 from domain.booking.availability import BookingSettings, CancelPolicy
 from domain.booking.manage import move_options_in
-from domain.booking.model import ScheduleEntry, SessionBooking
+from domain.booking.model import SessionBooking
 from domain.booking.redeem import item_occurrences, item_slots
 from domain.booking.uow import BookingUnitOfWork
 from domain.booking.waitlist import InLine
@@ -130,18 +130,6 @@ async def dates_for(
         package = await holding(uow, ByHolder(viewer_id, sold_id))
         series, occurrences = await item_occurrences(uow, package, entitlement_id, now)
         return Dates(series, await _zone_of(uow, package, viewer_id), occurrences)
-
-
-async def booking_parties(uow: BookingUnitOfWork, booking_id: int) -> tuple[ScheduleEntry, str]:
-    """A session with its client, and the coach's zone: who to tell of a change."""
-    async with uow:
-        entry = await uow.bookings.entry(booking_id)
-        if entry is None:
-            raise NotFound()
-        coach = await uow.coaches.get(entry.booking.coach_id)
-        if coach is None:
-            raise NotFound()
-        return entry, coach.timezone
 
 
 async def _zone_of(uow: BookingUnitOfWork, package: SoldPackage, viewer_id: int) -> str:

@@ -12,6 +12,7 @@ from domain.booking.redeem import redeem
 from domain.booking.telling import Told, telling
 from domain.booking.uow import BookingUnitOfWork
 from domain.booking.waitlist import DEFAULT_HOLD
+from domain.booking.weekly import book_weeks
 from domain.reminders.use_cases import ReminderOffsets
 
 
@@ -55,3 +56,19 @@ async def move_own_session(
     async with uow:
         moved = await reschedule(uow, access, booking_id, starts_at, now, reminders)
         return await telling(uow, moved, moved, access.user_id)
+
+
+async def book_weekly_sessions(
+    uow: BookingUnitOfWork,
+    access: ByHolder,
+    entitlement_id: int,
+    first: datetime,
+    mask: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> Told[list[SessionBooking]]:
+    """The holder books the weeks `mask` chooses from `first` (see `chosen_weeks`) all at
+    once or none, and learns whom they are told to."""
+    async with uow:
+        booked = await book_weeks(uow, access, entitlement_id, first, mask, now, reminders)
+        return await telling(uow, booked, booked[0], access.user_id)
