@@ -14,8 +14,8 @@ from bot.kit.callbacks import Callback, Id
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, show, user_id
 from domain.booking.errors import BookingRefused
-from domain.booking.telling import told_of
-from domain.booking.waitlist_offers import leave_waitlist, take_seat_offer
+from domain.booking.holder_changes import take_offered_seat
+from domain.booking.waitlist_offers import leave_waitlist
 from domain.errors import NotFound
 from i18n import N_, _
 
@@ -54,11 +54,11 @@ async def take(update: Update, context: BotContext, entry: int) -> None:
     """Takes the seat offered; a refusal (lapsed, used up) is said plainly."""
     person, now = user_id(update), context.now()
     try:
-        booking = await take_seat_offer(context.uow(), person, entry, now, context.reminders)
+        told = await take_offered_seat(context.uow(), person, entry, now, context.reminders)
     except BookingRefused as refused:
         await show(update, refusal_text(refused), None)
         return
-    parties = await told_of(context.uow(write=False), booking, person)
+    booking, parties = told.done, told.parties
     back = InlineKeyboardMarkup([[holder_views.back_to_package(booking.sold_package_id, True)]])
     await show(update, holder_views.booked(booking, parties.actor.zone), back)
     chat = update.effective_chat

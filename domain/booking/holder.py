@@ -74,7 +74,7 @@ async def package_screen(
 ) -> PackageScreen:
     """The holder sees the package: per item what is left, and the sessions to come."""
     async with uow:
-        return await _screen(uow, viewer_id, sold_id, now)
+        return await screen_in(uow, viewer_id, sold_id, now)
 
 
 async def open_package(
@@ -89,14 +89,15 @@ async def open_package(
     first to open a grant becomes its client: see `claim_by_token`). One transaction."""
     async with uow:
         opened = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
-        screen = await _screen(uow, viewer_id, opened.sold.stored_id, now)
+        screen = await screen_in(uow, viewer_id, opened.sold.stored_id, now)
         await uow.commit()
     return screen
 
 
-async def _screen(
+async def screen_in(
     uow: BookingUnitOfWork, viewer_id: int, sold_id: int, now: datetime
 ) -> PackageScreen:
+    """`package_screen` inside the caller's open unit of work."""
     package = await holding(uow, ByHolder(viewer_id, sold_id))
     viewer = await uow.users.get(viewer_id)
     view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
@@ -167,5 +168,10 @@ async def move_choices(
 async def zone_for(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
     """The zone the holder sees the package's times in."""
     async with uow:
-        package = await holding(uow, ByHolder(viewer_id, sold_id))
-        return await _zone_of(uow, package, viewer_id)
+        return await zone_in(uow, viewer_id, sold_id)
+
+
+async def zone_in(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
+    """`zone_for` inside the caller's open unit of work."""
+    package = await holding(uow, ByHolder(viewer_id, sold_id))
+    return await _zone_of(uow, package, viewer_id)

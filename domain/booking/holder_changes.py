@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from domain.booking.access import ByHolder
+from domain.booking.holder import PackageScreen, screen_in, zone_in
 from domain.booking.manage import Cancelled, cancel, reschedule
 from domain.booking.model import Choice, SessionBooking
 from domain.booking.redeem import redeem
 from domain.booking.telling import Told, telling
 from domain.booking.uow import BookingUnitOfWork
-from domain.booking.waitlist import DEFAULT_HOLD
+from domain.booking.waitlist import DEFAULT_HOLD, InLine, WaitlistEntry
+from domain.booking.waitlist_offers import join_line, leave_line, take_offer
 from domain.booking.weekly import book_weeks
 from domain.reminders.use_cases import ReminderOffsets
 
@@ -72,3 +74,44 @@ async def book_weekly_sessions(
     async with uow:
         booked = await book_weeks(uow, access, entitlement_id, first, mask, now, reminders)
         return await telling(uow, booked, booked[0], access.user_id)
+
+
+async def take_offered_seat(
+    uow: BookingUnitOfWork,
+    user_id: int,
+    entry_id: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> Told[SessionBooking]:
+    """The person offered a seat takes it (see `take_seat_offer`) and learns whom it is
+    told to."""
+    async with uow:
+        booking = await take_offer(uow, user_id, entry_id, now, reminders)
+        return await telling(uow, booking, booking, user_id)
+
+
+async def join_line_seen(
+    uow: BookingUnitOfWork, access: ByHolder, entitlement_id: int, occurrence_id: int,
+    now: datetime,
+) -> tuple[InLine, str]:  # fmt: skip
+    """The holder joins a full date's line (see `join_waitlist`): their place, and the zone
+    they read its time in."""
+    user, sold = access.user_id, access.sold_package_id
+    async with uow:
+        place = await join_line(uow, user, sold, entitlement_id, occurrence_id, now)
+        zone = await zone_in(uow, user, sold)
+        await uow.commit()
+    return place, zone
+
+
+async def leave_line_seen(
+    uow: BookingUnitOfWork, access: ByHolder, entry_id: int, now: datetime,
+    hold: timedelta = DEFAULT_HOLD,
+) -> tuple[WaitlistEntry, PackageScreen]:  # fmt: skip
+    """The holder leaves a line or lets the seat offered go (see `leave_waitlist`), and
+    sees the package as it is then."""
+    async with uow:
+        entry = await leave_line(uow, access.user_id, entry_id, now, hold)
+        screen = await screen_in(uow, access.user_id, access.sold_package_id, now)
+        await uow.commit()
+    return entry, screen
