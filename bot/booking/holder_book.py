@@ -25,7 +25,7 @@ from domain.booking.errors import (
     OccurrenceUnavailable,
     SeriesFull,
 )
-from domain.booking.holder import dates_for, slots_for
+from domain.booking.holder import Dates, dates_for, slots_for
 from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
 from i18n import _
@@ -55,10 +55,16 @@ async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
     await settle(update, context, pressed, (PICKER, result), "booked", views.booked)
 
 
-async def dates(update: Update, context: BotContext, pressed: Pressed, note: str = "") -> None:
-    """A group item's upcoming dates with the seats left; full ones say so."""
-    uow, now = context.uow(write=False), context.now()
-    found = await dates_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
+async def dates(
+    update: Update,
+    context: BotContext,
+    pressed: Pressed,
+    note: str = "",
+    read: Dates | None = None,
+) -> None:
+    """A group item's upcoming dates with the seats left; full ones say so (`read`: the
+    dates as the caller just read them)."""
+    found = read or await _dates(update, context, pressed)
     text = views.dates_text(found.series, found.occurrences, found.zone)
     markup = views.dates_keyboard(
         found.series, found.occurrences, found.zone, pressed.sold_id, pressed.ref
@@ -68,19 +74,23 @@ async def dates(update: Update, context: BotContext, pressed: Pressed, note: str
 
 async def seat_summary(update: Update, context: BotContext, pressed: Pressed) -> None:
     """The date picked, to confirm; a full or gone date says so and shows the dates."""
-    uow, now = context.uow(write=False), context.now()
-    found = await dates_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
+    found = await _dates(update, context, pressed)
     occurrence = next((o for o in found.occurrences if o.id == pressed.arg), None)
     back = pressed.again("g")
     if occurrence is None:
-        await dates(update, context, back, refusal_text(OccurrenceUnavailable()))
+        await dates(update, context, back, refusal_text(OccurrenceUnavailable()), found)
         return
     if occurrence.seats_taken >= found.series.capacity:
-        await dates(update, context, back, refusal_text(SeriesFull()))
+        await dates(update, context, back, refusal_text(SeriesFull()), found)
         return
     text = views.summary(found.series.title, occurrence.starts_at, found.zone)
     markup = picker.confirm_keyboard(pressed.data("gok", pressed.arg), pressed.data("g"))
     await show(update, text, markup)
+
+
+async def _dates(update: Update, context: BotContext, pressed: Pressed) -> Dates:
+    uow, now = context.uow(write=False), context.now()
+    return await dates_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
 
 
 async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> None:
