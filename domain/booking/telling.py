@@ -59,7 +59,7 @@ async def parties_of(uow: BookingUnitOfWork, booking: SessionBooking, actor_id: 
 
 
 async def told_of(uow: BookingUnitOfWork, booking: SessionBooking, actor_id: int) -> Parties:
-    """The parties of a change made elsewhere (a Mini App, a waitlist offer), in one read."""
+    """The parties of a change made elsewhere (the Mini App), in one read."""
     async with uow:
         return await parties_of(uow, booking, actor_id)
 
