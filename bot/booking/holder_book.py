@@ -10,6 +10,7 @@ from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
+from bot.booking.holder_notify import Done
 from bot.booking.holder_package import finish, settle, show_package
 from bot.booking.holder_views import KINDS, Pressed
 from bot.booking.holder_weekly import repeat_button
@@ -24,9 +25,9 @@ from domain.booking.errors import (
     OccurrenceUnavailable,
     SeriesFull,
 )
-from domain.booking.holder import dates_for, slots_for
+from domain.booking.holder import Dates, dates_for, slots_for
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import redeem_session
 from i18n import _
 
 
@@ -50,14 +51,20 @@ async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Books the 1:1 session: one unit and the time, in one transaction."""
     access = ByHolder(user_id(update), pressed.sold_id)
     choice = OneToOne(pressed.ref, picker.moment_of(pressed.arg))
-    result = redeem_session(context.uow(), access, choice, context.now(), context.reminders)
+    result = book_session(context.uow(), access, choice, context.now(), context.reminders)
     await settle(update, context, pressed, (PICKER, result), "booked", views.booked)
 
 
-async def dates(update: Update, context: BotContext, pressed: Pressed, note: str = "") -> None:
-    """A group item's upcoming dates with the seats left; full ones say so."""
-    uow, now = context.uow(write=False), context.now()
-    found = await dates_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
+async def dates(
+    update: Update,
+    context: BotContext,
+    pressed: Pressed,
+    note: str = "",
+    read: Dates | None = None,
+) -> None:
+    """A group item's upcoming dates with the seats left; full ones say so (`read`: the
+    dates as the caller just read them)."""
+    found = read or await _dates(update, context, pressed)
     text = views.dates_text(found.series, found.occurrences, found.zone)
     markup = views.dates_keyboard(
         found.series, found.occurrences, found.zone, pressed.sold_id, pressed.ref
@@ -67,19 +74,23 @@ async def dates(update: Update, context: BotContext, pressed: Pressed, note: str
 
 async def seat_summary(update: Update, context: BotContext, pressed: Pressed) -> None:
     """The date picked, to confirm; a full or gone date says so and shows the dates."""
-    uow, now = context.uow(write=False), context.now()
-    found = await dates_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
+    found = await _dates(update, context, pressed)
     occurrence = next((o for o in found.occurrences if o.id == pressed.arg), None)
     back = pressed.again("g")
     if occurrence is None:
-        await dates(update, context, back, refusal_text(OccurrenceUnavailable()))
+        await dates(update, context, back, refusal_text(OccurrenceUnavailable()), found)
         return
     if occurrence.seats_taken >= found.series.capacity:
-        await dates(update, context, back, refusal_text(SeriesFull()))
+        await dates(update, context, back, refusal_text(SeriesFull()), found)
         return
     text = views.summary(found.series.title, occurrence.starts_at, found.zone)
     markup = picker.confirm_keyboard(pressed.data("gok", pressed.arg), pressed.data("g"))
     await show(update, text, markup)
+
+
+async def _dates(update: Update, context: BotContext, pressed: Pressed) -> Dates:
+    uow, now = context.uow(write=False), context.now()
+    return await dates_for(uow, user_id(update), pressed.sold_id, pressed.ref, now)
 
 
 async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> None:
@@ -87,9 +98,7 @@ async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> No
     access = ByHolder(user_id(update), pressed.sold_id)
     choice = GroupSeat(pressed.ref, pressed.arg)
     try:
-        booking = await redeem_session(
-            context.uow(), access, choice, context.now(), context.reminders
-        )
+        told = await book_session(context.uow(), access, choice, context.now(), context.reminders)
     except (SeriesFull, OccurrenceUnavailable, AlreadyBooked) as refused:
         back = pressed.again("g")
         await dates(update, context, back, refusal_text(refused))
@@ -97,7 +106,8 @@ async def book_seat(update: Update, context: BotContext, pressed: Pressed) -> No
     except BookingRefused as refused:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return
-    await finish(update, context, pressed, ("booked", booking), partial(views.booked, booking))
+    done = Done("booked", told.done, told.parties)
+    await finish(update, context, pressed, done, partial(views.booked, told.done))
 
 
 ROUTES: list[Route[Pressed]] = [

@@ -14,13 +14,12 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.booking import holder_views as views
 from bot.booking import weekly_views
-from bot.booking.notify import tell_client
+from bot.booking.notify import calendar_to, tell
 from bot.kit.context import BotContext, PackagesApplication
-from domain.booking.holder import booking_parties, zone_for
 from domain.booking.model import SessionBooking
-from domain.timezones import viewer_zone
+from domain.booking.telling import Parties, Told, told_of
 from i18n import speaking
-from persistence.calendars.ics import booking_ics, bookings_ics, ics_filename
+from persistence.calendars.ics import bookings_ics
 
 log = logging.getLogger(__name__)
 
@@ -29,67 +28,50 @@ Change = Literal["booked", "cancelled", "cancelled late", "moved"]
 
 @dataclass(frozen=True)
 class Done:
+    """A change to a session, and its parties read with it."""
+
     change: Change
     booking: SessionBooking
-    actor_id: int
-    chat_id: int
+    parties: Parties
 
 
-async def calendar_to(context: BotContext, chat_id: int, booking: SessionBooking) -> None:
-    """The session's .ics (a cancelled one when it is off) to one chat."""
-    data = booking_ics(
-        booking, context.bot_username, context.now(), cancelled=not booking.is_active
-    )
-    await context.bot.send_document(chat_id, InputFile(data, filename=ics_filename(booking)))
-
-
-async def after_change(context: BotContext, done: Done) -> None:
-    """The presser gets the calendar file; the other side hears of it."""
-    await calendar_to(context, done.chat_id, done.booking)
-    assert done.booking.id is not None
-    entry, coach_zone = await booking_parties(context.uow(write=False), done.booking.id)
-    booking = done.booking
-    if done.actor_id == booking.coach_id:
-        zone = viewer_zone(entry.client_zone, coach_zone)
-        if entry.client_id != done.actor_id:
-            notice = partial(views.client_notice, done.change, booking, zone)
-            await tell_client(context, entry, notice, True)
+async def after_change(context: BotContext, done: Done, chat_id: int) -> None:
+    """The presser (in `chat_id`) gets the calendar file; the other side hears of it."""
+    await calendar_to(context, chat_id, done.booking)
+    booking, other = done.booking, done.parties.other
+    if other is None:
         return
-    with speaking(await context.language_of(booking.coach_id)):
-        text = views.coach_notice(done.change, booking, coach_zone, entry.client_name)
-    try:
-        await context.bot.send_message(booking.coach_id, text)
-        await calendar_to(context, booking.coach_id, booking)
-    except (Forbidden, BadRequest) as exc:
-        log.info("could not tell the coach of session %s: %s", booking.id, type(exc).__name__)
+    if done.parties.actor.user_id == booking.coach_id:
+        notice = partial(views.client_notice, done.change, booking, other.zone)
+    else:
+        name = done.parties.client_name
+        notice = partial(views.coach_notice, done.change, booking, other.zone, name)
+    await tell(context, other, booking, notice, calendar=True)
 
 
 async def after_weekly(
-    context: BotContext, bookings: list[SessionBooking], actor_id: int, chat_id: int
+    context: BotContext, told: Told[list[SessionBooking]], chat_id: int
 ) -> None:
     """Weekly sessions booked: the presser gets one calendar file with them all; the other
     side hears of them once (with the same file)."""
+    bookings, parties = told.done, told.parties
     data = bookings_ics(bookings, context.bot_username, context.now())
     name = f"sessions-{bookings[0].id}-weekly.ics"
     await context.bot.send_document(chat_id, InputFile(data, filename=name))
-    assert bookings[0].id is not None
-    entry, coach_zone = await booking_parties(context.uow(write=False), bookings[0].id)
-    if actor_id == entry.booking.coach_id:
-        if entry.client_id is None or entry.client_id == actor_id:
-            return
-        zone = viewer_zone(entry.client_zone, coach_zone)
-        to = entry.client_id
-        notice = partial(weekly_views.client_notice, bookings, zone)
+    other = parties.other
+    if other is None:
+        return
+    if parties.actor.user_id == bookings[0].coach_id:
+        notice = partial(weekly_views.client_notice, bookings, other.zone)
     else:
-        to = entry.booking.coach_id
-        notice = partial(weekly_views.coach_notice, bookings, coach_zone, entry.client_name)
-    with speaking(await context.language_of(to)):
+        notice = partial(weekly_views.coach_notice, bookings, other.zone, parties.client_name)
+    with speaking(other.language):
         text = notice()
     try:
-        await context.bot.send_message(to, text)
-        await context.bot.send_document(to, InputFile(data, filename=name))
+        await context.bot.send_message(other.user_id, text)
+        await context.bot.send_document(other.user_id, InputFile(data, filename=name))
     except (Forbidden, BadRequest) as exc:
-        log.info("could not tell %s of weekly sessions: %s", to, type(exc).__name__)
+        log.info("could not tell %s of weekly sessions: %s", other.user_id, type(exc).__name__)
 
 
 async def mini_app_change(
@@ -103,14 +85,15 @@ async def mini_app_change(
     the person's chat gets what the chat itself would have said (in their language), with the
     .ics, and the other side is told."""
     context = BotContext(app)
-    zone = await zone_for(context.uow(write=False), user_id, booking.sold_package_id)
+    parties = await told_of(context.uow(write=False), booking, user_id)
+    zone = parties.actor.zone
     texts = {
         "booked": partial(views.booked, booking, zone),
         "cancelled": partial(views.cancelled, booking, zone, returned),
         "moved": partial(views.moved, booking, zone),
     }
-    with speaking(await context.language_of(user_id)):
+    with speaking(parties.actor.language):
         text = texts[change]()
         markup = InlineKeyboardMarkup([[views.back_to_package(booking.sold_package_id, True)]])
     await app.bot.send_message(user_id, text, reply_markup=markup)
-    await after_change(context, Done(change, booking, user_id, user_id))
+    await after_change(context, Done(change, booking, parties), user_id)

@@ -18,8 +18,9 @@ from bot.booking.slot_picker import SlotPicker
 from bot.kit.context import BotContext
 from bot.kit.replies import reply, show, user_id
 from domain.booking.errors import BookingRefused, SlotTaken
-from domain.booking.holder import PackageScreen, package_screen, zone_for
+from domain.booking.holder import PackageScreen, package_screen
 from domain.booking.model import SessionBooking
+from domain.booking.telling import Told
 from domain.errors import NotFound
 
 
@@ -55,29 +56,23 @@ async def view(update: Update, context: BotContext, pressed: Pressed) -> None:
 
 
 async def finish(
-    update: Update,
-    context: BotContext,
-    pressed: Pressed,
-    done: tuple[Change, SessionBooking],
-    text: Callable[[str], str],
+    update: Update, context: BotContext, pressed: Pressed, done: Done, text: Callable[[str], str]
 ) -> None:
     """The holder gets what was done (`text` in their zone) with a way back to the package
     in a new message; the .ics follows and the other side is told."""
-    zone = await zone_for(context.uow(write=False), user_id(update), pressed.sold_id)
     markup = InlineKeyboardMarkup([[views.back_to_package(pressed.sold_id, True)]])
-    await show(update, text(zone), markup)
+    await show(update, text(done.parties.actor.zone), markup)
     chat = update.effective_chat
     if chat is None:
         raise NotFound()
-    change, booking = done
-    await after_change(context, Done(change, booking, user_id(update), chat.id))
+    await after_change(context, done, chat.id)
 
 
 async def settle(
     update: Update,
     context: BotContext,
     pressed: Pressed,
-    attempt: tuple[SlotPicker[Pressed], Awaitable[SessionBooking]],
+    attempt: tuple[SlotPicker[Pressed], Awaitable[Told[SessionBooking]]],
     change: Change,
     text: Callable[[SessionBooking, str], str],
 ) -> None:
@@ -85,11 +80,12 @@ async def settle(
     its day; any other refusal → the package, saying why."""
     picker, result = attempt
     try:
-        booking = await result
+        told = await result
     except SlotTaken as refused:
         await picker.taken(update, context, pressed, moment_of(pressed.arg), refusal_text(refused))
         return
     except BookingRefused as refused:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return
-    await finish(update, context, pressed, (change, booking), partial(text, booking))
+    done = Done(change, told.done, told.parties)
+    await finish(update, context, pressed, done, partial(text, told.done))

@@ -10,7 +10,7 @@ from telegram import Update
 
 from bot.booking import holder_views as views
 from bot.booking import picker_views as picker
-from bot.booking.holder_notify import Change
+from bot.booking.holder_notify import Change, Done
 from bot.booking.holder_package import finish, settle, show_package
 from bot.booking.holder_views import KINDS, Pressed
 from bot.booking.refusals import refusal_text
@@ -20,7 +20,7 @@ from bot.kit.replies import Route, show, user_id
 from domain.booking.access import ByHolder
 from domain.booking.errors import BookingRefused
 from domain.booking.holder import move_choices, package_screen
-from domain.booking.manage import cancel_session, reschedule_session
+from domain.booking.holder_changes import cancel_own_session, move_own_session
 from domain.errors import NotFound
 from i18n import _
 
@@ -43,16 +43,17 @@ async def cancel(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Cancels the session: the unit returns unless the package expired; seat freed."""
     access = ByHolder(user_id(update), pressed.sold_id)
     try:
-        done = await cancel_session(
+        told = await cancel_own_session(
             context.uow(), access, pressed.ref, context.now(), context.reminders,
             context.waitlist_hold,
         )  # fmt: skip
     except BookingRefused as refused:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return
+    done = told.done
     text = partial(views.cancelled, done.booking, returned=done.unit_returned, late=done.late)
     change: Change = "cancelled late" if done.late else "cancelled"
-    await finish(update, context, pressed, (change, done.booking), text)
+    await finish(update, context, pressed, Done(change, done.booking, told.parties), text)
 
 
 async def _free(update: Update, context: BotContext, pressed: Pressed) -> Free:
@@ -73,7 +74,7 @@ PICKER = SlotPicker[Pressed](Acts("m", "mw", "mt", "mc", "mok"), _free)
 async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Moves the session (same booking, same calendar event)."""
     access, at = ByHolder(user_id(update), pressed.sold_id), picker.moment_of(pressed.arg)
-    result = reschedule_session(
+    result = move_own_session(
         context.uow(), access, pressed.ref, at, context.now(), context.reminders
     )
     await settle(update, context, pressed, (PICKER, result), "moved", views.moved)

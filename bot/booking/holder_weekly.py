@@ -22,13 +22,8 @@ from bot.kit.replies import Route, show, user_id
 from domain.booking.access import ByHolder
 from domain.booking.errors import BookingRefused, WeeksNotFree
 from domain.booking.holder import Slots, slots_for
-from domain.booking.weekly import (
-    book_weekly,
-    chosen_weeks,
-    most_weeks,
-    plan_weeks,
-    weeks_mask,
-)
+from domain.booking.holder_changes import book_weekly_sessions
+from domain.booking.weekly import most_weeks, plan_weeks, weeks_mask
 from domain.errors import NotFound
 
 
@@ -82,14 +77,12 @@ async def weeks_plan(
 async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
     """Books every chosen week in one transaction; a week taken meanwhile books none and
     shows the weeks again, fresh."""
-    first = moment_of(pressed.arg)
+    first, access = moment_of(pressed.arg), ByHolder(user_id(update), pressed.sold_id)
     try:
-        slots = await _slots(update, context, pressed)
-        starts = chosen_weeks(first, pressed.extra, slots.coach_zone)
-        access = ByHolder(user_id(update), pressed.sold_id)
-        booked = await book_weekly(
-            context.uow(), access, pressed.ref, starts, context.now(), context.reminders
-        )
+        told = await book_weekly_sessions(
+            context.uow(), access, pressed.ref, first, pressed.extra, context.now(),
+            context.reminders,
+        )  # fmt: skip
     except WeeksNotFree as refused:
         weeks = pressed.extra.bit_length()  # up to the last week chosen
         again = Pressed("rn", pressed.sold_id, pressed.ref, pressed.arg, weeks)
@@ -99,11 +92,11 @@ async def book(update: Update, context: BotContext, pressed: Pressed) -> None:
         await show_package(update, context, pressed.sold_id, refusal_text(refused))
         return
     markup = InlineKeyboardMarkup([[views.back_to_package(pressed.sold_id, True)]])
-    await show(update, texts.booked(booked, slots.zone), markup)
+    await show(update, texts.booked(told.done, told.parties.actor.zone), markup)
     chat = update.effective_chat
     if chat is None:
         raise NotFound()
-    await after_weekly(context, booked, user_id(update), chat.id)
+    await after_weekly(context, told, chat.id)
 
 
 ROUTES: list[Route[Pressed]] = [

@@ -1,4 +1,4 @@
-"""Telling a client about a change to their session: a message in their language, and the
+"""Telling someone about a change to a session: a message in their language, and the
 session's .ics."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from telegram import InputFile
 from telegram.error import BadRequest, Forbidden
 
 from bot.kit.context import BotContext
-from domain.booking.model import ScheduleEntry
+from domain.booking.model import ScheduleEntry, SessionBooking
+from domain.selling.desk import Reader
 from i18n import speaking
 from persistence.calendars.ics import booking_ics, ics_filename
 
@@ -28,15 +29,36 @@ async def tell_client(
     if callable(text):
         with speaking(await context.language_of(entry.client_id)):
             text = text()
-    booking = entry.booking
+    await _send(context, entry.client_id, entry.booking, text, calendar)
+
+
+async def tell(
+    context: BotContext,
+    reader: Reader,
+    booking: SessionBooking,
+    text: Callable[[], str],
+    calendar: bool,
+) -> None:
+    """`tell_client` for someone read with the change: `text` is said in their language."""
+    with speaking(reader.language):
+        said = text()
+    await _send(context, reader.user_id, booking, said, calendar)
+
+
+async def calendar_to(context: BotContext, chat_id: int, booking: SessionBooking) -> None:
+    """The session's .ics (a cancelled one when it is off) to one chat."""
+    data = booking_ics(
+        booking, context.bot_username, context.now(), cancelled=not booking.is_active
+    )
+    await context.bot.send_document(chat_id, InputFile(data, filename=ics_filename(booking)))
+
+
+async def _send(
+    context: BotContext, to: int, booking: SessionBooking, text: str, calendar: bool
+) -> None:
     try:
-        await context.bot.send_message(entry.client_id, text)
+        await context.bot.send_message(to, text)
         if calendar:
-            data = booking_ics(
-                booking, context.bot_username, context.now(), cancelled=not booking.is_active
-            )
-            await context.bot.send_document(
-                entry.client_id, InputFile(data, filename=ics_filename(booking))
-            )
+            await calendar_to(context, to, booking)
     except (Forbidden, BadRequest) as exc:
-        log.info("could not tell the client of session %s: %s", booking.id, type(exc).__name__)
+        log.info("could not tell %s of session %s: %s", to, booking.id, type(exc).__name__)

@@ -3,8 +3,6 @@ and no-show once it has started). The client is told of either."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from functools import partial
 
 from telegram import Update
@@ -12,23 +10,14 @@ from telegram.ext import Application, CommandHandler
 
 from bot.booking import schedule_move
 from bot.booking import schedule_views as views
-from bot.booking.notify import tell_client
+from bot.booking.notify import tell
 from bot.booking.schedule_buttons import PREFIX, SESSION, SHOW_WEEK, Pressed
-from bot.kit.callbacks import Callback
 from bot.kit.context import BotContext
-from bot.kit.replies import Route, buttons, greet_coach, reply, require_coach, show
-from domain.booking.access import ByCoach
+from bot.kit.replies import Route, buttons, greet_coach, reply, show, user_id
+from domain.booking.coach_changes import coach_cancel, coach_no_show
 from domain.booking.errors import BookingNotActive
-from domain.booking.manage import cancel_session, mark_no_show
-from domain.booking.model import ScheduleEntry
-from domain.booking.schedule import coach_schedule, coach_session
-from domain.booking.waitlist_offers import date_line
-from domain.errors import NotFound
-from domain.model import Coach
-from domain.timezones import viewer_zone
+from domain.booking.schedule import CoachSession, coach_schedule, session_view
 from i18n import _
-
-Action = Callable[[Update, BotContext, Coach, Pressed], Awaitable[None]]
 
 
 async def open_schedule(update: Update, context: BotContext) -> None:
@@ -38,92 +27,76 @@ async def open_schedule(update: Update, context: BotContext) -> None:
     await reply(update, views.week_text(week), reply_markup=views.week_keyboard(week))
 
 
-async def _week(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
-    week = await coach_schedule(
-        context.uow(write=False), coach.user_id, pressed.week, context.now()
-    )
+async def _week(update: Update, context: BotContext, pressed: Pressed) -> None:
+    uow, now = context.uow(write=False), context.now()
+    week = await coach_schedule(uow, user_id(update), pressed.week, now)
     await show(update, views.week_text(week), views.week_keyboard(week))
 
 
-async def _session(
-    update: Update, context: BotContext, coach: Coach, pressed: Pressed, note: str = ""
+async def _session(update: Update, context: BotContext, pressed: Pressed) -> None:
+    found = await session_view(context.uow(write=False), user_id(update), pressed.booking_id)
+    await _show(update, context, found, pressed)
+
+
+async def _show(
+    update: Update, context: BotContext, found: CoachSession, pressed: Pressed, note: str = ""
 ) -> None:
-    entry = await _entry(context, coach, pressed)
-    text = views.session_text(entry, coach.timezone, note)
-    if entry.booking.occurrence_id is not None:
-        uow, occurrence = context.uow(write=False), entry.booking.occurrence_id
-        line = await date_line(uow, coach.user_id, occurrence)
-        text += views.waitlist_text(line, coach.timezone)
-    await show(update, text, views.session_keyboard(entry, pressed.week, context.now()))
+    await show(update, *views.session_screen(found, pressed.week, context.now(), note))
 
 
-async def _ask_cancel(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
-    entry = await _entry(context, coach, pressed)
-    if not entry.booking.is_active:
-        await _session(update, context, coach, pressed)
+async def _ask_cancel(update: Update, context: BotContext, pressed: Pressed) -> None:
+    found = await session_view(context.uow(write=False), user_id(update), pressed.booking_id)
+    if not found.entry.booking.is_active:
+        await _show(update, context, found, pressed)
         return
+    zone = found.coach.timezone
     await show(
         update,
-        views.cancel_question(entry, coach.timezone),
-        views.cancel_keyboard(entry, pressed.week),
+        views.cancel_question(found.entry, zone),
+        views.cancel_keyboard(found.entry, pressed.week),
     )
 
 
-async def _cancel(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
-    entry = await _entry(context, coach, pressed)
-    access = ByCoach(coach.user_id, entry.booking.sold_package_id)
+async def _cancel(update: Update, context: BotContext, pressed: Pressed) -> None:
     try:
-        done = await cancel_session(
-            context.uow(), access, pressed.booking_id, context.now(), context.reminders,
+        changed = await coach_cancel(
+            context.uow(), user_id(update), pressed.booking_id, context.now(), context.reminders,
             context.waitlist_hold,
         )  # fmt: skip
     except BookingNotActive:  # pressed twice, or already closed elsewhere
-        await _session(update, context, coach, pressed)
+        await _session(update, context, pressed)
         return
-    zone = viewer_zone(entry.client_zone, coach.timezone)
-    text = partial(views.client_cancelled, done.booking, zone, done.unit_returned)
-    await tell_client(context, replace(entry, booking=done.booking), text, calendar=True)
+    done = changed.done
+    if changed.client is not None:
+        zone = changed.client.zone
+        text = partial(views.client_cancelled, done.booking, zone, done.unit_returned)
+        await tell(context, changed.client, done.booking, text, calendar=True)
     note = views.CANCELLED_NOTE if done.unit_returned else views.CANCELLED_EXPIRED_NOTE
-    await _session(update, context, coach, pressed, _(note))
+    await _show(update, context, changed.session, pressed, _(note))
 
 
-async def _no_show(update: Update, context: BotContext, coach: Coach, pressed: Pressed) -> None:
+async def _no_show(update: Update, context: BotContext, pressed: Pressed) -> None:
     try:
-        marked = await mark_no_show(
-            context.uow(), coach.user_id, pressed.booking_id, context.now(), context.reminders
+        changed = await coach_no_show(
+            context.uow(), user_id(update), pressed.booking_id, context.now(), context.reminders
         )
     except BookingNotActive:
-        await _session(update, context, coach, pressed)
+        await _session(update, context, pressed)
         return
-    entry = await _entry(context, coach, pressed)
-    zone = viewer_zone(entry.client_zone, coach.timezone)
-    await tell_client(context, entry, partial(views.client_no_show, marked, zone), calendar=False)
-    await _session(update, context, coach, pressed, _(views.NO_SHOW_NOTE))
-
-
-async def _entry(context: BotContext, coach: Coach, pressed: Pressed) -> ScheduleEntry:
-    entry = await coach_session(context.uow(write=False), coach.user_id, pressed.booking_id)
-    if entry is None:
-        raise NotFound()
-    return entry
-
-
-def _by_coach(kind: Callback[Pressed], action: Action) -> Route[Pressed]:
-    """A schedule button, for a coach only (NotACoach otherwise)."""
-
-    async def run(update: Update, context: BotContext, pressed: Pressed) -> None:
-        await action(update, context, await require_coach(update, context), pressed)
-
-    return Route(kind, run)
+    marked = changed.done
+    if changed.client is not None:
+        text = partial(views.client_no_show, marked, changed.client.zone)
+        await tell(context, changed.client, marked, text, calendar=False)
+    await _show(update, context, changed.session, pressed, _(views.NO_SHOW_NOTE))
 
 
 ROUTES: list[Route[Pressed]] = [
-    _by_coach(SHOW_WEEK, _week),
-    _by_coach(SESSION["s"], _session),
-    _by_coach(SESSION["c"], _ask_cancel),
-    _by_coach(SESSION["cy"], _cancel),
-    _by_coach(SESSION["ns"], _no_show),
-]
+    Route(SHOW_WEEK, _week),
+    Route(SESSION["s"], _session),
+    Route(SESSION["c"], _ask_cancel),
+    Route(SESSION["cy"], _cancel),
+    Route(SESSION["ns"], _no_show),
+]  # each use case asks for a coach (NotACoach otherwise)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.booking.schedule_buttons import SHOW_WEEK, move_data, session_data
 from domain.booking.model import BookingStatus, ScheduleEntry, SessionBooking
-from domain.booking.schedule import ScheduleWeek, coach_may_move
+from domain.booking.schedule import CoachSession, ScheduleWeek, coach_may_move
 from domain.booking.waitlist import InLine, WaitState
 from i18n import N_, _, when
 
@@ -82,7 +83,7 @@ def session_text(entry: ScheduleEntry, zone: str, note: str = "") -> str:
     )
 
 
-def waitlist_text(line: list[InLine], zone: str) -> str:
+def waitlist_text(line: Sequence[InLine], zone: str) -> str:
     """Who waits for the seat's date, in line order (empty: nothing to add)."""
     if not line:
         return ""
@@ -114,6 +115,15 @@ def session_keyboard(entry: ScheduleEntry, week: int, now: datetime) -> InlineKe
     # i18n: button
     rows.append([_button(_("◀ Back to the week"), SHOW_WEEK.pack(week=week))])
     return InlineKeyboardMarkup(rows)
+
+
+def session_screen(
+    found: CoachSession, week: int, now: datetime, note: str = ""
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A session with its actions, in the coach's zone, and who waits for a group date."""
+    zone = found.coach.timezone
+    text = session_text(found.entry, zone, note) + waitlist_text(found.line, zone)
+    return text, session_keyboard(found.entry, week, now)
 
 
 def cancel_question(entry: ScheduleEntry, zone: str) -> str:

@@ -14,8 +14,8 @@ from bot.kit.callbacks import Callback, Id
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, show, user_id
 from domain.booking.errors import BookingRefused
-from domain.booking.holder import zone_for
-from domain.booking.waitlist_offers import leave_waitlist, take_seat_offer
+from domain.booking.holder_changes import take_offered_seat
+from domain.booking.waitlist_offers import leave_waitlist
 from domain.errors import NotFound
 from i18n import N_, _
 
@@ -54,17 +54,17 @@ async def take(update: Update, context: BotContext, entry: int) -> None:
     """Takes the seat offered; a refusal (lapsed, used up) is said plainly."""
     person, now = user_id(update), context.now()
     try:
-        booking = await take_seat_offer(context.uow(), person, entry, now, context.reminders)
+        told = await take_offered_seat(context.uow(), person, entry, now, context.reminders)
     except BookingRefused as refused:
         await show(update, refusal_text(refused), None)
         return
-    zone = await zone_for(context.uow(write=False), person, booking.sold_package_id)
+    booking, parties = told.done, told.parties
     back = InlineKeyboardMarkup([[holder_views.back_to_package(booking.sold_package_id, True)]])
-    await show(update, holder_views.booked(booking, zone), back)
+    await show(update, holder_views.booked(booking, parties.actor.zone), back)
     chat = update.effective_chat
     if chat is None:
         raise NotFound()
-    await after_change(context, Done("booked", booking, person, chat.id))
+    await after_change(context, Done("booked", booking, parties), chat.id)
 
 
 def add_handlers(app: Application) -> None:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application
 
-from bot.booking.holder_notify import calendar_to
+from bot.booking.notify import calendar_to
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, show, user_id
 from bot.selling import refund_views as views

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 
 from domain.booking.access import ByHolder, holding
 from domain.booking.availability import BookingSettings, CancelPolicy
-from domain.booking.manage import move_options
-from domain.booking.model import ScheduleEntry, SessionBooking
+from domain.booking.manage import move_options_in
+from domain.booking.model import SessionBooking
 from domain.booking.redeem import item_occurrences, item_slots
 from domain.booking.uow import BookingUnitOfWork
 from domain.booking.waitlist import InLine
@@ -74,7 +74,7 @@ async def package_screen(
 ) -> PackageScreen:
     """The holder sees the package: per item what is left, and the sessions to come."""
     async with uow:
-        return await _screen(uow, viewer_id, sold_id, now)
+        return await screen_in(uow, viewer_id, sold_id, now)
 
 
 async def open_package(
@@ -89,14 +89,15 @@ async def open_package(
     first to open a grant becomes its client: see `claim_by_token`). One transaction."""
     async with uow:
         opened = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
-        screen = await _screen(uow, viewer_id, opened.sold.stored_id, now)
+        screen = await screen_in(uow, viewer_id, opened.sold.stored_id, now)
         await uow.commit()
     return screen
 
 
-async def _screen(
+async def screen_in(
     uow: BookingUnitOfWork, viewer_id: int, sold_id: int, now: datetime
 ) -> PackageScreen:
+    """`package_screen` inside the caller's open unit of work."""
     package = await holding(uow, ByHolder(viewer_id, sold_id))
     viewer = await uow.users.get(viewer_id)
     view = await view_of(uow, package, viewer_id, viewer.timezone if viewer else None, now)
@@ -132,18 +133,6 @@ async def dates_for(
         return Dates(series, await _zone_of(uow, package, viewer_id), occurrences)
 
 
-async def booking_parties(uow: BookingUnitOfWork, booking_id: int) -> tuple[ScheduleEntry, str]:
-    """A session with its client, and the coach's zone: who to tell of a change."""
-    async with uow:
-        entry = await uow.bookings.entry(booking_id)
-        if entry is None:
-            raise NotFound()
-        coach = await uow.coaches.get(entry.booking.coach_id)
-        if coach is None:
-            raise NotFound()
-        return entry, coach.timezone
-
-
 async def _zone_of(uow: BookingUnitOfWork, package: SoldPackage, viewer_id: int) -> str:
     """The viewer's zone if they set one (the coach sees their own), else the coach's."""
     coach = await uow.coaches.get(package.coach_id)
@@ -170,8 +159,8 @@ async def move_choices(
     """The holder gets the free times a session of theirs could move to (a client only
     before the cancellation window), in their zone (else the coach's)."""
     access = ByHolder(viewer_id, sold_id)
-    booking, starts = await move_options(uow, access, booking_id, now)
     async with uow:
+        booking, starts = await move_options_in(uow, access, booking_id, now)
         package = await holding(uow, access)
         return MoveChoices(booking, await _zone_of(uow, package, viewer_id), starts)
 
@@ -179,5 +168,10 @@ async def move_choices(
 async def zone_for(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
     """The zone the holder sees the package's times in."""
     async with uow:
-        package = await holding(uow, ByHolder(viewer_id, sold_id))
-        return await _zone_of(uow, package, viewer_id)
+        return await zone_in(uow, viewer_id, sold_id)
+
+
+async def zone_in(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
+    """`zone_for` inside the caller's open unit of work."""
+    package = await holding(uow, ByHolder(viewer_id, sold_id))
+    return await _zone_of(uow, package, viewer_id)

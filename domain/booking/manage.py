@@ -18,7 +18,7 @@ from domain.booking.errors import (
 from domain.booking.model import BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
 from domain.booking.reminding import replan_after
-from domain.booking.uow import BookingUnitOfWork
+from domain.booking.uow import BookingUnitOfWork, own_transaction
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.booking.waitlist_offers import offer_free_seats
 from domain.catalog.model import ItemKind, Service
@@ -37,7 +37,7 @@ class Cancelled:
     late: bool = False
 
 
-async def cancel_session(
+async def cancel(
     uow: BookingUnitOfWork,
     access: Access,
     booking_id: int,
@@ -48,36 +48,41 @@ async def cancel_session(
     """The holder cancels a session: the coach any time; a client before the cancellation
     window, or inside it when the coach's policy is late cancel (the unit stays used).
     Otherwise the unit returns unless the package has expired. A freed seat goes to the
-    date's waitlist first (held for `hold`)."""
-    async with uow:
-        package = await holding(uow, access, lock=True)
-        booking = await _active(uow, package, booking_id)
-        late = client_side(access, package) and await _late_cancel(uow, booking, now)
-        return await _cancel(uow, package, booking, now, (reminders, hold), late)
+    date's waitlist first (held for `hold`). Inside the caller's open unit of work
+    (`cancel_session`: in its own transaction)."""
+    package = await holding(uow, access, lock=True)
+    booking = await _active(uow, package, booking_id)
+    late = client_side(access, package) and await _late_cancel(uow, booking, now)
+    return await _cancel(uow, package, booking, now, (reminders, hold), late)
 
 
-async def mark_no_show(
+cancel_session = own_transaction(cancel)
+
+
+async def no_show(
     uow: BookingUnitOfWork,
     coach_id: int,
     booking_id: int,
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
-    """The coach marks a started session as a no-show; the unit stays used."""
-    async with uow:
-        booking = await _coachs(uow, coach_id, booking_id)
-        await uow.bookings.lock_coach(coach_id)
-        if now < booking.starts_at:
-            raise NotStartedYet()
-        closed = booking.changed(status=BookingStatus.NO_SHOW, cancelled_at=now)
-        if not await uow.bookings.close(closed):
-            raise BookingNotActive()
-        await replan_after(uow, reminders, closed, None, now)
-        await uow.commit()
-        return closed
+    """The coach marks a started session as a no-show; the unit stays used. Inside the
+    caller's open unit of work (`mark_no_show`: in its own transaction)."""
+    booking = await _coachs(uow, coach_id, booking_id)
+    await uow.bookings.lock_coach(coach_id)
+    if now < booking.starts_at:
+        raise NotStartedYet()
+    closed = booking.changed(status=BookingStatus.NO_SHOW, cancelled_at=now)
+    if not await uow.bookings.close(closed):
+        raise BookingNotActive()
+    await replan_after(uow, reminders, closed, None, now)
+    return closed
 
 
-async def reschedule_session(
+mark_no_show = own_transaction(no_show)
+
+
+async def reschedule(
     uow: BookingUnitOfWork,
     access: Access,
     booking_id: int,
@@ -86,13 +91,15 @@ async def reschedule_session(
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
     """The holder moves a 1:1 session to another free slot (a client before the window);
-    the old time is given up only if the new one is taken: one transaction, same booking."""
-    async with uow:
-        package = await holding(uow, access, lock=True)
-        moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
-        await replan_after(uow, reminders, moved, package.client_id, now)
-        await uow.commit()
-        return moved
+    the old time is given up only if the new one is taken: same booking. Inside the
+    caller's open unit of work (`reschedule_session`: in its own transaction)."""
+    package = await holding(uow, access, lock=True)
+    moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
+    await replan_after(uow, reminders, moved, package.client_id, now)
+    return moved
+
+
+reschedule_session = own_transaction(reschedule)
 
 
 async def move_options(
@@ -101,9 +108,16 @@ async def move_options(
     """The holder gets the free start times a 1:1 session could move to (its own time
     counts as free, so a nearby time that overlaps it is offered too)."""
     async with uow:
-        package = await holding(uow, access)
-        booking, service = await _movable(uow, access, package, booking_id, now)
-        free = await free_times(uow, package, service, now, excluding=booking.id)
+        return await move_options_in(uow, access, booking_id, now)
+
+
+async def move_options_in(
+    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
+) -> tuple[SessionBooking, list[datetime]]:
+    """`move_options` inside the caller's open unit of work."""
+    package = await holding(uow, access)
+    booking, service = await _movable(uow, access, package, booking_id, now)
+    free = await free_times(uow, package, service, now, excluding=booking.id)
     return booking, [start for start in free if start != booking.starts_at]
 
 
@@ -208,5 +222,4 @@ async def _cancel(
     if returned:
         await uow.bookings.return_unit(booking.entitlement_id)
     await replan_after(uow, reminders, closed, package.client_id, now)
-    await uow.commit()
     return Cancelled(closed, returned, late)

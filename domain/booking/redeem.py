@@ -32,7 +32,7 @@ from domain.booking.model import (
 )
 from domain.booking.reminding import replan_after
 from domain.booking.slots import SlotQuery, free_slots
-from domain.booking.uow import BookingUnitOfWork
+from domain.booking.uow import BookingUnitOfWork, own_transaction
 from domain.catalog.model import ItemKind, Occurrence, Series, Service
 from domain.errors import NotFound
 from domain.reminders.use_cases import ReminderOffsets
@@ -103,24 +103,26 @@ async def item_occurrences(
     return series, [o for o in occurrences if _seat_bookable(package, o, now)]
 
 
-async def redeem_session(
+async def redeem(
     uow: BookingUnitOfWork,
     access: Access,
     choice: Choice,
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
-    """The holder books one session with one unit of the package, in one transaction
-    (with its reminders, when `reminders` is given)."""
-    async with uow:
-        package = await holding(uow, access, lock=True)
-        if isinstance(choice, OneToOne):
-            booking = await book_one_to_one(uow, package, choice, now)
-        else:
-            booking = await _book_seat(uow, package, choice, now)
-        await replan_after(uow, reminders, booking, package.client_id, now)
-        await uow.commit()
-        return booking
+    """The holder books one session with one unit of the package (with its reminders, when
+    `reminders` is given), inside the caller's open unit of work (`redeem_session`: in its
+    own transaction)."""
+    package = await holding(uow, access, lock=True)
+    if isinstance(choice, OneToOne):
+        booking = await book_one_to_one(uow, package, choice, now)
+    else:
+        booking = await _book_seat(uow, package, choice, now)
+    await replan_after(uow, reminders, booking, package.client_id, now)
+    return booking
+
+
+redeem_session = own_transaction(redeem)
 
 
 async def book_one_to_one(

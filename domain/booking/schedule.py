@@ -9,12 +9,15 @@ from zoneinfo import ZoneInfo
 
 from domain.booking.access import ByCoach
 from domain.booking.holder import MoveChoices
-from domain.booking.manage import move_options
+from domain.booking.manage import move_options_in
 from domain.booking.model import GroupDate, ScheduleEntry, SessionBooking
 from domain.booking.uow import BookingUnitOfWork
+from domain.booking.waitlist import InLine
+from domain.booking.waitlist_offers import line_of_date
 from domain.booking.wallclock import WEEKS_AHEAD_MAX, first_instant
 from domain.catalog.access import require_coach
 from domain.errors import NotFound
+from domain.model import Coach
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,47 @@ async def coach_schedule(
     )
 
 
+@dataclass(frozen=True)
+class CoachSession:
+    """One of the coach's sessions as /schedule shows it: the coach (their zone is the
+    screen's), the session with its package and client, and who waits for its date (a group
+    date; none for a 1:1 session)."""
+
+    coach: Coach
+    entry: ScheduleEntry
+    line: tuple[InLine, ...] = ()
+
+
 async def coach_session(
     uow: BookingUnitOfWork, coach_id: int, booking_id: int
 ) -> ScheduleEntry | None:
     """One of the coach's sessions (any status) with its package and client, or None."""
     async with uow:
-        entry = await uow.bookings.entry(booking_id)
+        return await _own_entry(uow, coach_id, booking_id)
+
+
+async def session_view(uow: BookingUnitOfWork, coach_id: int, booking_id: int) -> CoachSession:
+    """The coach sees one of their sessions (any status) and who waits for its date, in one
+    read; NotACoach for anyone else, NotFound for another coach's session."""
+    async with uow:
+        return await session_in(uow, coach_id, booking_id)
+
+
+async def session_in(uow: BookingUnitOfWork, coach_id: int, booking_id: int) -> CoachSession:
+    """`session_view` inside the caller's open unit of work."""
+    coach = await require_coach(uow, coach_id)
+    entry = await _own_entry(uow, coach_id, booking_id)
+    if entry is None:
+        raise NotFound()
+    occurrence = entry.booking.occurrence_id
+    line = [] if occurrence is None else await line_of_date(uow, coach_id, occurrence)
+    return CoachSession(coach, entry, tuple(line))
+
+
+async def _own_entry(
+    uow: BookingUnitOfWork, coach_id: int, booking_id: int
+) -> ScheduleEntry | None:
+    entry = await uow.bookings.entry(booking_id)
     if entry is None or entry.booking.coach_id != coach_id:
         return None
     return entry
@@ -79,16 +117,20 @@ def coach_may_move(booking: SessionBooking, now: datetime) -> bool:
     return booking.is_active and booking.occurrence_id is None and now < booking.starts_at
 
 
+@dataclass(frozen=True)
+class CoachMoveChoices(MoveChoices):
+    """`MoveChoices` of one of the coach's sessions, with its package and client."""
+
+    entry: ScheduleEntry
+
+
 async def coach_move_choices(
     uow: BookingUnitOfWork, coach_id: int, booking_id: int, now: datetime
-) -> MoveChoices:
+) -> CoachMoveChoices:
     """The coach gets the free times one of their 1:1 sessions could move to, in their
-    zone (the chat's move use case; another coach's session is NotFound)."""
-    entry = await coach_session(uow, coach_id, booking_id)
-    if entry is None:
-        raise NotFound()
-    access = ByCoach(coach_id, entry.booking.sold_package_id)
-    booking, starts = await move_options(uow, access, booking_id, now)
+    zone, in one read (the chat's move use case; another coach's session is NotFound)."""
     async with uow:
-        coach = await require_coach(uow, coach_id)
-    return MoveChoices(booking, coach.timezone, starts)
+        found = await session_in(uow, coach_id, booking_id)
+        access = ByCoach(coach_id, found.entry.booking.sold_package_id)
+        booking, starts = await move_options_in(uow, access, booking_id, now)
+    return CoachMoveChoices(booking, found.coach.timezone, starts, found.entry)

@@ -21,7 +21,7 @@ from domain.booking.errors import (
 from domain.booking.model import SessionBooking
 from domain.booking.redeem import book_held_seat, bookable_entitlement
 from domain.booking.reminding import replan_after
-from domain.booking.uow import BookingUnitOfWork
+from domain.booking.uow import BookingUnitOfWork, own_transaction
 from domain.booking.waitlist import (
     DEFAULT_HOLD,
     InLine,
@@ -38,7 +38,7 @@ from domain.reminders.use_cases import ReminderOffsets
 from domain.selling.model import SoldPackage
 
 
-async def join_waitlist(
+async def join_line(
     uow: BookingUnitOfWork,
     user_id: int,
     sold_id: int,
@@ -46,72 +46,78 @@ async def join_waitlist(
     occurrence_id: int,
     now: datetime,
 ) -> InLine:
-    """A holder with a unit left joins the line of a full date; their place in it."""
-    async with uow:
-        package = await holding(uow, ByHolder(user_id, sold_id), lock=True)
-        entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
-        await uow.bookings.lock_coach(package.coach_id)
-        date = await _open_date(uow, package, entitlement.ref_id, occurrence_id, now)
-        if not date.full:
-            raise DateNotFull()
-        booked = await uow.bookings.upcoming_for_package(package.stored_id, now)
-        if any(b.occurrence_id == occurrence_id for b in booked):
-            raise AlreadyBooked()
-        entry = WaitlistEntry(
-            None, occurrence_id, package.coach_id, sold_id, entitlement_id, user_id, now
-        )
-        stored = await uow.waitlist.add(entry)
-        if stored is None:
-            raise AlreadyWaiting()
-        place = positions(await uow.waitlist.line(occurrence_id))[stored.stored_id]
-        await uow.commit()
+    """A holder with a unit left joins the line of a full date; their place in it. Inside
+    the caller's open unit of work (`join_waitlist`: in its own transaction)."""
+    package = await holding(uow, ByHolder(user_id, sold_id), lock=True)
+    entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
+    await uow.bookings.lock_coach(package.coach_id)
+    date = await _open_date(uow, package, entitlement.ref_id, occurrence_id, now)
+    if not date.full:
+        raise DateNotFull()
+    booked = await uow.bookings.upcoming_for_package(package.stored_id, now)
+    if any(b.occurrence_id == occurrence_id for b in booked):
+        raise AlreadyBooked()
+    entry = WaitlistEntry(
+        None, occurrence_id, package.coach_id, sold_id, entitlement_id, user_id, now
+    )
+    stored = await uow.waitlist.add(entry)
+    if stored is None:
+        raise AlreadyWaiting()
+    place = positions(await uow.waitlist.line(occurrence_id))[stored.stored_id]
     return InLine(stored, date.title, date.starts_at, place)
 
 
-async def take_seat_offer(
+join_waitlist = own_transaction(join_line)
+
+
+async def take_offer(
     uow: BookingUnitOfWork,
     user_id: int,
     entry_id: int,
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
-    """The person offered a seat takes it while it is held: one unit, booked like any seat."""
-    async with uow:
-        package, entry = await _own_entry(uow, user_id, entry_id)
-        if entry.state is not WaitState.OFFERED or (entry.hold_until or now) <= now:
-            raise OfferLapsed()
-        date = await uow.waitlist.date(entry.occurrence_id)
-        if date is None or date.starts_at <= now:
-            raise OfferLapsed()
-        if not await uow.waitlist.close(entry_id, WaitState.OFFERED, WaitState.TAKEN, now):
-            raise OfferLapsed()
-        occurrence = Occurrence(date.occurrence_id, date.series_id, date.starts_at)
-        booking = await book_held_seat(uow, package, entry.entitlement_id, occurrence, now)
-        await replan_after(uow, reminders, booking, package.client_id, now)
-        await uow.commit()
-        return booking
+    """The person offered a seat takes it while it is held: one unit, booked like any seat.
+    Inside the caller's open unit of work (`take_seat_offer`: in its own transaction)."""
+    package, entry = await _own_entry(uow, user_id, entry_id)
+    if entry.state is not WaitState.OFFERED or (entry.hold_until or now) <= now:
+        raise OfferLapsed()
+    date = await uow.waitlist.date(entry.occurrence_id)
+    if date is None or date.starts_at <= now:
+        raise OfferLapsed()
+    if not await uow.waitlist.close(entry_id, WaitState.OFFERED, WaitState.TAKEN, now):
+        raise OfferLapsed()
+    occurrence = Occurrence(date.occurrence_id, date.series_id, date.starts_at)
+    booking = await book_held_seat(uow, package, entry.entitlement_id, occurrence, now)
+    await replan_after(uow, reminders, booking, package.client_id, now)
+    return booking
 
 
-async def leave_waitlist(
+take_seat_offer = own_transaction(take_offer)
+
+
+async def leave_line(
     uow: BookingUnitOfWork,
     user_id: int,
     entry_id: int,
     now: datetime,
     hold: timedelta = DEFAULT_HOLD,
 ) -> WaitlistEntry:
-    """The holder leaves the line, or declines the seat offered (it goes to the next)."""
-    async with uow:
-        _, entry = await _own_entry(uow, user_id, entry_id)
-        if entry.state is WaitState.WAITING:
-            closed = await uow.waitlist.close(entry_id, WaitState.WAITING, WaitState.LEFT, now)
-        elif entry.state is WaitState.OFFERED:
-            closed = await _give_back(uow, entry, WaitState.DECLINED, now, hold)
-        else:
-            closed = False
-        if not closed:
-            raise OfferLapsed()
-        await uow.commit()
-        return entry
+    """The holder leaves the line, or declines the seat offered (it goes to the next).
+    Inside the caller's open unit of work (`leave_waitlist`: in its own transaction)."""
+    _, entry = await _own_entry(uow, user_id, entry_id)
+    if entry.state is WaitState.WAITING:
+        closed = await uow.waitlist.close(entry_id, WaitState.WAITING, WaitState.LEFT, now)
+    elif entry.state is WaitState.OFFERED:
+        closed = await _give_back(uow, entry, WaitState.DECLINED, now, hold)
+    else:
+        closed = False
+    if not closed:
+        raise OfferLapsed()
+    return entry
+
+
+leave_waitlist = own_transaction(leave_line)
 
 
 async def lapse_offer(
@@ -217,11 +223,16 @@ async def package_lines(uow: BookingUnitOfWork, sold_id: int) -> list[InLine]:
 async def date_line(uow: BookingUnitOfWork, coach_id: int, occurrence_id: int) -> list[InLine]:
     """The coach sees who waits for one of their dates, in line order, with names."""
     async with uow:
-        date = await uow.waitlist.date(occurrence_id)
-        if date is None or date.coach_id != coach_id:
-            return []
-        line = await uow.waitlist.line(occurrence_id)
-        names = await uow.waitlist.names(sorted({e.user_id for e in line}))
+        return await line_of_date(uow, coach_id, occurrence_id)
+
+
+async def line_of_date(uow: BookingUnitOfWork, coach_id: int, occurrence_id: int) -> list[InLine]:
+    """`date_line` inside the caller's open unit of work."""
+    date = await uow.waitlist.date(occurrence_id)
+    if date is None or date.coach_id != coach_id:
+        return []
+    line = await uow.waitlist.line(occurrence_id)
+    names = await uow.waitlist.names(sorted({e.user_id for e in line}))
     place = positions(line)
     return [
         InLine(e, date.title, date.starts_at, place[e.stored_id], names.get(e.user_id))

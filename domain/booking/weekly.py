@@ -18,8 +18,9 @@ from domain.booking.redeem import book_one_to_one, item_slots
 from domain.booking.reminding import replan_after
 from domain.booking.uow import BookingUnitOfWork
 from domain.booking.wallclock import first_instant, wall
-from domain.errors import InvalidInput
+from domain.errors import InvalidInput, NotFound
 from domain.reminders.use_cases import ReminderOffsets
+from domain.selling.model import SoldPackage
 
 MAX_WEEKS = 12
 
@@ -87,19 +88,50 @@ async def book_weekly(
 ) -> list[SessionBooking]:
     """The holder books one 1:1 session at each of `starts`, one unit each, all in one
     transaction: if any is not free, WeeksNotFree names them and nothing is booked."""
-    if not 0 < len(starts) <= MAX_WEEKS or len(set(starts)) != len(starts):
-        raise InvalidInput("weeks", "weeks_out_of_range", limit=MAX_WEEKS)
     async with uow:
         package = await holding(uow, access, lock=True)
-        await uow.bookings.lock_coach(package.coach_id)
-        free = set(await item_slots(uow, package, entitlement_id, now))
-        taken = tuple(start for start in starts if start not in free)
-        if taken:
-            raise WeeksNotFree(taken)
-        booked = []
-        for start in sorted(starts):  # each write is the guarantee: any refusal undoes all
-            booking = await book_one_to_one(uow, package, OneToOne(entitlement_id, start), now)
-            await replan_after(uow, reminders, booking, package.client_id, now)
-            booked.append(booking)
+        booked = await _book_starts(uow, package, entitlement_id, starts, now, reminders)
         await uow.commit()
         return booked
+
+
+async def book_weeks(
+    uow: BookingUnitOfWork,
+    access: Access,
+    entitlement_id: int,
+    first: datetime,
+    mask: int,
+    now: datetime,
+    reminders: ReminderOffsets | None = None,
+) -> list[SessionBooking]:
+    """`book_weekly` of the weeks `mask` chooses from `first` (on the coach's wall clock,
+    read here), inside the caller's open unit of work."""
+    package = await holding(uow, access, lock=True)
+    coach = await uow.coaches.get(package.coach_id)
+    if coach is None:
+        raise NotFound("coach")
+    starts = chosen_weeks(first, mask, coach.timezone)
+    return await _book_starts(uow, package, entitlement_id, starts, now, reminders)
+
+
+async def _book_starts(
+    uow: BookingUnitOfWork,
+    package: SoldPackage,
+    entitlement_id: int,
+    starts: list[datetime],
+    now: datetime,
+    reminders: ReminderOffsets | None,
+) -> list[SessionBooking]:
+    if not 0 < len(starts) <= MAX_WEEKS or len(set(starts)) != len(starts):
+        raise InvalidInput("weeks", "weeks_out_of_range", limit=MAX_WEEKS)
+    await uow.bookings.lock_coach(package.coach_id)
+    free = set(await item_slots(uow, package, entitlement_id, now))
+    taken = tuple(start for start in starts if start not in free)
+    if taken:
+        raise WeeksNotFree(taken)
+    booked = []
+    for start in sorted(starts):  # each write is the guarantee: any refusal undoes all
+        booking = await book_one_to_one(uow, package, OneToOne(entitlement_id, start), now)
+        await replan_after(uow, reminders, booking, package.client_id, now)
+        booked.append(booking)
+    return booked

@@ -4,6 +4,7 @@ changes (reading and telling included), and a button that only reads opens no wr
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -12,10 +13,18 @@ from domain.booking.access import ByToken
 from domain.booking.model import OneToOne
 from domain.booking.redeem import redeem_session
 from domain.booking.uow import BookingUnitOfWork
+from domain.catalog.model import ItemKind
 from persistence.inbox import handling
 from tests.e2e.booking_steps import client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.selling_seed import access_payload, extend_month_by_a_week, given_a_shop
+from tests.e2e.holder_steps import (
+    back_to_package,
+    book_one,
+    gets_package,
+    package_of,
+    working_shop,
+)
+from tests.e2e.selling_seed import Shop, access_payload, extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminder_hooks import _buy_month
 from tests.support.fake_bot_api import SentMessage
 
@@ -80,6 +89,17 @@ def latest(recorder: Recorder) -> list[bool]:
     return recorder.opened[max(recorder.opened)]
 
 
+async def each_one_read(
+    harness: BotHarness, recorder: Recorder, steps: Iterable[tuple[str, str]], user: int = COACH
+) -> None:
+    """`user` presses each button (label, then what the screen it opens says): each screen
+    comes from one read and no writer."""
+    for label, shown in steps:
+        harness.api.press_button(user, label)
+        await harness.api.next_message(user, shown)
+        assert latest(recorder) == [False]
+
+
 async def _month_on_the_desk(harness: BotHarness) -> Recorder:
     """Cleo bought Month; the coach opens it on /sold, recorded from /sold on."""
     api = harness.api
@@ -96,16 +116,10 @@ async def _month_on_the_desk(harness: BotHarness) -> Recorder:
 async def test_the_sold_desk_its_filters_and_history_each_open_one_reader(
     harness: BotHarness,
 ) -> None:
-    api = harness.api
     recorder = await _month_on_the_desk(harness)
-    api.press_button(COACH, "📜 History")
-    await api.next_message(COACH, "History of")
-    assert latest(recorder) == [False]
-    steps = (("◀ Back", "Valid until"), ("◀ Sold packages", "All (1)"), ("Active", "Active (1)"))
-    for label, shown in steps:
-        api.press_button(COACH, label)
-        await api.next_message(COACH, shown)
-        assert latest(recorder) == [False]  # the page, its zone and payments to look at
+    steps = (("📜 History", "History of"), ("◀ Back", "Valid until"))
+    steps += (("◀ Sold packages", "All (1)"), ("Active", "Active (1)"))
+    await each_one_read(harness, recorder, steps)  # the page, its zone and payments to look at
 
 
 async def test_revoking_a_link_is_one_unit_of_work(harness: BotHarness) -> None:
@@ -165,3 +179,74 @@ async def test_taking_a_free_package_is_one_unit_of_work(harness: BotHarness) ->
     await api.next_message(CLIENT, "You now have Month")
     await api.next_message(COACH, "New sale")
     assert recorder.only_update() == [True]  # the sale, and both sides' languages, in one
+
+
+async def _cleo_holds_yoga(harness: BotHarness) -> Shop:
+    shop = await working_shop(harness)
+    package = await package_of(shop, ItemKind.SERVICE, shop.yoga_id, 3, "Three yoga")
+    await gets_package(shop, CLIENT, "Cleo", package)
+    return shop
+
+
+async def test_a_holders_booking_confirm_is_one_writer(harness: BotHarness) -> None:
+    api, shop = harness.api, await _cleo_holds_yoga(harness)
+    recorder = record(harness)
+    await book_one(shop, CLIENT, "Yoga", "Fri 27 Nov", "09:00")
+    await api.next_message(COACH, "Cleo booked Yoga")
+    # was it pressed before (a read); then the booking, the zone it is shown in and the
+    # coach to tell (in their language), in one writer
+    assert latest(recorder) == [False, True]
+
+
+async def test_a_holder_cancelling_a_session_is_one_writer(harness: BotHarness) -> None:
+    api, shop = harness.api, await _cleo_holds_yoga(harness)
+    await book_one(shop, CLIENT, "Yoga", "Fri 27 Nov", "09:00")
+    await back_to_package(shop, CLIENT, "Three yoga")
+    recorder = record(harness)
+    asked = ("✖ Cancel Fri 27 Nov 09:00", "Cancel Yoga on Fri 27 Nov 09:00")
+    await each_one_read(harness, recorder, [asked], CLIENT)
+    api.press_button(CLIENT, "✅ Yes, cancel it")
+    await api.next_message(CLIENT, "Cancelled:")
+    await api.next_message(COACH, "Cleo cancelled Yoga")
+    assert latest(recorder) == [False, True]  # the press checked, then one writer
+
+
+async def _friday_lesson_opened_on_the_schedule(harness: BotHarness) -> Recorder:
+    """The client booked Friday 09:00; the coach opens it in /schedule (recorded from there)."""
+    api = harness.api
+    token, item = await client_holds_lessons(harness)
+    assert harness.app is not None
+    make_uow = harness.app.deps.uow_factory
+    await redeem_session(make_uow(), ByToken(token), OneToOne(item, FRIDAY_9), harness.clock.now)
+    api.send_text(COACH, "/schedule")
+    await api.next_message(COACH, "Your schedule")
+    recorder = record(harness)
+    # the coach, the session and who waits for its date, in one read
+    await each_one_read(harness, recorder, [("Fri 27 Nov 09:00 · Lesson", "Client:")])
+    return recorder
+
+
+async def test_the_coach_cancelling_from_the_schedule_is_one_unit_of_work(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    recorder = await _friday_lesson_opened_on_the_schedule(harness)
+    asked = ("✖ Cancel session", "Cancel Lesson on Fri 27 Nov 09:00?")
+    await each_one_read(harness, recorder, [asked])
+    api.press_button(COACH, "✅ Yes, cancel it")
+    await api.next_message(COACH, "Cancelled. The client was told")
+    await api.next_message(CLIENT, "Your coach cancelled Lesson")
+    assert latest(recorder) == [True]  # the cancel, the session after it and the client
+
+
+async def test_the_coach_moving_from_the_schedule_is_one_unit_of_work(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    recorder = await _friday_lesson_opened_on_the_schedule(harness)
+    steps = (("🕑 Move", "pick a day"), ("Sat 28 Nov", "pick a time"), ("10:00", "Move Lesson"))
+    await each_one_read(harness, recorder, steps)  # the coach, the session and its free times
+    api.press_button(COACH, "✅ Yes, move it")
+    await api.next_message(COACH, "Moved to Sat 28 Nov 10:00. The client was told.")
+    await api.next_message(CLIENT, "Your coach moved Lesson")
+    assert latest(recorder) == [True]  # the move, the session after it and the client
