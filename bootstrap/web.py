@@ -29,6 +29,7 @@ from telegram import Update
 
 from bot.booking.holder_notify import mini_app_change
 from bot.booking.holder_views import moment
+from bot.booking.schedule_notify import mini_app_cancelled, mini_app_moved, mini_app_no_show
 from bot.config import Settings
 from bot.kit.context import PackagesApplication
 from bot.kit.errors import describe
@@ -143,6 +144,9 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
             booked,
             cancelled,
             moved,
+            partial(mini_app_cancelled, app),
+            partial(mini_app_no_show, app),
+            partial(mini_app_moved, app),
             partial(mini_app_expiry_changed, app),
             partial(mini_app_link_revoked, app),
         ),

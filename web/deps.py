@@ -7,7 +7,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from domain.booking.coach_changes import CoachChange
 from domain.booking.feeds import FeedUnitOfWork
+from domain.booking.manage import Cancelled
 from domain.booking.model import SessionBooking
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.errors import DomainError
@@ -25,12 +27,16 @@ class Wording:
 
 @dataclass(frozen=True)
 class Notices:
-    """The chat hears of what was done in the Mini App, as if it was done in the chat:
-    (the acting user's id, the booking)."""
+    """The chat hears of what was done in the Mini App, as if it was done in the chat: a
+    holder's change (the acting user's id, the booking), a coach's change on the desk (the
+    change with the client to tell, as /schedule tells them), a sold package's change."""
 
     booked: Callable[[int, SessionBooking], Awaitable[None]]
     cancelled: Callable[[int, SessionBooking, bool], Awaitable[None]]
     moved: Callable[[int, SessionBooking], Awaitable[None]]
+    coach_cancelled: Callable[[CoachChange[Cancelled]], Awaitable[None]]
+    coach_no_show: Callable[[CoachChange[SessionBooking]], Awaitable[None]]
+    coach_moved: Callable[[CoachChange[SessionBooking]], Awaitable[None]]
     expiry_changed: Callable[[ExpiryChange], Awaitable[None]]
     link_revoked: Callable[[Revocation], Awaitable[str]]  # the new access link
 

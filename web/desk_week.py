@@ -12,16 +12,14 @@ from zoneinfo import ZoneInfo
 from starlette.requests import Request
 from starlette.routing import Route
 
-from domain.booking.access import ByCoach
-from domain.booking.holder import zone_for
-from domain.booking.manage import cancel_session, mark_no_show, reschedule_session
+from domain.booking.coach_changes import coach_cancel, coach_move, coach_no_show
 from domain.booking.model import GroupDate, ScheduleEntry
 from domain.booking.schedule import (
+    CoachSession,
     ScheduleWeek,
     coach_may_move,
     coach_move_choices,
     coach_schedule,
-    coach_session,
 )
 from domain.errors import NotFound
 from i18n import when
@@ -90,38 +88,40 @@ def routes(deps: WebDeps) -> list[Route]:
         }
 
     async def session_action(request: Request, user: WebUser) -> dict[str, Any]:
-        booking_id, act = int_param(request, "booking"), request.path_params["act"]
-        now = deps.clock()
-        entry = await coach_session(deps.uow(False), user.id, booking_id)
-        if entry is None:
-            raise NotFound()
+        """/schedule's use cases, and the client told as /schedule tells them."""
+        booking_id, act, now = (
+            int_param(request, "booking"),
+            request.path_params["act"],
+            deps.clock(),
+        )
         if act == "cancel":
-            access = ByCoach(user.id, entry.booking.sold_package_id)
-            done = await cancel_session(deps.uow(True), access, booking_id, now, deps.reminders)
-            await deps.notices.cancelled(user.id, done.booking, done.unit_returned)
+            cancelled = await coach_cancel(
+                deps.uow(True), user.id, booking_id, now, deps.reminders, deps.waitlist_hold
+            )
+            await deps.notices.coach_cancelled(cancelled)
         elif act == "no-show":
-            await mark_no_show(deps.uow(True), user.id, booking_id, now, deps.reminders)
+            marked = await coach_no_show(deps.uow(True), user.id, booking_id, now, deps.reminders)
+            await deps.notices.coach_no_show(marked)
         elif act == "move":
-            return await move(request, user, entry, now)
+            return await move(request, user, booking_id, now)
         else:
             raise NotFound()
         return {"done": act}
 
     async def move(
-        request: Request, user: WebUser, entry: ScheduleEntry, now: datetime
+        request: Request, user: WebUser, booking_id: int, now: datetime
     ) -> dict[str, Any]:
         """As the chat's move: to the time it has, or once it is no longer active (pressed
         twice), nothing changes; a taken time is refused with the chat's words (409)."""
-        start, booking = utc_moment((await json_body(request))["at"]), entry.booking
-        zone = await zone_for(deps.uow(False), user.id, booking.sold_package_id)
-        if booking.starts_at == start or not booking.is_active:
+        start = utc_moment((await json_body(request))["at"])
+        uow = deps.uow(True)
+        changed = await coach_move(uow, user.id, booking_id, start, now, deps.reminders)
+        if isinstance(changed, CoachSession):
+            booking, zone = changed.entry.booking, changed.coach.timezone
             when = deps.wording.moment(booking.starts_at, zone)
             return {"done": "move", "moved": False, "title": booking.title, "when": when}
-        access = ByCoach(user.id, booking.sold_package_id)
-        moved = await reschedule_session(
-            deps.uow(True), access, booking.id or 0, start, now, deps.reminders
-        )
-        await deps.notices.moved(user.id, moved)
+        await deps.notices.coach_moved(changed)
+        moved, zone = changed.done, changed.session.coach.timezone
         when = deps.wording.moment(moved.starts_at, zone)
         return {"done": "move", "moved": True, "title": moved.title, "when": when, "zone": zone}
 

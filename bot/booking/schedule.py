@@ -3,15 +3,13 @@ and no-show once it has started). The client is told of either."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from bot.booking import schedule_move
 from bot.booking import schedule_views as views
-from bot.booking.notify import tell
 from bot.booking.schedule_buttons import PREFIX, SESSION, SHOW_WEEK, Pressed
+from bot.booking.schedule_notify import told_cancelled, told_no_show
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, greet_coach, reply, show, user_id
 from domain.booking.coach_changes import coach_cancel, coach_no_show
@@ -66,11 +64,8 @@ async def _cancel(update: Update, context: BotContext, pressed: Pressed) -> None
     except BookingNotActive:  # pressed twice, or already closed elsewhere
         await _session(update, context, pressed)
         return
+    await told_cancelled(context, changed)
     done = changed.done
-    if changed.client is not None:
-        zone = changed.client.zone
-        text = partial(views.client_cancelled, done.booking, zone, done.unit_returned)
-        await tell(context, changed.client, done.booking, text, calendar=True)
     note = views.CANCELLED_NOTE if done.unit_returned else views.CANCELLED_EXPIRED_NOTE
     await _show(update, context, changed.session, pressed, _(note))
 
@@ -83,10 +78,7 @@ async def _no_show(update: Update, context: BotContext, pressed: Pressed) -> Non
     except BookingNotActive:
         await _session(update, context, pressed)
         return
-    marked = changed.done
-    if changed.client is not None:
-        text = partial(views.client_no_show, marked, changed.client.zone)
-        await tell(context, changed.client, marked, text, calendar=False)
+    await told_no_show(context, changed)
     await _show(update, context, changed.session, pressed, _(views.NO_SHOW_NOTE))
 
 

@@ -12,9 +12,9 @@ from telegram.ext import Application
 
 from bot.booking import picker_views as picker
 from bot.booking import schedule_views as views
-from bot.booking.notify import tell
 from bot.booking.schedule_buttons import MOVE, MOVE_PREFIX
 from bot.booking.schedule_buttons import MovePressed as Pressed
+from bot.booking.schedule_notify import told_moved
 from bot.booking.slot_picker import Acts, Free, SlotPicker
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, show, user_id
@@ -55,10 +55,8 @@ async def move(update: Update, context: BotContext, pressed: Pressed) -> None:
     if isinstance(changed, CoachSession):  # pressed twice: as it is
         await _show(update, context, changed, pressed)
         return
+    await told_moved(context, changed)
     moved = changed.done
-    if changed.client is not None:
-        text = partial(views.client_moved, changed.was, moved, changed.client.zone)
-        await tell(context, changed.client, moved, text, calendar=True)
     note = views.moved_note(moved, changed.session.coach.timezone)
     await _show(update, context, changed.session, pressed, note)
 

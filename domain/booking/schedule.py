@@ -77,14 +77,6 @@ class CoachSession:
     line: tuple[InLine, ...] = ()
 
 
-async def coach_session(
-    uow: BookingUnitOfWork, coach_id: int, booking_id: int
-) -> ScheduleEntry | None:
-    """One of the coach's sessions (any status) with its package and client, or None."""
-    async with uow:
-        return await _own_entry(uow, coach_id, booking_id)
-
-
 async def session_view(uow: BookingUnitOfWork, coach_id: int, booking_id: int) -> CoachSession:
     """The coach sees one of their sessions (any status) and who waits for its date, in one
     read; NotACoach for anyone else, NotFound for another coach's session."""

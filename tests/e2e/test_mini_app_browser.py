@@ -251,7 +251,8 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         assert await p.locator("#picker").is_hidden()
         assert await p.locator("#session-actions").is_hidden()
         await shot(p, "10-coach-week-moved")
-        await api.next_message(CLIENT, "Your coach moved Yoga: Sat 28 Nov 11:00 (Europe/Berlin).")
+        told = await api.next_message(CLIENT, "Your coach moved Yoga from ")
+        assert "to Sat 28 Nov 11:00 (Europe/Berlin)." in told.content
 
         afternoon = p.get_by_role("button", name="Actions for Yoga · Cleo, Fri 27 Nov 13:00")
         await afternoon.click()

@@ -119,16 +119,20 @@ async def test_no_desk_endpoint_answers_a_client_another_coach_or_a_forgery(
     ]  # fmt: skip
     async with web_client(harness) as web:
         for method, path in calls:
-            nobody = await web.request(method, path)
+            body = {"at": "2026-11-28T10:00:00+00:00"} if method == "POST" else None
+            nobody = await web.request(method, path, json=body)
             forged = await web.request(
-                method, path, headers=as_user(harness, COACH, "1:AAE-another-bot")
+                method, path, json=body, headers=as_user(harness, COACH, "1:AAE-another-bot")
             )
             assert (nobody.status_code, forged.status_code, nobody.content) == (401, 401, b"")
-            client = await web.request(method, path, headers=as_user(harness, CLIENT))
+            client = await web.request(method, path, json=body, headers=as_user(harness, CLIENT))
             assert client.status_code == 404, path
         other = as_user(harness, OTHER_COACH)
         for act in ("cancel", "no-show", "move"):
-            answer = await web.post(f"/api/desk/sessions/{booking.id}/{act}", headers=other)
+            at = {"at": "2026-11-28T10:00:00+00:00"}
+            answer = await web.post(
+                f"/api/desk/sessions/{booking.id}/{act}", json=at, headers=other
+            )
             assert answer.status_code == 404
         other_week = (await web.get("/api/desk/week", headers=other)).json()
         assert other_week["days"] == []  # Anna's session is not Boris's

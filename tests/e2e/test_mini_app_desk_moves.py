@@ -66,7 +66,10 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_client_is_told(
             "zone": "UTC",
         }  # fmt: skip
         told = await api.next_message(CLIENT, "Your coach moved Yoga")
-        assert told.content == "Your coach moved Yoga: Sat 28 Nov 05:00 (America/New_York)."
+        assert told.content == (  # as when the coach moves it from /schedule
+            "Your coach moved Yoga from Fri 27 Nov 04:00 to Sat 28 Nov 05:00 (America/New_York)."
+            " The calendar file below updates it."
+        )
         sent = await api.next_message(CLIENT, lambda m: m.document is not None)
         upload = sent.params["document"]
         assert isinstance(upload, UploadedFile) and upload.filename.endswith(".ics")
@@ -188,3 +191,29 @@ async def test_the_week_shows_group_dates_nobody_booked(harness: BotHarness) -> 
         ("07:30", "08:30", 0, 6),
         ("19:00", "20:00", 0, 3),
     ]
+
+
+async def test_the_desks_cancel_and_no_show_tell_the_client_as_schedule_does(
+    harness: BotHarness,
+) -> None:
+    api = harness.api
+    shop, sold, _ = await client_with_calendar(harness, "Cleo", zone="America/New_York")
+    first = await _booked(harness, shop, sold, _friday_9(harness))
+    second = await _booked(harness, shop, sold, _friday_9(harness) + timedelta(hours=3))
+    async with web_client(harness) as web:
+        path = f"/api/desk/sessions/{first.id}/cancel"
+        assert (await web.post(path, headers=as_user(harness, COACH))).json() == {"done": "cancel"}
+        told = await api.next_message(CLIENT, "Your coach cancelled")
+        assert told.content == (
+            "Your coach cancelled Yoga on Fri 27 Nov 04:00 (America/New_York). "
+            "It is back in your package."
+        )
+        harness.clock.now = second.starts_at + timedelta(minutes=30)
+        path = f"/api/desk/sessions/{second.id}/no-show"
+        marked = await web.post(path, headers=as_user(harness, COACH))
+        assert marked.json() == {"done": "no-show"}
+        missed = await api.next_message(CLIENT, "Your coach marked")
+        assert missed.content == (
+            "Your coach marked Yoga on Fri 27 Nov 07:00 (America/New_York) as missed; it counts "
+            "as used. Please contact your coach if this is a mistake."
+        )

@@ -17,6 +17,7 @@ from tests.e2e.holder_steps import (
     small_class,
     working_shop,
 )
+from tests.e2e.mini_app_steps import BASE, as_user, web_client
 from tests.e2e.selling_seed import Shop
 from tests.support.fake_bot_api import SentMessage
 
@@ -182,3 +183,22 @@ async def test_a_raised_capacity_offers_the_new_seats_in_line_order(harness: Bot
     await api.next_message(COACH, "Thu 03 Dec 18:00 — 2/3")  # the held seat counts
     await sweep(harness)
     assert "held for you until" in (await api.next_message(OTHER, "A seat freed up")).content
+
+
+async def test_a_seat_freed_on_the_desk_is_held_as_long_as_the_settings_say(
+    harness: BotHarness,
+) -> None:
+    """The desk's cancel is /schedule's: WAITLIST_HOLD_MINUTES holds the freed seat."""
+    await harness.restart_with(web_base_url=BASE, waitlist_hold_minutes=30)
+    api, shop = harness.api, await working_shop(harness)
+    await _full_date(shop)
+    await _joins(shop, CLIENT, "Thu 3 Dec 19:00")
+    async with web_client(harness) as web:
+        coach = as_user(harness, COACH)
+        week = (await web.get("/api/desk/week", params={"week": 1}, headers=coach)).json()
+        [finn] = [s for day in week["days"] for s in day["sessions"]]
+        cancelled = await web.post(f"/api/desk/sessions/{finn['id']}/cancel", headers=coach)
+        assert cancelled.json() == {"done": "cancel"}
+    await sweep(harness)
+    offer = await api.next_message(CLIENT, "A seat freed up")
+    assert "It is held for you until Wed 25 Nov 13:30." in offer.content  # 30 min, Berlin

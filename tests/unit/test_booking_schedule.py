@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from domain.booking.access import ByToken
 from domain.booking.manage import cancel_session
 from domain.booking.model import GroupSeat, OneToOne
 from domain.booking.redeem import redeem_session
-from domain.booking.schedule import coach_may_move, coach_schedule, coach_session
+from domain.booking.schedule import coach_may_move, coach_schedule, session_view
+from domain.errors import NotACoach, NotFound
 from domain.model import User
 from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, by, scenario
 
@@ -42,10 +45,12 @@ async def test_sessions_are_grouped_by_the_coachs_days_a_week_at_a_time() -> Non
 async def test_a_session_opens_only_for_its_coach() -> None:
     uow = scenario()
     booking = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
-    found = await coach_session(uow, COACH, booking.id or 0)
-    assert found is not None and found.booking.id == booking.id
-    assert await coach_session(uow, COACH + 1, booking.id or 0) is None
-    assert await coach_session(uow, COACH, 999) is None
+    found = await session_view(uow, COACH, booking.id or 0)
+    assert found.entry.booking.id == booking.id and found.coach.user_id == COACH
+    with pytest.raises(NotACoach):
+        await session_view(uow, COACH + 1, booking.id or 0)
+    with pytest.raises(NotFound):
+        await session_view(uow, COACH, 999)
 
 
 async def test_the_week_lists_its_group_dates_booked_or_not() -> None:
