@@ -88,14 +88,6 @@ async def unrecorded_charges(uow: UnitOfWork, charge_ids: Collection[str]) -> se
     return wanted - sold - flagged
 
 
-async def payments_needing_attention(
-    uow: UnitOfWork, coach_id: int, limit: int = ATTENTION_SHOWN
-) -> Attention:
-    """The coach sees the payments that did not match their invoice, newest first."""
-    async with uow:
-        return await attention_of(uow, coach_id, limit)
-
-
 async def attention_of(uow: UnitOfWork, coach_id: int, limit: int = ATTENTION_SHOWN) -> Attention:
     """The coach's payments needing attention, read in the caller's transaction."""
     total = await uow.payment_issues.count_for_coach(coach_id)

@@ -11,12 +11,12 @@ from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package
 from domain.catalog.services import ServiceDraft, create_service
 from domain.selling.access import my_packages
-from domain.selling.desk import change_expiry
+from domain.selling.desk import change_expiry, sold_desk
 from domain.selling.extend_requests import ASK_AGAIN_AFTER, Asked, ask_to_extend
+from domain.selling.model import SoldFilter
 from domain.selling.payments import (
     Flagged,
     Payment,
-    payments_needing_attention,
     record_payment,
     unrecorded_charges,
 )
@@ -63,8 +63,13 @@ async def test_a_short_payment_delivered_three_times_at_once_is_flagged_once_nev
         *(record_payment(make_uow(), CLIENT, "Cleo", payment, NOW) for _ in range(3))
     )
     assert [type(o) for o in outcomes if o is not None] == [Flagged]
-    attention = await payments_needing_attention(make_uow(), COACH)
-    assert attention.total == 1 and attention.newest[0].charge_id == "tg-short"
+    desk = await sold_desk(make_uow(), COACH, SoldFilter.ALL, 1, 10, NOW)
+    attention = desk.attention
+    assert (
+        attention is not None
+        and attention.total == 1
+        and attention.newest[0].charge_id == "tg-short"
+    )
     assert (attention.newest[0].paid_minor, attention.newest[0].expected_minor) == (1, 150)
     page, _ = await my_packages(make_uow(), CLIENT, 1, 10, NOW)
     assert page.total == 0
