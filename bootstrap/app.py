@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
+import bootstrap.wording  # noqa: F401 - each feature's wording handed to the kit first
 from bot.booking import availability, holder, schedule, waitlist_offer
 from bot.booking.reminder_buttons import reminder_keyboard
 from bot.booking.waitlist_offer import offer_keyboard

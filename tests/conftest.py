@@ -16,7 +16,7 @@ from hypothesis import settings
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import bootstrap.app  # noqa: F401 - the bot as it runs: each feature gave the kit its wording
+import bootstrap.wording  # noqa: F401 - each feature's wording handed to the kit, as the bot runs
 from persistence.db import create_engine, session_factory
 from persistence.migrate import upgrade_async
 from persistence.models import Base

@@ -1,6 +1,6 @@
 """The error handler: domain refusals become friendly text; bugs are logged with context
 and the person hears that nothing was changed. No traceback ever reaches a chat. A feature
-words the refusals it owns itself and hands that wording to `add_wording` when it is imported."""
+words the refusals it owns itself; the bootstrap hands that wording to `add_wording`."""
 
 from __future__ import annotations
 

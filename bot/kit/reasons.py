@@ -1,6 +1,6 @@
 """Why an input was refused, in words. The domain raises `InvalidInput(field, code, **values)`;
 each feature words its codes in its own texts module (templates with named placeholders, the
-gettext msgids, marked with `N_`) and hands them to `add_reasons` when it is imported; `reason`
+gettext msgids, marked with `N_`), which the bootstrap hands to `add_reasons`; `reason`
 says the one a refusal names in the current language: a date placeholder's strftime spec
 (`{latest:%d.%m.%Y}`) goes through `i18n.when`. A code worded per kind of item
 (`<code>.<kind>`, e.g. "item_gone_untitled.series") is said whole instead of putting the kind's
