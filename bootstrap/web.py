@@ -35,7 +35,9 @@ from bot.kit.context import PackagesApplication
 from bot.kit.errors import describe
 from bot.selling.desk import mini_app_expiry_changed, mini_app_link_revoked
 from domain.booking.feeds import FeedUnitOfWork
+from domain.booking.manage import Cancelled
 from domain.booking.model import SessionBooking
+from domain.booking.telling import Told
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
 from web import calendar_api, desk_api, desk_week, feeds, pages
@@ -124,14 +126,15 @@ def web_deps(app: PackagesApplication, settings: Settings) -> WebDeps:
     assert settings.telegram_bot_token is not None
     deps = app.deps
 
-    async def booked(user_id: int, booking: SessionBooking) -> None:
-        await mini_app_change(app, "booked", user_id, booking)
+    async def booked(told: Told[SessionBooking]) -> None:
+        await mini_app_change(app, "booked", told.done, told.parties)
 
-    async def cancelled(user_id: int, booking: SessionBooking, returned: bool) -> None:
-        await mini_app_change(app, "cancelled", user_id, booking, returned)
+    async def cancelled(told: Told[Cancelled]) -> None:
+        done = told.done
+        await mini_app_change(app, "cancelled", done.booking, told.parties, done.unit_returned)
 
-    async def moved(user_id: int, booking: SessionBooking) -> None:
-        await mini_app_change(app, "moved", user_id, booking)
+    async def moved(told: Told[SessionBooking]) -> None:
+        await mini_app_change(app, "moved", told.done, told.parties)
 
     return WebDeps(
         bot_token=settings.telegram_bot_token.get_secret_value(),

@@ -20,11 +20,9 @@ from domain.booking.holder import (
     move_choices,
     package_screen,
     slots_for,
-    zone_for,
 )
-from domain.booking.manage import cancel_session, reschedule_session
+from domain.booking.holder_changes import book_session, cancel_own_session, move_own_session
 from domain.booking.model import GroupSeat, OneToOne, SessionBooking
-from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
 from domain.selling.model import SoldStatus
 from i18n import when as written
@@ -140,11 +138,9 @@ def routes(deps: WebDeps) -> list[Route]:
         else:
             choice = OneToOne(item_id, utc_moment(body["at"]))
         access = ByHolder(user.id, sold_id)
-        booking = await redeem_session(
-            deps.uow(True), access, choice, deps.clock(), deps.reminders
-        )
-        await deps.notices.booked(user.id, booking)
-        zone = await zone_for(deps.uow(False), user.id, sold_id)
+        told = await book_session(deps.uow(True), access, choice, deps.clock(), deps.reminders)
+        await deps.notices.booked(told)
+        booking, zone = told.done, told.parties.actor.zone
         when = deps.wording.moment(booking.starts_at, zone)
         return {"booked": booking.id, "title": booking.title, "when": when, "zone": zone}
 
@@ -152,22 +148,22 @@ def routes(deps: WebDeps) -> list[Route]:
         sold_id, booking_id = int_param(request, "sold"), int_param(request, "booking")
         at = utc_moment((await json_body(request))["at"])
         access = ByHolder(user.id, sold_id)
-        moved = await reschedule_session(
+        told = await move_own_session(
             deps.uow(True), access, booking_id, at, deps.clock(), deps.reminders
         )
-        await deps.notices.moved(user.id, moved)
-        zone = await zone_for(deps.uow(False), user.id, sold_id)
+        await deps.notices.moved(told)
+        moved, zone = told.done, told.parties.actor.zone
         when = deps.wording.moment(moved.starts_at, zone)
         return {"moved": booking_id, "title": moved.title, "when": when, "zone": zone}
 
     async def cancel(request: Request, user: WebUser) -> dict[str, Any]:
         sold_id, booking_id = int_param(request, "sold"), int_param(request, "booking")
         access = ByHolder(user.id, sold_id)
-        done = await cancel_session(
+        told = await cancel_own_session(
             deps.uow(True), access, booking_id, deps.clock(), deps.reminders, deps.waitlist_hold
         )
-        await deps.notices.cancelled(user.id, done.booking, done.unit_returned)
-        return {"cancelled": booking_id, "returned": done.unit_returned}
+        await deps.notices.cancelled(told)
+        return {"cancelled": booking_id, "returned": told.done.unit_returned}
 
     base = "/api/packages/{sold:int}"
     return [

@@ -11,6 +11,7 @@ from domain.booking.coach_changes import CoachChange
 from domain.booking.feeds import FeedUnitOfWork
 from domain.booking.manage import Cancelled
 from domain.booking.model import SessionBooking
+from domain.booking.telling import Told
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.errors import DomainError
 from domain.reminders.use_cases import ReminderOffsets
@@ -28,12 +29,12 @@ class Wording:
 @dataclass(frozen=True)
 class Notices:
     """The chat hears of what was done in the Mini App, as if it was done in the chat: a
-    holder's change (the acting user's id, the booking), a coach's change on the desk (the
-    change with the client to tell, as /schedule tells them), a sold package's change."""
+    holder's change (what it did and its parties), a coach's change on the desk (the change
+    with the client to tell, as /schedule tells them), a sold package's change."""
 
-    booked: Callable[[int, SessionBooking], Awaitable[None]]
-    cancelled: Callable[[int, SessionBooking, bool], Awaitable[None]]
-    moved: Callable[[int, SessionBooking], Awaitable[None]]
+    booked: Callable[[Told[SessionBooking]], Awaitable[None]]
+    cancelled: Callable[[Told[Cancelled]], Awaitable[None]]
+    moved: Callable[[Told[SessionBooking]], Awaitable[None]]
     coach_cancelled: Callable[[CoachChange[Cancelled]], Awaitable[None]]
     coach_no_show: Callable[[CoachChange[SessionBooking]], Awaitable[None]]
     coach_moved: Callable[[CoachChange[SessionBooking]], Awaitable[None]]

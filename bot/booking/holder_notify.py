@@ -17,7 +17,7 @@ from bot.booking import weekly_views
 from bot.booking.notify import calendar_to, tell
 from bot.kit.context import BotContext, PackagesApplication
 from domain.booking.model import SessionBooking
-from domain.booking.telling import Parties, Told, told_of
+from domain.booking.telling import Parties, Told
 from i18n import speaking
 from persistence.calendars.ics import bookings_ics
 
@@ -77,16 +77,15 @@ async def after_weekly(
 async def mini_app_change(
     app: PackagesApplication,
     change: Change,
-    user_id: int,
     booking: SessionBooking,
+    parties: Parties,
     returned: bool = False,
 ) -> None:
     """A booking, cancellation (`returned`: the unit went back) or move made in the Mini App:
     the person's chat gets what the chat itself would have said (in their language), with the
-    .ics, and the other side is told."""
+    .ics, and the other side is told (`parties`: read with the change)."""
     context = BotContext(app)
-    parties = await told_of(context.uow(write=False), booking, user_id)
-    zone = parties.actor.zone
+    user_id, zone = parties.actor.user_id, parties.actor.zone
     texts = {
         "booked": partial(views.booked, booking, zone),
         "cancelled": partial(views.cancelled, booking, zone, returned),

@@ -165,13 +165,7 @@ async def move_choices(
         return MoveChoices(booking, await _zone_of(uow, package, viewer_id), starts)
 
 
-async def zone_for(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
-    """The zone the holder sees the package's times in."""
-    async with uow:
-        return await zone_in(uow, viewer_id, sold_id)
-
-
 async def zone_in(uow: BookingUnitOfWork, viewer_id: int, sold_id: int) -> str:
-    """`zone_for` inside the caller's open unit of work."""
+    """The zone the holder sees the package's times in, inside the caller's unit of work."""
     package = await holding(uow, ByHolder(viewer_id, sold_id))
     return await _zone_of(uow, package, viewer_id)

@@ -58,12 +58,6 @@ async def parties_of(uow: BookingUnitOfWork, booking: SessionBooking, actor_id: 
     )
 
 
-async def told_of(uow: BookingUnitOfWork, booking: SessionBooking, actor_id: int) -> Parties:
-    """The parties of a change made elsewhere (the Mini App), in one read."""
-    async with uow:
-        return await parties_of(uow, booking, actor_id)
-
-
 async def telling(uow: BookingUnitOfWork, done: T, booking: SessionBooking, actor: int) -> Told[T]:
     """Inside a change's open unit of work: reads its parties, then commits it all."""
     parties = await parties_of(uow, booking, actor)
