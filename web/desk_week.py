@@ -5,6 +5,7 @@ Every call is the coach's own: the use cases' ownership checks (rule 13)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +28,8 @@ from web.api import endpoint, int_param, json_body
 from web.auth import WebUser
 from web.deps import WebDeps
 from web.picking import day_of, month_of, utc_moment, wanted_day
+
+DAY = 24 * 60
 
 
 def routes(deps: WebDeps) -> list[Route]:
@@ -55,20 +58,24 @@ def routes(deps: WebDeps) -> list[Route]:
         }
 
     def days(found: ScheduleWeek, now: datetime) -> list[dict[str, Any]]:
-        zone, tz = found.zone, ZoneInfo(found.zone)
-        sessions = {day: [session(e, zone, now) for e in entries] for day, entries in found.days}
-        dates: dict[date, list[dict[str, Any]]] = {}
-        for d in found.group_dates:
-            dates.setdefault(d.starts_at.astimezone(tz).date(), []).append(group_date(d, zone))
-        return [
-            {
-                "date": day.isoformat(),
-                "label": _day_label(day),
-                "sessions": sessions.get(day, []),
-                "dates": dates.get(day, []),
-            }
-            for day in sorted(sessions.keys() | dates.keys())
-        ]
+        """The week's days with items: each item on its start day, and once more under
+        `continued` on each next day of the week it runs on into (past midnight)."""
+        zone, week = found.zone, {found.monday + timedelta(days=n) for n in range(7)}
+        shown: dict[date, dict[str, Any]] = {}
+
+        def put(kind: str, item: dict[str, Any], start: datetime, end: datetime) -> None:
+            for day, continued, placed in _placed(item, start, end, zone):
+                if day in week:
+                    lists = shown.setdefault(day, _day(day))
+                    (lists["continued"] if continued else lists)[kind].append(placed)
+
+        entries = [e for _, found_on_day in found.days for e in found_on_day]
+        for entry in (*found.carried, *entries):
+            b = entry.booking
+            put("sessions", session(entry, zone, now), b.starts_at, b.ends_at)
+        for d in (*found.carried_dates, *found.group_dates):
+            put("dates", group_date(d, zone), d.starts_at, d.ends_at)
+        return [shown[day] for day in sorted(shown)]
 
     async def week(request: Request, user: WebUser) -> dict[str, Any]:
         number, now = int(request.query_params.get("week", "0")), deps.clock()
@@ -83,7 +90,7 @@ def routes(deps: WebDeps) -> list[Route]:
                 for day in (found.monday + timedelta(days=n) for n in range(7))
             ],
             "has_previous": found.has_previous,
-            "has_next": found.has_next or found.dates_later,
+            "has_next": found.has_next or found.dates_later or found.runs_on,
             "days": days(found, now),
         }
 
@@ -148,6 +155,36 @@ def _day_label(day: date) -> str:
     return when(day, "%a %-d %b")
 
 
+def _day(day: date) -> dict[str, Any]:
+    return {
+        "date": day.isoformat(),
+        "label": _day_label(day),
+        "sessions": [],
+        "dates": [],
+        "continued": {"sessions": [], "dates": []},
+    }
+
+
+def _placed(
+    item: dict[str, Any], start: datetime, end: datetime, zone: str
+) -> Iterator[tuple[date, bool, dict[str, Any]]]:
+    """`item` on its start day in the coach's zone, then, while it runs past midnight, a
+    copy on each next day from 0 to its end there (1440 at most; an end at midnight sharp
+    adds no day), marked `continued`. Minutes are the clock's, as the grid's hours are: on
+    a day the clocks change they count the wall time, not the time gone by."""
+    tz = ZoneInfo(zone)
+    first, last = start.astimezone(tz).date(), end.astimezone(tz)
+    yield first, False, item
+    day = first + timedelta(days=1)
+    while day <= last.date() and (minute := _minute(last, day)) > 0:
+        yield (
+            day,
+            True,
+            {**item, "start_minute": 0, "end_minute": min(minute, DAY), "continued": True},
+        )
+        day += timedelta(days=1)
+
+
 def _span(start: datetime, end: datetime, zone: str) -> dict[str, Any]:
     """Start and end as the coach's clock shows them, and as minutes since the start's
     midnight there (the grid's rows; an end past midnight counts on: 25:00 is 1500)."""
@@ -162,4 +199,4 @@ def _span(start: datetime, end: datetime, zone: str) -> dict[str, Any]:
 
 
 def _minute(moment: datetime, day: date) -> int:
-    return (moment.date() - day).days * 1440 + moment.hour * 60 + moment.minute
+    return (moment.date() - day).days * DAY + moment.hour * 60 + moment.minute

@@ -16,15 +16,21 @@ from domain.booking.waitlist import InLine
 from domain.booking.waitlist_offers import line_of_date
 from domain.booking.wallclock import WEEKS_AHEAD_MAX, first_instant
 from domain.catalog.access import require_coach
+from domain.catalog.rules import DURATION_MAX
 from domain.errors import NotFound
 from domain.model import Coach
+
+_LONGEST = timedelta(minutes=DURATION_MAX)
 
 
 @dataclass(frozen=True)
 class ScheduleWeek:
     """Week `week` (0 = the current local week, Monday first) of the coach's sessions;
     `group_dates` are the week's dates of the coach's series, whether booked or not, and
-    `dates_later` whether any come after the week."""
+    `dates_later` whether any come after the week; `carried` and `carried_dates` are the
+    sessions and dates that start before the week and run on into its Monday (a Sunday
+    night's), which a grid shows at the week's top, and `runs_on` whether one of the week's
+    runs on into the next week's Monday (so a grid has that week to show)."""
 
     week: int
     monday: date
@@ -34,6 +40,9 @@ class ScheduleWeek:
     has_next: bool
     group_dates: tuple[GroupDate, ...] = ()
     dates_later: bool = False
+    carried: tuple[ScheduleEntry, ...] = ()
+    carried_dates: tuple[GroupDate, ...] = ()
+    runs_on: bool = False
 
 
 async def coach_schedule(
@@ -49,20 +58,34 @@ async def coach_schedule(
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=week)
         start = first_instant(datetime.combine(monday, time()), zone)
         end = first_instant(datetime.combine(monday + timedelta(weeks=1), time()), zone)
-        entries = await uow.bookings.schedule(coach_id, start, end)
+        # from the longest a session lasts before the week: what runs on into its Monday
+        entries = await uow.bookings.schedule(coach_id, start - _LONGEST, end)
         later = await uow.bookings.schedule(coach_id, end, end + timedelta(days=366), limit=1)
-        dates = await uow.bookings.group_dates(coach_id, start, end)
+        dates = await uow.bookings.group_dates(coach_id, start - _LONGEST, end)
         dates_later = await uow.bookings.group_dates(
             coach_id, end, end + timedelta(days=366), limit=1
         )
     by_day: dict[date, list[ScheduleEntry]] = {}
     for entry in entries:
-        by_day.setdefault(entry.booking.starts_at.astimezone(zone).date(), []).append(entry)
+        if entry.booking.starts_at >= start:
+            by_day.setdefault(entry.booking.starts_at.astimezone(zone).date(), []).append(entry)
     days = tuple((day, tuple(found)) for day, found in sorted(by_day.items()))
     has_next = bool(later) and week < WEEKS_AHEAD_MAX
     ahead = bool(dates_later) and week < WEEKS_AHEAD_MAX
+    ends = [e.booking.ends_at for e in entries] + [d.ends_at for d in dates]
+    runs_on = week < WEEKS_AHEAD_MAX and any(end < last for last in ends)
     return ScheduleWeek(
-        week, monday, coach.timezone, days, week > 0, has_next, tuple(dates), ahead
+        week,
+        monday,
+        coach.timezone,
+        days,
+        week > 0,
+        has_next,
+        tuple(d for d in dates if d.starts_at >= start),
+        ahead,
+        tuple(e for e in entries if e.booking.starts_at < start < e.booking.ends_at),
+        tuple(d for d in dates if d.starts_at < start < d.ends_at),
+        runs_on,
     )
 
 

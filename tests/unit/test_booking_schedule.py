@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from domain.booking.redeem import redeem_session
 from domain.booking.schedule import coach_may_move, coach_schedule, session_view
 from domain.errors import NotACoach, NotFound
 from domain.model import User
-from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, by, scenario
+from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, YOGA, by, scenario
 
 
 async def test_sessions_are_grouped_by_the_coachs_days_a_week_at_a_time() -> None:
@@ -74,3 +74,20 @@ async def test_the_coach_may_move_an_upcoming_one_to_one_session_only() -> None:
     assert not coach_may_move(one, TUESDAY_9)  # begun
     gone = await cancel_session(uow, ByToken("token-1"), one.id or 0, NOW)
     assert not coach_may_move(gone.booking, NOW)
+
+
+async def test_a_sunday_night_seat_runs_on_into_the_next_weeks_monday() -> None:
+    uow = scenario()
+    late = uow.occurrences.add(YOGA, datetime(2026, 12, 6, 22, 30, tzinfo=UTC))  # 23:30 Berlin
+    seat = await redeem_session(uow, by(2), GroupSeat(22, late.id or 0), NOW)
+
+    week = await coach_schedule(uow, COACH, 0, NOW)
+    assert [e.booking.id for e in week.days[-1][1]] == [seat.id]  # listed on its Sunday
+    assert week.runs_on and not week.has_next  # the next week has only its last half hour
+    assert (week.carried, week.carried_dates) == ((), ())
+
+    following = await coach_schedule(uow, COACH, 1, NOW)
+    assert following.days == () and following.group_dates == ()  # nothing starts there
+    assert [e.booking.id for e in following.carried] == [seat.id]
+    assert [d.occurrence_id for d in following.carried_dates] == [late.id]
+    assert not following.runs_on

@@ -1,0 +1,92 @@
+"""The desk's week draws a session past midnight on both days: a Saturday 23:30–00:30
+session (in the coach's Berlin) is on Saturday from 23:30 and again, continued, on Sunday
+from 00:00 to 00:30, the same session (its id, label and actions), listed once; a group
+date does the same; a Sunday night session is clipped at the week's end and the next week
+shows its continuation at Monday 00:00 (and the week before offers it)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from domain.accounts import set_timezone
+from domain.booking.access import ByHolder
+from domain.booking.coach_availability import set_day_hours
+from domain.booking.model import OneToOne
+from domain.booking.redeem import redeem_session
+from tests.e2e.conftest import CLIENT, COACH, BotHarness
+from tests.e2e.holder_steps import small_class
+from tests.e2e.mini_app_steps import as_user, client_with_calendar, web_client
+from tests.e2e.selling_seed import Shop
+
+SATURDAY_2330 = datetime(2026, 11, 28, 22, 30, tzinfo=UTC)  # Berlin 23:30
+SUNDAY_2330 = datetime(2026, 11, 29, 22, 30, tzinfo=UTC)
+
+
+async def night_owl_coach(harness: BotHarness) -> tuple[Shop, int]:
+    """The coach works round the clock in Berlin; a client holds three sessions of an hour."""
+    shop, sold, _ = await client_with_calendar(harness, "Cleo", zone="Europe/Berlin")
+    await set_timezone(shop.uow(), COACH, "Anna", "Europe/Berlin")
+    for weekday in range(7):
+        await set_day_hours(shop.uow(), COACH, weekday, "00:00-24:00")
+    async with web_client(harness) as web:
+        screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
+        item = int(screen.json()["items"][0]["id"])
+    for at in (SATURDAY_2330, SUNDAY_2330):
+        await redeem_session(
+            shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
+        )
+    await small_class(shop, 4, "2026-11-27 23:30")  # Friday night, typed in Berlin
+    return shop, sold
+
+
+def _rows(day: dict[str, Any], kind: str) -> list[tuple[str, str, int, int, bool]]:
+    return [
+        (i["title"], i["start"] + "–" + i["end"], i["start_minute"], i["end_minute"], False)
+        for i in day[kind]
+    ] + [
+        (i["title"], i["start"] + "–" + i["end"], i["start_minute"], i["end_minute"], True)
+        for i in day["continued"][kind]
+    ]
+
+
+async def test_a_session_past_midnight_shows_on_both_days_and_counts_once(
+    harness: BotHarness,
+) -> None:
+    await night_owl_coach(harness)
+    coach = as_user(harness, COACH)
+    async with web_client(harness) as web:
+        week = (await web.get("/api/desk/week", params={"week": 0}, headers=coach)).json()
+    days = {d["date"]: d for d in week["days"]}
+    assert sorted(days) == ["2026-11-27", "2026-11-28", "2026-11-29"]
+    saturday, sunday = days["2026-11-28"], days["2026-11-29"]
+    assert _rows(saturday, "sessions") == [("Yoga", "23:30–00:30", 1410, 1470, False)]
+    assert _rows(sunday, "sessions") == [
+        ("Yoga", "23:30–00:30", 1410, 1470, False),  # its own, clipped at the week's end
+        ("Yoga", "23:30–00:30", 0, 30, True),  # Saturday's, continued
+    ]
+    [started] = saturday["sessions"]
+    [continued] = sunday["continued"]["sessions"]
+    assert continued == {**started, "start_minute": 0, "end_minute": 30, "continued": True}
+    assert _rows(days["2026-11-27"], "dates") == [("Circle", "23:30–00:30", 1410, 1470, False)]
+    assert _rows(saturday, "dates") == [("Circle", "23:30–00:30", 0, 30, True)]
+    listed = [s["id"] for d in week["days"] for s in d["sessions"]]
+    assert len(listed) == len(set(listed)) == 2  # each session once in the day lists
+
+
+async def test_a_sunday_night_session_goes_on_at_the_next_weeks_monday(
+    harness: BotHarness,
+) -> None:
+    await night_owl_coach(harness)
+    coach = as_user(harness, COACH)
+    async with web_client(harness) as web:
+        this = (await web.get("/api/desk/week", params={"week": 0}, headers=coach)).json()
+        following = await web.get("/api/desk/week", params={"week": 1}, headers=coach)
+    [sunday] = [d for d in this["days"] if d["date"] == "2026-11-29"]
+    [own] = sunday["sessions"]
+    assert this["has_next"] is True  # nothing starts in the next week, but this runs on
+    [monday] = following.json()["days"]
+    assert (monday["date"], monday["sessions"], monday["dates"]) == ("2026-11-30", [], [])
+    assert _rows(monday, "sessions") == [("Yoga", "23:30–00:30", 0, 30, True)]
+    assert monday["continued"]["sessions"][0]["id"] == own["id"]
+    assert monday["continued"]["sessions"][0]["when"] == own["when"] == "Sun 29 Nov 23:30"
