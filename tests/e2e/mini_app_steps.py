@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
 from bootstrap.web import web_app_for
+from domain.accounts import set_timezone
+from domain.booking.access import ByHolder
+from domain.booking.coach_availability import set_day_hours
+from domain.booking.model import OneToOne
+from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
-from tests.e2e.conftest import CLIENT, BotHarness
-from tests.e2e.holder_steps import gets_package, package_of, working_shop
+from tests.e2e.conftest import CLIENT, COACH, BotHarness
+from tests.e2e.holder_steps import gets_package, package_of, small_class, working_shop
 from tests.e2e.selling_seed import Shop
 from tests.support.init_data import signed_init_data
 
@@ -59,3 +65,26 @@ async def client_with_calendar(
     view = await gets_package(shop, CLIENT, name, package, zone)
     url = calendar_url(view.button("🗓 Calendar"))
     return shop, int(url.rsplit("/", 1)[1]), url
+
+
+SATURDAY_2330 = datetime(2026, 11, 28, 22, 30, tzinfo=UTC)  # Berlin 23:30
+SUNDAY_2330 = datetime(2026, 11, 29, 22, 30, tzinfo=UTC)
+
+
+async def night_owl_coach(harness: BotHarness) -> tuple[Shop, int]:
+    """The coach works round the clock in Berlin; Cleo holds an hour of Yoga at 23:30 on
+    Saturday and on Sunday, and a Circle date is at 23:30 on Friday: (the shop, the sold
+    package's id)."""
+    shop, sold, _ = await client_with_calendar(harness, "Cleo", zone="Europe/Berlin")
+    await set_timezone(shop.uow(), COACH, "Anna", "Europe/Berlin")
+    for weekday in range(7):
+        await set_day_hours(shop.uow(), COACH, weekday, "00:00-24:00")
+    async with web_client(harness) as web:
+        screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
+        item = int(screen.json()["items"][0]["id"])
+    for at in (SATURDAY_2330, SUNDAY_2330):
+        await redeem_session(
+            shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
+        )
+    await small_class(shop, 4, "2026-11-27 23:30")  # Friday night, typed in Berlin
+    return shop, sold

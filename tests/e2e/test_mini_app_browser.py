@@ -6,7 +6,9 @@ parses; a package titled with HTML and a client named with a script show as text
 dialog opens. The coach moves a session from the desk's week (a day, a time, a confirm) and
 cancels one after Telegram's confirm; the week shows a group date nobody booked. The week
 is a time grid: each block in its day's column, later ones lower, overlapping ones side by
-side, all reachable at 360 px; an empty week says so. Each screen is saved as a screenshot
+side, all reachable at 360 px; an empty week says so. A session past midnight goes on at
+the top of the next day's column and opens the same actions there, and a Sunday night's
+at the top of the next week's Monday. Each screen is saved as a screenshot
 in test-artifacts/mini-app/."""
 
 from __future__ import annotations
@@ -32,7 +34,13 @@ from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import small_class
-from tests.e2e.mini_app_steps import BASE, as_user, client_with_calendar, web_client
+from tests.e2e.mini_app_steps import (
+    BASE,
+    as_user,
+    client_with_calendar,
+    night_owl_coach,
+    web_client,
+)
 from tests.reminder_seed import MakeUow
 from tests.support.init_data import signed_init_data
 from web.headers import TELEGRAM_SCRIPT
@@ -275,6 +283,54 @@ async def test_an_empty_week_says_so_instead_of_an_empty_grid(harness: BotHarnes
         await empty.wait_for()
         assert await empty.text_content() == "No sessions this week."
         assert await p.locator("#week-days").is_hidden()
+    assert errors == []
+
+
+async def test_a_session_past_midnight_goes_on_at_the_top_of_the_next_day(
+    harness: BotHarness,
+) -> None:
+    await night_owl_coach(harness)  # Yoga at 23:30 Sat and Sun, a Circle at 23:30 Fri (Berlin)
+    errors: list[str] = []
+    async with served(harness) as root, browser_page() as p:
+        p.on("pageerror", lambda e: errors.append(str(e)))
+        await p.goto(launch_url(root, "/app/desk", harness, COACH))
+        saturday = p.locator("#week-days .day", has_text="Sat 28 Nov")
+        sunday = p.locator("#week-days .day", has_text="Sun 29 Nov")
+        started = saturday.locator("li.session", has_text="23:30–00:30 Yoga · Cleo")
+        goes_on = sunday.locator("li.session.continued")
+        await goes_on.wait_for()
+        assert await _hours(p) == ("00:00", "24:00")
+        body = await _box(sunday.locator(".day-body"))
+        top, end = await _box(goes_on), await _box(started)
+        assert top["y"] == pytest.approx(body["y"], abs=1)  # from Sunday's 00:00
+        assert top["height"] == pytest.approx(30, abs=1)  # to 00:30
+        assert end["y"] + end["height"] == pytest.approx(body["y"] + body["height"], abs=1)
+        assert await goes_on.text_content() == await started.text_content()
+        await shot(p, "11-coach-week-past-midnight")
+        head = p.locator("#session-head")
+        await goes_on.locator("button").click()
+        assert await head.text_content() == "Sat 28 Nov 23:30–00:30 Yoga · Cleo"
+        assert await p.locator("#session-cancel").get_attribute("aria-label") == (
+            "Cancel Yoga · Cleo, Sat 28 Nov 23:30"
+        )  # the same session's actions
+        assert await goes_on.locator("button").get_attribute("tabindex") == "-1"  # listed once
+        circle = saturday.locator("li.group-date.continued")
+        assert await circle.text_content() == "23:30–00:30 Circle · 0 of 4 seats taken"
+        friday_night = await _box(circle)
+        assert friday_night["y"] == pytest.approx(
+            (await _box(saturday.locator(".day-body")))["y"], abs=1
+        )  # Friday's, at Saturday's top
+
+        await p.get_by_role("button", name="Next week").click()
+        monday = p.locator("#week-days .day", has_text="Mon 30 Nov")
+        carried = monday.get_by_role("button", name="Actions for Yoga · Cleo, Sun 29 Nov 23:30")
+        await carried.wait_for()  # its start is last week's: reachable here
+        assert (await _box(carried))["y"] == pytest.approx(
+            (await _box(monday.locator(".day-body")))["y"], abs=1
+        )
+        await carried.click()
+        assert await head.text_content() == "Sun 29 Nov 23:30–00:30 Yoga · Cleo"
+        await shot(p, "12-coach-next-monday")
     assert errors == []
 
 

@@ -6,38 +6,10 @@ shows its continuation at Monday 00:00 (and the week before offers it)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-from domain.accounts import set_timezone
-from domain.booking.access import ByHolder
-from domain.booking.coach_availability import set_day_hours
-from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
-from tests.e2e.conftest import CLIENT, COACH, BotHarness
-from tests.e2e.holder_steps import small_class
-from tests.e2e.mini_app_steps import as_user, client_with_calendar, web_client
-from tests.e2e.selling_seed import Shop
-
-SATURDAY_2330 = datetime(2026, 11, 28, 22, 30, tzinfo=UTC)  # Berlin 23:30
-SUNDAY_2330 = datetime(2026, 11, 29, 22, 30, tzinfo=UTC)
-
-
-async def night_owl_coach(harness: BotHarness) -> tuple[Shop, int]:
-    """The coach works round the clock in Berlin; a client holds three sessions of an hour."""
-    shop, sold, _ = await client_with_calendar(harness, "Cleo", zone="Europe/Berlin")
-    await set_timezone(shop.uow(), COACH, "Anna", "Europe/Berlin")
-    for weekday in range(7):
-        await set_day_hours(shop.uow(), COACH, weekday, "00:00-24:00")
-    async with web_client(harness) as web:
-        screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
-        item = int(screen.json()["items"][0]["id"])
-    for at in (SATURDAY_2330, SUNDAY_2330):
-        await redeem_session(
-            shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
-        )
-    await small_class(shop, 4, "2026-11-27 23:30")  # Friday night, typed in Berlin
-    return shop, sold
+from tests.e2e.conftest import COACH, BotHarness
+from tests.e2e.mini_app_steps import as_user, night_owl_coach, web_client
 
 
 def _rows(day: dict[str, Any], kind: str) -> list[tuple[str, str, int, int, bool]]:

@@ -2,7 +2,10 @@
 // an hour per 60 px from the earliest to the latest hour with an item (at least 8:00 to
 // 18:00), each item a block from its start to its end as the API gives them (minutes since
 // midnight in the coach's zone: no zones here); items that overlap share the width side by
-// side. Loaded after app.js; adds `app.weekGrid`.
+// side. An item past midnight comes again on the next day from 00:00 (the API lists it
+// there under `continued`): the same node, marked, and when its start shows in the same
+// week, for the eye only (out of the tab order, hidden from screen readers: its start block
+// is the one to reach). Loaded after app.js; adds `app.weekGrid`.
 "use strict";
 (function () {
   const app = window.MiniApp;
@@ -14,9 +17,21 @@
   // screen to the first day with an item.
   app.weekGrid = function (grid, found, nodes) {
     const items = {};
+    const started = {};
     found.days.forEach(function (day) {
+      day.sessions.forEach(function (s) { started["s" + s.id] = true; });
+      day.dates.forEach(function (d) { started["d" + d.occurrence] = true; });
+    });
+    found.days.forEach(function (day) {
+      const continued = day.continued;
       items[day.date] = day.sessions.map(function (s) { return block(s, nodes.session(s)); })
-        .concat(day.dates.map(function (d) { return block(d, nodes.date(d)); }));
+        .concat(day.dates.map(function (d) { return block(d, nodes.date(d)); }))
+        .concat(continued.sessions.map(function (s) {
+          return block(s, goesOn(nodes.session(s), started["s" + s.id]));
+        }))
+        .concat(continued.dates.map(function (d) {
+          return block(d, goesOn(nodes.date(d), started["d" + d.occurrence]));
+        }));
     });
     const hours = hourSpan(found.days);
     grid.appendChild(hourColumn(hours));
@@ -27,6 +42,19 @@
     grid.parentNode.scrollLeft = first.offsetLeft - grid.firstChild.offsetWidth;
   };
 
+  function goesOn(node, echo) {
+    node.classList.add("continued");
+    if (echo) {
+      node.setAttribute("aria-hidden", "true");
+      node.querySelectorAll("button").forEach(function (b) { b.tabIndex = -1; });
+    }
+    return node;
+  }
+
+  function allOf(day) {
+    return day.sessions.concat(day.dates, day.continued.sessions, day.continued.dates);
+  }
+
   function block(item, node) {
     const to = Math.max(item.end_minute, item.start_minute + SHORTEST);
     return { from: item.start_minute, to: to, node: node };
@@ -36,7 +64,7 @@
     let first = 8;
     let last = 18;
     days.forEach(function (day) {
-      day.sessions.concat(day.dates).forEach(function (item) {
+      allOf(day).forEach(function (item) {
         first = Math.min(first, Math.floor(item.start_minute / 60));
         last = Math.max(last, Math.ceil(Math.min(item.end_minute, DAY) / 60));
       });
