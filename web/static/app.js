@@ -1,6 +1,7 @@
 // Shared by the Mini App's pages: Telegram's WebApp object, the theme, and `api`, which
 // sends the page's initData with every call. Text always goes in through textContent.
 // The page's words come translated from the server (#words); `app.t` fills their {names}.
+// `app.$` finds an element by id and `app.say` writes the page's notice line.
 "use strict";
 (function () {
   const tg = window.Telegram && window.Telegram.WebApp;
@@ -57,6 +58,13 @@
       }
     });
   }
+
+  // The page's element with the id `id`.
+  app.$ = function (id) { return document.getElementById(id); };
+
+  // `text` on the page's notice line (#notice, a status: read out when it changes); none
+  // empties it.
+  app.say = function (text) { app.$("notice").textContent = text || ""; };
 
   app.el = function (tag, text, attrs) {
     const node = document.createElement(tag);

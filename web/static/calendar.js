@@ -6,14 +6,13 @@
   const root = document.getElementById("calendar");
   const sold = root.dataset.sold;
   const base = "/api/packages/" + sold;
-  const $ = function (id) { return document.getElementById(id); };
+  const $ = app.$;
+  const say = app.say;
   const state = { item: null, moving: null, zone: "" };
   const t = app.t;
   const dayLabel = app.dayLabel;
 
   function moveQuery() { return state.moving ? "&move=" + state.moving.id : ""; }
-
-  function say(text) { $("notice").textContent = text || ""; }
 
   const picker = app.picker({
     unit: function () { return state.item.kind === "series" ? "free_dates" : "free_times"; },

@@ -6,7 +6,8 @@
 (function () {
   const app = window.MiniApp;
   const t = app.t;
-  const $ = function (id) { return document.getElementById(id); };
+  const $ = app.$;
+  const say = app.say;
   const state = { week: 0 };
   const tabs = ["week", "sold", "numbers"];
 
@@ -15,8 +16,6 @@
     const key = "status_" + value;
     return app.words[key] !== undefined ? t(key) : value.replace("_", " ");
   }
-
-  function say(text) { $("notice").textContent = text || ""; }
 
   function guarded(run) { return app.guarded(run, say); }
 

@@ -51,7 +51,7 @@
   //   after()           what follows a done confirm (the page reloads what changed)
   //   say(text)         the page's notice line
   app.picker = function (spec) {
-    const $ = function (id) { return document.getElementById(id); };
+    const $ = app.$;
     const picker = { month: null, day: null, choice: null, zone: "" };
 
     function hideMainButton() {
