@@ -101,9 +101,14 @@ class SqlWaitlists:
             update(WaitlistEntryRow)
             .where(WaitlistEntryRow.id == entry_id, WaitlistEntryRow.state == WaitState.WAITING)
             .values(
-                state=WaitState.OFFERED.value, hold_until=hold_until, next_attempt_at=now,
-                attempts=0, outcome=None, sent_at=None, last_error=None,
-            )  # fmt: skip
+                state=WaitState.OFFERED.value,
+                hold_until=hold_until,
+                next_attempt_at=now,
+                attempts=0,
+                outcome=None,
+                sent_at=None,
+                last_error=None,
+            )
             .returning(WaitlistEntryRow.id)
         )
         return (await self._session.execute(stmt)).first() is not None
