@@ -14,8 +14,7 @@ from bot.kit.callbacks import Callback, Id
 from bot.kit.context import BotContext
 from bot.kit.replies import Route, buttons, show, user_id
 from domain.booking.errors import BookingRefused
-from domain.booking.holder_changes import take_offered_seat
-from domain.booking.waitlist_offers import leave_waitlist
+from domain.booking.holder_changes import let_offered_seat_go, take_offered_seat
 from domain.errors import NotFound
 from i18n import N_, _
 
@@ -43,7 +42,7 @@ async def decline(update: Update, context: BotContext, entry: int) -> None:
     """The seat offered goes to the next in line; a refusal (lapsed) is said plainly."""
     person, now = user_id(update), context.now()
     try:
-        await leave_waitlist(context.uow(), person, entry, now, context.waitlist_hold)
+        await let_offered_seat_go(context.uow(), person, entry, now, context.waitlist_hold)
     except BookingRefused as refused:
         await show(update, refusal_text(refused), None)
         return

@@ -41,7 +41,7 @@ async def coach_cancel(
     reminders: ReminderOffsets | None = None,
     hold: timedelta = DEFAULT_HOLD,
 ) -> CoachChange[Cancelled]:
-    """The coach cancels one of their sessions (see `cancel_session`)."""
+    """The coach cancels one of their sessions (see `cancel`)."""
     async with uow:
         was = (await session_in(uow, coach_id, booking_id)).entry.booking
         access = ByCoach(coach_id, was.sold_package_id)
@@ -56,7 +56,7 @@ async def coach_no_show(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> CoachChange[SessionBooking]:
-    """The coach marks a started session of theirs a no-show (see `mark_no_show`)."""
+    """The coach marks a started session of theirs a no-show (see `no_show`)."""
     async with uow:
         await require_coach(uow, coach_id)
         marked = await no_show(uow, coach_id, booking_id, now, reminders)
@@ -71,7 +71,7 @@ async def coach_move(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> CoachChange[SessionBooking] | CoachSession:
-    """The coach moves a 1:1 session of theirs (see `reschedule_session`); already at that
+    """The coach moves a 1:1 session of theirs (see `reschedule`); already at that
     time or no longer active (a second press): nothing changes, the session as it is."""
     async with uow:
         found = await session_in(uow, coach_id, booking_id)

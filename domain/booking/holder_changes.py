@@ -25,7 +25,7 @@ async def book_session(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> Told[SessionBooking]:
-    """The holder books a session (see `redeem_session`) and learns whom it is told to."""
+    """The holder books a session (see `redeem`) and learns whom it is told to."""
     async with uow:
         booking = await redeem(uow, access, choice, now, reminders)
         return await telling(uow, booking, booking, access.user_id)
@@ -39,7 +39,7 @@ async def cancel_own_session(
     reminders: ReminderOffsets | None = None,
     hold: timedelta = DEFAULT_HOLD,
 ) -> Told[Cancelled]:
-    """The holder cancels a session (see `cancel_session`) and learns whom it is told to."""
+    """The holder cancels a session (see `cancel`) and learns whom it is told to."""
     async with uow:
         done = await cancel(uow, access, booking_id, now, reminders, hold)
         return await telling(uow, done, done.booking, access.user_id)
@@ -53,7 +53,7 @@ async def move_own_session(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> Told[SessionBooking]:
-    """The holder moves a 1:1 session (see `reschedule_session`) and learns whom it is told
+    """The holder moves a 1:1 session (see `reschedule`) and learns whom it is told
     to."""
     async with uow:
         moved = await reschedule(uow, access, booking_id, starts_at, now, reminders)
@@ -83,18 +83,33 @@ async def take_offered_seat(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> Told[SessionBooking]:
-    """The person offered a seat takes it (see `take_seat_offer`) and learns whom it is
+    """The person offered a seat takes it (see `take_offer`) and learns whom it is
     told to."""
     async with uow:
         booking = await take_offer(uow, user_id, entry_id, now, reminders)
         return await telling(uow, booking, booking, user_id)
 
 
+async def let_offered_seat_go(
+    uow: BookingUnitOfWork,
+    user_id: int,
+    entry_id: int,
+    now: datetime,
+    hold: timedelta = DEFAULT_HOLD,
+) -> WaitlistEntry:
+    """The person offered a seat lets it go from the offer message (see `leave_line`): it
+    goes to the next in line, held for `hold`."""
+    async with uow:
+        entry = await leave_line(uow, user_id, entry_id, now, hold)
+        await uow.commit()
+    return entry
+
+
 async def join_line_seen(
     uow: BookingUnitOfWork, access: ByHolder, entitlement_id: int, occurrence_id: int,
     now: datetime,
 ) -> tuple[InLine, str]:  # fmt: skip
-    """The holder joins a full date's line (see `join_waitlist`): their place, and the zone
+    """The holder joins a full date's line (see `join_line`): their place, and the zone
     they read its time in."""
     user, sold = access.user_id, access.sold_package_id
     async with uow:
@@ -108,7 +123,7 @@ async def leave_line_seen(
     uow: BookingUnitOfWork, access: ByHolder, entry_id: int, now: datetime,
     hold: timedelta = DEFAULT_HOLD,
 ) -> tuple[WaitlistEntry, PackageScreen]:  # fmt: skip
-    """The holder leaves a line or lets the seat offered go (see `leave_waitlist`), and
+    """The holder leaves a line or lets the seat offered go (see `leave_line`), and
     sees the package as it is then."""
     async with uow:
         entry = await leave_line(uow, access.user_id, entry_id, now, hold)

@@ -18,7 +18,7 @@ from domain.booking.errors import (
 from domain.booking.model import BookingStatus, SessionBooking
 from domain.booking.redeem import free_times, service_of
 from domain.booking.reminding import replan_after
-from domain.booking.uow import BookingUnitOfWork, own_transaction
+from domain.booking.uow import BookingUnitOfWork
 from domain.booking.waitlist import DEFAULT_HOLD
 from domain.booking.waitlist_offers import offer_free_seats
 from domain.catalog.model import ItemKind, Service
@@ -48,15 +48,11 @@ async def cancel(
     """The holder cancels a session: the coach any time; a client before the cancellation
     window, or inside it when the coach's policy is late cancel (the unit stays used).
     Otherwise the unit returns unless the package has expired. A freed seat goes to the
-    date's waitlist first (held for `hold`). Inside the caller's open unit of work
-    (`cancel_session`: in its own transaction)."""
+    date's waitlist first (held for `hold`). Inside the caller's open unit of work."""
     package = await holding(uow, access, lock=True)
     booking = await _active(uow, package, booking_id)
     late = client_side(access, package) and await _late_cancel(uow, booking, now)
     return await _cancel(uow, package, booking, now, (reminders, hold), late)
-
-
-cancel_session = own_transaction(cancel)
 
 
 async def no_show(
@@ -67,7 +63,7 @@ async def no_show(
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
     """The coach marks a started session as a no-show; the unit stays used. Inside the
-    caller's open unit of work (`mark_no_show`: in its own transaction)."""
+    caller's open unit of work."""
     booking = await _coachs(uow, coach_id, booking_id)
     await uow.bookings.lock_coach(coach_id)
     if now < booking.starts_at:
@@ -77,9 +73,6 @@ async def no_show(
         raise BookingNotActive()
     await replan_after(uow, reminders, closed, None, now)
     return closed
-
-
-mark_no_show = own_transaction(no_show)
 
 
 async def reschedule(
@@ -92,14 +85,11 @@ async def reschedule(
 ) -> SessionBooking:
     """The holder moves a 1:1 session to another free slot (a client before the window);
     the old time is given up only if the new one is taken: same booking. Inside the
-    caller's open unit of work (`reschedule_session`: in its own transaction)."""
+    caller's open unit of work."""
     package = await holding(uow, access, lock=True)
     moved = await _reschedule(uow, access, package, booking_id, starts_at, now)
     await replan_after(uow, reminders, moved, package.client_id, now)
     return moved
-
-
-reschedule_session = own_transaction(reschedule)
 
 
 async def move_options(

@@ -32,7 +32,7 @@ from domain.booking.model import (
 )
 from domain.booking.reminding import replan_after
 from domain.booking.slots import SlotQuery, free_slots
-from domain.booking.uow import BookingUnitOfWork, own_transaction
+from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind, Occurrence, Series, Service
 from domain.errors import NotFound
 from domain.reminders.use_cases import ReminderOffsets
@@ -111,8 +111,7 @@ async def redeem(
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
     """The holder books one session with one unit of the package (with its reminders, when
-    `reminders` is given), inside the caller's open unit of work (`redeem_session`: in its
-    own transaction)."""
+    `reminders` is given), inside the caller's open unit of work."""
     package = await holding(uow, access, lock=True)
     if isinstance(choice, OneToOne):
         booking = await book_one_to_one(uow, package, choice, now)
@@ -120,9 +119,6 @@ async def redeem(
         booking = await _book_seat(uow, package, choice, now)
     await replan_after(uow, reminders, booking, package.client_id, now)
     return booking
-
-
-redeem_session = own_transaction(redeem)
 
 
 async def book_one_to_one(

@@ -21,7 +21,7 @@ from domain.booking.errors import (
 from domain.booking.model import SessionBooking
 from domain.booking.redeem import book_held_seat, bookable_entitlement
 from domain.booking.reminding import replan_after
-from domain.booking.uow import BookingUnitOfWork, own_transaction
+from domain.booking.uow import BookingUnitOfWork
 from domain.booking.waitlist import (
     DEFAULT_HOLD,
     InLine,
@@ -47,7 +47,7 @@ async def join_line(
     now: datetime,
 ) -> InLine:
     """A holder with a unit left joins the line of a full date; their place in it. Inside
-    the caller's open unit of work (`join_waitlist`: in its own transaction)."""
+    the caller's open unit of work."""
     package = await holding(uow, ByHolder(user_id, sold_id), lock=True)
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
     await uow.bookings.lock_coach(package.coach_id)
@@ -67,9 +67,6 @@ async def join_line(
     return InLine(stored, date.title, date.starts_at, place)
 
 
-join_waitlist = own_transaction(join_line)
-
-
 async def take_offer(
     uow: BookingUnitOfWork,
     user_id: int,
@@ -78,7 +75,7 @@ async def take_offer(
     reminders: ReminderOffsets | None = None,
 ) -> SessionBooking:
     """The person offered a seat takes it while it is held: one unit, booked like any seat.
-    Inside the caller's open unit of work (`take_seat_offer`: in its own transaction)."""
+    Inside the caller's open unit of work."""
     package, entry = await _own_entry(uow, user_id, entry_id)
     if entry.state is not WaitState.OFFERED or (entry.hold_until or now) <= now:
         raise OfferLapsed()
@@ -93,9 +90,6 @@ async def take_offer(
     return booking
 
 
-take_seat_offer = own_transaction(take_offer)
-
-
 async def leave_line(
     uow: BookingUnitOfWork,
     user_id: int,
@@ -104,7 +98,7 @@ async def leave_line(
     hold: timedelta = DEFAULT_HOLD,
 ) -> WaitlistEntry:
     """The holder leaves the line, or declines the seat offered (it goes to the next).
-    Inside the caller's open unit of work (`leave_waitlist`: in its own transaction)."""
+    Inside the caller's open unit of work."""
     _, entry = await _own_entry(uow, user_id, entry_id)
     if entry.state is WaitState.WAITING:
         closed = await uow.waitlist.close(entry_id, WaitState.WAITING, WaitState.LEFT, now)
@@ -115,9 +109,6 @@ async def leave_line(
     if not closed:
         raise OfferLapsed()
     return entry
-
-
-leave_waitlist = own_transaction(leave_line)
 
 
 async def lapse_offer(

@@ -1,5 +1,6 @@
 """Story steps the booking journeys share: a coach in Berlin with hours, a lesson, and a
-client holding a sold package (written directly until the buying flow lands)."""
+client holding a sold package (written directly until the buying flow lands: the client is
+its buyer and on its holder list, as a purchase leaves them)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain.booking.access import ByHolder
 from domain.booking.coach_availability import set_day_hours
 from domain.catalog.series import SeriesDraft, add_occurrence, create_series
 from domain.catalog.services import ServiceDraft, create_service
 from persistence.db import create_engine, session_factory
-from persistence.models import EntitlementRow, PackageRow, SoldPackageRow
+from persistence.models import EntitlementRow, PackageRow, SoldPackageHolderRow, SoldPackageRow
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 
 
@@ -58,6 +60,15 @@ async def client_holds_classes(harness: BotHarness, start: str) -> tuple[str, in
         await engine.dispose()
 
 
+async def client_holding(harness: BotHarness, token: str) -> ByHolder:
+    """The client acting on the package sold with `token` from its view, as its holder."""
+    assert harness.app is not None
+    async with harness.app.deps.uow_factory(write=False) as uow:
+        sold = await uow.sold.by_token(token)
+    assert sold is not None and sold.id is not None
+    return ByHolder(CLIENT, sold.id)
+
+
 async def _sell(
     engine: AsyncEngine, target: dict[str, int | None], quantity: int, title: str
 ) -> int:
@@ -75,6 +86,7 @@ async def _sell(
         )  # fmt: skip
         session.add(sold)
         await session.flush()
+        session.add(SoldPackageHolderRow(sold_package_id=sold.id, user_id=CLIENT, added_at=now))
         item = EntitlementRow(
             sold_package_id=sold.id, title=title, quantity=quantity, used=0, **target
         )  # fmt: skip

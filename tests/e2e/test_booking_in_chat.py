@@ -4,8 +4,8 @@ one message that edits itself from the package to "Booked:", then the .ics."""
 from __future__ import annotations
 
 from domain.booking.access import ByHolder
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import (
@@ -132,7 +132,7 @@ async def test_a_time_taken_between_pick_and_confirm_is_said_and_fresh_times_sho
     item = int(rival.buttons[0]["callback_data"].split(":")[3])
     start = harness.clock.now.replace(day=27, hour=9)
     taken = OneToOne(item, start)
-    await redeem_session(shop.uow(), ByHolder(FRIEND, sold_id), taken, harness.clock.now)
+    await book_session(shop.uow(), ByHolder(FRIEND, sold_id), taken, harness.clock.now)
 
     api.press_button(CLIENT, "✅ Confirm")
     fresh = await api.next_message(CLIENT, "no longer free")

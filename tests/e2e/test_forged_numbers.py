@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from domain.booking.access import ByToken
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
-from tests.e2e.booking_steps import client_holds_lessons
+from tests.e2e.booking_steps import client_holding, client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import (
     back_to_package,
@@ -62,9 +61,10 @@ async def test_a_coach_pressing_forged_move_weeks_and_ids_is_told_and_nothing_ch
     api = harness.api
     token, item = await client_holds_lessons(harness)
     assert harness.app is not None
-    booking = await redeem_session(
-        harness.app.deps.uow_factory(), ByToken(token), OneToOne(item, FRIDAY_9), harness.clock.now
-    )
+    holder, make_uow = await client_holding(harness, token), harness.app.deps.uow_factory
+    booking = (
+        await book_session(make_uow(), holder, OneToOne(item, FRIDAY_9), harness.clock.now)
+    ).done
     api.send_text(COACH, "/schedule")
     await api.next_message(COACH, "Your schedule")
     for data in (

@@ -28,8 +28,8 @@ from playwright.async_api import FloatRect, Locator, Page, async_playwright
 
 from bootstrap.web import bind, server, web_app_for
 from domain.booking.access import ByHolder
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
@@ -219,7 +219,7 @@ async def test_the_coach_moves_a_session_from_the_desk_and_the_week_shows_it(
         item = int(screen.json()["items"][0]["id"])
     friday = harness.clock.now.replace(hour=9, minute=0) + timedelta(days=2)
     for at in (friday, friday + timedelta(hours=4)):
-        await redeem_session(
+        await book_session(
             shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
         )
     await small_class(shop, 4, "2026-11-28 18:00")

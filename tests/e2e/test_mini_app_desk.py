@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from domain.accounts import greet
 from domain.booking.access import ByHolder
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from tests.e2e.conftest import CLIENT, COACH, OTHER_COACH, BotHarness
 from tests.e2e.mini_app_steps import (
     BASE,
@@ -43,7 +43,7 @@ async def test_the_desk_shows_the_week_the_table_numbers_and_exports(
     shop, sold, _ = await client_with_calendar(harness, EVIL_NAME)
     screen_item = await _first_item(harness, sold)
     at = harness.clock.now.replace(hour=9, minute=0) + timedelta(days=2)
-    await redeem_session(
+    await book_session(
         shop.uow(), ByHolder(CLIENT, sold), OneToOne(screen_item, at), harness.clock.now
     )
     coach = as_user(harness, COACH)
@@ -102,9 +102,11 @@ async def test_no_desk_endpoint_answers_a_client_another_coach_or_a_forgery(
     shop, sold, _ = await client_with_calendar(harness)
     item = await _first_item(harness, sold)
     at = harness.clock.now.replace(hour=9, minute=0) + timedelta(days=2)
-    booking = await redeem_session(
-        shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
-    )
+    booking = (
+        await book_session(
+            shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
+        )
+    ).done
     deps = shop.harness.app.deps  # type: ignore[union-attr]
     await greet(deps.uow_factory(), OTHER_COACH, "Boris", deps.policy, harness.clock.now)
     calls = [

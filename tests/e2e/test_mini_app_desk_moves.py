@@ -12,8 +12,9 @@ from icalendar import Calendar
 
 from domain.accounts import greet
 from domain.booking.access import ByHolder
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne, SessionBooking
-from domain.booking.redeem import open_occurrences, redeem_session
+from domain.booking.redeem import open_occurrences
 from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, OTHER_COACH, BotHarness
 from tests.e2e.holder_steps import gets_package, package_of, small_class
@@ -28,9 +29,11 @@ async def _booked(harness: BotHarness, shop: Shop, sold: int, at: datetime) -> S
     async with web_client(harness) as web:
         screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
         item = int(screen.json()["items"][0]["id"])
-    return await redeem_session(
-        shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
-    )
+    return (
+        await book_session(
+            shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
+        )
+    ).done
 
 
 def _friday_9(harness: BotHarness) -> datetime:
@@ -148,7 +151,7 @@ async def test_a_group_seat_shows_on_the_desk_but_cannot_move(harness: BotHarnes
         screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
         item = int(screen.json()["items"][0]["id"])
     _, [date] = await open_occurrences(shop.uow(), holder, item, now)
-    seat = await redeem_session(shop.uow(), holder, GroupSeat(item, date.id or 0), now)
+    seat = (await book_session(shop.uow(), holder, GroupSeat(item, date.id or 0), now)).done
     coach = as_user(harness, COACH)
     async with web_client(harness) as web:
         week = (await web.get("/api/desk/week", params={"week": 1}, headers=coach)).json()

@@ -8,13 +8,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.reminders.use_cases import ReminderOffsets
 from persistence.db import session_factory
 from persistence.models import ReminderRow
-from tests.e2e.booking_steps import client_holds_lessons
+from tests.e2e.booking_steps import client_holding, client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.selling_seed import extend_month_by_a_week, given_a_shop
 from tests.e2e.test_reminders import sweep
@@ -75,10 +74,8 @@ async def test_a_booked_session_is_reminded_at_its_moment_once_and_not_after_a_c
     assert harness.app is not None
     settings = harness.app.deps.settings
     offsets = ReminderOffsets(settings.expiry_reminder_offsets, settings.session_reminder_offsets)
-    await redeem_session(
-        harness.app.deps.uow_factory(), ByToken(token), OneToOne(item, FRIDAY_9),
-        harness.clock.now, offsets,
-    )  # fmt: skip
+    holder, make_uow = await client_holding(harness, token), harness.app.deps.uow_factory
+    await book_session(make_uow(), holder, OneToOne(item, FRIDAY_9), harness.clock.now, offsets)
     harness.clock.now = FRIDAY_9 - timedelta(hours=24, seconds=1)
     await sweep(harness.app)
     assert reminders_to(harness, CLIENT) == reminders_to(harness, COACH) == []

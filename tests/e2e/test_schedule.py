@@ -10,9 +10,10 @@ from typing import Any
 from icalendar import Calendar
 
 from domain.booking.access import ByToken, view_package
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import open_occurrences, redeem_session
-from tests.e2e.booking_steps import client_holds_classes, client_holds_lessons
+from domain.booking.redeem import open_occurrences
+from tests.e2e.booking_steps import client_holding, client_holds_classes, client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.support.fake_bot_api import UploadedFile
 
@@ -21,10 +22,10 @@ FRIDAY_9 = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
 
 async def _book(harness: BotHarness, token: str, item: int, start: datetime) -> int:
     assert harness.app is not None
-    access, choice = ByToken(token), OneToOne(item, start)
-    booking = await redeem_session(
-        harness.app.deps.uow_factory(), access, choice, harness.clock.now
-    )
+    access, choice = await client_holding(harness, token), OneToOne(item, start)
+    booking = (
+        await book_session(harness.app.deps.uow_factory(), access, choice, harness.clock.now)
+    ).done
     return booking.id or 0
 
 
@@ -127,7 +128,8 @@ async def test_removing_a_booked_date_cancels_the_seat_and_tells_the_client(
     assert harness.app is not None
     uow = harness.app.deps.uow_factory
     [date] = (await open_occurrences(uow(), ByToken(token), item, harness.clock.now))[1]
-    await redeem_session(uow(), ByToken(token), GroupSeat(item, date.id or 0), harness.clock.now)
+    holder = await client_holding(harness, token)
+    await book_session(uow(), holder, GroupSeat(item, date.id or 0), harness.clock.now)
     assert await _left(harness, token) == 2
 
     api.send_text(COACH, "/series")

@@ -9,13 +9,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from bot.kit.context import UowFactory
-from domain.booking.access import ByToken
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.booking.uow import BookingUnitOfWork
 from domain.catalog.model import ItemKind
 from persistence.inbox import handling
-from tests.e2e.booking_steps import client_holds_lessons
+from tests.e2e.booking_steps import client_holding, client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.e2e.holder_steps import (
     back_to_package,
@@ -69,12 +68,13 @@ async def test_confirming_an_expiry_change_is_one_unit_of_work(harness: BotHarne
 async def test_paging_the_schedule_opens_no_writer(harness: BotHarness) -> None:
     api = harness.api
     token, item = await client_holds_lessons(harness)
+    holder = await client_holding(harness, token)
     assert harness.app is not None
     for week in (0, 1):
         start = FRIDAY_9 + timedelta(days=7 * week)
         choice = OneToOne(item, start)
         make_uow = harness.app.deps.uow_factory
-        await redeem_session(make_uow(), ByToken(token), choice, harness.clock.now)
+        await book_session(make_uow(), holder, choice, harness.clock.now)
     api.send_text(COACH, "/schedule")
     await api.next_message(COACH, "Your schedule · week of Mon 23 Nov")
 
@@ -217,7 +217,8 @@ async def _friday_lesson_opened_on_the_schedule(harness: BotHarness) -> Recorder
     token, item = await client_holds_lessons(harness)
     assert harness.app is not None
     make_uow = harness.app.deps.uow_factory
-    await redeem_session(make_uow(), ByToken(token), OneToOne(item, FRIDAY_9), harness.clock.now)
+    holder = await client_holding(harness, token)
+    await book_session(make_uow(), holder, OneToOne(item, FRIDAY_9), harness.clock.now)
     api.send_text(COACH, "/schedule")
     await api.next_message(COACH, "Your schedule")
     recorder = record(harness)

@@ -1,5 +1,6 @@
 """A booking world on a real database: Anna (UTC) works every day 08:00–20:00, with a
-60-minute lesson, a yoga series with one occurrence, and sold packages written directly."""
+60-minute lesson, a yoga series with one occurrence, and sold packages written directly, each
+held by a person of its own (as if they had opened its link)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,23 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from domain.booking.access import ByHolder
 from domain.booking.availability import Availability, BookingSettings, TimeRange
 from persistence.db import session_factory
-from persistence.models import EntitlementRow, PackageRow, SessionBookingRow, SoldPackageRow
+from persistence.models import (
+    EntitlementRow,
+    PackageRow,
+    SessionBookingRow,
+    SoldPackageHolderRow,
+    SoldPackageRow,
+    UserRow,
+)
 from tests.integration.catalog_seed import ANNA, MakeUow, a_series, a_service, seed_coaches
 
 NOW = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
 FIRST_SLOT = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 CLASS_START = datetime(2026, 12, 2, 18, 0, tzinfo=UTC)
+HOLDER = 1000  # sold package n is held by person HOLDER + n
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,7 @@ class Sold:
     token: str
     lesson: int  # entitlement ids
     yoga: int
+    holder: ByHolder  # its holder (HOLDER + n) acting from its view; none with held=False
 
 
 @dataclass(frozen=True)
@@ -59,9 +70,14 @@ async def sell(
     n: int,
     quantity: int = 3,
     expires_at: datetime | None = None,
+    held: bool = True,
 ) -> Sold:
-    """Sold package number `n` (token `tok-n`) with `quantity` lessons and yoga classes."""
+    """Sold package number `n` (token `tok-n`) with `quantity` lessons and yoga classes,
+    held by person `HOLDER + n` (`held=False`: by nobody yet, for a test's own holders)."""
     async with session_factory(engine)() as session:
+        holder = HOLDER + n
+        if held:
+            session.add(UserRow(telegram_id=holder, first_name=f"Holder {n}"))
         sold = SoldPackageRow(
             package_id=await _package_id(session, world),
             coach_id=ANNA,
@@ -80,8 +96,13 @@ async def sell(
             EntitlementRow(series_id=world.yoga_id, title="Morning yoga", **common),
         ]
         session.add_all(items)
+        if held:
+            session.add(
+                SoldPackageHolderRow(sold_package_id=sold.id, user_id=holder, added_at=NOW)
+            )
         await session.flush()
-        result = Sold(sold.id, sold.access_token, items[0].id, items[1].id)
+        access = ByHolder(holder, sold.id)
+        result = Sold(sold.id, sold.access_token, items[0].id, items[1].id, access)
         await session.commit()
         return result
 

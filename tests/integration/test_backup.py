@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.booking.access import ByToken
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from persistence.backup import BackupRefused, backup, check_backup, restore
 from persistence.db import create_engine, session_factory
 from persistence.migrate import upgrade_async
@@ -48,9 +47,9 @@ async def test_a_backup_during_a_burst_of_bookings_restores_every_booking_commit
     async def client(n: int) -> None:  # books its lessons one after another
         for k in range(LESSONS):
             slot = FIRST_SLOT + timedelta(days=n, hours=k)
-            booking = await redeem_session(
-                make_uow(), ByToken(sold[n].token), OneToOne(sold[n].lesson, slot), NOW
-            )
+            booking = (
+                await book_session(make_uow(), sold[n].holder, OneToOne(sold[n].lesson, slot), NOW)
+            ).done
             assert booking.id is not None
             committed.append(booking.id)
             if len(committed) == PACKAGES:

@@ -13,9 +13,8 @@ from domain.booking.access import ByHolder
 from domain.booking.coach_availability import change_booking_setting
 from domain.booking.errors import TooLateToCancel
 from domain.booking.holder import package_screen, slots_for
-from domain.booking.manage import cancel_session
+from domain.booking.holder_changes import book_session, cancel_own_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.errors import NotFound
 from domain.reminders.delivery import SessionNow
 from tests.integration.booking_seed import FIRST_SLOT, NOW, seed_world, sell, used
@@ -30,7 +29,7 @@ async def test_only_the_coach_and_holders_reach_a_package_by_id(
     with pytest.raises(NotFound):
         await slots_for(make_uow(), BORIS, sold.id, sold.lesson, NOW)
     with pytest.raises(NotFound):
-        await redeem_session(
+        await book_session(
             make_uow(), ByHolder(BORIS, sold.id), OneToOne(sold.lesson, FIRST_SLOT), NOW
         )
     assert await used(engine, sold.lesson) == 0
@@ -51,14 +50,16 @@ async def test_the_window_binds_a_holder_but_not_the_coach(
         await uow.sold.add_holder(sold.id, BORIS, NOW)
         await uow.commit()
     holder = ByHolder(BORIS, sold.id)
-    booking = await redeem_session(make_uow(), holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    booking = (await book_session(make_uow(), holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)).done
     late = FIRST_SLOT - timedelta(hours=23)  # default window: 24 h
     with pytest.raises(TooLateToCancel):
-        await cancel_session(make_uow(), holder, booking.id or 0, late)
+        await cancel_own_session(make_uow(), holder, booking.id or 0, late)
     screen = await package_screen(make_uow(), BORIS, sold.id, late)
     assert [b.id for b in screen.upcoming] == [booking.id]
     assert screen.cancel_window == timedelta(hours=24) and not screen.view.for_coach
-    done = await cancel_session(make_uow(), ByHolder(ANNA, sold.id), booking.id or 0, late)
+    done = (
+        await cancel_own_session(make_uow(), ByHolder(ANNA, sold.id), booking.id or 0, late)
+    ).done
     assert done.unit_returned and await used(engine, sold.lesson) == 0
 
 
@@ -68,14 +69,14 @@ async def test_the_reminder_sweep_reads_a_session_as_it_is_with_its_coachs_windo
     world = await seed_world(make_uow)
     sold = await sell(engine, world, 1)
     coach = ByHolder(ANNA, sold.id)
-    booking = await redeem_session(make_uow(), coach, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    booking = (await book_session(make_uow(), coach, OneToOne(sold.lesson, FIRST_SLOT), NOW)).done
     async with make_uow() as uow:
         found = await uow.reminders.sessions_now([booking.id or 0, 999])
     assert found == {
         booking.id: SessionNow(booking.id or 0, FIRST_SLOT, True, timedelta(hours=24))
     }
     await change_booking_setting(make_uow(), ANNA, "cancel", "3")
-    await cancel_session(make_uow(), coach, booking.id or 0, NOW)
+    await cancel_own_session(make_uow(), coach, booking.id or 0, NOW)
     async with make_uow() as uow:
         (now,) = (await uow.reminders.sessions_now([booking.id or 0])).values()
         assert await uow.reminders.sessions_now([]) == {}

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
+from domain.booking.access import ByHolder
 from domain.booking.coach_availability import change_booking_setting, set_day_hours
 from domain.booking.errors import (
     NothingLeftToBook,
@@ -16,8 +16,8 @@ from domain.booking.errors import (
     SeriesFull,
     SlotTaken,
 )
+from domain.booking.holder_changes import book_session
 from domain.booking.model import Choice, GroupSeat, OneToOne, SessionBooking
-from domain.booking.redeem import redeem_session
 from domain.booking.series_dates import remove_series_date
 from persistence.db import session_factory
 from persistence.models import OccurrenceRow
@@ -35,11 +35,11 @@ from tests.integration.catalog_seed import ANNA, MakeUow
 N = 20
 
 
-async def _race(make_uow: MakeUow, attempts: list[tuple[str, Choice]]) -> Counter[str]:
+async def _race(make_uow: MakeUow, attempts: list[tuple[ByHolder, Choice]]) -> Counter[str]:
     """Every attempt in its own unit of work, all started together; outcomes by name."""
 
-    async def attempt(token: str, choice: Choice) -> SessionBooking:
-        return await redeem_session(make_uow(), ByToken(token), choice, NOW)
+    async def attempt(holder: ByHolder, choice: Choice) -> SessionBooking:
+        return (await book_session(make_uow(), holder, choice, NOW)).done
 
     results = await asyncio.gather(*(attempt(t, c) for t, c in attempts), return_exceptions=True)
     unexpected = [r for r in results if isinstance(r, BaseException) and not _refusal(r)]
@@ -57,7 +57,7 @@ async def test_last_unit_cannot_be_redeemed_twice_concurrently(
     world = await seed_world(make_uow)
     sold = await sell(engine, world, 1, quantity=1)
     starts = [FIRST_SLOT + timedelta(hours=n % 12, days=n // 12) for n in range(N)]
-    outcomes = await _race(make_uow, [(sold.token, OneToOne(sold.lesson, s)) for s in starts])
+    outcomes = await _race(make_uow, [(sold.holder, OneToOne(sold.lesson, s)) for s in starts])
     assert outcomes == Counter({"SessionBooking": 1, "NothingLeftToBook": N - 1})
     assert await used(engine, sold.lesson) == 1 and await active_bookings(engine) == 1
 
@@ -67,7 +67,9 @@ async def test_one_slot_is_booked_once_from_many_packages_concurrently(
 ) -> None:
     world = await seed_world(make_uow)
     packages = [await sell(engine, world, n) for n in range(N)]
-    outcomes = await _race(make_uow, [(p.token, OneToOne(p.lesson, FIRST_SLOT)) for p in packages])
+    outcomes = await _race(
+        make_uow, [(p.holder, OneToOne(p.lesson, FIRST_SLOT)) for p in packages]
+    )
     assert outcomes == Counter({"SessionBooking": 1, "SlotTaken": N - 1})
     assert sum([await used(engine, p.lesson) for p in packages]) == 1
     assert await active_bookings(engine) == 1
@@ -80,7 +82,7 @@ async def test_overlapping_starts_are_not_both_booked_concurrently(
     packages = [await sell(engine, world, n) for n in range(N)]
     # 60-minute sessions starting every 30 minutes: neighbours overlap.
     starts = [FIRST_SLOT + n * timedelta(minutes=30) for n in range(N)]
-    attempts = [(p.token, OneToOne(p.lesson, s)) for p, s in zip(packages, starts, strict=True)]
+    attempts = [(p.holder, OneToOne(p.lesson, s)) for p, s in zip(packages, starts, strict=True)]
     outcomes = await _race(make_uow, attempts)
     async with make_uow() as uow:
         booked = await uow.bookings.for_coach(ANNA, NOW, NOW + timedelta(days=3))
@@ -96,7 +98,7 @@ async def test_an_occurrence_never_exceeds_its_seats_concurrently(
 ) -> None:
     world = await seed_world(make_uow, capacity=3)
     packages = [await sell(engine, world, n) for n in range(N)]
-    seat = [(p.token, GroupSeat(p.yoga, world.occurrence_id)) for p in packages]
+    seat = [(p.holder, GroupSeat(p.yoga, world.occurrence_id)) for p in packages]
     outcomes = await _race(make_uow, seat)
     assert outcomes == Counter({"SessionBooking": 3, "SeriesFull": N - 3})
     async with session_factory(engine)() as session:
@@ -113,7 +115,7 @@ async def test_a_date_removed_while_seats_are_booked_keeps_no_seat_and_no_unit(
 
     async def book(sold: Sold) -> object:
         seat = GroupSeat(sold.yoga, world.occurrence_id)
-        return await redeem_session(make_uow(), ByToken(sold.token), seat, NOW)
+        return (await book_session(make_uow(), sold.holder, seat, NOW)).done
 
     async def remove() -> object:
         await asyncio.sleep(0.01)  # let some bookings get in first

@@ -6,23 +6,24 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByCoach, ByToken
+from domain.booking.access import ByToken
 from domain.booking.availability import Availability, BookingSettings, DaysOff, TimeRange
+from domain.booking.coach_changes import coach_cancel, coach_no_show
 from domain.booking.errors import (
     ItemNoLongerOffered,
     NothingLeftToBook,
     PackageExpired,
     SlotTaken,
 )
-from domain.booking.manage import cancel_session, mark_no_show, reschedule_session
+from domain.booking.holder_changes import book_session, cancel_own_session, move_own_session
 from domain.booking.model import BookingStatus, GroupSeat, OneToOne
-from domain.booking.redeem import open_slots, redeem_session
+from domain.booking.redeem import open_slots
 from domain.errors import DomainError, NotFound
+from domain.selling.desk import revoke_link
 from persistence.db import session_factory
-from persistence.models import OccurrenceRow, SoldPackageRow
+from persistence.models import OccurrenceRow
 from tests.integration.booking_seed import (
     CLASS_START,
     FIRST_SLOT,
@@ -64,9 +65,7 @@ async def _refused(
 ) -> None:
     before = await used(engine, sold.lesson), await active_bookings(engine)
     with pytest.raises(error):
-        await redeem_session(
-            make_uow(), ByToken(sold.token), OneToOne(sold.lesson, FIRST_SLOT), NOW
-        )
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
     assert (await used(engine, sold.lesson), await active_bookings(engine)) == before
 
 
@@ -79,10 +78,10 @@ async def test_expired_used_up_revoked_and_deleted_are_refused_with_nothing_writ
     )
     used_up = await sell(engine, world, 2, quantity=1)
     later = OneToOne(used_up.lesson, FIRST_SLOT + 3 * HOUR)
-    await redeem_session(make_uow(), ByToken(used_up.token), later, NOW)
+    await book_session(make_uow(), used_up.holder, later, NOW)
     await _refused(make_uow, engine, used_up, NothingLeftToBook)
     revoked = await sell(engine, world, 3)
-    await _set_sold(engine, revoked.id, access_token="tok-new")
+    await revoke_link(make_uow(), ANNA, revoked.id, revoked.token[:8], NOW)  # holders dropped
     await _refused(make_uow, engine, revoked, NotFound)
     deleted = await sell(engine, world, 5)
     async with make_uow() as uow:
@@ -91,38 +90,30 @@ async def test_expired_used_up_revoked_and_deleted_are_refused_with_nothing_writ
     await _refused(make_uow, engine, deleted, ItemNoLongerOffered)
 
 
-async def _set_sold(engine: AsyncEngine, sold_id: int, **values: str) -> None:
-    async with session_factory(engine)() as session:
-        await session.execute(
-            update(SoldPackageRow).where(SoldPackageRow.id == sold_id).values(**values)
-        )
-        await session.commit()
-
-
 async def test_cancelling_returns_the_unit_and_frees_the_start_for_anyone(
     make_uow: MakeUow, engine: AsyncEngine
 ) -> None:
     world = await seed_world(make_uow)
     first, second = await sell(engine, world, 1), await sell(engine, world, 2)
-    booking = await redeem_session(
-        make_uow(), ByToken(first.token), OneToOne(first.lesson, FIRST_SLOT), NOW
-    )
+    booking = (
+        await book_session(make_uow(), first.holder, OneToOne(first.lesson, FIRST_SLOT), NOW)
+    ).done
     assert FIRST_SLOT not in await open_slots(
         make_uow(), ByToken(second.token), second.lesson, NOW
     )
-    cancelled = await cancel_session(make_uow(), ByToken(first.token), booking.id or 0, NOW)
+    cancelled = (await cancel_own_session(make_uow(), first.holder, booking.id or 0, NOW)).done
     assert cancelled.unit_returned and await used(engine, first.lesson) == 0
     again = OneToOne(second.lesson, FIRST_SLOT)
-    assert (await redeem_session(make_uow(), ByToken(second.token), again, NOW)).id != booking.id
+    assert (await book_session(make_uow(), second.holder, again, NOW)).done.id != booking.id
 
 
 async def test_cancelling_a_seat_gives_it_back(make_uow: MakeUow, engine: AsyncEngine) -> None:
     world = await seed_world(make_uow, capacity=1)
     sold = await sell(engine, world, 1)
-    seat = await redeem_session(
-        make_uow(), ByToken(sold.token), GroupSeat(sold.yoga, world.occurrence_id), NOW
-    )
-    await cancel_session(make_uow(), ByCoach(ANNA, sold.id), seat.id or 0, NOW)
+    seat = (
+        await book_session(make_uow(), sold.holder, GroupSeat(sold.yoga, world.occurrence_id), NOW)
+    ).done
+    await coach_cancel(make_uow(), ANNA, seat.id or 0, NOW)
     async with session_factory(engine)() as session:
         occurrence = await session.get(OccurrenceRow, world.occurrence_id)
     assert occurrence is not None and occurrence.seats_taken == 0
@@ -141,16 +132,18 @@ async def test_reschedule_is_atomic_and_keeps_the_booking(
 ) -> None:
     world: World = await seed_world(make_uow)
     mine, other = await sell(engine, world, 1), await sell(engine, world, 2)
-    booking = await redeem_session(
-        make_uow(), ByToken(mine.token), OneToOne(mine.lesson, FIRST_SLOT), NOW
-    )
+    booking = (
+        await book_session(make_uow(), mine.holder, OneToOne(mine.lesson, FIRST_SLOT), NOW)
+    ).done
     taken = FIRST_SLOT + 2 * HOUR
-    await redeem_session(make_uow(), ByToken(other.token), OneToOne(other.lesson, taken), NOW)
+    await book_session(make_uow(), other.holder, OneToOne(other.lesson, taken), NOW)
     with pytest.raises(SlotTaken):
-        await reschedule_session(make_uow(), ByToken(mine.token), booking.id or 0, taken, NOW)
-    moved = await reschedule_session(
-        make_uow(), ByToken(mine.token), booking.id or 0, FIRST_SLOT + HOUR / 2, NOW
-    )
+        await move_own_session(make_uow(), mine.holder, booking.id or 0, taken, NOW)
+    moved = (
+        await move_own_session(
+            make_uow(), mine.holder, booking.id or 0, FIRST_SLOT + HOUR / 2, NOW
+        )
+    ).done
     async with make_uow() as uow:
         stored = await uow.bookings.get(booking.id or 0)
     assert stored == moved and stored.starts_at == FIRST_SLOT + HOUR / 2
@@ -160,10 +153,10 @@ async def test_reschedule_is_atomic_and_keeps_the_booking(
 async def test_a_no_show_keeps_the_unit_used(make_uow: MakeUow, engine: AsyncEngine) -> None:
     world = await seed_world(make_uow)
     sold = await sell(engine, world, 1)
-    booking = await redeem_session(
-        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, FIRST_SLOT), NOW
-    )
-    marked = await mark_no_show(make_uow(), ANNA, booking.id or 0, FIRST_SLOT + HOUR)
+    booking = (
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    ).done
+    marked = (await coach_no_show(make_uow(), ANNA, booking.id or 0, FIRST_SLOT + HOUR)).done
     assert marked.status is BookingStatus.NO_SHOW
     async with make_uow() as uow:
         stored = await uow.bookings.get(booking.id or 0)
@@ -182,9 +175,7 @@ async def test_group_dates_list_the_coachs_series_dates_with_seats_taken(
         [empty] = await uow.bookings.group_dates(ANNA, *day)
     assert (empty.occurrence_id, empty.seats_taken, empty.capacity) == (world.occurrence_id, 0, 5)
     assert empty.ends_at - empty.starts_at == timedelta(minutes=a_series().duration_minutes)
-    await redeem_session(
-        make_uow(), ByToken(sold.token), GroupSeat(sold.yoga, world.occurrence_id), NOW
-    )
+    await book_session(make_uow(), sold.holder, GroupSeat(sold.yoga, world.occurrence_id), NOW)
     async with make_uow() as uow:
         [taken] = await uow.bookings.group_dates(ANNA, *day)
         assert taken.seats_taken == 1

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByToken
-from domain.booking.manage import cancel_session, reschedule_session
+from domain.booking.holder_changes import book_session, cancel_own_session, move_own_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import open_slots, redeem_session
+from domain.booking.redeem import open_slots
 from domain.calendars.model import CalendarSource, CalendarUnreadable, ReadError, SourceKind
 from domain.calendars.use_cases import connect_calendar
 from jobs.calendar_writes import CalendarWriteDeps, WriteBookings
@@ -97,9 +97,9 @@ async def test_book_move_cancel_become_one_event_under_the_booking_uid(
     sold = await sell(engine, world, 1)
     bookings = radicale.make_calendar("Bookings")
     source = await connect(make_uow, radicale, blocking=[bookings], target=bookings)
-    booking = await redeem_session(
-        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, at(1, 8)), NOW
-    )
+    booking = (
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, at(1, 8)), NOW)
+    ).done
     uid = f"session-{booking.id}@testbot.t.me"
     assert await writes(make_uow, NOW).run("testbot") == (1, 0)
     assert events(radicale, bookings) == [(uid, at(1, 8))]
@@ -111,11 +111,11 @@ async def test_book_move_cancel_become_one_event_under_the_booking_uid(
     async with make_uow() as uow:
         assert (await uow.calendars.get(source.id or 0)).busy_count == 0  # type: ignore[union-attr]
 
-    await reschedule_session(make_uow(), ByToken(sold.token), booking.id or 0, at(1, 12), NOW)
+    await move_own_session(make_uow(), sold.holder, booking.id or 0, at(1, 12), NOW)
     assert await writes(make_uow, NOW).run("testbot") == (1, 0)
     assert events(radicale, bookings) == [(uid, at(1, 12))]
 
-    await cancel_session(make_uow(), ByToken(sold.token), booking.id or 0, NOW)
+    await cancel_own_session(make_uow(), sold.holder, booking.id or 0, NOW)
     assert await writes(make_uow, NOW).run("testbot") == (1, 0)
     assert events(radicale, bookings) == []
     assert await writes(make_uow, NOW).run("testbot") == (0, 0)  # nothing left to write
@@ -129,9 +129,9 @@ async def test_a_booking_made_while_the_server_is_down_is_written_once_when_it_i
     bookings = radicale.make_calendar("Bookings")
     await connect(make_uow, radicale, blocking=[], target=bookings)
     radicale.stop()
-    booking = await redeem_session(
-        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, at(1, 9)), NOW
-    )
+    booking = (
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, at(1, 9)), NOW)
+    ).done
     assert await writes(make_uow, NOW).run("testbot") == (0, 1)
     async with session_factory(engine)() as session:
         [row] = (await session.scalars(select(CalendarWriteRow))).all()
@@ -152,9 +152,9 @@ async def test_sessions_booked_before_the_calendar_was_connected_are_written_too
 ) -> None:
     world = await seed_world(make_uow)
     sold = await sell(engine, world, 1)
-    booking = await redeem_session(
-        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, at(2, 9)), NOW
-    )
+    booking = (
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, at(2, 9)), NOW)
+    ).done
     bookings = radicale.make_calendar("Bookings")
     await connect(make_uow, radicale, blocking=[], target=bookings)
     assert await writes(make_uow, NOW).run("testbot") == (1, 0)

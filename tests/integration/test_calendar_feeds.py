@@ -11,11 +11,10 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByCoach, ByToken
+from domain.booking.coach_changes import coach_cancel, coach_move
 from domain.booking.feeds import coach_feed, package_feed, rotate_coach_feed
-from domain.booking.manage import cancel_session, reschedule_session
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import redeem_session
 from domain.errors import NotFound
 from tests.integration.booking_seed import FIRST_SLOT, NOW, seed_world, sell
 from tests.integration.catalog_seed import ANNA, BORIS, MakeUow
@@ -57,16 +56,12 @@ async def test_the_coachs_feed_follows_moves_and_cancellations(
 ) -> None:
     world = await seed_world(make_uow)
     sold = await sell(engine, world, 1)
-    first = await redeem_session(
-        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, FIRST_SLOT), NOW
-    )
+    first = (
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    ).done
     later = FIRST_SLOT + timedelta(hours=3)
-    second = await redeem_session(
-        make_uow(), ByToken(sold.token), OneToOne(sold.lesson, later), NOW
-    )
-    await redeem_session(
-        make_uow(), ByToken(sold.token), GroupSeat(sold.yoga, world.occurrence_id), NOW
-    )
+    second = (await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, later), NOW)).done
+    await book_session(make_uow(), sold.holder, GroupSeat(sold.yoga, world.occurrence_id), NOW)
     feed = await coach_feed(make_uow(), ANNA, NOW)
     assert (await coach_feed(make_uow(), ANNA, NOW)).secret == feed.secret  # made once
 
@@ -80,8 +75,8 @@ async def test_the_coachs_feed_follows_moves_and_cancellations(
 
     moved_to = FIRST_SLOT + timedelta(hours=6)
     assert first.id is not None and second.id is not None
-    await reschedule_session(make_uow(), ByCoach(ANNA, sold.id), first.id, moved_to, NOW)
-    await cancel_session(make_uow(), ByCoach(ANNA, sold.id), second.id, NOW)
+    await coach_move(make_uow(), ANNA, first.id, moved_to, NOW)
+    await coach_cancel(make_uow(), ANNA, second.id, NOW)
     after = _events(await _read(make_uow, feed.secret))
     assert after[uid]["start"] == moved_to and after[uid]["sequence"] > before[uid]["sequence"]
     gone = f"session-{second.id}@coachbot.t.me"
@@ -107,11 +102,11 @@ async def test_a_packages_feed_lists_its_own_sessions_for_holders_only(
 ) -> None:
     world = await seed_world(make_uow)
     mine, other = await sell(engine, world, 1), await sell(engine, world, 2)
-    booked = await redeem_session(
-        make_uow(), ByToken(mine.token), OneToOne(mine.lesson, FIRST_SLOT), NOW
-    )
+    booked = (
+        await book_session(make_uow(), mine.holder, OneToOne(mine.lesson, FIRST_SLOT), NOW)
+    ).done
     later = FIRST_SLOT + timedelta(hours=2)
-    await redeem_session(make_uow(), ByToken(other.token), OneToOne(other.lesson, later), NOW)
+    await book_session(make_uow(), other.holder, OneToOne(other.lesson, later), NOW)
     with pytest.raises(NotFound):  # Boris neither holds it nor is its coach
         await package_feed(make_uow(), BORIS, mine.id, NOW)
     feed = await package_feed(make_uow(), ANNA, mine.id, NOW)

@@ -13,8 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByToken
 from domain.booking.errors import SlotTaken
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import open_slots, redeem_session
+from domain.booking.redeem import open_slots
 from domain.calendars.model import ReadError
 from tests.integration.booking_seed import NOW, seed_world, sell
 from tests.integration.calendar_steps import RecordingBot, connect_feed, sync_job
@@ -77,9 +78,7 @@ async def test_a_time_that_became_busy_is_refused_at_the_confirm_step(
         state.etag = '"v2"'
         await sync_job(make_uow, NOW).run(RecordingBot())
     with pytest.raises(SlotTaken):
-        await redeem_session(
-            make_uow(), ByToken(sold.token), OneToOne(sold.lesson, at(1, 14)), NOW
-        )
+        await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, at(1, 14)), NOW)
 
 
 async def test_not_modified_keeps_the_busy_times_and_a_failure_is_told_once(

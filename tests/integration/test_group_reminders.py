@@ -7,10 +7,9 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByCoach, ByToken
-from domain.booking.manage import cancel_session
+from domain.booking.coach_changes import coach_cancel
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat
-from domain.booking.redeem import redeem_session
 from domain.reminders.use_cases import ReminderOffsets, replan_all_session_reminders
 from persistence.db import session_factory
 from persistence.models import ReminderRow
@@ -38,13 +37,13 @@ async def test_three_seats_remind_the_coach_once_and_a_cancel_hands_it_to_the_ne
     for n in (1, 2, 3):
         sold = await sell(engine, world, n)
         seat = GroupSeat(sold.yoga, world.occurrence_id)
-        seats.append(await redeem_session(make_uow(), ByToken(sold.token), seat, NOW, OFFSETS))
+        seats.append((await book_session(make_uow(), sold.holder, seat, NOW, OFFSETS)).done)
     first, second, _ = (seat.id for seat in seats)
     day, hour = timedelta(hours=24), timedelta(hours=1)
     assert await coach_reminders(engine) == [(first, day), (first, hour)]
 
     assert first is not None and second is not None
-    await cancel_session(make_uow(), ByCoach(ANNA, seats[0].sold_package_id), first, NOW, OFFSETS)
+    await coach_cancel(make_uow(), ANNA, first, NOW, OFFSETS)
     assert await coach_reminders(engine) == [(second, day), (second, hour)]
 
     async with make_uow() as uow:

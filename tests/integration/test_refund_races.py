@@ -11,8 +11,8 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByHolder
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import redeem_session
 from domain.model import User
 from domain.selling.model import SaleKind, SoldStatus
 from domain.selling.refunds import RefundRefused, refund_sold
@@ -35,7 +35,7 @@ CLEO = 30
 async def _paid(make_uow: MakeUow, engine: AsyncEngine) -> tuple[World, Sold]:
     """A Stars sale to Cleo, who opened its link."""
     world = await seed_world(make_uow)
-    sold = await sell(engine, world, 1)
+    sold = await sell(engine, world, 1, held=False)
     async with session_factory(engine)() as session:
         values = {
             "kind": SaleKind.PAID.value,
@@ -75,8 +75,8 @@ async def test_a_refund_pressed_twice_at_once_is_asked_and_done_once(
 ) -> None:
     world, sold = await _paid(make_uow, engine)
     holder = ByHolder(CLEO, sold.id)
-    await redeem_session(make_uow(), holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
-    await redeem_session(make_uow(), holder, GroupSeat(sold.yoga, world.occurrence_id), NOW)
+    await book_session(make_uow(), holder, OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    await book_session(make_uow(), holder, GroupSeat(sold.yoga, world.occurrence_id), NOW)
     telegram = Telegram()
 
     results = await asyncio.gather(

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByHolder
 from domain.booking.errors import BookingRefused
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.errors import NotFound
 from domain.model import User
 from domain.selling.desk import revoke_link
@@ -64,7 +64,7 @@ class Recorded(SqlUnitOfWork):
 async def _sold_to(make_uow: MakeUow, engine: AsyncEngine, kind: SaleKind, client: int) -> Sold:
     """A sold package of `kind` whose client is `client`, held by Cleo and Finn."""
     world = await seed_world(make_uow)
-    sold = await sell(engine, world, 1)
+    sold = await sell(engine, world, 1, held=False)
     async with session_factory(engine)() as session:
         values = {"kind": kind.value, "client_id": None}
         await session.execute(update(SoldPackageRow).values(**values))
@@ -80,7 +80,7 @@ async def _sold_to(make_uow: MakeUow, engine: AsyncEngine, kind: SaleKind, clien
 
 def _confirm(make_uow: MakeUow, order: list[str], user: int, sold: Sold, pause: str = "") -> Any:
     uow = Recorded(make_uow, order, "book", pause)
-    task = redeem_session(uow, ByHolder(user, sold.id), OneToOne(sold.lesson, FIRST_SLOT), NOW)
+    task = book_session(uow, ByHolder(user, sold.id), OneToOne(sold.lesson, FIRST_SLOT), NOW)
     return uow, asyncio.ensure_future(task)
 
 

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.booking.access import ByHolder
 from domain.booking.errors import PackagePaused
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.booking.time_away import declare_absence
 from domain.model import User
 from domain.selling.pausing import pause_package, resume_package
@@ -38,13 +38,13 @@ async def test_an_absence_declared_twice_at_once_extends_each_package_once(
     make_uow: MakeUow, engine: AsyncEngine
 ) -> None:
     world = await seed_world(make_uow)
-    limited = await sell(engine, world, 1, expires_at=EXPIRES)
+    limited = await sell(engine, world, 1, expires_at=EXPIRES, held=False)
     open_ended = await sell(engine, world, 2)
     over = await sell(engine, world, 3, expires_at=NOW - timedelta(hours=1))
-    paused = await sell(engine, world, 4, expires_at=EXPIRES)
+    paused = await sell(engine, world, 4, expires_at=EXPIRES, held=False)
     for sold in (limited, paused):
         await _held(make_uow, sold.id)
-    await redeem_session(
+    await book_session(
         make_uow(), ByHolder(CLEO, limited.id), OneToOne(limited.lesson, FIRST_SLOT), NOW
     )
     await pause_package(make_uow(), ANNA, paused.id, NOW)
@@ -73,11 +73,11 @@ async def test_a_paused_package_books_nothing_until_resumed(
     make_uow: MakeUow, engine: AsyncEngine
 ) -> None:
     world = await seed_world(make_uow)
-    sold = await sell(engine, world, 1, expires_at=EXPIRES)
+    sold = await sell(engine, world, 1, expires_at=EXPIRES, held=False)
     await _held(make_uow, sold.id)
     await pause_package(make_uow(), ANNA, sold.id, NOW)
     with pytest.raises(PackagePaused):
-        await redeem_session(
+        await book_session(
             make_uow(), ByHolder(CLEO, sold.id), OneToOne(sold.lesson, FIRST_SLOT), NOW
         )
     later = NOW + timedelta(hours=3)
@@ -85,6 +85,6 @@ async def test_a_paused_package_books_nothing_until_resumed(
     assert change.changed and change.view.sold.expires_at == EXPIRES + timedelta(hours=3)
     again = await resume_package(make_uow(), ANNA, sold.id, later)
     assert not again.changed
-    await redeem_session(
+    await book_session(
         make_uow(), ByHolder(CLEO, sold.id), OneToOne(sold.lesson, FIRST_SLOT), later
     )

@@ -10,35 +10,35 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
 from domain.booking.errors import OfferLapsed
-from domain.booking.manage import cancel_session
+from domain.booking.holder_changes import (
+    book_session,
+    cancel_own_session,
+    join_line_seen,
+    take_offered_seat,
+)
 from domain.booking.model import GroupSeat, SessionBooking
-from domain.booking.redeem import redeem_session
 from domain.booking.waitlist import WaitState
-from domain.booking.waitlist_offers import join_waitlist, take_seat_offer
 from domain.booking.waitlist_sweep import pass_on_seats
-from domain.model import User
 from persistence.db import session_factory
-from persistence.models import OccurrenceRow, SoldPackageHolderRow, WaitlistEntryRow
-from tests.integration.booking_seed import NOW, Sold, World, active_bookings, seed_world, sell
+from persistence.models import OccurrenceRow, WaitlistEntryRow
+from tests.integration.booking_seed import (
+    HOLDER,
+    NOW,
+    Sold,
+    World,
+    active_bookings,
+    seed_world,
+    sell,
+)
 from tests.integration.catalog_seed import MakeUow
 
 HOLD = timedelta(hours=2)
 
 
-async def _holder(make_uow: MakeUow, engine: AsyncEngine, sold: Sold, user_id: int) -> None:
-    async with make_uow() as uow:
-        await uow.users.add(User(telegram_id=user_id, first_name=f"Client {user_id}"))
-        await uow.commit()
-    async with session_factory(engine)() as session:
-        session.add(SoldPackageHolderRow(sold_package_id=sold.id, user_id=user_id, added_at=NOW))
-        await session.commit()
-
-
 async def _seat(make_uow: MakeUow, world: World, sold: Sold) -> SessionBooking:
     choice = GroupSeat(sold.yoga, world.occurrence_id)
-    return await redeem_session(make_uow(), ByToken(sold.token), choice, NOW)
+    return (await book_session(make_uow(), sold.holder, choice, NOW)).done
 
 
 async def _line(
@@ -48,9 +48,8 @@ async def _line(
     entries = []
     for n in range(first, first + count):
         sold = await sell(engine, world, n)
-        await _holder(make_uow, engine, sold, 1000 + n)
-        place = await join_waitlist(
-            make_uow(), 1000 + n, sold.id, sold.yoga, world.occurrence_id, NOW
+        place, _ = await join_line_seen(
+            make_uow(), sold.holder, sold.yoga, world.occurrence_id, NOW
         )
         entries.append(place.entry.stored_id)
     return entries
@@ -78,7 +77,9 @@ async def test_two_seats_freed_at_once_make_two_offers(
     entries = await _line(make_uow, engine, world, 10, 3)
 
     async def cancel(sold: Sold, seat: SessionBooking) -> object:
-        return await cancel_session(make_uow(), ByToken(sold.token), seat.id or 0, NOW, hold=HOLD)
+        return (
+            await cancel_own_session(make_uow(), sold.holder, seat.id or 0, NOW, hold=HOLD)
+        ).done
 
     results = await asyncio.gather(
         cancel(booked[0], seats[0]),
@@ -100,12 +101,16 @@ async def test_an_offer_taken_while_its_hold_lapses_has_one_outcome(
     first = await sell(engine, world, 0)
     seat = await _seat(make_uow, world, first)
     offered, waiting = await _line(make_uow, engine, world, 10, 2)
-    await cancel_session(make_uow(), ByToken(first.token), seat.id or 0, NOW, hold=HOLD)
+    await cancel_own_session(make_uow(), first.holder, seat.id or 0, NOW, hold=HOLD)
     assert (await _states(engine))[offered] == WaitState.OFFERED.value
     hold_until = NOW + HOLD
 
+    async def take_it() -> SessionBooking:  # package 10's holder, from the offer message
+        at = hold_until - timedelta(seconds=1)
+        return (await take_offered_seat(make_uow(), HOLDER + 10, offered, at)).done
+
     take, sweep = await asyncio.gather(
-        take_seat_offer(make_uow(), 1010, offered, hold_until - timedelta(seconds=1)),
+        take_it(),
         pass_on_seats(make_uow, hold_until + timedelta(seconds=1), HOLD, 10),
         return_exceptions=True,
     )

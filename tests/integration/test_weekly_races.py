@@ -12,12 +12,13 @@ from domain.booking.access import ByToken
 from domain.booking.availability import CancelPolicy
 from domain.booking.coach_availability import get_availability, set_cancel_policy
 from domain.booking.errors import SlotTaken, WeeksNotFree
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne, SessionBooking
-from domain.booking.redeem import redeem_session
 from domain.booking.weekly import book_weekly, weekly_starts
 from tests.integration.booking_seed import (
     FIRST_SLOT,
     NOW,
+    Sold,
     active_bookings,
     seed_world,
     sell,
@@ -42,12 +43,14 @@ async def test_weekly_bookings_racing_for_one_week_book_all_or_none(
     async def by_week(token: str, entitlement: int) -> list[SessionBooking]:
         return await book_weekly(make_uow(), ByToken(token), entitlement, starts, NOW)
 
-    async def alone(token: str, entitlement: int) -> SessionBooking:
-        return await redeem_session(make_uow(), ByToken(token), OneToOne(entitlement, third), NOW)
+    async def alone(sold: Sold) -> SessionBooking:
+        return (
+            await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, third), NOW)
+        ).done
 
     results = await asyncio.gather(
         *(by_week(s.token, s.lesson) for s in weekly),
-        *(alone(s.token, s.lesson) for s in single),
+        *(alone(s) for s in single),
         return_exceptions=True,
     )
     refused = (WeeksNotFree, SlotTaken)
@@ -67,7 +70,7 @@ async def test_a_taken_week_leaves_the_other_weeks_free_and_unused(
     world = await seed_world(make_uow)
     mine, other = await sell(engine, world, 1, quantity=WEEKS), await sell(engine, world, 2)
     starts = weekly_starts(FIRST_SLOT, WEEKS, "UTC")
-    await redeem_session(make_uow(), ByToken(other.token), OneToOne(other.lesson, starts[1]), NOW)
+    await book_session(make_uow(), other.holder, OneToOne(other.lesson, starts[1]), NOW)
     try:
         await book_weekly(make_uow(), ByToken(mine.token), mine.lesson, starts, NOW)
     except WeeksNotFree as refused:

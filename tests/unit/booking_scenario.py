@@ -1,12 +1,13 @@
 """One coach in Berlin with a lesson and a yoga series, and three sold packages
-(`token-1`..`token-3`, entitlements 11/12, 21/22, 31/32), for the booking use-case tests."""
+(`token-1`..`token-3`, entitlements 11/12, 21/22, 31/32), each held by its client
+(101..103), for the booking use-case tests."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from domain.booking.access import ByToken, view_package
+from domain.booking.access import ByHolder, view_package
 from domain.catalog.model import ItemKind, Series, Service
 from domain.selling.model import SoldPackage
 from tests.unit.booking_fakes import BookingFakeUnitOfWork, a_sold_package, an_item
@@ -35,11 +36,13 @@ def scenario(
         ]
         sold = a_sold_package(sold_id, COACH, 100 + sold_id, "Starter", items, expires_at)
         uow.bookings.sell(sold, f"token-{sold_id}")
+        uow.sold.rows["holders"][(sold_id, 100 + sold_id)] = NOW
     return uow
 
 
-def by(sold_id: int = 1) -> ByToken:
-    return ByToken(f"token-{sold_id}")
+def by(sold_id: int = 1) -> ByHolder:
+    """The package's client, on its holder list, acting from the package's view."""
+    return ByHolder(100 + sold_id, sold_id)
 
 
 async def package(uow: BookingFakeUnitOfWork, sold_id: int = 1) -> SoldPackage:

@@ -17,8 +17,9 @@ from domain.booking.errors import (
     SeriesFull,
     SlotTaken,
 )
+from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import open_occurrences, open_slots, redeem_session
+from domain.booking.redeem import open_occurrences, open_slots
 from domain.errors import NotFound
 from tests.unit.booking_scenario import (
     COACH,
@@ -34,7 +35,7 @@ from tests.unit.booking_scenario import (
 async def test_booking_a_free_slot_takes_one_unit_and_reserves_the_time() -> None:
     uow = scenario()
     assert (await open_slots(uow, by(), 11, NOW))[0] == TUESDAY_9
-    booking = await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    booking = (await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)).done
     assert booking.id is not None and booking.ends_at == TUESDAY_9 + timedelta(hours=1)
     assert await left(uow, 11) == 2 and uow.commits == 1
     assert uow.bookings.locked == [COACH]
@@ -62,35 +63,35 @@ async def test_a_time_that_is_not_a_free_slot_is_refused_and_nothing_written(
 ) -> None:
     uow = scenario()
     with pytest.raises(SlotTaken):
-        await redeem_session(uow, by(), OneToOne(11, start), NOW)
+        await book_session(uow, by(), OneToOne(11, start), NOW)
     assert await left(uow, 11) == 3 and not uow.bookings.rows.sessions
 
 
 async def test_the_same_or_an_overlapping_slot_cannot_be_booked_from_another_package() -> None:
     uow = scenario()
-    await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
     for start in (TUESDAY_9, TUESDAY_9 + timedelta(minutes=30)):
         with pytest.raises(SlotTaken):
-            await redeem_session(uow, by(2), OneToOne(21, start), NOW)
+            await book_session(uow, by(2), OneToOne(21, start), NOW)
     assert await left(uow, 21, sold_id=2) == 3
 
 
 async def test_after_the_last_unit_nothing_is_left_to_book() -> None:
     uow = scenario(quantity=1)
-    await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+    await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
     with pytest.raises(NothingLeftToBook):
         later = TUESDAY_9 + timedelta(hours=2)
-        await redeem_session(uow, by(), OneToOne(11, later), NOW)
+        await book_session(uow, by(), OneToOne(11, later), NOW)
 
 
 async def test_expired_package_and_sessions_after_expiry_are_refused() -> None:
     uow = scenario(expires_at=NOW)
     with pytest.raises(PackageExpired):
-        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+        await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
     uow = scenario(expires_at=TUESDAY_9)
     assert await open_slots(uow, by(), 11, NOW) == []
     with pytest.raises(PackageExpired):
-        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+        await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
     assert await left(uow, 11) == 3
 
 
@@ -98,7 +99,7 @@ async def test_a_deleted_service_is_refused() -> None:
     uow = scenario()
     uow.services.rows[LESSON].deleted_at = NOW
     with pytest.raises(ItemNoLongerOffered):
-        await redeem_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
+        await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
     assert await left(uow, 11) == 3 and not uow.bookings.rows.sessions
 
 
@@ -116,7 +117,7 @@ async def test_an_item_of_another_kind_or_package_is_not_found() -> None:
     with pytest.raises(NotFound):
         await open_slots(uow, by(), 12, NOW)  # the series item
     with pytest.raises(NotFound):
-        await redeem_session(uow, by(), OneToOne(21, TUESDAY_9), NOW)
+        await book_session(uow, by(), OneToOne(21, TUESDAY_9), NOW)
 
 
 async def test_group_seats_are_taken_until_the_occurrence_is_full() -> None:
@@ -125,18 +126,18 @@ async def test_group_seats_are_taken_until_the_occurrence_is_full() -> None:
     assert series.title == "Yoga" and [o.id for o in occurrences] == [1]  # the past one is gone
     for sold_id in (1, 2):
         seat = GroupSeat(10 * sold_id + 2, 1)
-        booking = await redeem_session(uow, by(sold_id), seat, NOW)
+        booking = (await book_session(uow, by(sold_id), seat, NOW)).done
         assert booking.occurrence_id == 1
     with pytest.raises(SeriesFull):
-        await redeem_session(uow, by(3), GroupSeat(32, 1), NOW)
+        await book_session(uow, by(3), GroupSeat(32, 1), NOW)
     assert uow.occurrences.rows[1].seats_taken == 2 and await left(uow, 32, sold_id=3) == 3
 
 
 async def test_one_package_holds_one_seat_per_occurrence() -> None:
     uow = scenario()
-    await redeem_session(uow, by(), GroupSeat(12, 1), NOW)
+    await book_session(uow, by(), GroupSeat(12, 1), NOW)
     with pytest.raises(AlreadyBooked):
-        await redeem_session(uow, by(), GroupSeat(12, 1), NOW)
+        await book_session(uow, by(), GroupSeat(12, 1), NOW)
     assert uow.occurrences.rows[1].seats_taken == 1 and await left(uow, 12) == 2
 
 
@@ -144,7 +145,7 @@ async def test_past_and_unknown_occurrences_are_unavailable() -> None:
     uow = scenario()
     for occurrence_id in (2, 99):
         with pytest.raises(OccurrenceUnavailable):
-            await redeem_session(uow, by(), GroupSeat(12, occurrence_id), NOW)
+            await book_session(uow, by(), GroupSeat(12, occurrence_id), NOW)
 
 
 async def test_group_class_time_is_not_offered_for_one_to_one_sessions() -> None:

@@ -6,10 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from domain.booking.access import ByToken
-from domain.booking.manage import cancel_session
+from domain.booking.holder_changes import book_session, cancel_own_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import redeem_session
 from domain.booking.schedule import coach_may_move, coach_schedule, session_view
 from domain.errors import NotACoach, NotFound
 from domain.model import User
@@ -19,11 +17,13 @@ from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, YOGA, by, scenari
 async def test_sessions_are_grouped_by_the_coachs_days_a_week_at_a_time() -> None:
     uow = scenario()
     uow.users.rows[101] = User(101, "Anna")
-    await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
-    await redeem_session(uow, by(2), GroupSeat(22, 1), NOW)
-    next_week = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9 + timedelta(days=7)), NOW)
-    gone = await redeem_session(uow, by(3), OneToOne(31, TUESDAY_9 + timedelta(hours=2)), NOW)
-    await cancel_session(uow, ByToken("token-3"), gone.id or 0, NOW)
+    await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    await book_session(uow, by(2), GroupSeat(22, 1), NOW)
+    next_week = (
+        await book_session(uow, by(1), OneToOne(11, TUESDAY_9 + timedelta(days=7)), NOW)
+    ).done
+    gone = (await book_session(uow, by(3), OneToOne(31, TUESDAY_9 + timedelta(hours=2)), NOW)).done
+    await cancel_own_session(uow, by(3), gone.id or 0, NOW)
 
     week = await coach_schedule(uow, COACH, 0, NOW)
     assert week.monday == date(2026, 11, 30) and week.zone == "Europe/Berlin"
@@ -44,7 +44,7 @@ async def test_sessions_are_grouped_by_the_coachs_days_a_week_at_a_time() -> Non
 
 async def test_a_session_opens_only_for_its_coach() -> None:
     uow = scenario()
-    booking = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    booking = (await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)).done
     found = await session_view(uow, COACH, booking.id or 0)
     assert found.entry.booking.id == booking.id and found.coach.user_id == COACH
     with pytest.raises(NotACoach):
@@ -60,7 +60,7 @@ async def test_the_week_lists_its_group_dates_booked_or_not() -> None:
     assert (date_of_series.title, date_of_series.seats_taken) == ("Yoga", 0)
     assert date_of_series.ends_at - date_of_series.starts_at == timedelta(minutes=60)
     assert empty.days == ()  # no session booked: the date alone
-    await redeem_session(uow, by(2), GroupSeat(22, 1), NOW)
+    await book_session(uow, by(2), GroupSeat(22, 1), NOW)
     [taken] = (await coach_schedule(uow, COACH, 0, NOW)).group_dates
     assert taken.seats_taken == 1 and taken.capacity == date_of_series.capacity
     assert (await coach_schedule(uow, COACH, 1, NOW)).group_dates == ()
@@ -68,11 +68,11 @@ async def test_the_week_lists_its_group_dates_booked_or_not() -> None:
 
 async def test_the_coach_may_move_an_upcoming_one_to_one_session_only() -> None:
     uow = scenario()
-    one = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
-    seat = await redeem_session(uow, by(2), GroupSeat(22, 1), NOW)
+    one = (await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)).done
+    seat = (await book_session(uow, by(2), GroupSeat(22, 1), NOW)).done
     assert coach_may_move(one, NOW) and not coach_may_move(seat, NOW)
     assert not coach_may_move(one, TUESDAY_9)  # begun
-    gone = await cancel_session(uow, ByToken("token-1"), one.id or 0, NOW)
+    gone = (await cancel_own_session(uow, by(1), one.id or 0, NOW)).done
     assert not coach_may_move(gone.booking, NOW)
 
 

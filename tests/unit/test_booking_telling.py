@@ -7,7 +7,6 @@ from domain.booking.access import ByHolder
 from domain.booking.coach_changes import coach_cancel, coach_move
 from domain.booking.holder_changes import book_session
 from domain.booking.model import BookingStatus, OneToOne
-from domain.booking.redeem import redeem_session
 from domain.booking.schedule import CoachSession
 from domain.model import User
 from domain.selling.desk import Reader
@@ -31,7 +30,7 @@ async def test_a_clients_booking_is_told_to_the_coach_in_the_coachs_zone() -> No
 async def test_the_coachs_cancel_is_told_to_the_client_in_their_own_zone() -> None:
     uow = scenario()
     uow.users.rows[CLIENT] = User(CLIENT, "Anna", "Asia/Tokyo", "de")
-    booking = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    booking = (await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)).done
     changed = await coach_cancel(uow, COACH, booking.id or 0, NOW)
     assert changed.done.unit_returned and changed.was == booking
     assert changed.session.entry.booking.status is BookingStatus.CANCELLED  # as it is after
@@ -40,13 +39,13 @@ async def test_the_coachs_cancel_is_told_to_the_client_in_their_own_zone() -> No
 
 async def test_a_client_who_never_opened_the_bot_reads_the_coachs_zone_in_english() -> None:
     uow = scenario()
-    booking = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    booking = (await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)).done
     changed = await coach_cancel(uow, COACH, booking.id or 0, NOW)
     assert changed.client == Reader(CLIENT, "Europe/Berlin", "en")
 
 
 async def test_moving_a_session_to_its_own_time_changes_nothing() -> None:
     uow = scenario()
-    booking = await redeem_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)
+    booking = (await book_session(uow, by(1), OneToOne(11, TUESDAY_9), NOW)).done
     same = await coach_move(uow, COACH, booking.id or 0, TUESDAY_9, NOW)
     assert isinstance(same, CoachSession) and same.entry.booking == booking

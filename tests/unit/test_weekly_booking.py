@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.booking.errors import NothingLeftToBook, WeeksNotFree
-from domain.booking.manage import cancel_session, upcoming_sessions
+from domain.booking.holder_changes import book_session, cancel_own_session
+from domain.booking.manage import upcoming_sessions
 from domain.booking.model import OneToOne
-from domain.booking.redeem import open_slots, redeem_session
+from domain.booking.redeem import open_slots
 from domain.booking.weekly import (
     MAX_WEEKS,
     book_weekly,
@@ -67,7 +68,7 @@ async def test_three_weeks_are_booked_in_one_go() -> None:
 
 async def test_a_week_taken_by_someone_else_books_nothing_and_is_named() -> None:
     uow = scenario(quantity=3)
-    await redeem_session(uow, by(2), OneToOne(21, TUESDAY_9 + WEEK), NOW)
+    await book_session(uow, by(2), OneToOne(21, TUESDAY_9 + WEEK), NOW)
     starts = weekly_starts(TUESDAY_9, 3, BERLIN)
     with pytest.raises(WeeksNotFree) as refused:
         await book_weekly(uow, by(), 11, starts, NOW)
@@ -98,7 +99,7 @@ async def test_a_week_after_expiry_is_not_free() -> None:
 async def test_cancelling_one_week_leaves_the_others() -> None:
     uow = scenario(quantity=3)
     booked = await book_weekly(uow, by(), 11, weekly_starts(TUESDAY_9, 3, BERLIN), NOW)
-    await cancel_session(uow, by(), booked[1].id or 0, NOW)
+    await cancel_own_session(uow, by(), booked[1].id or 0, NOW)
     rest = await upcoming_sessions(uow, by(), NOW)
     assert [b.starts_at for b in rest] == [TUESDAY_9, TUESDAY_9 + 2 * WEEK]
     assert await left(uow, 11) == 1
