@@ -14,8 +14,8 @@ from bootstrap.web import web_app_for
 from domain.accounts import set_timezone
 from domain.booking.access import ByHolder
 from domain.booking.coach_availability import set_day_hours
+from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import redeem_session
 from domain.catalog.model import ItemKind
 from persistence.db import create_engine, session_factory
 from persistence.health import DatabaseProbe
@@ -83,7 +83,7 @@ async def night_owl_coach(harness: BotHarness) -> tuple[Shop, int]:
         screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
         item = int(screen.json()["items"][0]["id"])
     for at in (SATURDAY_2330, SUNDAY_2330):
-        await redeem_session(
+        await book_session(
             shop.uow(), ByHolder(CLIENT, sold), OneToOne(item, at), harness.clock.now
         )
     await small_class(shop, 4, "2026-11-27 23:30")  # Friday night, typed in Berlin

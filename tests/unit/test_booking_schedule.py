@@ -79,7 +79,7 @@ async def test_the_coach_may_move_an_upcoming_one_to_one_session_only() -> None:
 async def test_a_sunday_night_seat_runs_on_into_the_next_weeks_monday() -> None:
     uow = scenario()
     late = uow.occurrences.add(YOGA, datetime(2026, 12, 6, 22, 30, tzinfo=UTC))  # 23:30 Berlin
-    seat = await redeem_session(uow, by(2), GroupSeat(22, late.id or 0), NOW)
+    seat = (await book_session(uow, by(2), GroupSeat(22, late.id or 0), NOW)).done
 
     week = await coach_schedule(uow, COACH, 0, NOW)
     assert [e.booking.id for e in week.days[-1][1]] == [seat.id]  # listed on its Sunday
