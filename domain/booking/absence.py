@@ -26,12 +26,6 @@ def absence_span(away: DaysOff, zone: str) -> tuple[datetime, datetime]:
     return start, end
 
 
-def touched_by(expires_at: datetime, away: DaysOff, zone: str) -> bool:
-    """A package expiring after the absence begins loses bookable days to it."""
-    start, _ = absence_span(away, zone)
-    return expires_at > start
-
-
 def extended_by_days(expires_at: datetime, days: int, zone: str) -> datetime:
     """`days` later on the wall clock of `zone`, as a UTC instant (DST-correct)."""
     tz = ZoneInfo(zone)

@@ -1,4 +1,5 @@
-"""Who acts on a sold package: whoever holds its access link, or its coach."""
+"""Who acts on a sold package: a person on its holder list (whoever opened its access
+link), or its coach."""
 
 from __future__ import annotations
 
@@ -7,13 +8,6 @@ from dataclasses import dataclass
 from domain.booking.uow import BookingUnitOfWork
 from domain.errors import NotFound
 from domain.selling.model import SoldPackage
-
-
-@dataclass(frozen=True)
-class ByToken:
-    """Whoever holds the access link."""
-
-    token: str
 
 
 @dataclass(frozen=True)
@@ -33,7 +27,7 @@ class ByHolder:
     sold_package_id: int
 
 
-Access = ByToken | ByCoach | ByHolder
+Access = ByCoach | ByHolder
 
 
 def client_side(access: Access, package: SoldPackage) -> bool:
@@ -44,15 +38,13 @@ def client_side(access: Access, package: SoldPackage) -> bool:
 
 
 async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) -> SoldPackage:
-    """The sold package behind the access; NotFound for an unknown or old token and for
-    another coach's package or someone not holding it (indistinguishable on purpose).
+    """The sold package behind the access; NotFound for an unknown package, another
+    coach's package or someone not holding it (indistinguishable on purpose).
 
     An action (book, cancel, move) passes `lock`, first in its transaction: the package
     stays held as checked until it commits, whatever a concurrent revocation does (rule 15).
     """
-    if isinstance(access, ByToken):
-        package = await uow.bookings.package_by_token(access.token, lock)
-    elif isinstance(access, ByCoach):
+    if isinstance(access, ByCoach):
         package = await uow.bookings.package(access.sold_package_id, lock)
         if package is not None and package.coach_id != access.coach_id:
             package = None
@@ -67,9 +59,3 @@ async def holding(uow: BookingUnitOfWork, access: Access, lock: bool = False) ->
 
 async def _holds(uow: BookingUnitOfWork, package: SoldPackage, user_id: int) -> bool:
     return user_id == package.coach_id or await uow.sold.is_holder(package.stored_id, user_id)
-
-
-async def view_package(uow: BookingUnitOfWork, access: Access) -> SoldPackage:
-    """The holder gets the sold package with what is left of each item."""
-    async with uow:
-        return await holding(uow, access)

@@ -92,19 +92,11 @@ async def reschedule(
     return moved
 
 
-async def move_options(
-    uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
-) -> tuple[SessionBooking, list[datetime]]:
-    """The holder gets the free start times a 1:1 session could move to (its own time
-    counts as free, so a nearby time that overlaps it is offered too)."""
-    async with uow:
-        return await move_options_in(uow, access, booking_id, now)
-
-
 async def move_options_in(
     uow: BookingUnitOfWork, access: Access, booking_id: int, now: datetime
 ) -> tuple[SessionBooking, list[datetime]]:
-    """`move_options` inside the caller's open unit of work."""
+    """The free start times a 1:1 session could move to (its own time counts as free, so a
+    nearby time that overlaps it is offered too), inside the caller's open unit of work."""
     package = await holding(uow, access)
     booking, service = await _movable(uow, access, package, booking_id, now)
     free = await free_times(uow, package, service, now, excluding=booking.id)
@@ -146,15 +138,6 @@ async def _movable(
     if entitlement is None:
         raise NotFound("entitlement")
     return booking, await service_of(uow, package, entitlement)
-
-
-async def upcoming_sessions(
-    uow: BookingUnitOfWork, access: Access, now: datetime
-) -> list[SessionBooking]:
-    """The holder gets the package's active sessions that have not ended, in start order."""
-    async with uow:
-        package = await holding(uow, access)
-        return await uow.bookings.upcoming_for_package(package.stored_id, now)
 
 
 async def _active(uow: BookingUnitOfWork, package: SoldPackage, booking_id: int) -> SessionBooking:

@@ -31,10 +31,6 @@ class Availabilities(Protocol):
 
 
 class Bookings(Protocol):
-    async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        """`lock`: see `package`."""
-        ...
-
     async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         """`lock`: hold the sold package's row lock shared until commit. Revoking its link
         and changing its holders take it exclusively, so an action that checks holding

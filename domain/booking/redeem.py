@@ -65,38 +65,22 @@ def _still_running(package: SoldPackage, at: datetime) -> None:
         raise PackageExpired()
 
 
-async def open_slots(
-    uow: BookingUnitOfWork, access: Access, entitlement_id: int, now: datetime
-) -> list[datetime]:
-    """The holder gets the free start times (UTC) for the item's service, before expiry."""
-    async with uow:
-        package = await holding(uow, access)
-        return await item_slots(uow, package, entitlement_id, now)
-
-
 async def item_slots(
     uow: BookingUnitOfWork, package: SoldPackage, entitlement_id: int, now: datetime
 ) -> list[datetime]:
-    """`open_slots` for a package already held (inside the caller's unit of work)."""
+    """The free start times (UTC) for the item's service, before expiry, of a package
+    already held (inside the caller's unit of work)."""
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERVICE)
     service = await service_of(uow, package, entitlement)
     return await free_times(uow, package, service, now)
 
 
-async def open_occurrences(
-    uow: BookingUnitOfWork, access: Access, entitlement_id: int, now: datetime
-) -> tuple[Series, list[Occurrence]]:
-    """The holder gets the upcoming occurrences of the item's series that start before
-    expiry (full ones included: the viewer is told they are full)."""
-    async with uow:
-        package = await holding(uow, access)
-        return await item_occurrences(uow, package, entitlement_id, now)
-
-
 async def item_occurrences(
     uow: BookingUnitOfWork, package: SoldPackage, entitlement_id: int, now: datetime
 ) -> tuple[Series, list[Occurrence]]:
-    """`open_occurrences` for a package already held (inside the caller's unit of work)."""
+    """The upcoming occurrences of the item's series that start before expiry (full ones
+    included: the viewer is told they are full), of a package already held (inside the
+    caller's unit of work)."""
     entitlement = bookable_entitlement(package, entitlement_id, now, ItemKind.SERIES)
     series = await _series(uow, package, entitlement)
     occurrences = await uow.series.occurrences(entitlement.ref_id)

@@ -30,15 +30,6 @@ _DAY_RANGE = re.compile(rf"(?P<a>{_DAY})\s*(?:-|–|—|\bto\b)\s*(?P<b>{_DAY})"
 _LIST_SPLIT = re.compile(r"\s*[,&/]\s*")
 
 
-def looks_like_week(text: str) -> bool:
-    """Whether a typed message is meant as a week (it starts with a day's name)."""
-    first = text.strip().split(maxsplit=1)
-    if not first:
-        return False
-    head = re.split(r"[-–—,:&/]", first[0], maxsplit=1)[0].lower().rstrip(".")
-    return _weekday_or_none(head) is not None
-
-
 def parse_week(text: str) -> Week:
     """The weekdays named in `text` (0 = Monday) with their working ranges ("off": none)."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]

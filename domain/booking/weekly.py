@@ -78,23 +78,6 @@ def weeks_mask(first: datetime, starts: list[datetime], coach_zone: str) -> int:
     return sum(1 << every.index(start) for start in starts if start in every)
 
 
-async def book_weekly(
-    uow: BookingUnitOfWork,
-    access: Access,
-    entitlement_id: int,
-    starts: list[datetime],
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-) -> list[SessionBooking]:
-    """The holder books one 1:1 session at each of `starts`, one unit each, all in one
-    transaction: if any is not free, WeeksNotFree names them and nothing is booked."""
-    async with uow:
-        package = await holding(uow, access, lock=True)
-        booked = await _book_starts(uow, package, entitlement_id, starts, now, reminders)
-        await uow.commit()
-        return booked
-
-
 async def book_weeks(
     uow: BookingUnitOfWork,
     access: Access,
@@ -104,8 +87,9 @@ async def book_weeks(
     now: datetime,
     reminders: ReminderOffsets | None = None,
 ) -> list[SessionBooking]:
-    """`book_weekly` of the weeks `mask` chooses from `first` (on the coach's wall clock,
-    read here), inside the caller's open unit of work."""
+    """The holder books one 1:1 session, one unit each, at each of the weeks `mask` chooses
+    from `first` (on the coach's wall clock, read here), inside the caller's open unit of
+    work: if any is not free, WeeksNotFree names them and nothing is booked."""
     package = await holding(uow, access, lock=True)
     coach = await uow.coaches.get(package.coach_id)
     if coach is None:

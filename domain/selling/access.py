@@ -71,18 +71,6 @@ async def claim_by_token(
     return await view_of(uow, sold, viewer_id, viewer.timezone, now)
 
 
-async def open_held(uow: UnitOfWork, viewer_id: int, sold_id: int, now: datetime) -> SoldView:
-    """A holder (or its coach) sees a sold package again from /mypackages or a button."""
-    async with uow:
-        sold = await uow.sold.get(sold_id)
-        if sold is None or not (
-            sold.coach_id == viewer_id or await uow.sold.is_holder(sold_id, viewer_id)
-        ):
-            raise NotFound()
-        viewer = await uow.users.get(viewer_id)
-        return await view_of(uow, sold, viewer_id, viewer.timezone if viewer else None, now)
-
-
 async def my_packages(
     uow: UnitOfWork, user_id: int, page: int, per_page: int, now: datetime
 ) -> tuple[Page[SoldLine], str | None]:

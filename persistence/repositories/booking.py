@@ -45,10 +45,6 @@ class SqlBookings(SqlScheduleEntries):
     def _dialect(self) -> str:
         return self._session.get_bind().dialect.name
 
-    async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        where = and_(SoldPackageRow.access_token == token, SoldPackageRow.refunded_at.is_(None))
-        return await self._package(where, lock)
-
     async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
         return await self._package(SoldPackageRow.id == sold_package_id, lock)
 

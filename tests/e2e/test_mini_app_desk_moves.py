@@ -12,9 +12,9 @@ from icalendar import Calendar
 
 from domain.accounts import greet
 from domain.booking.access import ByHolder
+from domain.booking.holder import dates_for
 from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne, SessionBooking
-from domain.booking.redeem import open_occurrences
 from domain.catalog.model import ItemKind
 from tests.e2e.conftest import CLIENT, COACH, OTHER_COACH, BotHarness
 from tests.e2e.holder_steps import gets_package, package_of, small_class
@@ -150,7 +150,7 @@ async def test_a_group_seat_shows_on_the_desk_but_cannot_move(harness: BotHarnes
     async with web_client(harness) as web:
         screen = await web.get(f"/api/packages/{sold}", headers=as_user(harness, CLIENT))
         item = int(screen.json()["items"][0]["id"])
-    _, [date] = await open_occurrences(shop.uow(), holder, item, now)
+    [date] = (await dates_for(shop.uow(), CLIENT, sold, item, now)).occurrences
     seat = (await book_session(shop.uow(), holder, GroupSeat(item, date.id or 0), now)).done
     coach = as_user(harness, COACH)
     async with web_client(harness) as web:

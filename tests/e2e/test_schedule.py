@@ -9,10 +9,9 @@ from typing import Any
 
 from icalendar import Calendar
 
-from domain.booking.access import ByToken, view_package
+from domain.booking.holder import dates_for, package_screen
 from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import open_occurrences
 from tests.e2e.booking_steps import client_holding, client_holds_classes, client_holds_lessons
 from tests.e2e.conftest import CLIENT, COACH, BotHarness
 from tests.support.fake_bot_api import UploadedFile
@@ -40,9 +39,13 @@ async def _friday_session_pressed(harness: BotHarness) -> tuple[str, int]:
 
 
 async def _left(harness: BotHarness, token: str) -> int:
+    """What the client's package screen shows left of its first item."""
     assert harness.app is not None
-    package = await view_package(harness.app.deps.uow_factory(), ByToken(token))
-    return package.items[0].left
+    holder = await client_holding(harness, token)
+    screen = await package_screen(
+        harness.app.deps.uow_factory(), CLIENT, holder.sold_package_id, harness.clock.now
+    )
+    return screen.view.sold.items[0].left
 
 
 async def _calendar_event(harness: BotHarness) -> Any:
@@ -127,8 +130,9 @@ async def test_removing_a_booked_date_cancels_the_seat_and_tells_the_client(
     token, item, _ = await client_holds_classes(harness, "2026-12-03 18:00")
     assert harness.app is not None
     uow = harness.app.deps.uow_factory
-    [date] = (await open_occurrences(uow(), ByToken(token), item, harness.clock.now))[1]
     holder = await client_holding(harness, token)
+    dates = await dates_for(uow(), CLIENT, holder.sold_package_id, item, harness.clock.now)
+    [date] = dates.occurrences
     await book_session(uow(), holder, GroupSeat(item, date.id or 0), harness.clock.now)
     assert await _left(harness, token) == 2
 

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from domain.booking.access import ByHolder
 from domain.booking.availability import Availability, BookingSettings, TimeRange
+from domain.booking.holder import slots_for
 from persistence.db import session_factory
 from persistence.models import (
     EntitlementRow,
@@ -105,6 +106,13 @@ async def sell(
         result = Sold(sold.id, sold.access_token, items[0].id, items[1].id, access)
         await session.commit()
         return result
+
+
+async def offered(make_uow: MakeUow, sold: Sold, now: datetime = NOW) -> list[datetime]:
+    """The free lesson times the package's holder is offered (`slots_for`)."""
+    holder = sold.holder
+    found = await slots_for(make_uow(), holder.user_id, holder.sold_package_id, sold.lesson, now)
+    return found.starts
 
 
 async def _package_id(session: AsyncSession, world: World) -> int:

@@ -8,7 +8,6 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
 from domain.booking.availability import Availability, BookingSettings, DaysOff, TimeRange
 from domain.booking.coach_changes import coach_cancel, coach_no_show
 from domain.booking.errors import (
@@ -19,7 +18,6 @@ from domain.booking.errors import (
 )
 from domain.booking.holder_changes import book_session, cancel_own_session, move_own_session
 from domain.booking.model import BookingStatus, GroupSeat, OneToOne
-from domain.booking.redeem import open_slots
 from domain.errors import DomainError, NotFound
 from domain.selling.desk import revoke_link
 from persistence.db import session_factory
@@ -31,6 +29,7 @@ from tests.integration.booking_seed import (
     Sold,
     World,
     active_bookings,
+    offered,
     seed_world,
     sell,
     used,
@@ -98,9 +97,7 @@ async def test_cancelling_returns_the_unit_and_frees_the_start_for_anyone(
     booking = (
         await book_session(make_uow(), first.holder, OneToOne(first.lesson, FIRST_SLOT), NOW)
     ).done
-    assert FIRST_SLOT not in await open_slots(
-        make_uow(), ByToken(second.token), second.lesson, NOW
-    )
+    assert FIRST_SLOT not in await offered(make_uow, second)
     cancelled = (await cancel_own_session(make_uow(), first.holder, booking.id or 0, NOW)).done
     assert cancelled.unit_returned and await used(engine, first.lesson) == 0
     again = OneToOne(second.lesson, FIRST_SLOT)
@@ -123,7 +120,7 @@ async def test_cancelling_a_seat_gives_it_back(make_uow: MakeUow, engine: AsyncE
 async def test_group_classes_block_one_to_one_time(make_uow: MakeUow, engine: AsyncEngine) -> None:
     world = await seed_world(make_uow)
     sold = await sell(engine, world, 1)
-    slots = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+    slots = await offered(make_uow, sold)
     assert CLASS_START - HOUR / 2 not in slots and CLASS_START - HOUR in slots
 
 

@@ -12,10 +12,8 @@ from icalendar import Calendar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
 from domain.booking.holder_changes import book_session, cancel_own_session, move_own_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import open_slots
 from domain.calendars.model import CalendarSource, CalendarUnreadable, ReadError, SourceKind
 from domain.calendars.use_cases import connect_calendar
 from jobs.calendar_writes import CalendarWriteDeps, WriteBookings
@@ -25,7 +23,7 @@ from persistence.calendars.vault import CalendarSecret
 from persistence.calendars.writing import CalendarWriter
 from persistence.db import session_factory
 from persistence.models import CalendarWriteRow
-from tests.integration.booking_seed import NOW, seed_world, sell
+from tests.integration.booking_seed import NOW, offered, seed_world, sell
 from tests.integration.calendar_steps import BOX, TESTS_POLICY, RecordingBot, factory, sync_job
 from tests.integration.catalog_seed import ANNA, MakeUow
 from tests.support.radicale_server import Radicale, one_hour_event
@@ -84,7 +82,7 @@ async def test_the_chosen_calendars_of_an_account_block_their_busy_times(
 
     await connect(make_uow, radicale, blocking=[work], target=None)
     await sync_job(make_uow, NOW).run(RecordingBot())
-    slots = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+    slots = await offered(make_uow, sold)
     assert {at(1, 10, 30), at(1, 11), at(1, 11, 30)}.isdisjoint(slots)
     assert at(1, 10) in slots and at(1, 12) in slots
     assert at(1, 15) in slots  # a calendar not chosen blocks nothing

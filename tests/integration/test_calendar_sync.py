@@ -11,13 +11,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
 from domain.booking.errors import SlotTaken
 from domain.booking.holder_changes import book_session
 from domain.booking.model import OneToOne
-from domain.booking.redeem import open_slots
 from domain.calendars.model import ReadError
-from tests.integration.booking_seed import NOW, seed_world, sell
+from tests.integration.booking_seed import NOW, offered, seed_world, sell
 from tests.integration.calendar_steps import RecordingBot, connect_feed, sync_job
 from tests.integration.catalog_seed import ANNA, MakeUow
 from tests.support.calendar_feeds import BERLIN_FEED, FeedState, feed_server
@@ -43,7 +41,7 @@ async def test_free_slots_exclude_exactly_the_feed_busy_times_with_the_buffer(
     with feed_server(FeedState(BERLIN_FEED)) as url:
         await connect_feed(make_uow, url)
         await sync_job(make_uow, NOW).run(RecordingBot())
-    slots = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+    slots = await offered(make_uow, sold)
     # Anna (UTC) works 08:00–20:00; the weekly event is 09:00–10:00 UTC on Tue 1 Dec.
     expected = [s for s in every_half_hour(1) if s not in (at(1, 8, 30), at(1, 9), at(1, 9, 30))]
     assert on_day(slots, 1) == expected
@@ -56,7 +54,7 @@ async def test_free_slots_exclude_exactly_the_feed_busy_times_with_the_buffer(
         settings = replace(availability.settings, buffer_minutes=15)
         await uow.availability.save(replace(availability, settings=settings))
         await uow.commit()
-    slots = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+    slots = await offered(make_uow, sold)
     assert at(1, 8) not in slots and at(1, 10) not in slots and at(1, 10, 30) in slots
 
 
@@ -69,7 +67,7 @@ async def test_a_time_that_became_busy_is_refused_at_the_confirm_step(
     with feed_server(state) as url:
         await connect_feed(make_uow, url)
         await sync_job(make_uow, NOW).run(RecordingBot())
-        shown = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+        shown = await offered(make_uow, sold)
         assert at(1, 14) in shown
         state.body = BERLIN_FEED.replace(
             b"END:VCALENDAR", b"BEGIN:VEVENT\r\nUID:new@x\r\nDTSTAMP:20261101T000000Z\r\n"
@@ -105,7 +103,7 @@ async def test_not_modified_keeps_the_busy_times_and_a_failure_is_told_once(
         assert failing.last_error is ReadError.HTTP_STATUS and failing.failing
         assert failing.busy_count == first.busy_count
         assert len(bot.said) == 1 and "can't read your calendar" in bot.said[0][1]
-        slots = await open_slots(make_uow(), ByToken(sold.token), sold.lesson, NOW)
+        slots = await offered(make_uow, sold)
         assert at(1, 9) not in slots  # the last good busy times still block
 
         state.status = 200

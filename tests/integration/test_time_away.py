@@ -6,7 +6,7 @@ booking. SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -67,6 +67,23 @@ async def test_an_absence_declared_twice_at_once_extends_each_package_once(
     assert expiries[open_ended] is None
     assert expiries[over] == NOW - timedelta(hours=1) and expiries[paused] == EXPIRES
     assert availability.is_day_off(first)
+
+
+async def test_only_packages_expiring_after_the_absence_begins_are_extended(
+    make_uow: MakeUow, engine: AsyncEngine
+) -> None:
+    world = await seed_world(make_uow)
+    first = FIRST_SLOT.date()
+    start = datetime.combine(first, time(), tzinfo=UTC)  # Anna's (UTC) midnight: it begins
+    at_start = await sell(engine, world, 1, expires_at=start)
+    just_after = await sell(engine, world, 2, expires_at=start + timedelta(minutes=1))
+    far_after = await sell(engine, world, 3, expires_at=datetime(2027, 1, 1, tzinfo=UTC))
+    away = await declare_absence(make_uow(), ANNA, first, first, NOW)
+    assert away.plan.packages == 2
+    assert sorted(e.sold.id for e in away.extended) == [just_after.id, far_after.id]
+    async with make_uow() as uow:
+        untouched = await uow.sold.get(at_start.id)
+    assert untouched is not None and untouched.expires_at == start
 
 
 async def test_a_paused_package_books_nothing_until_resumed(

@@ -8,13 +8,12 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.booking.access import ByToken
 from domain.booking.availability import CancelPolicy
 from domain.booking.coach_availability import get_availability, set_cancel_policy
 from domain.booking.errors import SlotTaken, WeeksNotFree
-from domain.booking.holder_changes import book_session
+from domain.booking.holder_changes import book_session, book_weekly_sessions
 from domain.booking.model import OneToOne, SessionBooking
-from domain.booking.weekly import book_weekly, weekly_starts
+from domain.booking.weekly import weekly_starts, weeks_mask
 from tests.integration.booking_seed import (
     FIRST_SLOT,
     NOW,
@@ -27,6 +26,13 @@ from tests.integration.booking_seed import (
 from tests.integration.catalog_seed import ANNA, MakeUow
 
 WEEKS = 4
+EVERY_WEEK = 2**WEEKS - 1  # the mask of all WEEKS weeks from FIRST_SLOT
+
+
+async def _weekly(make_uow: MakeUow, sold: Sold, mask: int) -> list[SessionBooking]:
+    """The holder books the lesson weeks `mask` chooses from FIRST_SLOT, as the bot does."""
+    found = await book_weekly_sessions(make_uow(), sold.holder, sold.lesson, FIRST_SLOT, mask, NOW)
+    return found.done
 
 
 async def test_weekly_bookings_racing_for_one_week_book_all_or_none(
@@ -40,16 +46,13 @@ async def test_weekly_bookings_racing_for_one_week_book_all_or_none(
     starts = weekly_starts(FIRST_SLOT, WEEKS, "UTC")
     third = starts[2]
 
-    async def by_week(token: str, entitlement: int) -> list[SessionBooking]:
-        return await book_weekly(make_uow(), ByToken(token), entitlement, starts, NOW)
-
     async def alone(sold: Sold) -> SessionBooking:
         return (
             await book_session(make_uow(), sold.holder, OneToOne(sold.lesson, third), NOW)
         ).done
 
     results = await asyncio.gather(
-        *(by_week(s.token, s.lesson) for s in weekly),
+        *(_weekly(make_uow, s, EVERY_WEEK) for s in weekly),
         *(alone(s) for s in single),
         return_exceptions=True,
     )
@@ -72,14 +75,14 @@ async def test_a_taken_week_leaves_the_other_weeks_free_and_unused(
     starts = weekly_starts(FIRST_SLOT, WEEKS, "UTC")
     await book_session(make_uow(), other.holder, OneToOne(other.lesson, starts[1]), NOW)
     try:
-        await book_weekly(make_uow(), ByToken(mine.token), mine.lesson, starts, NOW)
+        await _weekly(make_uow, mine, EVERY_WEEK)
     except WeeksNotFree as refused:
         assert refused.starts == (starts[1],)
     else:
         raise AssertionError("a taken week was booked")
     assert await used(engine, mine.lesson) == 0 and await active_bookings(engine) == 1
     rest = [s for s in starts if s != starts[1]]
-    booked = await book_weekly(make_uow(), ByToken(mine.token), mine.lesson, rest, NOW)
+    booked = await _weekly(make_uow, mine, weeks_mask(FIRST_SLOT, rest, "UTC"))
     assert [b.starts_at for b in booked] == rest and await used(engine, mine.lesson) == 3
     assert booked[0].starts_at + timedelta(weeks=2) == booked[1].starts_at
 

@@ -22,6 +22,7 @@ from domain.booking.slots import Busy
 from domain.catalog.model import ItemKind
 from domain.selling.model import SaleKind, SoldItem, SoldPackage, SoldStatus
 from tests.unit.fakes import FakeOccurrences, FakeSeriesCatalog, FakeUnitOfWork, FakeUsers
+from tests.unit.selling_fakes import FakeSoldPackages
 from tests.unit.waitlist_fakes import FakeWaitlists
 
 
@@ -46,54 +47,54 @@ class FakeAvailabilities:
 
 
 @dataclass
-class SoldRecord:
-    package: SoldPackage
-    token: str
-
-
-@dataclass
 class BookingTables:
-    sold: dict[int, SoldRecord] = field(default_factory=dict)
     sessions: dict[int, SessionBooking] = field(default_factory=dict)
 
 
 class FakeBookings:
+    """Sold packages are read from and counted in the selling fake's table, one table as in
+    the database, so what selling writes (holders, expiry, pauses) is what booking reads."""
+
     def __init__(
-        self, occurrences: FakeOccurrences, series: FakeSeriesCatalog, users: FakeUsers
+        self,
+        occurrences: FakeOccurrences,
+        series: FakeSeriesCatalog,
+        users: FakeUsers,
+        sold: FakeSoldPackages,
     ) -> None:
         self.rows = BookingTables()
         self._users = users
+        self._sold = sold
         self._occurrences = occurrences
         self._series = series
         self._ids = itertools.count(1)
         self.locked: list[int] = []
 
-    def sell(self, package: SoldPackage, token: str) -> None:
-        """Test helper: a committed sold package."""
-        self.rows.sold[package.stored_id] = SoldRecord(copy.deepcopy(package), token)
+    @property
+    def _packages(self) -> dict[int, SoldPackage]:
+        return self._sold.rows["sold"]  # type: ignore[no-any-return]
 
-    async def package_by_token(self, token: str, lock: bool = False) -> SoldPackage | None:
-        found = [r.package for r in self.rows.sold.values() if r.token == token]
-        return copy.deepcopy(found[0]) if found else None
+    def sell(self, package: SoldPackage) -> None:
+        """Test helper: a committed sold package."""
+        self._packages[package.stored_id] = copy.deepcopy(package)
+        self._sold.rows["next"] = max(self._sold.rows["next"], package.stored_id + 1)
 
     async def package(self, sold_package_id: int, lock: bool = False) -> SoldPackage | None:
-        record = self.rows.sold.get(sold_package_id)
-        return copy.deepcopy(record.package) if record else None
+        return copy.deepcopy(self._packages.get(sold_package_id))
 
     async def lock_coach(self, coach_id: int) -> None:
         self.locked.append(coach_id)
 
     async def take_unit(self, entitlement_id: int, starts_at: datetime) -> bool:
-        record, item = self._entitlement(entitlement_id)
-        package = record.package
+        package, item = self._entitlement(entitlement_id)
         if not item.bookable or package.status(starts_at) is not SoldStatus.ACTIVE:
             return False
-        self._set_used(record, item, item.used + 1)
+        self._set_used(package, item, item.used + 1)
         return True
 
     async def return_unit(self, entitlement_id: int) -> None:
-        record, item = self._entitlement(entitlement_id)
-        self._set_used(record, item, max(item.used - 1, 0))
+        package, item = self._entitlement(entitlement_id)
+        self._set_used(package, item, max(item.used - 1, 0))
 
     async def take_seat(self, occurrence_id: int) -> bool:
         occurrence = self._occurrences.rows[occurrence_id]
@@ -193,7 +194,7 @@ class FakeBookings:
         return self._entry(copy.deepcopy(booking)) if booking else None
 
     def _entry(self, booking: SessionBooking) -> ScheduleEntry:
-        package = self.rows.sold[booking.sold_package_id].package
+        package = self._packages[booking.sold_package_id]
         client = self._users.rows.get(package.client_id or 0)
         name, zone = (client.first_name, client.timezone) if client else (None, None)
         return ScheduleEntry(booking, package.title, name, package.client_id, zone)
@@ -209,17 +210,16 @@ class FakeBookings:
         same_seat = new.occurrence_id == old.occurrence_id
         return same_seat and new.sold_package_id == old.sold_package_id
 
-    def _entitlement(self, entitlement_id: int) -> tuple[SoldRecord, SoldItem]:
-        for record in self.rows.sold.values():
-            item = record.package.item(entitlement_id)
+    def _entitlement(self, entitlement_id: int) -> tuple[SoldPackage, SoldItem]:
+        for package in self._packages.values():
+            item = package.item(entitlement_id)
             if item is not None:
-                return record, item
+                return package, item
         raise LookupError(entitlement_id)
 
-    @staticmethod
-    def _set_used(record: SoldRecord, item: SoldItem, used: int) -> None:
-        items = [replace(e, used=used) if e.id == item.id else e for e in record.package.items]
-        record.package = replace(record.package, items=list(items))
+    def _set_used(self, package: SoldPackage, item: SoldItem, used: int) -> None:
+        items = [replace(e, used=used) if e.id == item.id else e for e in package.items]
+        self._packages[package.stored_id] = replace(package, items=list(items))
 
 
 def _length(minutes: int) -> timedelta:
@@ -234,7 +234,7 @@ class BookingFakeUnitOfWork(FakeUnitOfWork):
     def __init__(self) -> None:
         super().__init__()
         self.availability = FakeAvailabilities()
-        self.bookings = FakeBookings(self.occurrences, self.series, self.users)
+        self.bookings = FakeBookings(self.occurrences, self.series, self.users, self.sold)
         self.waitlist = FakeWaitlists(self.occurrences, self.series, self.users)
         self.seat_offers = self.waitlist.deliveries
 

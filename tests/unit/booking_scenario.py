@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from domain.booking.access import ByHolder, view_package
+from domain.booking.access import ByHolder
+from domain.booking.holder import package_screen, slots_for
+from domain.booking.model import SessionBooking
 from domain.catalog.model import ItemKind, Series, Service
 from domain.selling.model import SoldPackage
 from tests.unit.booking_fakes import BookingFakeUnitOfWork, a_sold_package, an_item
@@ -35,7 +37,7 @@ def scenario(
             an_item(10 * sold_id + 2, ItemKind.SERIES, YOGA, quantity),
         ]
         sold = a_sold_package(sold_id, COACH, 100 + sold_id, "Starter", items, expires_at)
-        uow.bookings.sell(sold, f"token-{sold_id}")
+        uow.bookings.sell(sold)
         uow.sold.rows["holders"][(sold_id, 100 + sold_id)] = NOW
     return uow
 
@@ -46,7 +48,25 @@ def by(sold_id: int = 1) -> ByHolder:
 
 
 async def package(uow: BookingFakeUnitOfWork, sold_id: int = 1) -> SoldPackage:
-    return await view_package(uow, by(sold_id))
+    """The package as its client sees it on its screen (`package_screen`)."""
+    holder = by(sold_id)
+    return (await package_screen(uow, holder.user_id, holder.sold_package_id, NOW)).view.sold
+
+
+async def upcoming(uow: BookingFakeUnitOfWork, sold_id: int = 1) -> list[SessionBooking]:
+    """The sessions to come its client sees on the package's screen."""
+    holder = by(sold_id)
+    screen = await package_screen(uow, holder.user_id, holder.sold_package_id, NOW)
+    return list(screen.upcoming)
+
+
+async def slots(
+    uow: BookingFakeUnitOfWork, entitlement_id: int, sold_id: int = 1
+) -> list[datetime]:
+    """The free times its client is offered for a 1:1 item (`slots_for`)."""
+    holder = by(sold_id)
+    offered = await slots_for(uow, holder.user_id, holder.sold_package_id, entitlement_id, NOW)
+    return offered.starts
 
 
 async def left(uow: BookingFakeUnitOfWork, entitlement_id: int, sold_id: int = 1) -> int:

@@ -20,6 +20,7 @@ from domain.selling.access import SoldView, claim_by_token
 from domain.selling.payments import Flagged, Payment, record_payment
 from domain.selling.purchases import Sale, start_invoice
 from domain.selling.tokens import invoice_payload
+from tests.unit.booking_fakes import BookingFakeUnitOfWork
 from tests.unit.fakes import FakeUnitOfWork, seed_coach
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -27,10 +28,11 @@ COACH, CLIENT, FRIEND, OTHER_COACH = 1, 2, 3, 4
 
 
 class Shop:
-    """A growth-plan coach with a 1:1 service and packages built on demand."""
+    """A growth-plan coach with a 1:1 service and packages built on demand; the store
+    booking reads too, so a holder can see the package as the bot shows it."""
 
     def __init__(self) -> None:
-        self.uow = FakeUnitOfWork()
+        self.uow = BookingFakeUnitOfWork()
         seed_coach(self.uow, COACH, Plan.GROWTH)
         seed_coach(self.uow, OTHER_COACH, Plan.GROWTH)
 

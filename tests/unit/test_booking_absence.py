@@ -1,5 +1,6 @@
-"""Time away as arithmetic: its days and span in the coach's zone, which packages it
-touches, and extensions on the wall clock across daylight-saving changes."""
+"""Time away as arithmetic: its days and span in the coach's zone, and extensions on the
+wall clock across daylight-saving changes (which packages it touches: declare_absence, in
+the integration tests)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from domain.booking.absence import (
     absence_span,
     extended_by_days,
     resumed_expiry,
-    touched_by,
 )
 from domain.booking.availability import DaysOff
 
@@ -43,13 +43,6 @@ def test_a_reading_skipped_by_the_spring_gap_lands_when_the_clock_jumps() -> Non
     before_gap = datetime(2027, 3, 27, 1, 30, tzinfo=UTC)  # 02:30 CET on 27 March
     # 02:30 on 28 March does not exist in Berlin: the clock jumps from 02:00 to 03:00.
     assert extended_by_days(before_gap, 1, BERLIN) == datetime(2027, 3, 28, 1, 0, tzinfo=UTC)
-
-
-def test_only_packages_expiring_after_the_absence_begins_are_touched() -> None:
-    start, _ = absence_span(AWAY, BERLIN)
-    assert touched_by(start + timedelta(minutes=1), AWAY, BERLIN)
-    assert not touched_by(start, AWAY, BERLIN)
-    assert touched_by(datetime(2027, 1, 1, tzinfo=UTC), AWAY, BERLIN)
 
 
 def test_resuming_adds_exactly_the_paused_time() -> None:

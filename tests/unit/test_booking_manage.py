@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 
-from domain.booking.access import ByCoach
 from domain.booking.coach_changes import CoachChange, coach_cancel, coach_move, coach_no_show
 from domain.booking.errors import (
     BookingNotActive,
@@ -16,13 +15,22 @@ from domain.booking.errors import (
     SlotTaken,
     TooLateToCancel,
 )
+from domain.booking.holder import move_choices
 from domain.booking.holder_changes import book_session, cancel_own_session, move_own_session
-from domain.booking.manage import move_options, upcoming_sessions
 from domain.booking.model import BookingStatus, GroupSeat, OneToOne, SessionBooking
-from domain.booking.redeem import open_slots
+from domain.booking.schedule import coach_move_choices
 from domain.errors import NotFound
 from tests.unit.booking_fakes import BookingFakeUnitOfWork
-from tests.unit.booking_scenario import COACH, NOW, TUESDAY_9, by, left, scenario
+from tests.unit.booking_scenario import (
+    COACH,
+    NOW,
+    TUESDAY_9,
+    by,
+    left,
+    scenario,
+    slots,
+    upcoming,
+)
 from tests.unit.fakes import seed_coach
 
 HOUR = timedelta(hours=1)
@@ -42,8 +50,8 @@ async def test_client_cancels_before_the_window_and_gets_the_unit_back() -> None
     cancelled = (await cancel_own_session(uow, by(), booking.id or 0, NOW)).done
     assert cancelled.unit_returned and cancelled.booking.status is BookingStatus.CANCELLED
     assert await left(uow, 11) == 3
-    assert TUESDAY_9 in await open_slots(uow, by(2), 21, NOW)
-    assert await upcoming_sessions(uow, by(), NOW) == []
+    assert TUESDAY_9 in await slots(uow, 21, sold_id=2)
+    assert await upcoming(uow) == []
 
 
 async def test_inside_the_window_the_client_is_too_late_but_the_coach_is_not() -> None:
@@ -115,9 +123,9 @@ async def test_reschedule_moves_the_same_booking_to_a_free_slot() -> None:
     moved = (await move_own_session(uow, by(), booking.id or 0, TUESDAY_9 + HOUR / 2, NOW)).done
     assert moved.id == booking.id and moved.starts_at == TUESDAY_9 + HOUR / 2  # overlaps itself
     assert moved.ends_at == TUESDAY_9 + 1.5 * HOUR and await left(uow, 11) == 2
-    assert [b.starts_at for b in await upcoming_sessions(uow, by(), NOW)] == [moved.starts_at]
-    assert TUESDAY_9 - HOUR not in await open_slots(uow, by(2), 21, NOW)  # 08:00 runs into it
-    assert TUESDAY_9 + 2 * HOUR in await open_slots(uow, by(2), 21, NOW)
+    assert [b.starts_at for b in await upcoming(uow)] == [moved.starts_at]
+    assert TUESDAY_9 - HOUR not in await slots(uow, 21, sold_id=2)  # 08:00 runs into it
+    assert TUESDAY_9 + 2 * HOUR in await slots(uow, 21, sold_id=2)
 
 
 async def test_reschedule_to_a_taken_time_keeps_the_old_one() -> None:
@@ -155,11 +163,12 @@ async def test_the_coach_may_reschedule_inside_the_window() -> None:
 async def test_move_options_count_the_sessions_own_time_as_free() -> None:
     uow = scenario()
     booking = await _booked(uow)
-    moved_from, options = await move_options(uow, by(), booking.id or 0, NOW)
-    assert moved_from.id == booking.id and TUESDAY_9 not in options
-    assert TUESDAY_9 + HOUR / 2 in options  # overlaps only its own old time
-    assert TUESDAY_9 + HOUR / 2 not in await open_slots(uow, by(2), 21, NOW)
+    client = by().user_id
+    choices = await move_choices(uow, client, 1, booking.id or 0, NOW)
+    assert choices.booking.id == booking.id and TUESDAY_9 not in choices.starts
+    assert TUESDAY_9 + HOUR / 2 in choices.starts  # overlaps only its own old time
+    assert TUESDAY_9 + HOUR / 2 not in await slots(uow, 21, sold_id=2)
     with pytest.raises(TooLateToCancel):
-        await move_options(uow, by(), booking.id or 0, TUESDAY_9 - HOUR)
-    _, for_coach = await move_options(uow, ByCoach(COACH, 1), booking.id or 0, TUESDAY_9 - HOUR)
+        await move_choices(uow, client, 1, booking.id or 0, TUESDAY_9 - HOUR)
+    for_coach = (await coach_move_choices(uow, COACH, booking.id or 0, TUESDAY_9 - HOUR)).starts
     assert for_coach and all(start > TUESDAY_9 - HOUR for start in for_coach)

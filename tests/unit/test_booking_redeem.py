@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from domain.booking.access import ByCoach, ByToken, view_package
 from domain.booking.errors import (
     AlreadyBooked,
     ItemNoLongerOffered,
@@ -17,9 +16,9 @@ from domain.booking.errors import (
     SeriesFull,
     SlotTaken,
 )
+from domain.booking.holder import dates_for, open_package, package_screen
 from domain.booking.holder_changes import book_session
 from domain.booking.model import GroupSeat, OneToOne
-from domain.booking.redeem import open_occurrences, open_slots
 from domain.errors import NotFound
 from tests.unit.booking_scenario import (
     COACH,
@@ -29,25 +28,28 @@ from tests.unit.booking_scenario import (
     by,
     left,
     scenario,
+    slots,
 )
 
 
 async def test_booking_a_free_slot_takes_one_unit_and_reserves_the_time() -> None:
     uow = scenario()
-    assert (await open_slots(uow, by(), 11, NOW))[0] == TUESDAY_9
+    assert (await slots(uow, 11))[0] == TUESDAY_9
     booking = (await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)).done
     assert booking.id is not None and booking.ends_at == TUESDAY_9 + timedelta(hours=1)
     assert await left(uow, 11) == 2 and uow.commits == 1
     assert uow.bookings.locked == [COACH]
-    assert TUESDAY_9 not in await open_slots(uow, by(), 11, NOW)
+    assert TUESDAY_9 not in await slots(uow, 11)
 
 
-async def test_unknown_token_is_not_found() -> None:
+async def test_an_unknown_token_or_someone_not_holding_the_package_finds_nothing() -> None:
     with pytest.raises(NotFound):
-        await view_package(scenario(), ByToken("nope"))
+        await open_package(scenario(), 999, "Stranger", "n" * 43, NOW)
+    with pytest.raises(NotFound):
+        await package_screen(scenario(), 999, 1, NOW)
     with pytest.raises(NotFound):  # another coach's sold package looks the same
-        await view_package(scenario(), ByCoach(COACH + 1, 1))
-    assert (await view_package(scenario(), ByCoach(COACH, 1))).id == 1
+        await package_screen(scenario(), COACH + 1, 1, NOW)
+    assert (await package_screen(scenario(), COACH, 1, NOW)).view.sold.id == 1
 
 
 @pytest.mark.parametrize(
@@ -89,7 +91,7 @@ async def test_expired_package_and_sessions_after_expiry_are_refused() -> None:
     with pytest.raises(PackageExpired):
         await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
     uow = scenario(expires_at=TUESDAY_9)
-    assert await open_slots(uow, by(), 11, NOW) == []
+    assert await slots(uow, 11) == []
     with pytest.raises(PackageExpired):
         await book_session(uow, by(), OneToOne(11, TUESDAY_9), NOW)
     assert await left(uow, 11) == 3
@@ -105,24 +107,24 @@ async def test_a_deleted_service_is_refused() -> None:
 
 async def test_a_removed_entitlement_is_no_longer_offered() -> None:
     uow = scenario()
-    record = uow.bookings.rows.sold[1]
-    items = tuple(replace(e, removed=True) for e in record.package.items)
-    record.package = replace(record.package, items=items)
+    sold = uow.sold.rows["sold"]
+    sold[1] = replace(sold[1], items=[replace(e, removed=True) for e in sold[1].items])
     with pytest.raises(ItemNoLongerOffered):
-        await open_slots(uow, by(), 11, NOW)
+        await slots(uow, 11)
 
 
 async def test_an_item_of_another_kind_or_package_is_not_found() -> None:
     uow = scenario()
     with pytest.raises(NotFound):
-        await open_slots(uow, by(), 12, NOW)  # the series item
+        await slots(uow, 12)  # the series item
     with pytest.raises(NotFound):
         await book_session(uow, by(), OneToOne(21, TUESDAY_9), NOW)
 
 
 async def test_group_seats_are_taken_until_the_occurrence_is_full() -> None:
     uow = scenario(seats=2)
-    series, occurrences = await open_occurrences(uow, by(), 12, NOW)
+    dates = await dates_for(uow, by().user_id, 1, 12, NOW)
+    series, occurrences = dates.series, dates.occurrences
     assert series.title == "Yoga" and [o.id for o in occurrences] == [1]  # the past one is gone
     for sold_id in (1, 2):
         seat = GroupSeat(10 * sold_id + 2, 1)
@@ -150,7 +152,7 @@ async def test_past_and_unknown_occurrences_are_unavailable() -> None:
 
 async def test_group_class_time_is_not_offered_for_one_to_one_sessions() -> None:
     uow = scenario()
-    slots = await open_slots(uow, by(), 11, NOW)
+    offered = await slots(uow, 11)
     class_start = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
-    assert class_start - timedelta(hours=1) not in slots  # would run into the class
-    assert class_start - timedelta(hours=2) in slots
+    assert class_start - timedelta(hours=1) not in offered  # would run into the class
+    assert class_start - timedelta(hours=2) in offered

@@ -8,7 +8,7 @@ import pytest
 from bot.kit.reasons import reason
 from domain.booking.availability import TimeRange
 from domain.booking.coach_availability import get_availability, set_day_hours, set_week_hours
-from domain.booking.week_text import looks_like_week, parse_week
+from domain.booking.week_text import parse_week
 from domain.errors import InvalidInput
 from tests.unit.booking_fakes import BookingFakeUnitOfWork
 from tests.unit.fakes import seed_coach
@@ -62,13 +62,6 @@ def test_empty_and_overlong_weeks_are_refused() -> None:
         with pytest.raises(InvalidInput) as caught:
             parse_week(text)
         assert caught.value.code == code and reason(caught.value)
-
-
-def test_a_week_is_told_from_other_text() -> None:
-    assert looks_like_week("Mon-Fri 9-12") and looks_like_week("sunday: off")
-    assert looks_like_week("Tue, Thu 9-12")
-    assert not looks_like_week("09:00-12:00") and not looks_like_week("hello")
-    assert not looks_like_week("")
 
 
 async def test_setting_a_week_changes_only_the_days_named() -> None:

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from domain.accounts import set_timezone
+from domain.booking.holder import package_screen
 from domain.errors import NotFound
-from domain.selling.access import my_packages, open_held
+from domain.selling.access import my_packages
 from domain.selling.desk import (
     change_expiry,
     fingerprint,
@@ -34,9 +35,10 @@ async def test_link_opened_from_another_account_shows_the_same_and_lists_it() ->
     assert not view.for_coach and view.zone == "Europe/Berlin"  # the coach's: Finn has none
     mine, _ = await my_packages(shop.uow, FRIEND, 1, 5, NOW)
     assert [line.sold.id for line in mine.items] == [sale.sold.id]
-    assert (await open_held(shop.uow, FRIEND, sale.sold.id, NOW)).sold.id == sale.sold.id  # type: ignore[arg-type]
+    sold_id = sale.sold.stored_id
+    assert (await package_screen(shop.uow, FRIEND, sold_id, NOW)).view.sold.id == sold_id
     with pytest.raises(NotFound):
-        await open_held(shop.uow, OTHER_COACH, sale.sold.id, NOW)  # type: ignore[arg-type]
+        await package_screen(shop.uow, OTHER_COACH, sold_id, NOW)
 
 
 async def test_granted_package_belongs_to_its_first_holder_not_the_coach() -> None:
@@ -133,7 +135,7 @@ async def test_revoking_kills_the_old_token_once_and_takes_it_from_every_holder(
     assert await shop.uow.sold.count_held(FRIEND) == 0
     assert await shop.uow.sold.count_held(CLIENT) == 0
     with pytest.raises(NotFound):
-        await open_held(shop.uow, CLIENT, sale.sold.id, NOW)
+        await package_screen(shop.uow, CLIENT, sale.sold.id, NOW)
     await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
     assert await shop.uow.sold.count_held(CLIENT) == 1
 

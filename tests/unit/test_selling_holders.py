@@ -4,8 +4,9 @@ from datetime import timedelta
 
 import pytest
 
+from domain.booking.holder import package_screen
 from domain.errors import NotFound
-from domain.selling.access import my_packages, open_held
+from domain.selling.access import my_packages
 from domain.selling.desk import sold_history, sold_package
 from domain.selling.holders import link_holder, remove_holder
 from domain.selling.model import EventKind
@@ -44,16 +45,17 @@ async def test_a_removed_holder_loses_the_package_once_and_the_coach_keeps_it() 
     assert not again.removed
     assert (await link_holder(shop.uow, COACH, sold_id, FRIEND, NOW))[1] is None
     with pytest.raises(NotFound):
-        await open_held(shop.uow, FRIEND, sold_id, NOW)
+        await package_screen(shop.uow, FRIEND, sold_id, NOW)
     assert (await my_packages(shop.uow, FRIEND, 1, 5, NOW))[0].total == 0
-    assert (await open_held(shop.uow, COACH, sold_id, NOW)).for_coach
-    assert (await open_held(shop.uow, CLIENT, sold_id, NOW)).sold.client_id == CLIENT
+    assert (await package_screen(shop.uow, COACH, sold_id, NOW)).view.for_coach
+    client_sees = (await package_screen(shop.uow, CLIENT, sold_id, NOW)).view
+    assert client_sees.sold.client_id == CLIENT
     events = (await sold_history(shop.uow, COACH, sold_id)).events
     assert [(e.kind, e.note) for e in events][-1] == (EventKind.HOLDER_REMOVED, "Finn")
     assert len(events) == 2
     with pytest.raises(NotFound):
         await remove_holder(shop.uow, OTHER_COACH, sold_id, CLIENT, NOW)
-    assert (await open_held(shop.uow, CLIENT, sold_id, NOW)).sold.id == sold_id
+    assert (await package_screen(shop.uow, CLIENT, sold_id, NOW)).view.sold.id == sold_id
 
 
 async def test_removing_a_grants_client_hands_it_to_the_next_holder() -> None:

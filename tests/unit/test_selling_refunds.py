@@ -7,11 +7,8 @@ from __future__ import annotations
 import pytest
 
 from domain.errors import NotFound
-from domain.model import Plan
 from domain.selling.model import EventKind, SaleKind, SoldStatus
 from domain.selling.refunds import AlreadyRefunded, RefundRefused, refund_sold
-from tests.unit.booking_fakes import BookingFakeUnitOfWork
-from tests.unit.fakes import seed_coach
 from tests.unit.selling_shop import CLIENT, COACH, NOW, OTHER_COACH, Shop
 
 
@@ -26,14 +23,6 @@ class Telegram:
             raise self.error
 
 
-def booking_shop() -> Shop:
-    shop = Shop()
-    shop.uow = BookingFakeUnitOfWork()
-    seed_coach(shop.uow, COACH, Plan.GROWTH)
-    seed_coach(shop.uow, OTHER_COACH, Plan.GROWTH)
-    return shop
-
-
 async def _sold_id(shop: Shop, price: str, currency: str) -> int:
     sale = await shop.paid(await shop.package(price, currency, "30"), charge="stx-1")
     assert sale is not None
@@ -41,7 +30,7 @@ async def _sold_id(shop: Shop, price: str, currency: str) -> int:
 
 
 async def test_stars_are_refunded_to_the_payer_with_the_stored_charge() -> None:
-    shop = booking_shop()
+    shop = Shop()
     sold_id = await _sold_id(shop, "150", "XTR")
     telegram = Telegram()
     done = await refund_sold(lambda: shop.uow, COACH, sold_id, NOW, telegram)
@@ -56,7 +45,7 @@ async def test_stars_are_refunded_to_the_payer_with_the_stored_charge() -> None:
 
 
 async def test_a_card_refund_is_recorded_without_asking_telegram() -> None:
-    shop = booking_shop()
+    shop = Shop()
     sold_id = await _sold_id(shop, "150", "XTR")
     shop.uow.sold.rows["sold"][sold_id].currency = "EUR"  # paid by card through a provider
     telegram = Telegram()
@@ -66,7 +55,7 @@ async def test_a_card_refund_is_recorded_without_asking_telegram() -> None:
 
 @pytest.mark.parametrize("error", [RefundRefused("telegram", "REFUND_TOO_OLD"), AlreadyRefunded()])
 async def test_telegrams_refusal_changes_nothing(error: RefundRefused) -> None:
-    shop = booking_shop()
+    shop = Shop()
     sold_id = await _sold_id(shop, "150", "XTR")
     with pytest.raises(RefundRefused):
         await refund_sold(lambda: shop.uow, COACH, sold_id, NOW, Telegram(error))
@@ -77,7 +66,7 @@ async def test_telegrams_refusal_changes_nothing(error: RefundRefused) -> None:
 
 
 async def test_a_free_package_is_not_refunded_and_another_coach_finds_nothing() -> None:
-    shop = booking_shop()
+    shop = Shop()
     sale = await shop.paid(await shop.package("150", "XTR"), charge="stx-2")
     assert sale is not None
     with pytest.raises(NotFound):

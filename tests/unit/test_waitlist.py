@@ -47,10 +47,10 @@ async def _join(uow: BookingFakeUnitOfWork, sold_id: int) -> int:
 
 
 def _use(uow: BookingFakeUnitOfWork, sold_id: int, entitlement_id: int, used: int) -> None:
-    record = uow.bookings.rows.sold[sold_id]
-    item = record.package.item(entitlement_id)
+    package = uow.sold.rows["sold"][sold_id]
+    item = package.item(entitlement_id)
     assert item is not None
-    uow.bookings._set_used(record, item, used)
+    uow.bookings._set_used(package, item, used)
 
 
 def _state(uow: BookingFakeUnitOfWork, entry_id: int) -> WaitState:

@@ -8,13 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from domain.booking.errors import NothingLeftToBook, WeeksNotFree
-from domain.booking.holder_changes import book_session, cancel_own_session
-from domain.booking.manage import upcoming_sessions
-from domain.booking.model import OneToOne
-from domain.booking.redeem import open_slots
+from domain.booking.holder_changes import book_session, book_weekly_sessions, cancel_own_session
+from domain.booking.model import OneToOne, SessionBooking
 from domain.booking.weekly import (
     MAX_WEEKS,
-    book_weekly,
     chosen_weeks,
     most_weeks,
     plan_weeks,
@@ -22,10 +19,17 @@ from domain.booking.weekly import (
     weeks_mask,
 )
 from domain.errors import InvalidInput
-from tests.unit.booking_scenario import NOW, TUESDAY_9, by, left, scenario
+from tests.unit.booking_fakes import BookingFakeUnitOfWork
+from tests.unit.booking_scenario import NOW, TUESDAY_9, by, left, scenario, slots, upcoming
 
 WEEK = timedelta(weeks=1)
 BERLIN = "Europe/Berlin"
+ALL_THREE = 0b111  # the first three weeks from TUESDAY_9
+
+
+async def _weekly(uow: BookingFakeUnitOfWork, mask: int) -> list[SessionBooking]:
+    """The client books the weeks `mask` chooses from TUESDAY_9 (lesson item 11)."""
+    return (await book_weekly_sessions(uow, by(), 11, TUESDAY_9, mask, NOW)).done
 
 
 def test_a_weekly_time_keeps_the_coachs_wall_clock_across_the_dst_change() -> None:
@@ -60,46 +64,42 @@ def test_the_plan_names_the_weeks_not_free_and_the_mask_carries_the_free_ones() 
 
 async def test_three_weeks_are_booked_in_one_go() -> None:
     uow = scenario(quantity=3)
-    starts = weekly_starts(TUESDAY_9, 3, BERLIN)
-    booked = await book_weekly(uow, by(), 11, starts, NOW)
-    assert [b.starts_at for b in booked] == starts
+    booked = await _weekly(uow, ALL_THREE)
+    assert [b.starts_at for b in booked] == weekly_starts(TUESDAY_9, 3, BERLIN)
     assert len({b.id for b in booked}) == 3 and await left(uow, 11) == 0
 
 
 async def test_a_week_taken_by_someone_else_books_nothing_and_is_named() -> None:
     uow = scenario(quantity=3)
     await book_session(uow, by(2), OneToOne(21, TUESDAY_9 + WEEK), NOW)
-    starts = weekly_starts(TUESDAY_9, 3, BERLIN)
     with pytest.raises(WeeksNotFree) as refused:
-        await book_weekly(uow, by(), 11, starts, NOW)
+        await _weekly(uow, ALL_THREE)
     assert refused.value.starts == (TUESDAY_9 + WEEK,)
-    assert await left(uow, 11) == 3 and await upcoming_sessions(uow, by(), NOW) == []
-    free = await open_slots(uow, by(), 11, NOW)
-    plan = plan_weeks(TUESDAY_9, 3, free, BERLIN)
-    booked = await book_weekly(uow, by(), 11, plan.free_starts, NOW)  # the free ones
+    assert await left(uow, 11) == 3 and await upcoming(uow) == []
+    plan = plan_weeks(TUESDAY_9, 3, await slots(uow, 11), BERLIN)
+    booked = await _weekly(uow, weeks_mask(TUESDAY_9, plan.free_starts, BERLIN))  # the free ones
     assert [b.starts_at for b in booked] == [TUESDAY_9, TUESDAY_9 + 2 * WEEK]
 
 
 async def test_more_weeks_than_sessions_left_books_none() -> None:
     uow = scenario(quantity=2)
     with pytest.raises(NothingLeftToBook):
-        await book_weekly(uow, by(), 11, weekly_starts(TUESDAY_9, 3, BERLIN), NOW)
-    assert await left(uow, 11) == 2 and await upcoming_sessions(uow, by(), NOW) == []
+        await _weekly(uow, ALL_THREE)
+    assert await left(uow, 11) == 2 and await upcoming(uow) == []
 
 
 async def test_a_week_after_expiry_is_not_free() -> None:
     uow = scenario(quantity=3, expires_at=TUESDAY_9 + WEEK + timedelta(hours=1))
-    free = await open_slots(uow, by(), 11, NOW)
-    assert most_weeks(TUESDAY_9, 3, free, BERLIN) == 2
+    assert most_weeks(TUESDAY_9, 3, await slots(uow, 11), BERLIN) == 2
     with pytest.raises(WeeksNotFree) as refused:
-        await book_weekly(uow, by(), 11, weekly_starts(TUESDAY_9, 3, BERLIN), NOW)
+        await _weekly(uow, ALL_THREE)
     assert refused.value.starts == (TUESDAY_9 + 2 * WEEK,)
 
 
 async def test_cancelling_one_week_leaves_the_others() -> None:
     uow = scenario(quantity=3)
-    booked = await book_weekly(uow, by(), 11, weekly_starts(TUESDAY_9, 3, BERLIN), NOW)
+    booked = await _weekly(uow, ALL_THREE)
     await cancel_own_session(uow, by(), booked[1].id or 0, NOW)
-    rest = await upcoming_sessions(uow, by(), NOW)
+    rest = await upcoming(uow)
     assert [b.starts_at for b in rest] == [TUESDAY_9, TUESDAY_9 + 2 * WEEK]
     assert await left(uow, 11) == 1
