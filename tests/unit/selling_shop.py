@@ -15,13 +15,11 @@ from domain.catalog.model import ItemKind, Package
 from domain.catalog.packages import create_package
 from domain.catalog.services import ServiceDraft, create_service
 from domain.model import Plan
-from domain.reminders.use_cases import ReminderOffsets
-from domain.selling.access import SoldView, claim_by_token
 from domain.selling.payments import Flagged, Payment, record_payment
 from domain.selling.purchases import Sale, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.booking_fakes import BookingFakeUnitOfWork
-from tests.unit.fakes import FakeUnitOfWork, seed_coach
+from tests.unit.fakes import seed_coach
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 COACH, CLIENT, FRIEND, OTHER_COACH = 1, 2, 3, 4
@@ -60,18 +58,3 @@ class Shop:
         sale = await record_payment(self.uow, CLIENT, "Cleo", payment, NOW)
         assert not isinstance(sale, Flagged), "paid as invoiced"
         return sale
-
-
-async def open_by_token(
-    uow: FakeUnitOfWork,
-    viewer_id: int,
-    first_name: str,
-    token: str,
-    now: datetime,
-    reminders: ReminderOffsets | None = None,
-) -> SoldView:
-    """Someone opens an access link: `claim_by_token` in a transaction of its own."""
-    async with uow:
-        view = await claim_by_token(uow, viewer_id, first_name, token, now, reminders)
-        await uow.commit()
-    return view

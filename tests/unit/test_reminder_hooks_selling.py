@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+from domain.booking.holder import open_package
 from domain.reminders.model import Outcome
 from domain.selling.desk import change_expiry, fingerprint, revoke_link
 from domain.selling.payments import Payment, record_payment
 from domain.selling.purchases import buy_free, grant, start_invoice
 from domain.selling.tokens import invoice_payload
 from tests.unit.reminder_hook_fakes import OFFSETS, LiveReminders, expiry_rows, rows, sold_facts
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop, open_by_token
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop
 
 DAY = timedelta(days=1)
 
@@ -57,9 +58,9 @@ async def test_a_grant_is_reminded_once_someone_opens_its_link() -> None:
     assert sale is not None
     assert reminders.rows == {}
     later = NOW + DAY
-    await open_by_token(shop.uow, CLIENT, "Cleo", sale.sold.access_token, later, OFFSETS)
+    await open_package(shop.uow, CLIENT, "Cleo", sale.sold.access_token, later, OFFSETS)
     assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)
-    await open_by_token(shop.uow, CLIENT + 1, "Ada", sale.sold.access_token, later, OFFSETS)
+    await open_package(shop.uow, CLIENT + 1, "Ada", sale.sold.access_token, later, OFFSETS)
     assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)
 
 
@@ -94,9 +95,9 @@ async def test_a_revoked_grant_is_reminded_to_whoever_opens_the_new_link() -> No
     sale = await grant(shop.uow, COACH, package.id or 0, "", "g", NOW, OFFSETS)
     assert sale is not None and sale.sold.id is not None
     stranger = FRIEND
-    await open_by_token(shop.uow, stranger, "Finn", sale.sold.access_token, NOW, OFFSETS)
+    await open_package(shop.uow, stranger, "Finn", sale.sold.access_token, NOW, OFFSETS)
     assert rows(reminders) == expiry_rows(stranger, NOW + 10 * DAY)
     change = await revoke_link(shop.uow, COACH, sale.sold.id, fingerprint(sale.sold), NOW, OFFSETS)
     assert reminders.rows == {}
-    await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW, OFFSETS)
+    await open_package(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW, OFFSETS)
     assert rows(reminders) == expiry_rows(CLIENT, NOW + 10 * DAY)

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from domain.accounts import set_timezone
-from domain.booking.holder import package_screen
+from domain.booking.holder import open_package, package_screen
 from domain.errors import NotFound
 from domain.selling.access import my_packages
 from domain.selling.desk import (
@@ -21,7 +21,7 @@ from domain.selling.purchases import (
     buy_free,
     grant,
 )
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop, open_by_token
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop
 
 
 async def test_link_opened_from_another_account_shows_the_same_and_lists_it() -> None:
@@ -30,7 +30,7 @@ async def test_link_opened_from_another_account_shows_the_same_and_lists_it() ->
     sale = await buy_free(shop.uow, CLIENT, "Cleo", package.public_id, "r", NOW)
     assert sale is not None
     shop.uow.sold.use(sale.sold.id, 0, 2)  # type: ignore[arg-type]
-    view = await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
+    view = (await open_package(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)).view
     assert view.sold.items[0].left == 3 and view.status is SoldStatus.ACTIVE
     assert not view.for_coach and view.zone == "Europe/Berlin"  # the coach's: Finn has none
     mine, _ = await my_packages(shop.uow, FRIEND, 1, 5, NOW)
@@ -46,10 +46,10 @@ async def test_granted_package_belongs_to_its_first_holder_not_the_coach() -> No
     package = await shop.package()
     sale = await grant(shop.uow, COACH, package.id, "", "g", NOW)  # type: ignore[arg-type]
     assert sale is not None
-    coach_view = await open_by_token(shop.uow, COACH, "C", sale.sold.access_token, NOW)
+    coach_view = (await open_package(shop.uow, COACH, "C", sale.sold.access_token, NOW)).view
     assert coach_view.for_coach and coach_view.sold.client_id is None
-    await open_by_token(shop.uow, CLIENT, "Cleo", sale.sold.access_token, NOW)
-    await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
+    await open_package(shop.uow, CLIENT, "Cleo", sale.sold.access_token, NOW)
+    await open_package(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
     stored = await shop.uow.sold.get(sale.sold.id)  # type: ignore[arg-type]
     assert stored is not None and stored.client_id == CLIENT
 
@@ -58,7 +58,7 @@ async def test_granted_package_belongs_to_its_first_holder_not_the_coach() -> No
 async def test_malformed_tokens_are_refused_without_a_lookup(token: str) -> None:
     shop = Shop()
     with pytest.raises(NotFound):
-        await open_by_token(shop.uow, CLIENT, "Cleo", token, NOW)
+        await open_package(shop.uow, CLIENT, "Cleo", token, NOW)
     assert shop.uow.users.rows.get(CLIENT) is None  # nothing was even registered
 
 
@@ -69,9 +69,13 @@ async def test_status_follows_expiry_and_usage() -> None:
     assert sale is not None and sale.sold.id is not None
     token = sale.sold.access_token
     later = NOW + timedelta(days=5)
-    assert (await open_by_token(shop.uow, CLIENT, "C", token, later)).status is SoldStatus.EXPIRED
+    assert (
+        await open_package(shop.uow, CLIENT, "C", token, later)
+    ).view.status is SoldStatus.EXPIRED
     shop.uow.sold.use(sale.sold.id, 0, 5)
-    assert (await open_by_token(shop.uow, CLIENT, "C", token, NOW)).status is SoldStatus.USED_UP
+    assert (
+        await open_package(shop.uow, CLIENT, "C", token, NOW)
+    ).view.status is SoldStatus.USED_UP
 
 
 async def test_coach_changes_the_expiry_and_holders_are_to_be_told() -> None:
@@ -103,7 +107,7 @@ async def test_expiry_change_brings_the_coachs_view_and_each_holder_in_their_zon
     sale = await buy_free(shop.uow, CLIENT, "Cleo", package.public_id, "r", NOW)
     assert sale is not None and sale.sold.id is not None
     await set_timezone(shop.uow, CLIENT, "Cleo", "Asia/Tokyo")
-    await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
+    await open_package(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)
     new = NOW + timedelta(days=40)
     change = await change_expiry(shop.uow, COACH, sale.sold.id, new, NOW)
     told = {r.user_id: r.zone for r in change.readers}
@@ -122,7 +126,7 @@ async def test_revoking_kills_the_old_token_once_and_takes_it_from_every_holder(
     sale = await buy_free(shop.uow, CLIENT, "Cleo", package.public_id, "r", NOW)
     assert sale is not None and sale.sold.id is not None
     old = sale.sold.access_token
-    await open_by_token(shop.uow, FRIEND, "Finn", old, NOW)
+    await open_package(shop.uow, FRIEND, "Finn", old, NOW)
     print_ = fingerprint(sale.sold)
     change = await revoke_link(shop.uow, COACH, sale.sold.id, print_, NOW)
     assert change.changed and change.sold.access_token != old
@@ -131,12 +135,12 @@ async def test_revoking_kills_the_old_token_once_and_takes_it_from_every_holder(
     assert not again.changed and again.sold.access_token == change.sold.access_token
     assert again.notify == []
     with pytest.raises(NotFound):
-        await open_by_token(shop.uow, FRIEND, "Finn", old, NOW)
+        await open_package(shop.uow, FRIEND, "Finn", old, NOW)
     assert await shop.uow.sold.count_held(FRIEND) == 0
     assert await shop.uow.sold.count_held(CLIENT) == 0
     with pytest.raises(NotFound):
         await package_screen(shop.uow, CLIENT, sale.sold.id, NOW)
-    await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
+    await open_package(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
     assert await shop.uow.sold.count_held(CLIENT) == 1
 
 
@@ -145,13 +149,13 @@ async def test_revoking_a_grant_leaves_it_to_the_next_to_open_the_new_link() -> 
     package = await shop.package()
     sale = await grant(shop.uow, COACH, package.id, "", "g", NOW)  # type: ignore[arg-type]
     assert sale is not None and sale.sold.id is not None
-    await open_by_token(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)  # a leak
-    await open_by_token(shop.uow, CLIENT, "Cleo", sale.sold.access_token, NOW)
+    await open_package(shop.uow, FRIEND, "Finn", sale.sold.access_token, NOW)  # a leak
+    await open_package(shop.uow, CLIENT, "Cleo", sale.sold.access_token, NOW)
     assert (await sold_package(shop.uow, COACH, sale.sold.id, NOW)).sold.client_id == FRIEND
     change = await revoke_link(shop.uow, COACH, sale.sold.id, fingerprint(sale.sold), NOW)
     assert change.changed and change.sold.client_id is None and change.notify == []
     assert (await sold_package(shop.uow, COACH, sale.sold.id, NOW)).holders == ()
-    await open_by_token(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
+    await open_package(shop.uow, CLIENT, "Cleo", change.sold.access_token, NOW)
     view = await sold_package(shop.uow, COACH, sale.sold.id, NOW)
     assert view.sold.client_id == CLIENT and [h.name for h in view.holders] == ["Cleo"]
 

@@ -6,12 +6,13 @@ from datetime import timedelta
 
 import pytest
 
+from domain.booking.holder import open_package
 from domain.errors import NotFound
 from domain.selling.desk import change_expiry
 from domain.selling.extend_requests import ASK_AGAIN_AFTER, Asked, ask_to_extend
 from domain.selling.model import SoldPackage
 from domain.selling.purchases import buy_free
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop, open_by_token
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, OTHER_COACH, Shop
 
 EXPIRES = NOW + timedelta(days=30)
 
@@ -41,7 +42,7 @@ async def test_asking_again_within_a_day_is_not_new_and_a_day_later_it_is() -> N
     await ask_to_extend(shop.uow, CLIENT, sold.id or 0, NOW)
     later = NOW + ASK_AGAIN_AFTER - timedelta(seconds=1)
     assert (await ask_to_extend(shop.uow, CLIENT, sold.id or 0, later)).outcome is Asked.ALREADY
-    await open_by_token(shop.uow, FRIEND, "Finn", sold.access_token, NOW)
+    await open_package(shop.uow, FRIEND, "Finn", sold.access_token, NOW)
     assert (await ask_to_extend(shop.uow, FRIEND, sold.id or 0, later)).outcome is Asked.ALREADY
     next_day = NOW + ASK_AGAIN_AFTER
     assert (await ask_to_extend(shop.uow, CLIENT, sold.id or 0, next_day)).outcome is Asked.NEW

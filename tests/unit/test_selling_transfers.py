@@ -8,10 +8,11 @@ from datetime import timedelta
 
 import pytest
 
+from domain.booking.holder import open_package
 from domain.errors import NotFound
 from domain.selling.model import EventKind
 from domain.selling.transfers import NothingToTransfer, transfer_package, transfer_question
-from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop, open_by_token
+from tests.unit.selling_shop import CLIENT, COACH, FRIEND, NOW, Shop
 
 
 async def _sold(shop: Shop, validity: str | None = None) -> int:
@@ -32,8 +33,8 @@ async def test_the_client_transfers_and_the_next_to_open_the_new_link_is_the_cli
     events = await shop.uow.sold.events(sold_id)
     assert events[-1].kind is EventKind.TRANSFERRED and events[-1].note == "by the client"
     with pytest.raises(NotFound):
-        await open_by_token(shop.uow, CLIENT, "Cleo", before.access_token, NOW)
-    await open_by_token(shop.uow, FRIEND, "Finn", done.sold.access_token, NOW)
+        await open_package(shop.uow, CLIENT, "Cleo", before.access_token, NOW)
+    await open_package(shop.uow, FRIEND, "Finn", done.sold.access_token, NOW)
     assert (await shop.uow.sold.get(sold_id)).client_id == FRIEND  # type: ignore[union-attr]
 
     with pytest.raises(NotFound):  # Cleo no longer holds it: a second press finds nothing
