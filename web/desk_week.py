@@ -61,20 +61,20 @@ def routes(deps: WebDeps) -> list[Route]:
         """The week's days with items: each item on its start day, and once more under
         `continued` on each next day of the week it runs on into (past midnight)."""
         zone, week = found.zone, {found.monday + timedelta(days=n) for n in range(7)}
+        tz = ZoneInfo(zone)
         shown: dict[date, dict[str, Any]] = {}
 
-        def put(kind: str, item: dict[str, Any], start: datetime, end: datetime) -> None:
-            for day, continued, placed in _placed(item, start, end, zone):
+        def put(kind: str, item: dict[str, Any], start: datetime) -> None:
+            for day, continued, placed in _placed(item, start.astimezone(tz).date()):
                 if day in week:
                     lists = shown.setdefault(day, _day(day))
                     (lists["continued"] if continued else lists)[kind].append(placed)
 
         entries = [e for _, found_on_day in found.days for e in found_on_day]
         for entry in (*found.carried, *entries):
-            b = entry.booking
-            put("sessions", session(entry, zone, now), b.starts_at, b.ends_at)
+            put("sessions", session(entry, zone, now), entry.booking.starts_at)
         for d in (*found.carried_dates, *found.group_dates):
-            put("dates", group_date(d, zone), d.starts_at, d.ends_at)
+            put("dates", group_date(d, zone), d.starts_at)
         return [shown[day] for day in sorted(shown)]
 
     async def week(request: Request, user: WebUser) -> dict[str, Any]:
@@ -165,24 +165,18 @@ def _day(day: date) -> dict[str, Any]:
     }
 
 
-def _placed(
-    item: dict[str, Any], start: datetime, end: datetime, zone: str
-) -> Iterator[tuple[date, bool, dict[str, Any]]]:
-    """`item` on its start day in the coach's zone, then, while it runs past midnight, a
-    copy on each next day from 0 to its end there (1440 at most; an end at midnight sharp
-    adds no day), marked `continued`. Minutes are the clock's, as the grid's hours are: on
-    a day the clocks change they count the wall time, not the time gone by."""
-    tz = ZoneInfo(zone)
-    first, last = start.astimezone(tz).date(), end.astimezone(tz)
+def _placed(item: dict[str, Any], first: date) -> Iterator[tuple[date, bool, dict[str, Any]]]:
+    """`item` on its start day `first` (in the coach's zone), then, while its `end_minute`
+    runs past midnight, a copy on each next day from 0 to its end there (1440 at most; an
+    end at midnight sharp adds no day), marked `continued`. Minutes are the clock's, as the
+    grid's hours are: on a day the clocks change they count the wall time, not the time
+    gone by."""
     yield first, False, item
-    day = first + timedelta(days=1)
-    while day <= last.date() and (minute := _minute(last, day)) > 0:
-        yield (
-            day,
-            True,
-            {**item, "start_minute": 0, "end_minute": min(minute, DAY), "continued": True},
-        )
-        day += timedelta(days=1)
+    after = 1
+    while (rest := item["end_minute"] - after * DAY) > 0:
+        copy = {**item, "start_minute": 0, "end_minute": min(rest, DAY), "continued": True}
+        yield first + timedelta(days=after), True, copy
+        after += 1
 
 
 def _span(start: datetime, end: datetime, zone: str) -> dict[str, Any]:

@@ -13,12 +13,11 @@ from tests.e2e.mini_app_steps import as_user, night_owl_coach, web_client
 
 
 def _rows(day: dict[str, Any], kind: str) -> list[tuple[str, str, int, int, bool]]:
+    lists = ((day[kind], False), (day["continued"][kind], True))
     return [
-        (i["title"], i["start"] + "–" + i["end"], i["start_minute"], i["end_minute"], False)
-        for i in day[kind]
-    ] + [
-        (i["title"], i["start"] + "–" + i["end"], i["start_minute"], i["end_minute"], True)
-        for i in day["continued"][kind]
+        (i["title"], i["start"] + "–" + i["end"], i["start_minute"], i["end_minute"], continued)
+        for items, continued in lists
+        for i in items
     ]
 
 

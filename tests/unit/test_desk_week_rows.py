@@ -4,6 +4,7 @@ start in the coach's zone, so the page places blocks without knowing about zones
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from web.desk_week import _placed, _span
 
@@ -24,9 +25,7 @@ def _days(start: datetime, minutes: int, zone: str) -> list[tuple[str, bool, int
     item = {"id": 1, **_span(start, start + timedelta(minutes=minutes), zone)}
     return [
         (day.isoformat(), continued, placed["start_minute"], placed["end_minute"])
-        for day, continued, placed in _placed(
-            item, start, start + timedelta(minutes=minutes), zone
-        )
+        for day, continued, placed in _placed(item, start.astimezone(ZoneInfo(zone)).date())
     ]
 
 
